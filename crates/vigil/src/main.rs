@@ -1,0 +1,7 @@
+//! The `vigil` command line.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    ExitCode::SUCCESS
+}

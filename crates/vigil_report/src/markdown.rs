@@ -1,0 +1,18 @@
+//! The `markdown` output format (not yet written).
+
+use std::io::{self, Write};
+
+use vigil_core::ScanReport;
+
+use crate::RenderOptions;
+
+/// Render `report` as markdown.
+///
+/// # Errors
+/// Any write error of `out`.
+pub fn render(_report: &ScanReport, _opts: &RenderOptions, _out: &mut dyn Write) -> io::Result<()> {
+    Err(io::Error::new(
+        io::ErrorKind::Unsupported,
+        "the markdown format is not implemented yet",
+    ))
+}
