@@ -5,15 +5,19 @@
 //! - [`finding`]: what an analysis reports.
 //! - [`source`]: a file handed to analyzers, and the [`analyzer::Analyzer`] contract.
 //! - [`fingerprint`]: stable fingerprints and GitHub's `primaryLocationLineHash`.
+//! - [`config`], [`suppress`], [`baseline`]: `vigil.toml`, `vigil-ignore[...]` comments, baseline files.
 
 pub mod analyzer;
+pub mod baseline;
 pub mod builtin;
+pub mod config;
 pub mod finding;
 pub mod fingerprint;
 pub mod report;
 pub mod rule;
 pub mod severity;
 pub mod source;
+pub mod suppress;
 pub mod text;
 
 pub use analyzer::{Analyzer, CheckContext, ProjectFacts};
