@@ -1,0 +1,369 @@
+//! Discovery: which files a scan looks at, and reading them.
+//!
+//! - Directories are walked with `ignore::WalkBuilder`: `.gitignore` (also outside a git repository),
+//!   `.ignore`, global git excludes and hidden files are honoured; the config's `exclude` globs prune
+//!   files and whole directories. Symbolic links are followed; a link loop becomes a notice.
+//! - Files named on the command line are always scanned (ignore files and excludes do not apply), and
+//!   one vigil cannot analyze gets a notice rather than silence.
+//! - Reading: one read per file. Files over the size limit, binary files (a NUL byte), files that are
+//!   not UTF-8 and unreadable files become notices.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use vigil_core::{FileKind, Notification, NotificationLevel, SourceFile};
+
+use crate::classify::{classify_name, is_openapi, Class, SNIFF_BYTES};
+use crate::settings::Settings;
+use crate::ScanError;
+
+/// A file found by discovery, not yet read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Candidate {
+    /// Path relative to the scan root, forward slashes.
+    pub rel_path: Arc<str>,
+    /// Absolute path.
+    pub path: PathBuf,
+    pub class: Class,
+    /// Named on the command line.
+    pub explicit: bool,
+}
+
+/// Lexically normalize an absolute path (remove `.` and resolve `..`), without touching the disk.
+#[must_use]
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// The scan root for `paths` (absolute, normalized): `cwd` when every path lies under it, else the
+/// deepest common ancestor of the paths (a file's parent for a single file).
+#[must_use]
+pub fn resolve_root(paths: &[PathBuf], cwd: &Path) -> PathBuf {
+    if paths.iter().all(|p| p.starts_with(cwd)) {
+        return cwd.to_path_buf();
+    }
+    let dirs: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| {
+            if p.is_dir() {
+                p.clone()
+            } else {
+                p.parent().map_or_else(|| p.clone(), Path::to_path_buf)
+            }
+        })
+        .collect();
+    let mut root = dirs.first().cloned().unwrap_or_else(|| cwd.to_path_buf());
+    for d in &dirs {
+        while !d.starts_with(&root) {
+            if !root.pop() {
+                break;
+            }
+        }
+    }
+    root
+}
+
+/// `path` relative to `root` with forward slashes (the path itself when outside the root).
+#[must_use]
+pub fn relative(path: &Path, root: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let s = rel.to_string_lossy().replace('\\', "/");
+    if s.is_empty() {
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    } else {
+        s
+    }
+}
+
+fn walk_error_notice(err: &ignore::Error, root: &Path) -> Notification {
+    fn path_of(err: &ignore::Error) -> Option<&Path> {
+        match err {
+            ignore::Error::WithPath { path, .. } => Some(path),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                path_of(err)
+            }
+            ignore::Error::Loop { child, .. } => Some(child),
+            _ => None,
+        }
+    }
+    fn is_loop(err: &ignore::Error) -> Option<(&Path, &Path)> {
+        match err {
+            ignore::Error::Loop { ancestor, child } => Some((ancestor, child)),
+            ignore::Error::WithPath { err, .. }
+            | ignore::Error::WithDepth { err, .. }
+            | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
+            _ => None,
+        }
+    }
+    if let Some((ancestor, child)) = is_loop(err) {
+        let rel = relative(child, root);
+        return Notification::file(
+            NotificationLevel::Warning,
+            "symlink-loop",
+            &rel,
+            format!(
+                "skipped: symbolic link loop back to `{}`",
+                relative(ancestor, root)
+            ),
+        );
+    }
+    let message = format!("skipped: cannot read: {err}");
+    match path_of(err) {
+        Some(p) => Notification::file(
+            NotificationLevel::Error,
+            "unreadable",
+            &relative(p, root),
+            message,
+        ),
+        None => Notification {
+            level: NotificationLevel::Error,
+            kind: "unreadable".into(),
+            path: None,
+            message,
+            rule_id: None,
+        },
+    }
+}
+
+/// Find the files to scan under `paths` (absolute, normalized).
+///
+/// # Errors
+/// [`ScanError::PathNotFound`] when a path does not exist.
+pub fn discover(
+    paths: &[PathBuf],
+    root: &Path,
+    settings: &Settings,
+) -> Result<(Vec<Candidate>, Vec<Notification>), ScanError> {
+    let mut out = Vec::new();
+    let mut notices = Vec::new();
+    for p in paths {
+        let meta = std::fs::metadata(p).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::NotFound {
+                ScanError::PathNotFound(p.clone())
+            } else {
+                ScanError::Io {
+                    path: p.clone(),
+                    source,
+                }
+            }
+        })?;
+        if meta.is_dir() {
+            walk(p, root, settings, &mut out, &mut notices);
+        } else {
+            let rel = relative(p, root);
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            match classify_name(&name) {
+                Class::Skip => notices.push(Notification::file(
+                    NotificationLevel::Note,
+                    "unsupported",
+                    &rel,
+                    "skipped: not a Java, Python, buildspec, appspec or OpenAPI file",
+                )),
+                class => out.push(Candidate {
+                    rel_path: rel.into(),
+                    path: p.clone(),
+                    class,
+                    explicit: true,
+                }),
+            }
+        }
+    }
+    out.sort();
+    out.dedup_by(|a, b| a.rel_path == b.rel_path);
+    Ok((out, notices))
+}
+
+fn walk(
+    dir: &Path,
+    root: &Path,
+    settings: &Settings,
+    out: &mut Vec<Candidate>,
+    notices: &mut Vec<Notification>,
+) {
+    let mut builder = ignore::WalkBuilder::new(dir);
+    builder
+        .follow_links(true)
+        .require_git(false)
+        .sort_by_file_name(std::cmp::Ord::cmp);
+    let top = dir.to_path_buf();
+    // Prune excluded directories and files (the walk root itself is never pruned).
+    let excludes = settings.excludes();
+    builder.filter_entry(move |e| e.path() == top || !excludes.is_excluded(e.path()));
+    for entry in builder.build() {
+        match entry {
+            Ok(e) => {
+                if !e.file_type().is_some_and(|t| t.is_file()) {
+                    continue;
+                }
+                let name = e.file_name().to_string_lossy();
+                let class = classify_name(&name);
+                if class == Class::Skip {
+                    continue;
+                }
+                out.push(Candidate {
+                    rel_path: relative(e.path(), root).into(),
+                    path: e.path().to_path_buf(),
+                    class,
+                    explicit: false,
+                });
+            }
+            Err(err) => notices.push(walk_error_notice(&err, root)),
+        }
+    }
+}
+
+/// The result of reading one candidate.
+#[derive(Debug)]
+pub enum Loaded {
+    File(SourceFile),
+    /// Not a file vigil analyzes (a YAML/JSON file that is not OpenAPI), silently skipped.
+    Skip,
+    Notice(Notification),
+}
+
+/// Read a candidate: one open, one read (the first bytes decide OpenAPI-ness of YAML/JSON files).
+#[must_use]
+pub fn load(c: &Candidate, max_file_size: u64) -> Loaded {
+    let rel = c.rel_path.as_ref();
+    let notice =
+        |level, kind: &str, msg: String| Loaded::Notice(Notification::file(level, kind, rel, msg));
+    let unreadable = |e: std::io::Error| {
+        notice(
+            NotificationLevel::Error,
+            "unreadable",
+            format!("skipped: cannot read: {e}"),
+        )
+    };
+    let mut file = match File::open(&c.path) {
+        Ok(f) => f,
+        Err(e) => return unreadable(e),
+    };
+    let len = match file.metadata() {
+        Ok(m) if m.is_file() => m.len(),
+        Ok(_) => {
+            return notice(
+                NotificationLevel::Note,
+                "unsupported",
+                "skipped: not a regular file".into(),
+            )
+        }
+        Err(e) => return unreadable(e),
+    };
+    let mut buf: Vec<u8> = Vec::new();
+    let kind = match c.class {
+        Class::Known(k) => k,
+        Class::Skip => return Loaded::Skip,
+        Class::MaybeOpenapi { json } => {
+            if let Err(e) = (&mut file).take(SNIFF_BYTES as u64).read_to_end(&mut buf) {
+                return unreadable(e);
+            }
+            if !is_openapi(&buf, json) {
+                return if c.explicit {
+                    notice(
+                        NotificationLevel::Note,
+                        "unsupported",
+                        "skipped: a YAML/JSON file without a top-level `openapi` or `swagger` key"
+                            .into(),
+                    )
+                } else {
+                    Loaded::Skip
+                };
+            }
+            FileKind::Openapi
+        }
+    };
+    if len > max_file_size {
+        return notice(
+            NotificationLevel::Warning,
+            "too-large",
+            format!(
+                "skipped: {} is larger than the limit of {} (`max-file-size` in vigil.toml or --max-file-size)",
+                vigil_core::config::ByteSize(len),
+                vigil_core::config::ByteSize(max_file_size)
+            ),
+        );
+    }
+    buf.reserve(usize::try_from(len).unwrap_or(0).saturating_sub(buf.len()));
+    // Read at most one byte past the limit: a file that grew since `metadata` is still bounded.
+    if let Err(e) = (&mut file)
+        .take(
+            max_file_size
+                .saturating_add(1)
+                .saturating_sub(buf.len() as u64),
+        )
+        .read_to_end(&mut buf)
+    {
+        return unreadable(e);
+    }
+    if buf.len() as u64 > max_file_size {
+        return notice(
+            NotificationLevel::Warning,
+            "too-large",
+            format!(
+                "skipped: larger than the limit of {}",
+                vigil_core::config::ByteSize(max_file_size)
+            ),
+        );
+    }
+    if let Some(at) = memchr::memchr(0, &buf) {
+        return notice(
+            NotificationLevel::Warning,
+            "binary",
+            format!("skipped: binary file (NUL byte at offset {at})"),
+        );
+    }
+    match String::from_utf8(buf) {
+        Ok(text) => Loaded::File(SourceFile::new(
+            c.path.clone(),
+            c.rel_path.clone(),
+            kind,
+            text,
+        )),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            notice(
+                NotificationLevel::Warning,
+                "not-utf8",
+                format!("skipped: not valid UTF-8 (line {line}, byte offset {at}); vigil reads UTF-8 source files"),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_and_resolves_roots() {
+        assert_eq!(normalize(Path::new("/a/./b/../c")), PathBuf::from("/a/c"));
+        let cwd = Path::new("/w");
+        assert_eq!(
+            resolve_root(&[PathBuf::from("/w/x"), PathBuf::from("/w/y/z.py")], cwd),
+            PathBuf::from("/w")
+        );
+        assert_eq!(
+            resolve_root(&[PathBuf::from("/o/p/q"), PathBuf::from("/o/p/r/s")], cwd),
+            PathBuf::from("/o/p")
+        );
+        assert_eq!(relative(Path::new("/w/a/b.py"), cwd), "a/b.py");
+    }
+}
