@@ -2,6 +2,7 @@
 //! crates): discovery, notices, both phases, panics, config, suppressions, baseline, shards and
 //! determinism.
 
+#![expect(clippy::unwrap_used, reason = "test helpers outside #[test] functions")]
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
