@@ -75,6 +75,11 @@ pub fn scan(
             .map(|p| discover::normalize(&cwd.join(p)))
             .collect()
     };
+    for (given, abs) in opts.paths.iter().zip(&paths) {
+        if std::fs::symlink_metadata(abs).is_err() {
+            return Err(ScanError::PathNotFound(given.clone()));
+        }
+    }
     let root = opts.root.as_ref().map_or_else(
         || discover::resolve_root(&paths, &cwd),
         |r| discover::normalize(&cwd.join(r)),

@@ -1,0 +1,105 @@
+//! `vigil explain ID`: a rule's documentation, rendered from its YAML file.
+
+use std::fmt::Write as _;
+
+use anyhow::bail;
+use vigil_core::rule::{Implementation, Maturity};
+use vigil_core::Rule;
+
+use crate::cli::ExplainArgs;
+use crate::output::write_stdout;
+use crate::{registry, ExitStatus};
+
+fn section(out: &mut String, title: &str, body: &str) {
+    let body = body.trim_end();
+    if !body.trim().is_empty() {
+        let _ = writeln!(out, "\n## {title}\n\n{body}");
+    }
+}
+
+fn code_section(out: &mut String, title: &str, body: &str, lang: &str) {
+    let body = body.trim_end();
+    if !body.trim().is_empty() {
+        let _ = writeln!(out, "\n## {title}\n\n```{lang}\n{body}\n```");
+    }
+}
+
+/// The documentation of `rule` as Markdown.
+pub(crate) fn render(rule: &Rule) -> String {
+    let m = &rule.meta;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}: {}\n", rule.id, m.name);
+    let mut facts = vec![
+        format!("severity: {}", m.severity),
+        format!("category: {}", m.category),
+    ];
+    if let Some(s) = m.security_severity {
+        facts.push(format!("security-severity: {s:.1}"));
+    }
+    if !m.cwe.is_empty() {
+        let cwes: Vec<String> = m.cwe.iter().map(|c| format!("CWE-{c}")).collect();
+        facts.push(cwes.join(", "));
+    }
+    facts.push(format!("precision: {}", m.precision.as_str()));
+    if m.maturity == Maturity::Experimental {
+        facts.push("experimental (off unless selected by id)".into());
+    }
+    let _ = writeln!(out, "{}", facts.join(" · "));
+    if !m.tags.is_empty() {
+        let _ = writeln!(out, "tags: {}", m.tags.join(", "));
+    }
+    let _ = writeln!(out, "\n{}", m.short_description.trim());
+    section(&mut out, "Description", &m.description);
+    let lang = rule.kind.as_str();
+    let lang = match lang {
+        "java" | "python" => lang,
+        _ => "yaml",
+    };
+    code_section(&mut out, "Noncompliant", &m.noncompliant, lang);
+    code_section(&mut out, "Compliant", &m.compliant, lang);
+    if let Some(fix) = &m.fix {
+        section(&mut out, "Fix", fix);
+    }
+    if !m.limitations.is_empty() {
+        let items: Vec<String> = m
+            .limitations
+            .iter()
+            .map(|l| format!("- {}", l.trim()))
+            .collect();
+        section(&mut out, "Limitations", &items.join("\n"));
+    }
+    if !m.references.is_empty() {
+        let items: Vec<String> = m
+            .references
+            .iter()
+            .map(|l| format!("- {}", l.trim()))
+            .collect();
+        section(&mut out, "References", &items.join("\n"));
+    }
+    let how = match &rule.implementation {
+        Implementation::Query(_) => "a tree-sitter query".to_owned(),
+        Implementation::Analysis(a) => format!("the `{a}` analysis"),
+    };
+    let _ = writeln!(
+        out,
+        "\n---\nImplemented by {how}; defined in `{}`.",
+        rule.origin
+    );
+    let _ = writeln!(out, "Docs: {}", rule.help_uri());
+    out
+}
+
+pub(crate) fn run(args: &ExplainArgs) -> anyhow::Result<ExitStatus> {
+    let rules = registry::load_rules(&args.rules)?;
+    let Some(rule) = rules.get(args.id.trim()) else {
+        let hint = vigil_scan::settings::suggest(&args.id, rules.iter().map(|r| r.id.as_ref()))
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
+        bail!(
+            "unknown rule `{}`{hint} (`vigil rules` lists them)",
+            args.id
+        );
+    };
+    write_stdout(render(rule).as_bytes())?;
+    Ok(ExitStatus::Success)
+}
