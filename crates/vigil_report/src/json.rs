@@ -89,7 +89,7 @@ fn with_rule<'a>(report: &ScanReport, f: &'a Finding) -> JsonFinding<'a> {
     JsonFinding {
         finding: f,
         category: rule.map(|r| r.category().as_str()),
-        help_uri: rule.map(|r| r.help_uri()),
+        help_uri: rule.filter(|r| r.builtin).map(|r| r.help_uri()),
     }
 }
 

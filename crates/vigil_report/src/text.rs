@@ -134,6 +134,7 @@ fn render_finding(
         .binary_search_by(|r| r.id.as_ref().cmp(&f.rule_id))
         .ok()
         .and_then(|i| report.rules.get(i))
+        .filter(|r| r.builtin)
     {
         helps.push(format!("docs: {}", rule.help_uri()));
     }

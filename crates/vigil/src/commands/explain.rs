@@ -85,7 +85,9 @@ pub(crate) fn render(rule: &Rule) -> String {
         "\n---\nImplemented by {how}; defined in `{}`.",
         rule.origin
     );
-    let _ = writeln!(out, "Docs: {}", rule.help_uri());
+    if rule.builtin {
+        let _ = writeln!(out, "Docs: {}", rule.help_uri());
+    }
     out
 }
 

@@ -17,25 +17,34 @@ use crate::{registry, ExitStatus};
 /// The configuration: `--config FILE`, else the nearest `vigil.toml` upward from the first path (or
 /// the current directory), else the defaults.
 fn load_config(explicit: Option<&Path>, paths: &[PathBuf], cwd: &Path) -> anyhow::Result<Config> {
-    if let Some(p) = explicit {
-        return Ok(Config::load(p)?);
-    }
-    let start = paths.first().map_or_else(
-        || cwd.to_path_buf(),
-        |p| {
-            let abs = vigil_scan::discover::normalize(&cwd.join(p));
-            if abs.is_dir() {
-                abs
-            } else {
-                abs.parent()
-                    .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf)
-            }
-        },
-    );
-    match find_config(&start) {
-        Some(p) => Ok(Config::load(&p)?),
-        None => Ok(Config::default_for(cwd)),
-    }
+    let found = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None => {
+            let start = paths.first().map_or_else(
+                || cwd.to_path_buf(),
+                |p| {
+                    let abs = vigil_scan::discover::normalize(&cwd.join(p));
+                    if abs.is_dir() {
+                        abs
+                    } else {
+                        abs.parent()
+                            .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf)
+                    }
+                },
+            );
+            find_config(&start)
+        }
+    };
+    let Some(path) = found else {
+        return Ok(Config::default_for(cwd));
+    };
+    // Name the file relative to the current directory in messages; resolve globs from its directory.
+    let shown = path
+        .strip_prefix(cwd)
+        .map_or_else(|_| path.clone(), Path::to_path_buf);
+    let mut config = Config::load(&shown)?;
+    config.dir = vigil_scan::discover::normalize(&cwd.join(&config.dir));
+    Ok(config)
 }
 
 fn use_color(arg: ColorArg, to_stdout: bool) -> bool {
