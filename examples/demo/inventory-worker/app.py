@@ -1,0 +1,28 @@
+"""HTTP entry point of the inventory worker."""
+
+import os
+
+import boto3
+from flask import Flask, jsonify
+
+app = Flask(__name__)
+
+# Defect: a hard-coded AWS secret access key.
+s3 = boto3.client(
+    "s3",
+    aws_access_key_id="AKIAIOSFODNN7EXAMPLE",
+    aws_secret_access_key="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+)
+
+# Clean: credentials come from the environment / instance role.
+sqs = boto3.client("sqs", region_name=os.environ.get("AWS_REGION", "eu-west-1"))
+
+
+@app.route("/health")
+def health():
+    return jsonify(status="ok")
+
+
+if __name__ == "__main__":
+    # Defect: the Werkzeug debugger allows code execution from the browser.
+    app.run(host="0.0.0.0", port=8080, debug=True)

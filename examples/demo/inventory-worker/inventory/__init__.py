@@ -1,0 +1,1 @@
+"""Inventory worker: loads stock files and syncs them to the warehouse."""
