@@ -6,8 +6,33 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-/// Write `bytes` to `path` atomically.
+/// Whether `path` exists and is not a regular file (a device such as `/dev/null` or `/dev/stdout`, a
+/// FIFO): it must be written in place, never replaced by a rename.
+fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file())
+}
+
+/// Write `bytes` to `path` atomically: a temporary file in the same directory renamed over `path`.
+/// A symbolic link is followed (its target is replaced, the link stays); devices and FIFOs are written
+/// in place.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if is_special(path) {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        return f
+            .write_all(bytes)
+            .with_context(|| format!("cannot write {}", path.display()));
+    }
+    let resolved;
+    let path = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        resolved = std::fs::canonicalize(path)
+            .with_context(|| format!("cannot resolve the symbolic link {}", path.display()))?;
+        resolved.as_path()
+    } else {
+        path
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -39,4 +64,29 @@ pub(crate) fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
 /// A line on stderr (timing, hints); errors writing it are ignored.
 pub(crate) fn note(line: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_are_written_in_place_and_links_followed() {
+        assert!(is_special(Path::new("/dev/null")));
+        let d = tempfile::tempdir().unwrap();
+        let target = d.path().join("report.json");
+        std::fs::write(&target, "old").unwrap();
+        assert!(!is_special(&target));
+        let link = d.path().join("link.json");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        write_atomic(Path::new("/dev/null"), b"nothing").unwrap();
+        assert!(is_special(Path::new("/dev/null")));
+    }
 }
