@@ -181,6 +181,11 @@ pub(crate) struct ScanArgs {
     /// Include suppressed findings in JSON output (never in uploads).
     #[arg(long)]
     pub(crate) include_suppressed: bool,
+
+    /// SARIF `automationDetails.id` (e.g. `vigil/backend/`), to tell several analyses of one
+    /// repository apart in GitHub code scanning.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) category: Option<String>,
 }
 
 /// `vigil rules` output formats.

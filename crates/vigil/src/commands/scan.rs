@@ -102,7 +102,7 @@ pub(crate) fn run(args: &ScanArgs) -> anyhow::Result<ExitStatus> {
     let render_opts = RenderOptions {
         color: format == Format::Text && use_color(args.color, args.output.is_none()),
         tool_version: env!("CARGO_PKG_VERSION").to_owned(),
-        category: None,
+        category: args.category.clone(),
         include_suppressed: args.include_suppressed,
         quiet: args.quiet,
     };
