@@ -89,3 +89,38 @@ pub(crate) fn load_rules(dirs: &[PathBuf]) -> anyhow::Result<RuleSet> {
     rules.extend(user_rules(dirs)?);
     Ok(RuleSet::new(rules)?)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// Every built-in rule naming an `analysis:` is implemented by the analyzer of its kind, every
+    /// analysis an analyzer lists has a rule file, and there is at most one analyzer per kind.
+    #[test]
+    fn registry_is_consistent() {
+        let rules = load_rules(&[]).unwrap();
+        let analyzers = analyzers(&rules).unwrap();
+        let kinds: Vec<_> = analyzers.iter().map(|a| a.kind()).collect();
+        let unique: BTreeSet<_> = kinds.iter().collect();
+        assert_eq!(
+            kinds.len(),
+            unique.len(),
+            "two analyzers for one kind: {kinds:?}"
+        );
+        let all: Vec<_> = rules.iter().cloned().collect();
+        let missing = unimplemented(&all, &analyzers);
+        assert!(missing.is_empty(), "{missing:#?}");
+        for a in &analyzers {
+            for name in a.analyses() {
+                assert!(
+                    rules.for_kind(a.kind()).any(|r| r.analysis() == Some(name)),
+                    "the {} analyzer implements `{name}` but no rules/{}/*.yaml names it",
+                    a.kind(),
+                    a.kind()
+                );
+            }
+        }
+    }
+}
