@@ -343,3 +343,72 @@ pub(crate) mod tests {
         assert!(!render_plain(&report, false).contains('\u{1b}'));
     }
 }
+
+#[cfg(test)]
+mod frame_tests {
+    use vigil_core::{FileKind, Finding, Severity, SourceFile, TextRange};
+
+    use super::frame;
+
+    fn finding(file: &SourceFile, start: usize, end: usize) -> Finding {
+        Finding::new(
+            "python/x",
+            Severity::Warning,
+            file.location(TextRange::new(start, end)),
+            "m",
+        )
+    }
+
+    #[test]
+    fn multi_line_crlf_empty_and_out_of_range_spans() {
+        let text = "a = 1\r\nb = call(\r\n    x)\r\nc = 2\r\n";
+        let file = SourceFile::new("f.py".into(), "f.py", FileKind::Python, text);
+        let start = text.find("call").unwrap();
+        let end = text.find("x)").unwrap() + 2;
+        let (src, line, span) = frame(text, &finding(&file, start, end)).unwrap();
+        assert_eq!(line, 2);
+        assert_eq!(src, "b = call(\r\n    x)");
+        assert_eq!(&src[span], "call(\r\n    x)");
+        // An empty range gets a one-character caret.
+        let (src, _, span) = frame(text, &finding(&file, 0, 0)).unwrap();
+        assert_eq!(&src[span], "a");
+        // At the very end of the text.
+        let (_, _, span) = frame(text, &finding(&file, text.len(), text.len())).unwrap();
+        assert!(span.is_empty());
+        // Out of range or inside a character: no frame (the location is still printed).
+        assert!(frame(text, &finding(&file, 0, text.len() + 5)).is_none());
+        let t2 = "é";
+        let f2 = SourceFile::new("g.py".into(), "g.py", FileKind::Python, t2);
+        assert!(frame(t2, &finding(&f2, 1, 2)).is_none());
+    }
+
+    #[test]
+    fn odd_spans_render_without_panicking() {
+        let text = "a = 1\r\nb = call(\r\n    x)\r\n\tc = 2";
+        let file = SourceFile::new("f.py".into(), "f.py", FileKind::Python, text);
+        let mut report = vigil_core::ScanReport {
+            findings: vec![
+                finding(&file, 0, 0),
+                finding(&file, text.len(), text.len()),
+                finding(&file, 9, 24),
+                finding(&file, text.len() - 5, text.len()),
+            ],
+            files_scanned: 1,
+            ..vigil_core::ScanReport::default()
+        };
+        let mut no_source = finding(&file, 2, 3);
+        no_source.location.path = "elsewhere.py".into();
+        report.findings.push(no_source);
+        report
+            .sources
+            .insert(file.rel_path.clone(), file.text.clone());
+        let mut out = Vec::new();
+        super::render(&report, &crate::RenderOptions::default(), &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("= note: at elsewhere.py:1:3"), "{out}");
+        assert!(
+            out.contains("Found 5 findings (5 warnings) in 2 of 1 file scanned."),
+            "{out}"
+        );
+    }
+}
