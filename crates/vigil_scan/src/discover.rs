@@ -89,7 +89,8 @@ pub fn relative(path: &Path, root: &Path) -> String {
     }
 }
 
-fn walk_error_notice(err: &ignore::Error, root: &Path) -> Notification {
+/// The notice for a walk error; `None` for a broken link to a file vigil would not analyze anyway.
+fn walk_error_notice(err: &ignore::Error, root: &Path) -> Option<Notification> {
     fn path_of(err: &ignore::Error) -> Option<&Path> {
         match err {
             ignore::Error::WithPath { path, .. } => Some(path),
@@ -111,7 +112,7 @@ fn walk_error_notice(err: &ignore::Error, root: &Path) -> Notification {
     }
     if let Some((ancestor, child)) = is_loop(err) {
         let rel = relative(child, root);
-        return Notification::file(
+        return Some(Notification::file(
             NotificationLevel::Warning,
             "symlink-loop",
             &rel,
@@ -119,10 +120,28 @@ fn walk_error_notice(err: &ignore::Error, root: &Path) -> Notification {
                 "skipped: symbolic link loop back to `{}`",
                 relative(ancestor, root)
             ),
-        );
+        ));
+    }
+    let not_found = err
+        .io_error()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound);
+    if let (true, Some(p)) = (not_found, path_of(err)) {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        if classify_name(&name) == Class::Skip {
+            return None;
+        }
+        return Some(Notification::file(
+            NotificationLevel::Warning,
+            "broken-symlink",
+            &relative(p, root),
+            "skipped: broken symbolic link (its target does not exist)",
+        ));
     }
     let message = format!("skipped: cannot read: {err}");
-    match path_of(err) {
+    Some(match path_of(err) {
         Some(p) => Notification::file(
             NotificationLevel::Error,
             "unreadable",
@@ -136,7 +155,7 @@ fn walk_error_notice(err: &ignore::Error, root: &Path) -> Notification {
             message,
             rule_id: None,
         },
-    }
+    })
 }
 
 /// Find the files to scan under `paths` (absolute, normalized).
@@ -224,7 +243,7 @@ fn walk(
                     explicit: false,
                 });
             }
-            Err(err) => notices.push(walk_error_notice(&err, root)),
+            Err(err) => notices.extend(walk_error_notice(&err, root)),
         }
     }
 }

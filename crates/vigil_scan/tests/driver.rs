@@ -350,12 +350,19 @@ fn symlink_loops_and_unreadable_files_are_notices() {
     use std::os::unix::fs::PermissionsExt;
     let p = Project::new(&[("sub/a.py", "danger(1)\n"), ("locked.py", "danger(2)\n")]);
     std::os::unix::fs::symlink(p.path().join("sub"), p.path().join("sub/loop")).unwrap();
+    std::os::unix::fs::symlink(p.path().join("gone.py"), p.path().join("dangling.py")).unwrap();
+    std::os::unix::fs::symlink(p.path().join("gone.txt"), p.path().join("dangling.txt")).unwrap();
     let locked = p.path().join("locked.py");
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
     let readable_anyway = std::fs::read(&locked).is_ok(); // root reads everything
     let r = p.scan();
     let n = notices(&r);
     assert!(n.contains(&"symlink-loop sub/loop".to_owned()), "{n:?}");
+    assert!(
+        n.contains(&"broken-symlink dangling.py".to_owned()),
+        "{n:?}"
+    );
+    assert!(!n.iter().any(|s| s.contains("dangling.txt")), "{n:?}");
     if readable_anyway {
         assert_eq!(r.report.findings.len(), 2);
     } else {
