@@ -314,6 +314,24 @@ fn check_file(
         findings.retain(|f| filter(&f.location.path, f.location.start.line));
     }
     let suppressions = Suppressions::parse(&file.text, file.kind.comment_prefix());
+    for s in suppressions.all() {
+        for sel in &s.selectors {
+            let known = sel == "*"
+                || sel.parse::<vigil_core::Category>().is_ok()
+                || settings.all_rules().iter().any(|r| *r.id == **sel);
+            if !known {
+                r.notifications.push(Notification::file(
+                    NotificationLevel::Warning,
+                    "bad-suppression",
+                    &file.rel_path,
+                    format!(
+                        "line {}: `vigil-ignore[...]` names `{sel}`, which is no rule id or category; it suppresses nothing",
+                        s.comment_line
+                    ),
+                ));
+            }
+        }
+    }
     r.has_any = !findings.is_empty();
     for f in findings {
         let category = enabled

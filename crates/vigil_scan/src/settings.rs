@@ -222,16 +222,20 @@ fn build_globs(config: &Config, patterns: &[Spanned<String>]) -> Result<GlobSet,
     let mut b = GlobSetBuilder::new();
     for p in patterns {
         let raw = p.get_ref().trim();
-        let mut pat = raw
-            .trim_start_matches("./")
-            .trim_end_matches('/')
-            .to_owned();
-        if pat.is_empty() {
+        let trimmed = raw.trim_start_matches("./").trim_end_matches('/');
+        // A leading `/` anchors the pattern at the config directory (as in .gitignore).
+        let (anchored, body) = match trimmed.strip_prefix('/') {
+            Some(rest) => (true, rest),
+            None => (trimmed.contains('/'), trimmed),
+        };
+        if body.is_empty() {
             return Err(config.error_at(p.span(), "empty glob"));
         }
-        if !pat.contains('/') {
-            pat = format!("**/{pat}");
-        }
+        let pat = if anchored {
+            body.to_owned()
+        } else {
+            format!("**/{body}")
+        };
         for variant in [pat.clone(), format!("{pat}/**")] {
             let glob = GlobBuilder::new(&variant)
                 .literal_separator(true)
@@ -530,7 +534,7 @@ mod tests {
     #[test]
     fn excludes() {
         let s = settings(
-            "exclude = [\"vendor\", \"src/gen/**\", \"*.min.py\"]\n",
+            "exclude = [\"vendor\", \"src/gen/**\", \"*.min.py\", \"/build\"]\n",
             &CliSettings::default(),
         )
         .unwrap();
@@ -540,6 +544,8 @@ mod tests {
         assert!(s.is_excluded(Path::new("/p/lib/x.min.py")));
         assert!(!s.is_excluded(Path::new("/p/src/A.java")));
         assert!(!s.is_excluded(Path::new("/elsewhere/vendor/A.java")));
+        assert!(s.is_excluded(Path::new("/p/build/A.java")));
+        assert!(!s.is_excluded(Path::new("/p/src/build/A.java")));
     }
 
     #[test]

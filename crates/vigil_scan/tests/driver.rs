@@ -456,6 +456,7 @@ fn suppression_comments_and_baseline() {
     let r = p.scan();
     assert_eq!(summary(&r.report.findings), ["s.py:4:1 python/test-danger"]);
     assert_eq!(r.comment_suppressed, 3);
+    assert!(r.report.notifications.is_empty());
     assert_eq!(r.report.suppressed.len(), 3);
 
     // Baseline round trip: record, then a new finding above shifts lines but only it is reported.
@@ -477,6 +478,18 @@ fn suppression_comments_and_baseline() {
     );
     assert_eq!(summary(&r.report.findings), ["s.py:1:1 python/test-danger"]);
     assert_eq!(summary(&r.baselined), ["s.py:5:1 python/test-danger"]);
+}
+
+#[test]
+fn unknown_rules_in_suppressions_are_notices() {
+    let p = Project::new(&[(
+        "s.py",
+        "danger(1)  # vigil-ignore[python/test-dangr]: typo\n# vigil-ignore[bug, *]\nx = 1\n",
+    )]);
+    let r = p.scan();
+    assert_eq!(summary(&r.report.findings), ["s.py:1:1 python/test-danger"]);
+    assert_eq!(notices(&r), ["bad-suppression s.py"]);
+    assert!(r.report.notifications[0].message.starts_with("line 1: "));
 }
 
 #[test]
