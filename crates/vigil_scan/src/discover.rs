@@ -356,15 +356,71 @@ pub fn load(c: &Candidate, max_file_size: u64) -> Loaded {
             text,
         )),
         Err(e) => {
+            let declared = if kind == FileKind::Python {
+                python_coding(e.as_bytes())
+            } else {
+                None
+            };
+            if declared.as_deref().is_some_and(is_latin1) {
+                // ISO-8859-1 maps each byte to the code point of the same value.
+                let text: String = e.as_bytes().iter().map(|&b| char::from(b)).collect();
+                return Loaded::File(SourceFile::new(
+                    c.path.clone(),
+                    c.rel_path.clone(),
+                    kind,
+                    text,
+                ));
+            }
             let at = e.utf8_error().valid_up_to();
             let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            let why = match declared {
+                Some(enc) => {
+                    format!("it declares the encoding `{enc}`; vigil reads UTF-8 and Latin-1")
+                }
+                None => "vigil reads UTF-8 source files".to_owned(),
+            };
             notice(
                 NotificationLevel::Warning,
                 "not-utf8",
-                format!("skipped: not valid UTF-8 (line {line}, byte offset {at}); vigil reads UTF-8 source files"),
+                format!("skipped: not valid UTF-8 (line {line}, byte offset {at}); {why}"),
             )
         }
     }
+}
+
+/// The encoding declared by a PEP 263 comment (`# -*- coding: latin-1 -*-`) on line 1 or 2.
+fn python_coding(bytes: &[u8]) -> Option<String> {
+    for line in bytes.split(|&b| b == b'\n').take(2) {
+        let line = String::from_utf8_lossy(line);
+        let trimmed = line.trim_start();
+        if !trimmed.starts_with('#') {
+            continue;
+        }
+        let Some(at) = trimmed.find("coding") else {
+            continue;
+        };
+        let rest = &trimmed[at + "coding".len()..];
+        let Some(rest) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('=')) else {
+            continue;
+        };
+        let name: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            .collect();
+        if !name.is_empty() {
+            return Some(name);
+        }
+    }
+    None
+}
+
+fn is_latin1(encoding: &str) -> bool {
+    let e = encoding.to_ascii_lowercase().replace('_', "-");
+    matches!(
+        e.as_str(),
+        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" | "iso-latin-1" | "cp819"
+    )
 }
 
 #[cfg(test)]
@@ -384,5 +440,20 @@ mod tests {
             PathBuf::from("/o/p")
         );
         assert_eq!(relative(Path::new("/w/a/b.py"), cwd), "a/b.py");
+    }
+
+    #[test]
+    fn pep263_declarations() {
+        assert_eq!(
+            python_coding(b"#!/usr/bin/env python\n# -*- coding: latin-1 -*-\n").as_deref(),
+            Some("latin-1")
+        );
+        assert_eq!(
+            python_coding(b"# vim: set fileencoding=cp1252 :\n").as_deref(),
+            Some("cp1252")
+        );
+        assert_eq!(python_coding(b"x = 1\n\n# coding: latin-1\n"), None);
+        assert!(is_latin1("ISO_8859_1"));
+        assert!(!is_latin1("cp1252"));
     }
 }

@@ -326,22 +326,31 @@ fn bad_files_become_notices() {
         (".gitignore", "ignored/\n"),
     ]);
     std::fs::write(p.path().join("latin1.py"), b"s = '\xe9t\xe9'\n").unwrap();
+    std::fs::write(
+        p.path().join("declared.py"),
+        b"# -*- coding: latin-1 -*-\ns = '\xe9t\xe9'\ndanger(s)\n",
+    )
+    .unwrap();
     let r = p.scan_with(
         "max-file-size = 1000\n",
         &CliSettings::default(),
         ScanOptions::default(),
     );
+    // A Latin-1 file with a PEP 263 declaration is decoded; one without is a notice.
     assert_eq!(
         summary(&r.report.findings),
-        ["ok.py:1:1 python/test-danger"]
+        [
+            "declared.py:3:1 python/test-danger",
+            "ok.py:1:1 python/test-danger"
+        ]
     );
     assert_eq!(
         notices(&r),
         ["too-large big.py", "binary bin.py", "not-utf8 latin1.py"]
     );
-    // api.yaml is an OpenAPI file (no analyzer here), empty.py and ok.py are Python; the hidden and
+    // api.yaml is an OpenAPI file (no analyzer here); declared.py, empty.py and ok.py are Python; the hidden and
     // git-ignored files are not walked, data.json is not OpenAPI.
-    assert_eq!(r.report.files_scanned, 3);
+    assert_eq!(r.report.files_scanned, 4);
 }
 
 #[cfg(unix)]
