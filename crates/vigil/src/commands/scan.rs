@@ -60,7 +60,16 @@ fn use_color(arg: ColorArg, to_stdout: bool) -> bool {
     }
 }
 
+/// Builds the analyzers of a run from its rules.
+type BuildAnalyzers =
+    fn(&vigil_core::RuleSet) -> anyhow::Result<Vec<Box<dyn vigil_core::Analyzer>>>;
+
 pub(crate) fn run(args: &ScanArgs) -> anyhow::Result<ExitStatus> {
+    run_with(args, registry::analyzers)
+}
+
+/// `vigil scan` with the analyzers built by `build` (the registry, or a test analyzer).
+fn run_with(args: &ScanArgs, build: BuildAnalyzers) -> anyhow::Result<ExitStatus> {
     let cwd = std::env::current_dir().context("cannot determine the current directory")?;
     let rules = registry::load_rules(&args.rules)?;
     let config = load_config(args.config.as_deref(), &args.paths, &cwd)?;
@@ -77,7 +86,7 @@ pub(crate) fn run(args: &ScanArgs) -> anyhow::Result<ExitStatus> {
         .map(Baseline::load)
         .transpose()?
         .map(Arc::new);
-    let analyzers = registry::analyzers(&rules)?;
+    let analyzers = build(&rules)?;
     let opts = ScanOptions {
         paths: args.paths.clone(),
         root: args.root.clone(),
@@ -148,4 +157,233 @@ pub(crate) fn run(args: &ScanArgs) -> anyhow::Result<ExitStatus> {
     } else {
         ExitStatus::Success
     })
+}
+
+#[cfg(test)]
+mod tests {
+    //! The whole `scan` command in process, with a small test analyzer standing in for the real ones
+    //! (which live in other crates): exit codes, `--fail-on`, config severities, baselines, output files
+    //! and determinism with real findings.
+
+    use std::path::{Path, PathBuf};
+
+    use clap::Parser;
+    use vigil_core::analyzer::FileOutput;
+    use vigil_core::{Analyzer, CheckContext, FileKind, Finding, RuleSet, SourceFile, TextRange};
+
+    use super::*;
+    use crate::cli::{Cli, Command};
+
+    /// Reports every `danger(` call for the rule whose `analysis:` is `test_danger`.
+    struct Danger;
+
+    impl Analyzer for Danger {
+        fn kind(&self) -> FileKind {
+            FileKind::Python
+        }
+        fn analyses(&self) -> Vec<&'static str> {
+            vec!["test_danger"]
+        }
+        fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
+            for rule in ctx.rules_for_analysis("test_danger") {
+                for (i, _) in file.text.match_indices("danger(") {
+                    out.findings.push(Finding::new(
+                        rule.id.clone(),
+                        rule.severity(),
+                        file.location(TextRange::new(i, i + 6)),
+                        "call of `danger`",
+                    ));
+                }
+            }
+        }
+    }
+
+    fn build(_: &RuleSet) -> anyhow::Result<Vec<Box<dyn Analyzer>>> {
+        Ok(vec![Box::new(Danger)])
+    }
+
+    const RULE: &str = "id: python/test-danger\nname: Danger\ncategory: security\nseverity: error\nsecurity-severity: 7.0\ncwe: [78]\nprecision: high\nshort-description: Calls `danger`\ndescription: d\nnoncompliant: danger(x)\ncompliant: safe(x)\nanalysis: test_danger\n";
+
+    struct Project {
+        dir: tempfile::TempDir,
+    }
+
+    impl Project {
+        fn new(files: &[(&str, &str)]) -> Self {
+            let dir = tempfile::tempdir().unwrap();
+            let p = Self { dir };
+            p.write("rules/danger.yaml", RULE);
+            for (path, text) in files {
+                p.write(path, text);
+            }
+            p
+        }
+
+        fn root(&self) -> PathBuf {
+            self.dir.path().join("src")
+        }
+
+        fn write(&self, rel: &str, text: &str) {
+            let p = self.dir.path().join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+
+        fn read(&self, rel: &str) -> String {
+            std::fs::read_to_string(self.dir.path().join(rel)).unwrap()
+        }
+
+        /// Run `vigil scan <root> --rules <rules> --root <root> -q -o out/report ARGS...`.
+        fn scan(&self, args: &[&str]) -> ExitStatus {
+            let d = self.dir.path();
+            let root = self.root();
+            let out = d.join("report.out");
+            let mut argv: Vec<String> =
+                ["vigil", "scan", "--no-progress", "-q", "--color", "never"]
+                    .iter()
+                    .map(|s| (*s).to_owned())
+                    .collect();
+            for (flag, value) in [
+                ("--rules", d.join("rules")),
+                ("--root", root.clone()),
+                ("--output", out),
+            ] {
+                argv.push(flag.to_owned());
+                argv.push(value.display().to_string());
+            }
+            argv.push(root.display().to_string());
+            argv.extend(
+                args.iter()
+                    .map(|s| s.replace("{dir}", &d.display().to_string())),
+            );
+            let Command::Scan(a) = Cli::try_parse_from(&argv).unwrap().command else {
+                unreachable!("a scan command line")
+            };
+            run_with(&a, build).unwrap()
+        }
+
+        fn report(&self) -> String {
+            self.read("report.out")
+        }
+    }
+
+    const APP: &str = "import os\n\ndef handler(event):\n    cmd = event[\"cmd\"]\n    danger(cmd)\n    danger(\"ls\")  # vigil-ignore[python/test-danger]: constant\n";
+
+    #[test]
+    fn exit_status_follows_fail_on_and_config() {
+        let p = Project::new(&[("src/app.py", APP)]);
+        assert_eq!(p.scan(&[]), ExitStatus::Failure);
+        assert_eq!(p.scan(&["--fail-on", "never"]), ExitStatus::Success);
+        assert_eq!(p.scan(&["--ignore", "security"]), ExitStatus::Success);
+        p.write(
+            "src/vigil.toml",
+            "[severity]\n\"python/test-danger\" = \"note\"\n",
+        );
+        assert_eq!(p.scan(&[]), ExitStatus::Success);
+        assert_eq!(p.scan(&["--fail-on", "note"]), ExitStatus::Failure);
+        p.write(
+            "src/vigil.toml",
+            "fail-on = \"note\"\n[severity]\nsecurity = \"note\"\n",
+        );
+        assert_eq!(p.scan(&[]), ExitStatus::Failure);
+        // A clean file passes.
+        p.write("src/app.py", "safe(1)\n");
+        assert_eq!(p.scan(&[]), ExitStatus::Success);
+    }
+
+    #[test]
+    fn text_and_json_reports_with_findings() {
+        let p = Project::new(&[
+            ("src/app.py", APP),
+            ("src/lib/util.py", "def f():\n    danger(1)\n"),
+        ]);
+        assert_eq!(p.scan(&[]), ExitStatus::Failure);
+        let text = p.report();
+        assert!(
+            text.contains("error[python/test-danger]: call of `danger`"),
+            "{text}"
+        );
+        assert!(text.contains("--> app.py:5:5"), "{text}");
+        insta::assert_snapshot!("scan_text_with_findings", text);
+        assert_eq!(
+            p.scan(&["--format", "json", "--include-suppressed"]),
+            ExitStatus::Failure
+        );
+        let v: serde_json::Value = serde_json::from_str(&p.report()).unwrap();
+        assert_eq!(v["summary"]["findings"], 2);
+        assert_eq!(v["summary"]["suppressed"], 1);
+        assert_eq!(v["findings"][0]["location"]["path"], "app.py");
+        assert_eq!(v["findings"][1]["location"]["path"], "lib/util.py");
+        assert_eq!(v["suppressed"][0]["location"]["start"]["line"], 6);
+        assert_eq!(v["findings"][0]["category"], "security");
+    }
+
+    #[test]
+    fn json_with_findings_is_identical_across_jobs() {
+        let files: Vec<(String, String)> = (0..40)
+            .map(|i| {
+                (
+                    format!("src/m{}/f{i}.py", i % 3),
+                    format!("danger({i})\nx = {i}\ndanger(x)\n"),
+                )
+            })
+            .collect();
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let p = Project::new(&refs);
+        p.scan(&["--format", "json", "--jobs", "1"]);
+        let one = p.report();
+        p.scan(&["--format", "json", "--jobs", "2"]);
+        assert_eq!(one, p.report());
+        let v: serde_json::Value = serde_json::from_str(&one).unwrap();
+        assert_eq!(v["summary"]["findings"], 80);
+    }
+
+    #[test]
+    fn baseline_round_trip_survives_inserted_lines() {
+        let p = Project::new(&[("src/app.py", APP)]);
+        assert_eq!(
+            p.scan(&["--write-baseline", "{dir}/baseline.json"]),
+            ExitStatus::Success
+        );
+        let b: serde_json::Value = serde_json::from_str(&p.read("baseline.json")).unwrap();
+        assert_eq!(b["findings"].as_array().unwrap().len(), 1);
+        assert_eq!(
+            p.scan(&["--baseline", "{dir}/baseline.json"]),
+            ExitStatus::Success
+        );
+        // Lines inserted above the known finding, and one new finding.
+        p.write(
+            "src/app.py",
+            &APP.replace(
+                "import os\n",
+                "import os\nimport sys\n\n\ndef extra():\n    danger(sys.argv)\n",
+            ),
+        );
+        assert_eq!(
+            p.scan(&["--baseline", "{dir}/baseline.json", "--format", "json"]),
+            ExitStatus::Failure
+        );
+        let v: serde_json::Value = serde_json::from_str(&p.report()).unwrap();
+        assert_eq!(v["summary"]["findings"], 1);
+        assert_eq!(v["findings"][0]["location"]["start"]["line"], 6);
+        assert_eq!(v["summary"]["suppressed"], 2);
+    }
+
+    #[test]
+    fn unknown_analysis_is_a_notice() {
+        let p = Project::new(&[("src/app.py", "x = 1\n")]);
+        p.write(
+            "rules/other.yaml",
+            &RULE
+                .replace("test-danger", "test-other")
+                .replace("test_danger", "nobody"),
+        );
+        assert_eq!(p.scan(&["--format", "json"]), ExitStatus::Success);
+        let v: serde_json::Value = serde_json::from_str(&p.report()).unwrap();
+        assert_eq!(v["notifications"][0]["kind"], "rule-not-implemented");
+        assert!(Path::new(&p.dir.path().join("report.out")).exists());
+    }
 }
