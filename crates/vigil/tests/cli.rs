@@ -11,8 +11,6 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-const NEEDS_QUERY: &str = "needs the query engine (vigil_query) for the user rule";
-
 /// A user rule flagging calls of `danger(...)` in Python.
 const DANGER_RULE: &str = r#"id: python/test-danger-call
 name: DangerCall
@@ -680,7 +678,6 @@ fn scan_app(p: &Project, extra: &[&str]) -> std::process::Output {
 #[test]
 #[ignore = "needs the query engine (vigil_query) for the user rule"]
 fn findings_exit_codes_follow_fail_on() {
-    let _ = NEEDS_QUERY;
     let p = Project::new(&[("app.py", APP)]).with_danger_rule();
     assert_eq!(scan_app(&p, &[]).status.code(), Some(1));
     assert_eq!(scan_app(&p, &["--fail-on", "error"]).status.code(), Some(1));
