@@ -93,14 +93,22 @@ pub fn severity_label(s: Severity) -> &'static str {
     }
 }
 
-/// Escape text for a markdown table cell: pipes, newlines, HTML and emphasis characters.
+/// Escape text for a markdown table cell: newlines and pipes always; outside `code spans` also
+/// HTML and emphasis characters (inside them GitHub shows text literally, so they stay as they are).
 #[must_use]
 pub fn escape_cell(s: &str) -> String {
+    let balanced = s.matches('`').count() % 2 == 0;
+    let mut in_code = false;
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '|' => out.push_str("\\|"),
             '\n' | '\r' => out.push(' '),
+            '`' if balanced => {
+                in_code = !in_code;
+                out.push(c);
+            }
+            _ if in_code => out.push(c),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),

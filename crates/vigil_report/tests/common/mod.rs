@@ -95,32 +95,32 @@ compliant: "env:\n  secrets-manager:\n    PASSWORD: prod/db:password"
 analysis: buildspec_secrets
 "#;
 
-pub(crate) const JAVA_SRC: &str = "package app;\n\
-\n\
-import java.security.MessageDigest;\n\
-\n\
-class Handler {\n\
-    // Grüße: naïve 😀 comment\n\
-    void handle(HttpServletRequest req, Statement stmt) throws Exception {\n\
-        String name = req.getParameter(\"name\");\n\
-        String q = \"SELECT * FROM users WHERE name = '\" + name + \"'\";\n\
-        /* 😀 */ stmt.executeQuery(q);\n\
-        MessageDigest md = MessageDigest.getInstance(\"MD5\");\n\
-    }\n\
+pub(crate) const JAVA_SRC: &str = "package app;
+
+import java.security.MessageDigest;
+
+class Handler {
+    // Grüße: naïve 😀 comment
+    void handle(HttpServletRequest req, Statement stmt) throws Exception {
+        String name = req.getParameter(\"name\");
+        String q = \"SELECT * FROM users WHERE name = '\" + name + \"'\";
+        /* 😀 */ stmt.executeQuery(q);
+        MessageDigest md = MessageDigest.getInstance(\"MD5\");
+    }
 }\n";
 
-pub(crate) const PY_SRC: &str = "import os\n\
-\n\
-def run(path):\n\
-    try:\n\
-        os.remove(path)\n\
-    except:\n\
-        pass\n\
-\n\
-def again():\n\
-    try:\n\
-        pass\n\
-    except:  # vigil-ignore[python/bare-except]: intentional\n\
+pub(crate) const PY_SRC: &str = "import os
+
+def run(path):
+    try:
+        os.remove(path)
+    except:
+        pass
+
+def again():
+    try:
+        pass
+    except:  # vigil-ignore[python/bare-except]: intentional
         pass\n";
 
 pub(crate) fn rule(text: &str) -> Arc<Rule> {
