@@ -97,7 +97,7 @@ pub fn severity_label(s: Severity) -> &'static str {
 /// HTML and emphasis characters (inside them GitHub shows text literally, so they stay as they are).
 #[must_use]
 pub fn escape_cell(s: &str) -> String {
-    let balanced = s.matches('`').count() % 2 == 0;
+    let balanced = s.matches('`').count().is_multiple_of(2);
     let mut in_code = false;
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
