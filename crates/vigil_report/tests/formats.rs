@@ -71,7 +71,7 @@ fn github_step_summary_is_appended() {
 
 fn tempdir() -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("vigil-report-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&dir).expect("temp dir");
     dir
 }
 
@@ -191,7 +191,7 @@ fn assert_well_formed_xml(xml: &str) {
         if let Some(name) = tag.strip_prefix('/') {
             assert_eq!(stack.pop().as_deref(), Some(name), "mismatched </{name}>");
         } else if !tag.ends_with('/') {
-            stack.push(tag.split_whitespace().next().unwrap().to_owned());
+            stack.push(tag.split_whitespace().next().expect("tag name").to_owned());
         }
         rest = &rest[gt + 1..];
     }
