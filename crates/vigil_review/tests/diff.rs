@@ -1,6 +1,11 @@
 //! Unified-diff parsing and the `--diff` filter, on hand-written diffs and on a real git repository
 //! built by the test.
 
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers: a failure is a test failure"
+)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
