@@ -16,4 +16,7 @@ pub use diff::{
     FileStatus, Hunk,
 };
 pub use github::{Client, GithubConfig, PullRequest, ReviewComment, ReviewError, TargetOptions};
-pub use review::{plan, post, render_dry_run, ReviewOptions, ReviewOutcome, ReviewPlan};
+pub use review::{
+    plan, post, render_dry_run, run, DiffSource, ReviewOptions, ReviewOutcome, ReviewPlan,
+    ReviewRequest, ReviewRun,
+};

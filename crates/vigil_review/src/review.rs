@@ -415,3 +415,81 @@ pub fn post(
         summary_updated,
     })
 }
+
+/// Where the review's diff comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiffSource {
+    /// GitHub's own diff of the pull request (what review comments are checked against). Default.
+    PullRequest,
+    /// `git diff REV` in the scan root (e.g. the base SHA, fetched).
+    Git {
+        root: std::path::PathBuf,
+        rev: String,
+    },
+    /// A unified diff file (`-` = standard input).
+    Patch(std::path::PathBuf),
+}
+
+/// Everything `vigil review` needs besides the scan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewRequest {
+    /// Repository, pull request, head SHA, token, API URL overrides (`--repo`, `--pr`, `--head-sha`,
+    /// `--api-url`); the rest comes from the Actions environment.
+    pub target: crate::github::TargetOptions,
+    pub diff: DiffSource,
+    pub options: ReviewOptions,
+    /// Render the review as markdown instead of posting it.
+    pub dry_run: bool,
+}
+
+/// What [`run`] did: the outcome of a posted review, or the markdown of a dry run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReviewRun {
+    Posted(ReviewOutcome),
+    DryRun(String),
+}
+
+/// `vigil review`: resolve the target, get the diff, then post the review (or render it for a dry
+/// run). A dry run with a local diff (`Git`/`Patch`) needs no token and makes no request; with
+/// [`DiffSource::PullRequest`] it only reads the diff.
+///
+/// # Errors
+/// A [`ReviewError`]: configuration (no token, no pull request), diff, or API errors.
+pub fn run(report: &ScanReport, req: &ReviewRequest) -> Result<ReviewRun, ReviewError> {
+    let local_diff = match &req.diff {
+        DiffSource::Git { root, rev } => Some(crate::diff::diff_since(root, rev)?),
+        DiffSource::Patch(path) => Some(crate::diff::read_patch(path)?),
+        DiffSource::PullRequest => None,
+    };
+    if req.dry_run {
+        if let Some(diff) = &local_diff {
+            let plan = plan(report, diff, &BTreeSet::new(), &req.options);
+            return Ok(ReviewRun::DryRun(render_dry_run(&plan)));
+        }
+    }
+    let cfg = crate::github::GithubConfig::from_env(&req.target)?;
+    let mut client = Client::new(cfg);
+    let diff = match local_diff {
+        Some(d) => d,
+        None => Diff::parse(&client.pull_request_diff()?)?,
+    };
+    if req.dry_run {
+        let plan = plan(report, &diff, &BTreeSet::new(), &req.options);
+        return Ok(ReviewRun::DryRun(render_dry_run(&plan)));
+    }
+    client.ensure_head_sha()?;
+    let mut options = req.options.clone();
+    if options.link_base.is_none() {
+        let c = client.config();
+        let server =
+            std::env::var("GITHUB_SERVER_URL").unwrap_or_else(|_| "https://github.com".to_owned());
+        options.link_base = Some(format!(
+            "{}/{}/{}/blob/{}",
+            server.trim_end_matches('/'),
+            c.pr.owner,
+            c.pr.repo,
+            c.pr.head_sha
+        ));
+    }
+    post(&client, report, &diff, &options).map(ReviewRun::Posted)
+}

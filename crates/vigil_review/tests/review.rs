@@ -192,6 +192,15 @@ fn handle(stream: TcpStream, state: &Arc<Mutex<State>>, base: &str) {
             drop(st);
             respond(stream, 200, &[], &d);
         }
+        ("GET", "/repos/octo/app/pulls/7") => {
+            drop(st);
+            respond(
+                stream,
+                200,
+                &[],
+                &json!({ "number": 7, "head": { "sha": HEAD } }).to_string(),
+            );
+        }
         ("POST", "/repos/octo/app/pulls/7/reviews") => {
             // GitHub: every comment must be on a line of the diff, or the whole review fails.
             let diff = Diff::parse(&st.diff).unwrap();
@@ -729,4 +738,58 @@ fn config_from_the_actions_environment() {
         .unwrap_err()
         .to_string()
         .contains("--pr N"));
+}
+
+#[test]
+fn run_resolves_head_and_diff_then_posts() {
+    use vigil_review::review::{run, DiffSource, ReviewRequest, ReviewRun};
+    let server = Server::start(PR_DIFF);
+    let target = TargetOptions {
+        api_url: Some(server.base.clone()),
+        repo: Some("octo/app".into()),
+        pr: Some(7),
+        head_sha: None,
+        token: Some(TOKEN.into()),
+    };
+    let req = ReviewRequest {
+        target: target.clone(),
+        diff: DiffSource::PullRequest,
+        options: ReviewOptions::default(),
+        dry_run: false,
+    };
+    let ReviewRun::Posted(out) = run(&report(SRC), &req).unwrap() else {
+        panic!("expected a posted review")
+    };
+    assert_eq!((out.posted_inline, out.outside_diff), (2, 1));
+    let reqs = server.take_requests();
+    let calls: Vec<(&str, &str)> = reqs
+        .iter()
+        .map(|r| (r.method.as_str(), r.path.as_str()))
+        .collect();
+    assert_eq!(
+        calls[..2],
+        [
+            ("GET", "/repos/octo/app/pulls/7"),
+            ("GET", "/repos/octo/app/pulls/7")
+        ],
+        "diff, then head"
+    );
+    let review = reqs.iter().find(|r| r.path.ends_with("/reviews")).unwrap();
+    assert_eq!(review.body["commit_id"], HEAD);
+
+    // A dry run from a patch file makes no request and needs no token.
+    let dir = tempfile::tempdir().unwrap();
+    let patch = dir.path().join("pr.diff");
+    std::fs::write(&patch, PR_DIFF).unwrap();
+    let req = ReviewRequest {
+        target: TargetOptions::default(),
+        diff: DiffSource::Patch(patch),
+        options: ReviewOptions::default(),
+        dry_run: true,
+    };
+    let ReviewRun::DryRun(md) = run(&report(SRC), &req).unwrap() else {
+        panic!("expected a dry run")
+    };
+    assert_eq!(md.matches("<!-- vigil:fp=").count(), 2);
+    assert!(server.take_requests().is_empty());
 }
