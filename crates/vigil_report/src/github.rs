@@ -15,6 +15,10 @@ use vigil_core::{Finding, ScanReport, Severity};
 use crate::markdown::{self, MarkdownOptions};
 use crate::RenderOptions;
 
+/// A starter workflow (`.github/workflows/vigil.yml`) for `vigil init`: scan on push and pull request,
+/// upload SARIF, gate on changed lines and review pull requests with the composite action.
+pub const WORKFLOW_TEMPLATE: &str = include_str!("../../../docs/examples/vigil.yml");
+
 /// Annotations per level GitHub displays for a step.
 pub const MAX_PER_LEVEL: usize = 10;
 /// Size limit of one step summary (1 MiB); vigil stays below it.

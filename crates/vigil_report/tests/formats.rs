@@ -281,3 +281,19 @@ fn markdown_summary_counts_and_links() {
         "## vigil\n\nNo findings in 3 file(s) scanned with 4 rule(s).\n"
     );
 }
+
+#[test]
+fn every_format_handles_a_clean_scan() {
+    let report = empty_report();
+    assert_eq!(render(Format::Github, &report, &opts()), "");
+    assert_eq!(render(Format::Rdjsonl, &report, &opts()), "");
+    let rd: Value = serde_json::from_str(&render(Format::Rdjson, &report, &opts())).unwrap();
+    assert_eq!(rd["diagnostics"], serde_json::json!([]));
+    let junit = render(Format::Junit, &report, &opts());
+    assert_well_formed_xml(&junit);
+    assert!(junit.contains("tests=\"4\" failures=\"0\""));
+    assert!(
+        github::WORKFLOW_TEMPLATE.contains("github/codeql-action")
+            || github::WORKFLOW_TEMPLATE.contains("vigil-dev/vigil@")
+    );
+}
