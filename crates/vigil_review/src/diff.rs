@@ -413,12 +413,58 @@ pub fn git_diff(root: &Path, rev: &str) -> Result<String, DiffError> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-/// The parsed diff of the work tree at `root` against `rev` (what `--diff REV` uses).
+/// The parsed diff of the work tree at `root` against `rev` (what `--diff REV` uses). Untracked files
+/// (not ignored) count as added in full, since `git diff` does not list them.
 ///
 /// # Errors
 /// See [`git_diff`].
 pub fn diff_since(root: &Path, rev: &str) -> Result<Diff, DiffError> {
-    Diff::parse(&git_diff(root, rev)?)
+    let mut diff = Diff::parse(&git_diff(root, rev)?)?;
+    if !rev.contains("..") {
+        let out = git(root, &["ls-files", "-z", "--others", "--exclude-standard"])?;
+        if out.status.success() {
+            for path in String::from_utf8_lossy(&out.stdout)
+                .split('\0')
+                .filter(|p| !p.is_empty())
+            {
+                let Ok(text) = std::fs::read(root.join(path)) else {
+                    continue;
+                };
+                diff.files
+                    .entry(path.to_owned())
+                    .or_insert_with(|| added_file(path, &text));
+            }
+        }
+    }
+    Ok(diff)
+}
+
+/// A file whose every line is new.
+fn added_file(path: &str, bytes: &[u8]) -> FileDiff {
+    let mut lines =
+        u32::try_from(bytes.iter().filter(|b| **b == b'\n').count()).unwrap_or(u32::MAX);
+    if bytes.last().is_some_and(|b| *b != b'\n') {
+        lines = lines.saturating_add(1);
+    }
+    let mut f = FileDiff::new(path.to_owned());
+    f.status = FileStatus::Added;
+    if memchr_nul(bytes) {
+        f.binary = true;
+    } else if lines > 0 {
+        f.hunks.push(Hunk {
+            old_start: 0,
+            old_lines: 0,
+            new_start: 1,
+            new_lines: lines,
+            added: (1..=lines).collect(),
+            context: Vec::new(),
+        });
+    }
+    f
+}
+
+fn memchr_nul(bytes: &[u8]) -> bool {
+    bytes.iter().take(8000).any(|b| *b == 0)
 }
 
 // ---------------------------------------------------------------------------------------------

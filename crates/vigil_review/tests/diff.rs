@@ -236,6 +236,14 @@ fn diff_keeps_exactly_the_findings_on_changed_lines() {
         Some("app/old_util.py")
     );
 
+    // An untracked file counts as new in full; an ignored one does not.
+    write(root, ".gitignore", "build/\n");
+    write(root, "app/draft.py", "x = 1\neval(x)\n");
+    write(root, "build/gen.py", "eval(1)\n");
+    let work = diff_since(root, &base).unwrap();
+    assert!(work.is_changed("app/draft.py", 2) && work.file("build/gen.py").is_none());
+    assert_eq!(work.file("app/draft.py").unwrap().status, FileStatus::Added);
+
     // From a subdirectory, paths are relative to it (as the scan root's finding paths are).
     let sub = diff_since(&root.join("app"), &base).unwrap();
     assert!(sub.is_changed("new.py", 1) && sub.file("lib/untouched.py").is_none());
