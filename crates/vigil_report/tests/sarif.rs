@@ -310,7 +310,10 @@ fn many_findings(n: usize) -> vigil_core::ScanReport {
 #[test]
 fn results_over_githubs_limit_are_truncated_with_a_notification() {
     let report = many_findings(25_010);
-    let (_, doc) = sarif(&report, &opts());
+    let (text, doc) = sarif(&report, &opts());
+    if let Some(dir) = std::env::var_os("VIGIL_SARIF_OUT") {
+        std::fs::write(std::path::Path::new(&dir).join("over-limit.sarif"), &text).unwrap();
+    }
     let run = &doc["runs"][0];
     let results = run["results"].as_array().unwrap();
     assert_eq!(results.len(), 25_000);
@@ -465,6 +468,9 @@ fn merging_shards_equals_the_unsharded_log() {
     let mut out = Vec::new();
     vigil_report::sarif::write_log(&merged, &mut out).unwrap();
     let merged_doc = assert_valid_sarif(std::str::from_utf8(&out).unwrap());
+    if let Some(dir) = std::env::var_os("VIGIL_SARIF_OUT") {
+        std::fs::write(std::path::Path::new(&dir).join("merged.sarif"), &out).unwrap();
+    }
     let (w, m) = (&whole["runs"][0], &merged_doc["runs"][0]);
     assert_eq!(merged_doc["runs"].as_array().unwrap().len(), 1);
     assert_eq!(w["results"], m["results"]);
