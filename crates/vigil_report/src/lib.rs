@@ -12,6 +12,7 @@ pub mod junit;
 pub mod limits;
 pub mod markdown;
 pub mod merge;
+pub mod paths;
 pub mod rdjson;
 pub mod sarif;
 pub mod text;

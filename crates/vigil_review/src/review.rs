@@ -421,11 +421,8 @@ pub fn post(
 pub enum DiffSource {
     /// GitHub's own diff of the pull request (what review comments are checked against). Default.
     PullRequest,
-    /// `git diff REV` in the scan root (e.g. the base SHA, fetched).
-    Git {
-        root: std::path::PathBuf,
-        rev: String,
-    },
+    /// `git diff REV` of the work tree (e.g. the base SHA, fetched), with repository-relative paths.
+    Git { rev: String },
     /// A unified diff file (`-` = standard input).
     Patch(std::path::PathBuf),
 }
@@ -449,15 +446,19 @@ pub enum ReviewRun {
     DryRun(String),
 }
 
-/// `vigil review`: resolve the target, get the diff, then post the review (or render it for a dry
-/// run). A dry run with a local diff (`Git`/`Patch`) needs no token and makes no request; with
+/// `vigil review`: re-root the report's paths at the repository root
+/// ([`vigil_report::paths::for_code_host`]), resolve the target, get the diff, then post the review
+/// (or render it for a dry run). A dry run with a local diff (`Git`/`Patch`) needs no token and makes no request; with
 /// [`DiffSource::PullRequest`] it only reads the diff.
 ///
 /// # Errors
 /// A [`ReviewError`]: configuration (no token, no pull request), diff, or API errors.
 pub fn run(report: &ScanReport, req: &ReviewRequest) -> Result<ReviewRun, ReviewError> {
+    // Review comments name files relative to the repository root, as GitHub's diff does.
+    let host_report = vigil_report::paths::for_code_host(report);
+    let report: &ScanReport = &host_report;
     let local_diff = match &req.diff {
-        DiffSource::Git { root, rev } => Some(crate::diff::diff_since(root, rev)?),
+        DiffSource::Git { rev } => Some(crate::diff::diff_since(&report.root, rev)?),
         DiffSource::Patch(path) => Some(crate::diff::read_patch(path)?),
         DiffSource::PullRequest => None,
     };
