@@ -312,3 +312,24 @@ fn unknown_revision_and_shallow_clone_errors_say_what_to_do() {
         Err(DiffError::NotARepository { .. })
     ));
 }
+
+#[test]
+fn truncated_or_garbled_diffs_never_panic() {
+    for (i, _) in PATCH.char_indices() {
+        let _ = Diff::parse(&PATCH[..i]);
+        let _ = Diff::parse(&PATCH[i..]);
+    }
+    for junk in [
+        "@@",
+        "@@ -",
+        "@@ -1 +",
+        "diff --git",
+        "diff --git \"a/x",
+        "+++ \"",
+        "--- \"\\",
+        "rename to \"\\3",
+        "\0\u{1}@@ -9999999999 +1 @@",
+    ] {
+        let _ = Diff::parse(junk);
+    }
+}
