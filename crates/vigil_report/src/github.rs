@@ -181,3 +181,17 @@ pub fn write_step_summary(report: &ScanReport) -> io::Result<bool> {
         None => Ok(false),
     }
 }
+
+/// What `--format github` does in one call: the annotations to `out`, and the job summary appended to
+/// `$GITHUB_STEP_SUMMARY` when set. Returns whether a summary was written.
+///
+/// # Errors
+/// Any write error of `out` or of the summary file.
+pub fn render_with_summary(
+    report: &ScanReport,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<bool> {
+    render(report, opts, out)?;
+    write_step_summary(report)
+}
