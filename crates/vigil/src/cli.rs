@@ -32,6 +32,12 @@ pub(crate) enum Command {
     Explain(ExplainArgs),
     /// Check rule files against annotated fixtures (`ruleid:` / `ok:` comments).
     Test(TestArgs),
+    /// Scan, then post the findings as a pull-request review on GitHub.
+    Review(Box<ReviewArgs>),
+    /// Merge SARIF logs (e.g. of `--shard K/N` runs) into one log with one run.
+    Merge(MergeArgs),
+    /// Write a starter vigil.toml and a GitHub Actions workflow.
+    Init(InitArgs),
 }
 
 /// Output formats of `vigil scan`.
@@ -186,6 +192,76 @@ pub(crate) struct ScanArgs {
     /// repository apart in GitHub code scanning.
     #[arg(long, value_name = "NAME")]
     pub(crate) category: Option<String>,
+
+    /// Report only findings on lines changed since REV (`git diff REV`, renames followed; e.g. the
+    /// pull request's base commit, which a shallow CI checkout must fetch first).
+    #[arg(long, value_name = "REV", conflicts_with = "diff_from_file")]
+    pub(crate) diff: Option<String>,
+
+    /// Report only findings on lines added by the unified diff in PATCH (`-` = standard input).
+    #[arg(long, value_name = "PATCH")]
+    pub(crate) diff_from_file: Option<PathBuf>,
+
+    /// Report only findings that are not in the baseline (requires `--baseline`; says so explicitly
+    /// in CI scripts).
+    #[arg(long)]
+    pub(crate) new_only: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ReviewArgs {
+    #[command(flatten)]
+    pub(crate) scan: ScanArgs,
+
+    /// Print the review as markdown instead of posting it.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+
+    /// GitHub API base URL [default: $GITHUB_API_URL, else https://api.github.com].
+    #[arg(long, value_name = "URL")]
+    pub(crate) api_url: Option<String>,
+
+    /// Repository as OWNER/NAME [default: $GITHUB_REPOSITORY].
+    #[arg(long, value_name = "OWNER/NAME")]
+    pub(crate) repo: Option<String>,
+
+    /// Pull request number [default: from $GITHUB_EVENT_PATH].
+    #[arg(long, value_name = "N")]
+    pub(crate) pr: Option<u64>,
+
+    /// Head commit the comments are made on [default: the pull request's head SHA].
+    #[arg(long, value_name = "SHA")]
+    pub(crate) head_sha: Option<String>,
+
+    /// At most this many inline comments per review (the rest go to the summary).
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub(crate) max_comments: usize,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct MergeArgs {
+    /// SARIF logs to merge (e.g. the shards of one analysis).
+    #[arg(required = true)]
+    pub(crate) files: Vec<PathBuf>,
+
+    /// Write the merged log to FILE (atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+
+    /// `automationDetails.id` of the merged run (needed when the logs have different categories).
+    #[arg(long, value_name = "NAME")]
+    pub(crate) category: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct InitArgs {
+    /// Directory to set up [default: the current directory].
+    #[arg(default_value = ".")]
+    pub(crate) dir: PathBuf,
+
+    /// Overwrite existing files.
+    #[arg(long)]
+    pub(crate) force: bool,
 }
 
 /// `vigil rules` output formats.

@@ -1,6 +1,9 @@
 //! One module per subcommand.
 
 mod explain;
+mod init;
+mod merge;
+mod review;
 mod rules;
 mod scan;
 mod test;
@@ -15,5 +18,8 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         Command::Rules(args) => rules::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Test(args) => test::run(&args),
+        Command::Review(args) => review::run(&args),
+        Command::Merge(args) => merge::run(&args),
+        Command::Init(args) => init::run(&args),
     }
 }

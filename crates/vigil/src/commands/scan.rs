@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 use vigil_core::baseline::Baseline;
-use vigil_core::config::{find_config, Config};
+use vigil_core::config::{find_config, Config, FailOn};
+use vigil_core::{Finding, ScanReport};
 use vigil_report::{Format, RenderOptions};
 use vigil_scan::{CliSettings, ScanOptions, Settings};
 
@@ -61,15 +62,42 @@ fn use_color(arg: ColorArg, to_stdout: bool) -> bool {
 }
 
 /// Builds the analyzers of a run from its rules.
-type BuildAnalyzers =
+pub(crate) type BuildAnalyzers =
     fn(&vigil_core::RuleSet) -> anyhow::Result<Vec<Box<dyn vigil_core::Analyzer>>>;
 
 pub(crate) fn run(args: &ScanArgs) -> anyhow::Result<ExitStatus> {
+    if args.new_only && args.baseline.is_none() {
+        anyhow::bail!("--new-only needs --baseline FILE (the findings that are not new)");
+    }
     run_with(args, registry::analyzers)
+}
+
+/// What a scan produced, before it is rendered.
+pub(crate) struct ScanOutcome {
+    pub(crate) report: ScanReport,
+    /// Findings hidden by the baseline (recorded again by `--write-baseline`).
+    pub(crate) baselined: Vec<Finding>,
+    pub(crate) fail_on: FailOn,
+}
+
+impl ScanOutcome {
+    /// The gate: whether a reported finding is at or above `--fail-on`.
+    pub(crate) fn failed(&self) -> bool {
+        self.report
+            .findings
+            .iter()
+            .any(|f| self.fail_on.fails(f.severity))
+    }
 }
 
 /// `vigil scan` with the analyzers built by `build` (the registry, or a test analyzer).
 fn run_with(args: &ScanArgs, build: BuildAnalyzers) -> anyhow::Result<ExitStatus> {
+    let outcome = execute(args, build)?;
+    emit(args, &outcome)
+}
+
+/// Load rules and config, scan, and apply `--diff`/`--diff-from-file`.
+pub(crate) fn execute(args: &ScanArgs, build: BuildAnalyzers) -> anyhow::Result<ScanOutcome> {
     let cwd = std::env::current_dir().context("cannot determine the current directory")?;
     let rules = registry::load_rules(&args.rules)?;
     let config = load_config(args.config.as_deref(), &args.paths, &cwd)?;
@@ -105,8 +133,33 @@ fn run_with(args: &ScanArgs, build: BuildAnalyzers) -> anyhow::Result<ExitStatus
             .notifications
             .sort_by(|a, b| (&a.path, &a.kind, &a.message).cmp(&(&b.path, &b.kind, &b.message)));
     }
-    let report = result.report;
+    let mut report = result.report;
+    // Diff-aware gate: keep only findings on changed lines. An unknown revision (e.g. the base commit
+    // of a shallow clone was not fetched) is an error, with the fix in the message.
+    let diff = match (&args.diff, &args.diff_from_file) {
+        (Some(rev), _) => Some(
+            vigil_review::diff_since(&report.root, rev)
+                .with_context(|| format!("--diff {rev}: cannot compute the changed lines"))?,
+        ),
+        (None, Some(patch)) => Some(
+            vigil_review::read_patch(patch)
+                .with_context(|| format!("--diff-from-file {}", patch.display()))?,
+        ),
+        (None, None) => None,
+    };
+    if let Some(diff) = &diff {
+        vigil_review::filter_report(&mut report, diff);
+    }
+    Ok(ScanOutcome {
+        report,
+        baselined: result.baselined,
+        fail_on: settings.fail_on,
+    })
+}
 
+/// Render the report, write it (and the baseline), and return the gate's status.
+pub(crate) fn emit(args: &ScanArgs, outcome: &ScanOutcome) -> anyhow::Result<ExitStatus> {
+    let report = &outcome.report;
     let format = args.format.format();
     let render_opts = RenderOptions {
         color: format == Format::Text && use_color(args.color, args.output.is_none()),
@@ -115,16 +168,31 @@ fn run_with(args: &ScanArgs, build: BuildAnalyzers) -> anyhow::Result<ExitStatus
         include_suppressed: args.include_suppressed,
         quiet: args.quiet,
     };
+    // Code hosts (GitHub, GitLab, reviewdog) read paths relative to the repository root, not to the
+    // scan root: re-root a scan of a subdirectory.
+    let hosted = matches!(
+        format,
+        Format::Sarif | Format::Github | Format::Gitlab | Format::Rdjson | Format::Rdjsonl
+    );
+    let shown: std::borrow::Cow<'_, ScanReport> = if hosted {
+        vigil_report::paths::for_code_host(report)
+    } else {
+        std::borrow::Cow::Borrowed(report)
+    };
     let mut buf = Vec::new();
-    vigil_report::render(format, &report, &render_opts, &mut buf)
-        .with_context(|| format!("cannot render the {} report", format.as_str()))?;
+    let rendered = if format == Format::Github {
+        vigil_report::github::render_with_summary(&shown, &render_opts, &mut buf).map(|_| ())
+    } else {
+        vigil_report::render(format, &shown, &render_opts, &mut buf)
+    };
+    rendered.with_context(|| format!("cannot render the {} report", format.as_str()))?;
     match &args.output {
         Some(path) => write_atomic(path, &buf)?,
         None => write_stdout(&buf)?,
     }
 
     if let Some(path) = &args.write_baseline {
-        let b = Baseline::from_findings(report.findings.iter().chain(&result.baselined));
+        let b = Baseline::from_findings(report.findings.iter().chain(&outcome.baselined));
         write_atomic(path, b.to_json().as_bytes())
             .with_context(|| "cannot write the baseline".to_owned())?;
         if !args.quiet {
@@ -147,11 +215,7 @@ fn run_with(args: &ScanArgs, build: BuildAnalyzers) -> anyhow::Result<ExitStatus
             report.elapsed.as_secs_f64()
         ));
     }
-    let failed = args.write_baseline.is_none()
-        && report
-            .findings
-            .iter()
-            .any(|f| settings.fail_on.fails(f.severity));
+    let failed = args.write_baseline.is_none() && outcome.failed();
     Ok(if failed {
         ExitStatus::Failure
     } else {
