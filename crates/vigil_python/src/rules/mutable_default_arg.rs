@@ -94,16 +94,14 @@ fn misuse(cx: &Checker<'_, '_>, body: Node<'_>, name: &str) -> Option<&'static s
                     }
                 }
             }
-            "delete_statement" => {
-                if cx.text(n).contains(&format!("{name}[")) {
+            "delete_statement"
+                if cx.text(n).contains(&format!("{name}[")) => {
                     found = Some("mutated");
                 }
-            }
-            "return_statement" | "yield" => {
-                if is_name(n.named_child(0)) {
+            "return_statement" | "yield"
+                if is_name(n.named_child(0)) => {
                     found = Some("returned");
                 }
-            }
             _ => {}
         }
     });

@@ -1,4 +1,4 @@
-//! Print the syntax tree of a Python file (a rule-writing aid): `cargo run -p vigil_python --example sexp FILE`.
+//! Print the syntax tree of a Python file (a rule-writing aid): `cargo run -p vigil_python --example py_sexp FILE`.
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
         return;

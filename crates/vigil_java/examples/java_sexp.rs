@@ -1,4 +1,4 @@
-//! Print the syntax tree of a Java file (a rule-writing aid): `cargo run -p vigil_java --example sexp FILE`.
+//! Print the syntax tree of a Java file (a rule-writing aid): `cargo run -p vigil_java --example java_sexp FILE`.
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
         return;

@@ -1,7 +1,7 @@
 //! False-positive hunting aid: run every built-in Java rule over a directory tree and print each
 //! finding (`path:line:col rule message`) and per-rule counts.
 //!
-//! `cargo run --release -p vigil_java --example scan -- DIR [RULE-ID]`
+//! `cargo run --release -p vigil_java --example java_scan -- DIR [RULE-ID]`
 #![expect(
     clippy::print_stdout,
     clippy::print_stderr,

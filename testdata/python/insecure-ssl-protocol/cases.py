@@ -1,0 +1,17 @@
+import ssl
+from ssl import PROTOCOL_TLSv1_1
+
+
+def contexts():
+    # ruleid: python/insecure-ssl-protocol
+    a = ssl.SSLContext(ssl.PROTOCOL_TLSv1)
+    # ruleid: python/insecure-ssl-protocol
+    b = ssl.SSLContext(PROTOCOL_TLSv1_1)
+    c = ssl.create_default_context()
+    # ruleid: python/insecure-ssl-protocol
+    c.minimum_version = ssl.TLSVersion.TLSv1
+    # ok: python/insecure-ssl-protocol -- TLS 1.2
+    c.maximum_version = ssl.TLSVersion.TLSv1_2
+    # ok: python/insecure-ssl-protocol -- modern client protocol
+    d = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    return a, b, c, d

@@ -1,0 +1,48 @@
+import collections
+
+
+# ruleid: python/mutable-default-arg
+def add(item, bucket=[]):
+    bucket.append(item)
+    return bucket
+
+
+# ruleid: python/mutable-default-arg
+def remember(key, value, cache={}):
+    cache[key] = value
+
+
+# ruleid: python/mutable-default-arg
+def counts(word, seen=collections.defaultdict(int)):
+    seen[word] += 1
+    return seen[word]
+
+
+# ok: python/mutable-default-arg -- only read
+def lookup(key, table={}):
+    return table.get(key)
+
+
+# ok: python/mutable-default-arg -- copied before mutation
+def extended(items, extra=[]):
+    extra = list(extra)
+    extra.extend(items)
+    return extra
+
+
+# ok: python/mutable-default-arg -- None default
+def fresh(item, bucket=None):
+    bucket = [] if bucket is None else bucket
+    bucket.append(item)
+    return bucket
+
+
+# ok: python/mutable-default-arg -- immutable default
+def joined(parts=()):
+    return ",".join(parts)
+
+
+class Holder:
+    # ruleid: python/mutable-default-arg
+    def __init__(self, items=[]):
+        self.items = items
