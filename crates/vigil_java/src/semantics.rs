@@ -453,6 +453,10 @@ impl Semantics for JavaSemantics<'_> {
         self.const_of(node, 0)
     }
 
+    fn node_source(&self, node: Node<'_>) -> &str {
+        text(node, self.src)
+    }
+
     fn qualified_name(&self, node: Node<'_>) -> Option<String> {
         match node.kind() {
             "identifier" | "type_identifier" => self.resolve_type(self.text(node)),

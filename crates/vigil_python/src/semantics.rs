@@ -3,6 +3,7 @@
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use tree_sitter::Node;
 use vigil_query::{walk_tree, ConstValue, Semantics};
@@ -18,9 +19,11 @@ pub(crate) struct PySemantics<'t> {
     /// Names bound at module level other than by import (assignments, defs, classes).
     module_bound: OnceCell<HashMap<String, Vec<Node<'t>>>>,
     /// Per function (node id): names bound in it.
-    local_bound: RefCell<HashMap<usize, HashSet<String>>>,
+    local_bound: RefCell<HashMap<usize, Rc<HashSet<String>>>>,
     /// Names declared `global` anywhere.
     globals: OnceCell<HashSet<String>>,
+    /// Memo of [`Semantics::qualified_name`] by node id (every call is asked by several rules).
+    qualified: RefCell<HashMap<usize, Option<Rc<str>>>>,
 }
 
 pub(crate) fn text<'a>(n: Node<'_>, src: &'a str) -> &'a str {
@@ -109,6 +112,7 @@ impl<'t> PySemantics<'t> {
             module_bound: OnceCell::new(),
             local_bound: RefCell::new(HashMap::new()),
             globals: OnceCell::new(),
+            qualified: RefCell::new(HashMap::new()),
         }
     }
 
@@ -148,9 +152,9 @@ impl<'t> PySemantics<'t> {
     }
 
     /// Names bound inside one function (parameters, assignments, loop/with targets, nested defs).
-    fn function_bound(&self, func: Node<'_>) -> HashSet<String> {
+    fn function_bound(&self, func: Node<'_>) -> Rc<HashSet<String>> {
         if let Some(s) = self.local_bound.borrow().get(&func.id()) {
-            return s.clone();
+            return Rc::clone(s);
         }
         let mut set = HashSet::new();
         if let Some(params) = func.child_by_field_name("parameters") {
@@ -175,7 +179,10 @@ impl<'t> PySemantics<'t> {
             walk_tree(body, |n| binding_targets(n, self.src, &mut out));
             set.extend(out.into_iter().map(|(s, _)| s));
         }
-        self.local_bound.borrow_mut().insert(func.id(), set.clone());
+        let set = Rc::new(set);
+        self.local_bound
+            .borrow_mut()
+            .insert(func.id(), Rc::clone(&set));
         set
     }
 
@@ -207,6 +214,33 @@ impl<'t> PySemantics<'t> {
             return None;
         }
         Some(format!("builtins.{name}"))
+    }
+
+    fn compute_qualified_name(&self, node: Node<'_>) -> Option<String> {
+        let mut parts = Vec::new();
+        let mut cur = node;
+        for _ in 0..MAX_DEPTH {
+            match cur.kind() {
+                "attribute" => {
+                    parts.push(self.text(cur.child_by_field_name("attribute")?));
+                    cur = cur.child_by_field_name("object")?;
+                }
+                "identifier" => {
+                    let base = self.resolve_identifier(cur)?;
+                    if base.starts_with("builtins.") && !parts.is_empty() {
+                        return None; // attribute of an unknown name
+                    }
+                    let mut q = base;
+                    for p in parts.iter().rev() {
+                        q.push('.');
+                        q.push_str(p);
+                    }
+                    return Some(q);
+                }
+                _ => return None,
+            }
+        }
+        None
     }
 
     fn const_of(&self, node: Node<'_>, depth: usize) -> Option<ConstValue> {
@@ -448,31 +482,26 @@ impl Semantics for PySemantics<'_> {
         self.const_of(node, 0)
     }
 
+    fn node_source(&self, node: Node<'_>) -> &str {
+        text(node, self.src)
+    }
+
     fn qualified_name(&self, node: Node<'_>) -> Option<String> {
-        let mut parts = Vec::new();
-        let mut cur = node;
-        for _ in 0..MAX_DEPTH {
-            match cur.kind() {
-                "attribute" => {
-                    parts.push(self.text(cur.child_by_field_name("attribute")?));
-                    cur = cur.child_by_field_name("object")?;
-                }
-                "identifier" => {
-                    let base = self.resolve_identifier(cur)?;
-                    if base.starts_with("builtins.") && !parts.is_empty() {
-                        return None; // attribute of an unknown name
-                    }
-                    let mut q = base;
-                    for p in parts.iter().rev() {
-                        q.push('.');
-                        q.push_str(p);
-                    }
-                    return Some(q);
-                }
-                _ => return None,
-            }
+        if let Some(q) = self.qualified.borrow().get(&node.id()) {
+            return q.as_deref().map(str::to_owned);
         }
-        None
+        let q = self.compute_qualified_name(node);
+        self.qualified
+            .borrow_mut()
+            .insert(node.id(), q.as_deref().map(Rc::from));
+        q
+    }
+
+    fn refers_to(&self, node: Node<'_>, qualified: &str) -> bool {
+        if let Some(q) = self.qualified.borrow().get(&node.id()) {
+            return q.as_deref() == Some(qualified);
+        }
+        self.qualified_name(node).is_some_and(|q| q == qualified)
     }
 
     fn keyword_arg<'n>(&self, args: Node<'n>, name: &str) -> Option<Node<'n>> {

@@ -78,6 +78,9 @@ pub trait Semantics {
         false
     }
 
+    /// The source text of a node (empty when out of range).
+    fn node_source(&self, node: Node<'_>) -> &str;
+
     /// Whether a node kind is a comment in this language.
     fn is_comment(&self, kind: &str) -> bool {
         kind == "comment" || kind == "line_comment" || kind == "block_comment"
@@ -97,6 +100,7 @@ enum Pred {
     Empty(u32, bool),
     Contains(u32, Vec<String>, bool),
     HasAncestor(u32, Vec<String>, bool),
+    ParentMatch(u32, Regex, bool),
     Imports(Vec<String>, bool),
 }
 
@@ -277,6 +281,11 @@ fn compile_pred(rule: &Rule, p: &QueryPredicate) -> Result<Pred, RuleError> {
             capture_arg(rule, p, 0)?,
             string_args(p, 1),
             op == "vigil-has-ancestor?",
+        ),
+        "vigil-parent-match?" | "vigil-parent-not-match?" => Pred::ParentMatch(
+            capture_arg(rule, p, 0)?,
+            regex_arg(rule, p, 1)?,
+            op == "vigil-parent-match?",
         ),
         "vigil-imports?" | "vigil-not-imports?" => {
             Pred::Imports(string_args(p, 0), op == "vigil-imports?")
@@ -584,6 +593,12 @@ fn eval_pred<'t>(p: &Pred, node_of: &dyn Fn(u32) -> Option<Node<'t>>, sem: &dyn 
                 }
                 false
             }) == *want
+        }
+        Pred::ParentMatch(c, re, want) => {
+            node_of(*c)
+                .and_then(|n| n.parent())
+                .is_some_and(|p| re.is_match(sem.node_source(p)))
+                == *want
         }
         Pred::Imports(mods, want) => mods.iter().any(|m| sem.imports(m)) == *want,
     }

@@ -20,6 +20,8 @@ class EmptyCatchCases {
         // ok: java/empty-catch -- named `ignored` by convention
         } catch (IOException ignored) {
         }
+        try { in.close(); } catch (IOException e) { } // ok: java/empty-catch -- best-effort close
+
         try {
             p.load(in);
         // ok: java/empty-catch -- handled

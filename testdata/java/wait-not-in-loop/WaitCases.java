@@ -38,4 +38,9 @@ class WaitCases {
         // ok: java/wait-not-in-loop -- waitFor is not Object.wait
         p.waitFor();
     }
+
+    void timedWait(Object monitor, long millis) throws InterruptedException {
+        // ok: java/wait-not-in-loop -- a wait wrapper: its callers loop
+        monitor.wait(millis);
+    }
 }

@@ -8,8 +8,8 @@ def add(item, bucket=[]):
 
 
 # ruleid: python/mutable-default-arg
-def remember(key, value, cache={}):
-    cache[key] = value
+def remember(key, value, registry={}):
+    registry[key] = value
 
 
 # ruleid: python/mutable-default-arg
@@ -46,3 +46,16 @@ class Holder:
     # ruleid: python/mutable-default-arg
     def __init__(self, items=[]):
         self.items = items
+
+
+# ok: python/mutable-default-arg -- a deliberate memoization cache
+def fib(n, _cache={}):
+    if n not in _cache:
+        _cache[n] = n if n < 2 else fib(n - 1) + fib(n - 2)
+    return _cache[n]
+
+
+# ok: python/mutable-default-arg -- the "mutable cell" idiom (a non-empty display)
+def counter(n=[0]):
+    n[0] += 1
+    return n[0]

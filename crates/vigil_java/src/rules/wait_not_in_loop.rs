@@ -28,10 +28,17 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
             "while_statement" | "do_statement" | "for_statement" | "enhanced_for_statement" => {
                 return
             }
-            "method_declaration"
-            | "constructor_declaration"
-            | "lambda_expression"
-            | "class_body" => break,
+            // A wrapper around wait (`timedWait`, `awaitX`): the loop belongs to its callers.
+            "method_declaration" => {
+                let wrapper = n
+                    .child_by_field_name("name")
+                    .is_some_and(|m| cx.text(m).to_ascii_lowercase().contains("wait"));
+                if wrapper {
+                    return;
+                }
+                break;
+            }
+            "constructor_declaration" | "lambda_expression" | "class_body" => break,
             _ => {}
         }
         cur = n.parent();

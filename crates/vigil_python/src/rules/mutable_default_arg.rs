@@ -27,14 +27,11 @@ const MUTATORS: &[&str] = &[
     "symmetric_difference_update",
 ];
 
+/// An empty display (`[]`, `{}`) or a constructor of a mutable collection. Non-empty displays such
+/// as `n=[0]` are the deliberate "mutable cell" idiom and are not reported.
 fn is_mutable_default(cx: &Checker<'_, '_>, v: Node<'_>) -> bool {
     match v.kind() {
-        "list"
-        | "dictionary"
-        | "set"
-        | "list_comprehension"
-        | "dictionary_comprehension"
-        | "set_comprehension" => true,
+        "list" | "dictionary" | "set" => v.named_child_count() == 0,
         "call" => v.child_by_field_name("function").is_some_and(|f| {
             cx.sem.qualified_name(f).is_some_and(|q| {
                 matches!(
@@ -72,7 +69,7 @@ fn misuse(cx: &Checker<'_, '_>, body: Node<'_>, name: &str) -> Option<&'static s
                         .map(|a| cx.text(a))
                         .unwrap_or("");
                     if is_name(f.child_by_field_name("object")) && MUTATORS.contains(&attr) {
-                        found = Some("mutated");
+                        found = Some("mutates");
                     }
                 }
             }
@@ -84,24 +81,22 @@ fn misuse(cx: &Checker<'_, '_>, body: Node<'_>, name: &str) -> Option<&'static s
                         found = Some("");
                     }
                     if l.kind() == "subscript" && is_name(l.child_by_field_name("value")) {
-                        found = Some("mutated");
+                        found = Some("mutates");
                     }
                     if n.kind() == "augmented_assignment" && is_name(Some(l)) {
-                        found = Some("mutated");
+                        found = Some("mutates");
                     }
                     if l.kind() == "attribute" && is_name(n.child_by_field_name("right")) {
-                        found = Some("stored");
+                        found = Some("stores");
                     }
                 }
             }
-            "delete_statement"
-                if cx.text(n).contains(&format!("{name}[")) => {
-                    found = Some("mutated");
-                }
-            "return_statement" | "yield"
-                if is_name(n.named_child(0)) => {
-                    found = Some("returned");
-                }
+            "delete_statement" if cx.text(n).contains(&format!("{name}[")) => {
+                found = Some("mutates");
+            }
+            "return_statement" | "yield" if is_name(n.named_child(0)) => {
+                found = Some("returns");
+            }
             _ => {}
         }
     });
@@ -134,6 +129,11 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, func: Node<'_>) {
             continue;
         }
         let pname = cx.text(name).to_owned();
+        // `cache={}` / `_memo={}`: a deliberate memoization cache.
+        let lower = pname.to_ascii_lowercase();
+        if lower.contains("cache") || lower.contains("memo") {
+            continue;
+        }
         if let Some(how) = misuse(cx, body, &pname).filter(|h| !h.is_empty()) {
             let msg = format!(
                 "default `{pname}={}` is created once and shared by every call, and the function {how} it",
