@@ -57,12 +57,50 @@ pub fn parse(text: &str) -> Option<Tree> {
 /// # Errors
 /// A [`RuleError`] when a rule's query does not compile.
 pub fn analyzer(rules: &RuleSet) -> Result<Box<dyn Analyzer>, RuleError> {
-    let queries = QueryRules::compile(&language(), rules.for_kind(FileKind::Python))?;
-    Ok(Box::new(PythonAnalyzer { queries }))
+    Ok(Box::new(PythonAnalyzer::new(rules)?))
 }
 
-struct PythonAnalyzer {
+/// The analyzer as a concrete type, for callers that parse themselves (benchmarks).
+pub struct PythonAnalyzer {
     queries: QueryRules,
+}
+
+impl PythonAnalyzer {
+    /// Compile every rule of this language in `rules`.
+    ///
+    /// # Errors
+    /// A [`RuleError`] when a rule's query does not compile.
+    pub fn new(rules: &RuleSet) -> Result<Self, RuleError> {
+        let queries = QueryRules::compile(&language(), rules.for_kind(FileKind::Python))?;
+        Ok(Self { queries })
+    }
+
+    /// Run every enabled rule over an already parsed tree of `file`.
+    pub fn check_tree(
+        &self,
+        file: &SourceFile,
+        tree: &Tree,
+        ctx: &CheckContext<'_>,
+        out: &mut FileOutput,
+    ) {
+        let root = tree.root_node();
+        let sem = PySemantics::new(&file.text, root);
+
+        // (a) every query rule, one cursor pass.
+        self.queries.run(
+            root,
+            file,
+            &sem,
+            &|r| ctx.is_enabled(&r.id),
+            &mut out.findings,
+        );
+
+        // (b) every Rust-coded syntactic rule of src/rules/, one walk.
+        rules::run(root, file, &sem, ctx, &mut out.findings);
+
+        // (c) FLOW HOOK: the dataflow module plugs in here, over the same tree:
+        //     flow::check(file, tree, ctx, out);
+    }
 }
 
 impl Analyzer for PythonAnalyzer {
@@ -91,8 +129,7 @@ impl Analyzer for PythonAnalyzer {
             ));
             return;
         };
-        let root = tree.root_node();
-        if let Some(err) = vigil_query::first_error(root) {
+        if let Some(err) = vigil_query::first_error(tree.root_node()) {
             out.notifications.push(Notification::file(
                 NotificationLevel::Warning,
                 "parse-error",
@@ -103,23 +140,7 @@ impl Analyzer for PythonAnalyzer {
                 ),
             ));
         }
-        let sem = PySemantics::new(&file.text, root);
-
-        // (a) every query rule, one cursor pass.
-        self.queries.run(
-            root,
-            file,
-            &sem,
-            &|r| ctx.is_enabled(&r.id),
-            &mut out.findings,
-        );
-
-        // (b) every Rust-coded syntactic rule of src/rules/, one walk.
-        rules::run(root, file, &sem, ctx, &mut out.findings);
-
-        // (c) FLOW HOOK: a Python dataflow module plugs in here, over the same tree:
-        //     flow::check(file, &tree, ctx, out);
-        let _ = &tree;
+        self.check_tree(file, &tree, ctx, out);
     }
 }
 
