@@ -14,7 +14,9 @@ class CredentialCases {
     // ok: java/hardcoded-credentials -- a label, letters only
     static final String PASSWORD = "Password";
     // ruleid: java/hardcoded-credentials
-    static final String AWS_ID = "AKIAIOSFODNN7EXAMPLE";
+    static final String AWS_ID = "AKIA2E0A8F3B244C9986";
+    // ok: java/hardcoded-credentials -- AWS's documented example key
+    static final String DOC_ID = "AKIAIOSFODNN7EXAMPLE";
     // ok: java/hardcoded-credentials -- too short to be an access key id
     static final String NOT_KEY = "AKIA1234";
 

@@ -13,12 +13,19 @@ PASSWORD = "Password"
 # ok: python/hardcoded-credentials -- a template
 SECRET = "{vault_secret}"
 # ruleid: python/hardcoded-credentials
-ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE"
+ACCESS_KEY_ID = "AKIA2E0A8F3B244C9986"
+# ok: python/hardcoded-credentials -- AWS's documented example key id
+DOC_KEY_ID = "AKIAIOSFODNN7EXAMPLE"
 
 
 def client():
     # ruleid: python/hardcoded-credentials
-    return boto3.client("s3", aws_access_key_id=os.environ["AWS_ID"], aws_secret_access_key="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
+    return boto3.client("s3", aws_access_key_id=os.environ["AWS_ID"], aws_secret_access_key="q1vT9sXb/4kPz2Lr8mW0uYc7HdN3eJg5RfA6iBoS")
+
+
+def doc_client():
+    # ok: python/hardcoded-credentials -- AWS's documented example secret, a placeholder
+    return boto3.client("s3", aws_secret_access_key="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
 
 
 def connect(db, user):

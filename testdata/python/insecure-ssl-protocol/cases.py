@@ -15,3 +15,12 @@ def contexts():
     # ok: python/insecure-ssl-protocol -- modern client protocol
     d = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     return a, b, c, d
+
+
+# ok: python/insecure-ssl-protocol -- a mapping table, nothing is selected here
+NAMES = {ssl.PROTOCOL_TLSv1: "TLSv1"}
+
+
+def is_legacy(ctx):
+    # ok: python/insecure-ssl-protocol -- a version check
+    return ctx.protocol == ssl.PROTOCOL_TLSv1

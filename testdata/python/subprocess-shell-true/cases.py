@@ -16,5 +16,7 @@ def run(name, args):
     subprocess.run(CMD, shell=True, check=True)
     # ok: python/subprocess-shell-true -- no shell
     subprocess.run(["convert", name, "out.png"], check=True)
+    # ok: python/subprocess-shell-true -- an argument list: the first element is the program
+    subprocess.check_call([name, "/quiet"], shell=True)
     # ok: python/subprocess-shell-true -- shell explicitly off
     subprocess.call("echo " + name, shell=False)
