@@ -43,4 +43,14 @@ class WaitCases {
         // ok: java/wait-not-in-loop -- a wait wrapper: its callers loop
         monitor.wait(millis);
     }
+
+    Object awaitNext() throws InterruptedException {
+        synchronized (lock) {
+            if (!ready) {
+                // ruleid: java/wait-not-in-loop
+                lock.wait();
+            }
+            return lock;
+        }
+    }
 }

@@ -28,11 +28,14 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
             "while_statement" | "do_statement" | "for_statement" | "enhanced_for_statement" => {
                 return
             }
-            // A wrapper around wait (`timedWait`, `awaitX`): the loop belongs to its callers.
+            // A wrapper around wait (`waitFor...`, `timedWait`): the loop belongs to its callers.
             "method_declaration" => {
                 let wrapper = n
                     .child_by_field_name("name")
-                    .is_some_and(|m| cx.text(m).to_ascii_lowercase().contains("wait"));
+                    .is_some_and(|m| {
+                        let m = cx.text(m).to_ascii_lowercase();
+                        m.starts_with("wait") || m.ends_with("timedwait")
+                    });
                 if wrapper {
                     return;
                 }
