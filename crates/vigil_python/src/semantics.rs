@@ -22,6 +22,8 @@ pub(crate) struct PySemantics<'t> {
     local_bound: RefCell<HashMap<usize, Rc<HashSet<String>>>>,
     /// Names declared `global` anywhere.
     globals: OnceCell<HashSet<String>>,
+    /// Every function and lambda of the file (pre-order), built on first use.
+    functions: OnceCell<Vec<Node<'t>>>,
     /// Memo of [`Semantics::qualified_name`] by node id (every call is asked by several rules).
     qualified: RefCell<HashMap<usize, Option<Rc<str>>>>,
 }
@@ -113,6 +115,7 @@ impl<'t> PySemantics<'t> {
             local_bound: RefCell::new(HashMap::new()),
             globals: OnceCell::new(),
             qualified: RefCell::new(HashMap::new()),
+            functions: OnceCell::new(),
         }
     }
 
@@ -186,9 +189,27 @@ impl<'t> PySemantics<'t> {
         set
     }
 
-    fn enclosing_functions(node: Node<'_>) -> impl Iterator<Item = Node<'_>> {
-        std::iter::successors(node.parent(), |n| n.parent())
-            .filter(|n| matches!(n.kind(), "function_definition" | "lambda"))
+    /// Functions and lambdas enclosing `node`, innermost first. Uses a per-file table of function
+    /// ranges instead of `Node::parent` (which walks down from the root on every call).
+    fn enclosing_functions(&self, node: Node<'_>) -> Vec<Node<'t>> {
+        let funcs = self.functions.get_or_init(|| {
+            let mut v = Vec::new();
+            walk_tree(self.root, |n| {
+                if matches!(n.kind(), "function_definition" | "lambda") {
+                    v.push(n);
+                }
+            });
+            v
+        });
+        let (start, end) = (node.start_byte(), node.end_byte());
+        let mut out: Vec<Node<'t>> = funcs
+            .iter()
+            .filter(|f| f.start_byte() <= start && end <= f.end_byte() && f.id() != node.id())
+            .copied()
+            .collect();
+        // Innermost first: the one that starts last.
+        out.sort_by_key(|f| std::cmp::Reverse(f.start_byte()));
+        out
     }
 
     /// Whether `name` at `at` is bound by an enclosing function (not module level).
@@ -196,7 +217,9 @@ impl<'t> PySemantics<'t> {
         if self.globals().contains(name) {
             return false;
         }
-        Self::enclosing_functions(at).any(|f| self.function_bound(f).contains(name))
+        self.enclosing_functions(at)
+            .into_iter()
+            .any(|f| self.function_bound(f).contains(name))
     }
 
     fn resolve_identifier(&self, node: Node<'_>) -> Option<String> {
@@ -314,7 +337,7 @@ impl<'t> PySemantics<'t> {
         if self.globals().contains(name) {
             return None;
         }
-        if let Some(func) = Self::enclosing_functions(node).next() {
+        if let Some(func) = self.enclosing_functions(node).first().copied() {
             if self.function_bound(func).contains(name) {
                 // Exactly one plain assignment in this function, and not a parameter.
                 let body = func.child_by_field_name("body")?;
@@ -355,7 +378,11 @@ impl<'t> PySemantics<'t> {
                     .flatten()
                     .and_then(|v| self.const_of(v, depth + 1));
             }
-            if Self::enclosing_functions(node).any(|f| self.function_bound(f).contains(name)) {
+            if self
+                .enclosing_functions(node)
+                .into_iter()
+                .any(|f| self.function_bound(f).contains(name))
+            {
                 return None;
             }
         }

@@ -30,12 +30,10 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
             }
             // A wrapper around wait (`waitFor...`, `timedWait`): the loop belongs to its callers.
             "method_declaration" => {
-                let wrapper = n
-                    .child_by_field_name("name")
-                    .is_some_and(|m| {
-                        let m = cx.text(m).to_ascii_lowercase();
-                        m.starts_with("wait") || m.ends_with("timedwait")
-                    });
+                let wrapper = n.child_by_field_name("name").is_some_and(|m| {
+                    let m = cx.text(m).to_ascii_lowercase();
+                    m.starts_with("wait") || m.ends_with("timedwait")
+                });
                 if wrapper {
                     return;
                 }
