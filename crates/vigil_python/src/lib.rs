@@ -176,4 +176,35 @@ mod tests {
         a.check(&file, &ctx, &mut out);
         assert!(out.findings.is_empty());
     }
+
+    #[test]
+    fn syntax_errors_give_one_notice_and_the_file_is_still_analyzed() {
+        let rules = RuleSet::new(vigil_core::builtin::rules().expect("builtin rules parse"))
+            .expect("unique ids");
+        let a = analyzer(&rules).expect("queries compile");
+        let file = SourceFile::new(
+            "a.py".into(),
+            "a.py",
+            FileKind::Python,
+            "def f(:\n    pass\n\ndef g(x):\n    return eval(x)\n",
+        );
+        let enabled: Vec<_> = rules.for_kind(FileKind::Python).cloned().collect();
+        let ctx = CheckContext {
+            rules: &enabled,
+            project: None,
+            root: std::path::Path::new("."),
+        };
+        let mut out = FileOutput::default();
+        a.check(&file, &ctx, &mut out);
+        assert_eq!(out.notifications.len(), 1, "{:?}", out.notifications);
+        assert_eq!(out.notifications[0].kind, "parse-error");
+        assert!(out.notifications[0].message.contains("line "));
+        assert!(
+            out.findings
+                .iter()
+                .any(|f| f.rule_id.as_ref() == "python/eval-non-literal"),
+            "{:?}",
+            out.findings
+        );
+    }
 }
