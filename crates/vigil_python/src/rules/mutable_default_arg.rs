@@ -1,5 +1,5 @@
-//! `python/mutable-default-arg`: a list/dict/set default value that the function mutates, returns
-//! or stores. The default is created once, at `def` time, and shared by every call.
+//! `python/mutable-default-arg`: a list/dict/set default value that the function mutates or
+//! returns. (Storing it on an object is not reported: immutable builders do that safely.) The default is created once, at `def` time, and shared by every call.
 
 use tree_sitter::Node;
 use vigil_query::{walk_tree, Semantics};
@@ -85,9 +85,6 @@ fn misuse(cx: &Checker<'_, '_>, body: Node<'_>, name: &str) -> Option<&'static s
                     }
                     if n.kind() == "augmented_assignment" && is_name(Some(l)) {
                         found = Some("mutates");
-                    }
-                    if l.kind() == "attribute" && is_name(n.child_by_field_name("right")) {
-                        found = Some("stores");
                     }
                 }
             }
