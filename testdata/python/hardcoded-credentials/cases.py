@@ -41,3 +41,13 @@ class Settings:
     def __init__(self):
         # ruleid: python/hardcoded-credentials
         self.client_secret = "8f14e45fceea167a5a36dedd4bea2543"
+
+
+# ruleid: python/hardcoded-credentials
+def login(user, password="hunter2-Prod!"):
+    return user, password
+
+
+# ok: python/hardcoded-credentials -- None default, supplied by the caller
+def login_ok(user, password: str = None):
+    return user, password
