@@ -16,3 +16,18 @@ def seal(key, data, iv):
     # ok: python/weak-cipher -- AES-CBC from cryptography
     f = Cipher(algorithms.AES(key), modes.CBC(iv))
     return a, b, c, d, e, f
+
+
+def keys():
+    from Crypto.PublicKey import RSA
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    # ruleid: python/weak-cipher
+    a = rsa.generate_private_key(public_exponent=65537, key_size=1024)
+    # ruleid: python/weak-cipher
+    b = RSA.generate(1024)
+    # ok: python/weak-cipher -- 3072 bits
+    c = rsa.generate_private_key(public_exponent=65537, key_size=3072)
+    # ok: python/weak-cipher -- 2048 bits
+    d = RSA.generate(2048)
+    return a, b, c, d

@@ -6,6 +6,7 @@ mod return_in_finally;
 mod string_reference_equality;
 mod thread_run_direct_call;
 mod wait_not_in_loop;
+mod weak_key_size;
 mod xxe;
 
 use std::sync::Arc;
@@ -23,6 +24,7 @@ pub(crate) const ANALYSES: &[&str] = &[
     string_reference_equality::NAME,
     thread_run_direct_call::NAME,
     wait_not_in_loop::NAME,
+    weak_key_size::NAME,
     xxe::NAME,
 ];
 
@@ -96,8 +98,10 @@ fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
             wait_not_in_loop::check(cx, node);
             thread_run_direct_call::check(cx, node);
             xxe::check_chain(cx, node);
+            weak_key_size::check_initialize(cx, node);
         }
         "variable_declarator" => xxe::check_declarator(cx, node),
+        "object_creation_expression" => weak_key_size::check_spec(cx, node),
         _ => {}
     }
 }
