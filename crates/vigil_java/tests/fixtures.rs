@@ -154,3 +154,30 @@ fn a_broken_query_names_its_rule_file() {
     assert_eq!(err.origin, "my-rules/broken.yaml");
     assert!(err.message.contains("row 1, column"), "{}", err.message);
 }
+
+#[test]
+fn an_unknown_predicate_or_capture_is_a_rule_error() {
+    let base = "id: java/custom\nname: Custom\ncategory: bug\nseverity: warning\nprecision: high\nshort-description: s\ndescription: d\nnoncompliant: a\ncompliant: b\nquery:\n";
+    for (query, expect) in [
+        (
+            "  pattern: \"((identifier) @x (#vigil-bogus? @x))\"\n  message: m\n",
+            "unknown predicate",
+        ),
+        (
+            "  pattern: \"((identifier) @x)\"\n  message: \"uses {y}\"\n",
+            "no capture `@y`",
+        ),
+        (
+            "  pattern: \"((identifier) @x (#vigil-const-match? @x \\\"(\\\"))\"\n  message: m\n",
+            "invalid regex",
+        ),
+    ] {
+        let text = format!("{base}{query}");
+        let rule = vigil_core::rule::parse_rule("custom/custom.yaml", &text, None, false)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let set = RuleSet::new([rule]).expect("one rule");
+        let err = vigil_java::analyzer(&set).err().expect("compile error");
+        assert_eq!(err.origin, "custom/custom.yaml");
+        assert!(err.message.contains(expect), "{}", err.message);
+    }
+}
