@@ -56,6 +56,9 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
         return;
     };
     let method = cx.text(name);
+    if !STRING_METHODS.contains(&method) && !BIG_METHODS.contains(&method) {
+        return;
+    }
     let ty = match obj.kind() {
         "string_literal" => Some("String".to_owned()),
         "identifier" => cx.sem.declared_type_of(cx.text(obj), obj),
