@@ -1,24 +1,210 @@
 //! Python front end: parsing with tree-sitter-python, query rules and Rust-coded analyses.
+//!
+//! [`analyzer`] compiles every Java query rule once; [`Analyzer::check`] parses a file ONCE (with a
+//! thread-local parser) and then runs, over that one tree:
+//!
+//! 1. the query engine (all query rules in one cursor pass),
+//! 2. the Rust-coded syntactic rules of `src/rules/` (one iterative walk, dispatched by node kind),
+//! 3. the dataflow hook (see `FLOW HOOK` below).
 
+mod rules;
+mod semantics;
+
+use std::cell::RefCell;
+
+use tree_sitter::{Language, Parser, Tree};
 use vigil_core::analyzer::FileOutput;
-use vigil_core::{Analyzer, CheckContext, FileKind, RuleError, RuleSet, SourceFile};
+use vigil_core::{
+    Analyzer, CheckContext, FileKind, Notification, NotificationLevel, RuleError, RuleSet,
+    SourceFile,
+};
+use vigil_query::QueryRules;
+
+pub(crate) use semantics::PySemantics;
+
+/// Names of the analyses implemented by a Python dataflow module, when one lands (as in vigil_java:
+/// replace this with `flow::ANALYSES`). The registry test and [`Analyzer::analyses`] read this list.
+pub(crate) const FLOW_ANALYSES: &[&str] = &[];
+
+/// The tree-sitter Python language.
+#[must_use]
+pub fn language() -> Language {
+    tree_sitter_python::LANGUAGE.into()
+}
+
+thread_local! {
+    static PARSER: RefCell<Option<Parser>> = const { RefCell::new(None) };
+}
+
+/// Parse Python source with this thread's parser. `None` if the grammar cannot be loaded or the parse
+/// exceeded [`vigil_query::PARSE_DEADLINE`].
+#[must_use]
+pub fn parse(text: &str) -> Option<Tree> {
+    PARSER.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            let mut p = Parser::new();
+            p.set_language(&language()).ok()?;
+            *slot = Some(p);
+        }
+        let parser = slot.as_mut()?;
+        vigil_query::parse_with_deadline(parser, text, vigil_query::PARSE_DEADLINE)
+    })
+}
 
 /// The Python analyzer, with every Python rule of `rules` compiled.
 ///
 /// # Errors
 /// A [`RuleError`] when a rule's query does not compile.
-pub fn analyzer(_rules: &RuleSet) -> Result<Box<dyn Analyzer>, RuleError> {
-    Ok(Box::new(PythonAnalyzer))
+pub fn analyzer(rules: &RuleSet) -> Result<Box<dyn Analyzer>, RuleError> {
+    Ok(Box::new(PythonAnalyzer::new(rules)?))
 }
 
-struct PythonAnalyzer;
+/// The analyzer as a concrete type, for callers that parse themselves (benchmarks).
+pub struct PythonAnalyzer {
+    queries: QueryRules,
+}
+
+impl PythonAnalyzer {
+    /// Compile every rule of this language in `rules`.
+    ///
+    /// # Errors
+    /// A [`RuleError`] when a rule's query does not compile.
+    pub fn new(rules: &RuleSet) -> Result<Self, RuleError> {
+        let queries = QueryRules::compile(&language(), rules.for_kind(FileKind::Python))?;
+        Ok(Self { queries })
+    }
+
+    /// Run every enabled rule over an already parsed tree of `file`.
+    pub fn check_tree(
+        &self,
+        file: &SourceFile,
+        tree: &Tree,
+        ctx: &CheckContext<'_>,
+        out: &mut FileOutput,
+    ) {
+        let root = tree.root_node();
+        let sem = PySemantics::new(&file.text, root);
+
+        // (a) every query rule, one cursor pass.
+        self.queries.run(
+            root,
+            file,
+            &sem,
+            &|r| ctx.is_enabled(&r.id),
+            &mut out.findings,
+        );
+
+        // (b) every Rust-coded syntactic rule of src/rules/, one walk.
+        rules::run(root, file, &sem, ctx, &mut out.findings);
+
+        // (c) FLOW HOOK: the dataflow module plugs in here, over the same tree:
+        //     flow::check(file, tree, ctx, out);
+    }
+}
 
 impl Analyzer for PythonAnalyzer {
     fn kind(&self) -> FileKind {
         FileKind::Python
     }
+
     fn analyses(&self) -> Vec<&'static str> {
-        Vec::new()
+        rules::ANALYSES
+            .iter()
+            .chain(FLOW_ANALYSES.iter())
+            .copied()
+            .collect()
     }
-    fn check(&self, _file: &SourceFile, _ctx: &CheckContext<'_>, _out: &mut FileOutput) {}
+
+    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
+        if ctx.rules.is_empty() {
+            return;
+        }
+        let Some(tree) = parse(&file.text) else {
+            out.notifications.push(Notification::file(
+                NotificationLevel::Warning,
+                "parse-timeout",
+                &file.rel_path,
+                "the Python parser gave up on this file (too slow or pathological input); not analyzed",
+            ));
+            return;
+        };
+        if let Some(err) = vigil_query::first_error(tree.root_node()) {
+            out.notifications.push(Notification::file(
+                NotificationLevel::Warning,
+                "parse-error",
+                &file.rel_path,
+                format!(
+                    "syntax error at line {}; the rest of the file was still analyzed",
+                    err.start_position().row + 1
+                ),
+            ));
+        }
+        self.check_tree(file, &tree, ctx, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grammar_loads_and_parses() {
+        // The ABI trap (DESIGN.md): a grammar built for another tree-sitter ABI fails only at load time.
+        let mut p = Parser::new();
+        p.set_language(&language())
+            .expect("tree-sitter-python matches the tree-sitter ABI");
+        let tree = parse("def f():\n    x = 1\n").expect("parses");
+        assert!(!tree.root_node().has_error());
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let depth = 20_000;
+        let src = format!("x = {}1{}\n", "(".repeat(depth), ")".repeat(depth));
+        let rules = RuleSet::new(vigil_core::builtin::rules().expect("builtin rules parse"))
+            .expect("unique ids");
+        let a = analyzer(&rules).expect("queries compile");
+        let file = SourceFile::new("a.py".into(), "a.py", FileKind::Python, src);
+        let enabled: Vec<_> = rules.for_kind(FileKind::Python).cloned().collect();
+        let ctx = CheckContext {
+            rules: &enabled,
+            project: None,
+            root: std::path::Path::new("."),
+        };
+        let mut out = FileOutput::default();
+        a.check(&file, &ctx, &mut out);
+        assert!(out.findings.is_empty());
+    }
+
+    #[test]
+    fn syntax_errors_give_one_notice_and_the_file_is_still_analyzed() {
+        let rules = RuleSet::new(vigil_core::builtin::rules().expect("builtin rules parse"))
+            .expect("unique ids");
+        let a = analyzer(&rules).expect("queries compile");
+        let file = SourceFile::new(
+            "a.py".into(),
+            "a.py",
+            FileKind::Python,
+            "def f(:\n    pass\n\ndef g(x):\n    return eval(x)\n",
+        );
+        let enabled: Vec<_> = rules.for_kind(FileKind::Python).cloned().collect();
+        let ctx = CheckContext {
+            rules: &enabled,
+            project: None,
+            root: std::path::Path::new("."),
+        };
+        let mut out = FileOutput::default();
+        a.check(&file, &ctx, &mut out);
+        assert_eq!(out.notifications.len(), 1, "{:?}", out.notifications);
+        assert_eq!(out.notifications[0].kind, "parse-error");
+        assert!(out.notifications[0].message.contains("line "));
+        assert!(
+            out.findings
+                .iter()
+                .any(|f| f.rule_id.as_ref() == "python/eval-non-literal"),
+            "{:?}",
+            out.findings
+        );
+    }
 }

@@ -1,1 +1,714 @@
-//! vigil_query
+//! Tree-sitter query rules, language-agnostic.
+//!
+//! [`QueryRules::compile`] takes a [`tree_sitter::Language`] and the rules of that language whose
+//! implementation is [`Implementation::Query`], and compiles them ONCE into one combined
+//! [`tree_sitter::Query`] (its pattern index maps back to the rule). The compiled value is `Sync` and is
+//! shared by every thread; [`QueryRules::run`] makes one `QueryCursor` pass over a tree.
+//!
+//! Text predicates (`#eq?`, `#not-eq?`, `#match?`, `#not-match?`, `#any-of?`, `#not-any-of?` and the
+//! `any-` forms) are evaluated by tree-sitter itself. vigil's own predicates (`#vigil-…`) need the
+//! language's semantics (constants, imports): the front end implements [`Semantics`] for each file.
+//! The predicates and the message template syntax are documented in `docs/rules.md`.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use regex::Regex;
+use tree_sitter::{
+    Language, Node, Query, QueryCursor, QueryPredicate, QueryPredicateArg, StreamingIterator,
+};
+use vigil_core::rule::Implementation;
+use vigil_core::{Finding, Rule, RuleError, SourceFile, TextRange};
+
+/// A compile-time constant value, as resolved by a front end.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConstValue {
+    Str(String),
+    Int(i128),
+    Float(f64),
+    Bool(bool),
+    /// `null` (Java) or `None` (Python).
+    Null,
+    /// A constant array/bytes value whose elements are all constants (e.g. `new byte[]{1, 2}`).
+    Array,
+}
+
+impl ConstValue {
+    /// The text predicates match against: the string itself, a decimal number, `true`/`false`, `null`.
+    #[must_use]
+    pub fn as_text(&self) -> String {
+        match self {
+            Self::Str(s) => s.clone(),
+            Self::Int(i) => i.to_string(),
+            Self::Float(f) => f.to_string(),
+            Self::Bool(b) => b.to_string(),
+            Self::Null => "null".to_owned(),
+            Self::Array => "[array]".to_owned(),
+        }
+    }
+}
+
+/// What a front end knows about one parsed file, for vigil's predicates.
+pub trait Semantics {
+    /// The constant value of an expression node: a literal, a concatenation of constants, or a name
+    /// bound to a constant in this file (local with a single constant assignment, `static final`
+    /// field, module constant). `None` when it is not (known to be) constant.
+    fn const_value(&self, node: Node<'_>) -> Option<ConstValue>;
+
+    /// The fully qualified name an expression refers to, through the file's imports and aliases
+    /// (Python `sp.run` after `import subprocess as sp` → `subprocess.run`; Java `MessageDigest` after
+    /// `import java.security.MessageDigest` → `java.security.MessageDigest`). `None` when the name is
+    /// local, shadowed or unknown.
+    fn qualified_name(&self, node: Node<'_>) -> Option<String>;
+
+    /// Whether `node` may denote `qualified` (default: [`Semantics::qualified_name`] equals it). A
+    /// front end overrides this when a simple name can be checked against a candidate without
+    /// being resolvable on its own (Java on-demand imports).
+    fn refers_to(&self, node: Node<'_>, qualified: &str) -> bool {
+        self.qualified_name(node).is_some_and(|q| q == qualified)
+    }
+
+    /// The value of the keyword argument `name` in an argument list (Python), if present.
+    fn keyword_arg<'t>(&self, _args: Node<'t>, _name: &str) -> Option<Node<'t>> {
+        None
+    }
+
+    /// Whether the file imports `module` (or a submodule of it, or a name from it).
+    fn imports(&self, _module: &str) -> bool {
+        false
+    }
+
+    /// The source text of a node (empty when out of range).
+    fn node_source(&self, node: Node<'_>) -> &str;
+
+    /// Whether a node kind is a comment in this language.
+    fn is_comment(&self, kind: &str) -> bool {
+        kind == "comment" || kind == "line_comment" || kind == "block_comment"
+    }
+}
+
+/// One vigil predicate, checked after tree-sitter's text predicates.
+#[derive(Debug)]
+enum Pred {
+    Const(u32, bool),
+    ConstMatch(u32, Regex, bool),
+    ConstIntLt(u32, i128),
+    ResolvesTo(u32, Vec<String>, bool),
+    ResolvesMatch(u32, Regex),
+    HasKwarg(u32, String, bool),
+    KwargConstMatch(u32, String, Regex),
+    Empty(u32, bool),
+    Contains(u32, Vec<String>, bool),
+    HasAncestor(u32, Vec<String>, bool),
+    ParentMatch(u32, Regex, bool),
+    Imports(Vec<String>, bool),
+}
+
+/// Per-pattern data of the combined query.
+#[derive(Debug)]
+struct PatternInfo {
+    rule: usize,
+    report: Option<u32>,
+    message: Option<Template>,
+    preds: Vec<Pred>,
+}
+
+/// A message template: literal pieces and capture references.
+#[derive(Debug, Clone)]
+struct Template(Vec<Piece>);
+
+#[derive(Debug, Clone)]
+enum Piece {
+    Lit(String),
+    Capture(String),
+}
+
+impl Template {
+    fn parse(text: &str) -> Self {
+        let mut pieces = Vec::new();
+        let mut rest = text;
+        while let Some(i) = rest.find('{') {
+            let after = &rest[i + 1..];
+            match after.find('}') {
+                Some(j)
+                    if j > 0
+                        && after[..j].chars().all(|c| {
+                            c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.'
+                        }) =>
+                {
+                    pieces.push(Piece::Lit(rest[..i].to_owned()));
+                    pieces.push(Piece::Capture(after[..j].to_owned()));
+                    rest = &after[j + 1..];
+                }
+                _ => {
+                    pieces.push(Piece::Lit(rest[..=i].to_owned()));
+                    rest = after;
+                }
+            }
+        }
+        pieces.push(Piece::Lit(rest.to_owned()));
+        Self(pieces)
+    }
+
+    fn captures(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().filter_map(|p| match p {
+            Piece::Capture(c) => Some(c.as_str()),
+            Piece::Lit(_) => None,
+        })
+    }
+}
+
+/// Shorten captured source text for a message: one line, whitespace collapsed, at most 60 chars.
+#[must_use]
+pub fn shorten(text: &str) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= 60 {
+        one_line
+    } else {
+        let mut s: String = one_line.chars().take(57).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// All query rules of one language, compiled into one query.
+#[derive(Debug)]
+pub struct QueryRules {
+    query: Option<Query>,
+    patterns: Vec<PatternInfo>,
+    rules: Vec<Arc<Rule>>,
+    templates: Vec<Template>,
+}
+
+fn rule_error(rule: &Rule, msg: impl Into<String>) -> RuleError {
+    RuleError::new(&rule.origin, None, Some("query"), msg)
+}
+
+fn capture_arg(rule: &Rule, pred: &QueryPredicate, i: usize) -> Result<u32, RuleError> {
+    match pred.args.get(i) {
+        Some(QueryPredicateArg::Capture(c)) => Ok(*c),
+        _ => Err(rule_error(
+            rule,
+            format!(
+                "`#{}` expects a capture as argument {}",
+                pred.operator,
+                i + 1
+            ),
+        )),
+    }
+}
+
+fn string_args(pred: &QueryPredicate, from: usize) -> Vec<String> {
+    pred.args
+        .iter()
+        .skip(from)
+        .filter_map(|a| match a {
+            QueryPredicateArg::String(s) => Some(s.to_string()),
+            QueryPredicateArg::Capture(_) => None,
+        })
+        .collect()
+}
+
+fn string_arg(rule: &Rule, pred: &QueryPredicate, i: usize) -> Result<String, RuleError> {
+    match pred.args.get(i) {
+        Some(QueryPredicateArg::String(s)) => Ok(s.to_string()),
+        _ => Err(rule_error(
+            rule,
+            format!(
+                "`#{}` expects a string as argument {}",
+                pred.operator,
+                i + 1
+            ),
+        )),
+    }
+}
+
+fn regex_arg(rule: &Rule, pred: &QueryPredicate, i: usize) -> Result<Regex, RuleError> {
+    let s = string_arg(rule, pred, i)?;
+    Regex::new(&s).map_err(|e| {
+        rule_error(
+            rule,
+            format!("`#{}`: invalid regex `{s}`: {e}", pred.operator),
+        )
+    })
+}
+
+fn compile_pred(rule: &Rule, p: &QueryPredicate) -> Result<Pred, RuleError> {
+    let op = p.operator.as_ref();
+    Ok(match op {
+        "vigil-const?" | "vigil-not-const?" => {
+            Pred::Const(capture_arg(rule, p, 0)?, op == "vigil-const?")
+        }
+        "vigil-const-match?" | "vigil-const-not-match?" => Pred::ConstMatch(
+            capture_arg(rule, p, 0)?,
+            regex_arg(rule, p, 1)?,
+            op == "vigil-const-match?",
+        ),
+        "vigil-const-int-lt?" => {
+            let n = string_arg(rule, p, 1)?;
+            let n: i128 = n
+                .parse()
+                .map_err(|_| rule_error(rule, format!("`#{op}` expects an integer, got `{n}`")))?;
+            Pred::ConstIntLt(capture_arg(rule, p, 0)?, n)
+        }
+        "vigil-resolves-to?" | "vigil-not-resolves-to?" => Pred::ResolvesTo(
+            capture_arg(rule, p, 0)?,
+            string_args(p, 1),
+            op == "vigil-resolves-to?",
+        ),
+        "vigil-resolves-match?" => {
+            Pred::ResolvesMatch(capture_arg(rule, p, 0)?, regex_arg(rule, p, 1)?)
+        }
+        "vigil-has-kwarg?" | "vigil-not-has-kwarg?" => Pred::HasKwarg(
+            capture_arg(rule, p, 0)?,
+            string_arg(rule, p, 1)?,
+            op == "vigil-has-kwarg?",
+        ),
+        "vigil-kwarg-const-match?" => Pred::KwargConstMatch(
+            capture_arg(rule, p, 0)?,
+            string_arg(rule, p, 1)?,
+            regex_arg(rule, p, 2)?,
+        ),
+        "vigil-empty?" | "vigil-empty-no-comment?" => {
+            Pred::Empty(capture_arg(rule, p, 0)?, op == "vigil-empty-no-comment?")
+        }
+        "vigil-contains?" | "vigil-not-contains?" => Pred::Contains(
+            capture_arg(rule, p, 0)?,
+            string_args(p, 1),
+            op == "vigil-contains?",
+        ),
+        "vigil-has-ancestor?" | "vigil-not-has-ancestor?" => Pred::HasAncestor(
+            capture_arg(rule, p, 0)?,
+            string_args(p, 1),
+            op == "vigil-has-ancestor?",
+        ),
+        "vigil-parent-match?" | "vigil-parent-not-match?" => Pred::ParentMatch(
+            capture_arg(rule, p, 0)?,
+            regex_arg(rule, p, 1)?,
+            op == "vigil-parent-match?",
+        ),
+        "vigil-imports?" | "vigil-not-imports?" => {
+            Pred::Imports(string_args(p, 0), op == "vigil-imports?")
+        }
+        other => {
+            return Err(rule_error(
+                rule,
+                format!("unknown predicate `#{other}` (see docs/rules.md for the supported ones)"),
+            ))
+        }
+    })
+}
+
+impl QueryRules {
+    /// Compile every query rule of `rules` (others are ignored) for `language`.
+    ///
+    /// # Errors
+    /// A [`RuleError`] naming the rule file, and the row/column inside `query.pattern`, when a query
+    /// does not compile, uses an unknown predicate, or its message names an unknown capture.
+    pub fn compile<'a>(
+        language: &Language,
+        rules: impl IntoIterator<Item = &'a Arc<Rule>>,
+    ) -> Result<Self, RuleError> {
+        let mut source = String::new();
+        let mut kept: Vec<Arc<Rule>> = Vec::new();
+        let mut counts = Vec::new();
+        let mut templates = Vec::new();
+        for rule in rules {
+            let Implementation::Query(spec) = &rule.implementation else {
+                continue;
+            };
+            // Compile alone first: errors then point into this rule's own pattern.
+            let q = Query::new(language, &spec.pattern).map_err(|e| {
+                rule_error(
+                    rule,
+                    format!(
+                        "query.pattern row {}, column {}: {:?} error: {}",
+                        e.row + 1,
+                        e.column + 1,
+                        e.kind,
+                        e.message
+                    ),
+                )
+            })?;
+            let template = Template::parse(&spec.message);
+            for c in template.captures() {
+                let c = c.strip_suffix(".value").unwrap_or(c);
+                if q.capture_index_for_name(c).is_none() {
+                    return Err(rule_error(
+                        rule,
+                        format!(
+                            "query.message names `{{{c}}}` but the pattern has no capture `@{c}`"
+                        ),
+                    ));
+                }
+            }
+            if let Some(r) = &spec.report {
+                if q.capture_index_for_name(r).is_none() {
+                    return Err(rule_error(
+                        rule,
+                        format!("query.report names `{r}` but the pattern has no capture `@{r}`"),
+                    ));
+                }
+            }
+            counts.push(q.pattern_count());
+            source.push_str(&spec.pattern);
+            source.push('\n');
+            kept.push(rule.clone());
+            templates.push(template);
+        }
+        if kept.is_empty() {
+            return Ok(Self {
+                query: None,
+                patterns: Vec::new(),
+                rules: kept,
+                templates,
+            });
+        }
+        let query = Query::new(language, &source).map_err(|e| {
+            RuleError::new(
+                "<combined query>",
+                None,
+                Some("query"),
+                format!("row {}: {}", e.row + 1, e.message),
+            )
+        })?;
+        let mut patterns = Vec::with_capacity(query.pattern_count());
+        for (rule_ix, n) in counts.iter().enumerate() {
+            let rule = &kept[rule_ix];
+            let Implementation::Query(spec) = &rule.implementation else {
+                continue;
+            };
+            for _ in 0..*n {
+                let p = patterns.len();
+                let preds = query
+                    .general_predicates(p)
+                    .iter()
+                    .map(|gp| compile_pred(rule, gp))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let mut message = None;
+                let mut report_name = spec.report.clone();
+                for prop in query.property_settings(p) {
+                    match prop.key.as_ref() {
+                        "message" => message = prop.value.as_deref().map(Template::parse),
+                        "report" => report_name = prop.value.as_deref().map(str::to_owned),
+                        other => {
+                            return Err(rule_error(
+                                rule,
+                                format!(
+                                    "unknown `#set!` key `{other}` (expected message or report)"
+                                ),
+                            ))
+                        }
+                    }
+                }
+                if let Some(t) = &message {
+                    for c in t.captures() {
+                        let c = c.strip_suffix(".value").unwrap_or(c);
+                        if query.capture_index_for_name(c).is_none() {
+                            return Err(rule_error(
+                                rule,
+                                format!("`#set! message` names `{{{c}}}` but there is no capture `@{c}`"),
+                            ));
+                        }
+                    }
+                }
+                let report = match report_name {
+                    Some(r) => query.capture_index_for_name(&r),
+                    None => query
+                        .capture_index_for_name("report")
+                        .filter(|_| pattern_text(&source, &query, p).contains("@report")),
+                }
+                .or_else(|| first_capture(&source, &query, p));
+                patterns.push(PatternInfo {
+                    rule: rule_ix,
+                    report,
+                    message,
+                    preds,
+                });
+            }
+        }
+        Ok(Self {
+            query: Some(query),
+            patterns,
+            rules: kept,
+            templates,
+        })
+    }
+
+    /// The rules compiled.
+    #[must_use]
+    pub fn rules(&self) -> &[Arc<Rule>] {
+        &self.rules
+    }
+
+    /// Run every compiled rule for which `enabled(rule)` holds over the tree rooted at `root`, in one
+    /// cursor pass, appending findings to `out`. One finding per (rule, reported range).
+    pub fn run(
+        &self,
+        root: Node<'_>,
+        file: &SourceFile,
+        sem: &dyn Semantics,
+        enabled: &dyn Fn(&Rule) -> bool,
+        out: &mut Vec<Finding>,
+    ) {
+        let Some(query) = &self.query else {
+            return;
+        };
+        let on: Vec<bool> = self.rules.iter().map(|r| enabled(r)).collect();
+        if !on.contains(&true) {
+            return;
+        }
+        let src = file.text.as_bytes();
+        let mut cursor = QueryCursor::new();
+        let mut seen: HashSet<(usize, u32, u32)> = HashSet::new();
+        let mut matches = cursor.matches(query, root, src);
+        while let Some(m) = matches.next() {
+            let Some(info) = self.patterns.get(m.pattern_index) else {
+                continue;
+            };
+            if !on.get(info.rule).copied().unwrap_or(false) {
+                continue;
+            }
+            let node_of = |c: u32| m.captures.iter().find(|x| x.index == c).map(|x| x.node);
+            if !info.preds.iter().all(|p| eval_pred(p, &node_of, sem)) {
+                continue;
+            }
+            let Some(node) = info
+                .report
+                .and_then(node_of)
+                .or_else(|| m.captures.first().map(|c| c.node))
+            else {
+                continue;
+            };
+            let range = TextRange::new(node.start_byte(), node.end_byte());
+            if !seen.insert((info.rule, range.start, range.end)) {
+                continue;
+            }
+            let rule = &self.rules[info.rule];
+            let template = info.message.as_ref().unwrap_or(&self.templates[info.rule]);
+            let message = render(template, |name| {
+                // `{x.value}`: the constant value of capture `x` (its source text if not constant).
+                let (cap, want_value) = match name.strip_suffix(".value") {
+                    Some(c) => (c, true),
+                    None => (name, false),
+                };
+                let node = query.capture_index_for_name(cap).and_then(node_of)?;
+                let value = want_value
+                    .then(|| sem.const_value(node))
+                    .flatten()
+                    .filter(|v| *v != ConstValue::Array)
+                    .map(|v| format!("\"{}\"", v.as_text()));
+                Some(value.unwrap_or_else(|| shorten(node_text(node, file))))
+            });
+            out.push(Finding::new(
+                rule.id.clone(),
+                rule.severity(),
+                file.location(range),
+                message,
+            ));
+        }
+    }
+}
+
+fn render(t: &Template, mut capture: impl FnMut(&str) -> Option<String>) -> String {
+    let mut s = String::new();
+    for p in &t.0 {
+        match p {
+            Piece::Lit(l) => s.push_str(l),
+            Piece::Capture(c) => s.push_str(&capture(c).unwrap_or_default()),
+        }
+    }
+    s
+}
+
+/// The source text of a node.
+#[must_use]
+pub fn node_text<'f>(node: Node<'_>, file: &'f SourceFile) -> &'f str {
+    file.text
+        .get(node.start_byte()..node.end_byte())
+        .unwrap_or("")
+}
+
+fn pattern_text<'s>(source: &'s str, query: &Query, p: usize) -> &'s str {
+    let start = query.start_byte_for_pattern(p);
+    let end = if p + 1 < query.pattern_count() {
+        query.start_byte_for_pattern(p + 1)
+    } else {
+        source.len()
+    };
+    source.get(start..end).unwrap_or("")
+}
+
+/// The first capture written in a pattern's text.
+fn first_capture(source: &str, query: &Query, p: usize) -> Option<u32> {
+    let text = pattern_text(source, query, p);
+    let i = text.find('@')?;
+    let name: String = text[i + 1..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        .collect();
+    query.capture_index_for_name(&name)
+}
+
+fn eval_pred<'t>(p: &Pred, node_of: &dyn Fn(u32) -> Option<Node<'t>>, sem: &dyn Semantics) -> bool {
+    match p {
+        Pred::Const(c, want) => node_of(*c).is_some_and(|n| sem.const_value(n).is_some()) == *want,
+        Pred::ConstMatch(c, re, want) => node_of(*c)
+            .and_then(|n| sem.const_value(n))
+            .is_some_and(|v| v != ConstValue::Array && re.is_match(&v.as_text()) == *want),
+        Pred::ConstIntLt(c, n) => matches!(
+            node_of(*c).and_then(|x| sem.const_value(x)),
+            Some(ConstValue::Int(v)) if v < *n
+        ),
+        Pred::ResolvesTo(c, names, want) => {
+            node_of(*c).is_some_and(|n| names.iter().any(|q| sem.refers_to(n, q))) == *want
+        }
+        Pred::ResolvesMatch(c, re) => node_of(*c)
+            .and_then(|n| sem.qualified_name(n))
+            .is_some_and(|q| re.is_match(&q)),
+        Pred::HasKwarg(c, name, want) => {
+            node_of(*c).is_some_and(|n| sem.keyword_arg(n, name).is_some()) == *want
+        }
+        Pred::KwargConstMatch(c, name, re) => node_of(*c)
+            .and_then(|n| sem.keyword_arg(n, name))
+            .and_then(|v| sem.const_value(v))
+            .is_some_and(|v| re.is_match(&v.as_text())),
+        Pred::Empty(c, no_comment) => node_of(*c).is_some_and(|n| {
+            let mut cur = n.walk();
+            let children: Vec<Node<'_>> = n.named_children(&mut cur).collect();
+            children.iter().all(|ch| sem.is_comment(ch.kind()))
+                && (!*no_comment || children.is_empty())
+        }),
+        Pred::Contains(c, kinds, want) => {
+            node_of(*c).is_some_and(|n| contains_kind(n, kinds)) == *want
+        }
+        Pred::HasAncestor(c, kinds, want) => {
+            node_of(*c).is_some_and(|n| {
+                let mut cur = n.parent();
+                while let Some(a) = cur {
+                    if kinds.iter().any(|k| k == a.kind()) {
+                        return true;
+                    }
+                    cur = a.parent();
+                }
+                false
+            }) == *want
+        }
+        Pred::ParentMatch(c, re, want) => {
+            node_of(*c)
+                .and_then(|n| n.parent())
+                .is_some_and(|p| re.is_match(sem.node_source(p)))
+                == *want
+        }
+        Pred::Imports(mods, want) => mods.iter().any(|m| sem.imports(m)) == *want,
+    }
+}
+
+/// Whether a descendant of `node` (not `node` itself) has one of `kinds`. Iterative.
+#[must_use]
+pub fn contains_kind(node: Node<'_>, kinds: &[String]) -> bool {
+    let mut cursor = node.walk();
+    if !cursor.goto_first_child() {
+        return false;
+    }
+    loop {
+        if kinds.iter().any(|k| k == cursor.node().kind()) {
+            return true;
+        }
+        if cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() || cursor.node() == node {
+                return false;
+            }
+        }
+    }
+}
+
+/// Visit every node below `root` (pre-order, iterative: no recursion, any depth).
+pub fn walk_tree<'t>(root: Node<'t>, mut visit: impl FnMut(Node<'t>)) {
+    let mut cursor = root.walk();
+    loop {
+        visit(cursor.node());
+        if cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return;
+            }
+        }
+    }
+}
+
+/// Longest time a single file may take to parse before it is given up as pathological.
+pub const PARSE_DEADLINE: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// Parse `text` with `parser` (whose language is set), giving up after `deadline`. `None` when the
+/// parse was cancelled; the parser is reset so the next file starts afresh.
+pub fn parse_with_deadline(
+    parser: &mut tree_sitter::Parser,
+    text: &str,
+    deadline: std::time::Duration,
+) -> Option<tree_sitter::Tree> {
+    let start = std::time::Instant::now();
+    let bytes = text.as_bytes();
+    let mut read =
+        |offset: usize, _: tree_sitter::Point| -> &[u8] { bytes.get(offset..).unwrap_or(&[]) };
+    let mut progress = |_: &tree_sitter::ParseState| start.elapsed() > deadline;
+    let options = tree_sitter::ParseOptions::new().progress_callback(&mut progress);
+    let tree = parser.parse_with_options(&mut read, None, Some(options));
+    if tree.is_none() {
+        parser.reset();
+    }
+    tree
+}
+
+/// The first syntax error of a tree (an `ERROR` node or a missing token), as a node.
+#[must_use]
+pub fn first_error(root: Node<'_>) -> Option<Node<'_>> {
+    if !root.has_error() {
+        return None;
+    }
+    let mut cursor = root.walk();
+    loop {
+        let n = cursor.node();
+        if n.is_error() || n.is_missing() {
+            return Some(n);
+        }
+        // Descend only into subtrees that contain the error.
+        if n.has_error() && cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return None;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_and_shortening() {
+        let t = Template::parse("weak {alg} in {call} {not a capture}");
+        let s = render(&t, |c| Some(format!("<{c}>")));
+        assert_eq!(s, "weak <alg> in <call> {not a capture}");
+        let long = "a ".repeat(50);
+        assert!(shorten(&long).chars().count() <= 58);
+        assert_eq!(shorten("x\n   y"), "x y");
+    }
+}

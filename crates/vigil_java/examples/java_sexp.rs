@@ -1,0 +1,15 @@
+//! Print the syntax tree of a Java file (a rule-writing aid): `cargo run -p vigil_java --example java_sexp FILE`.
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        return;
+    };
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return;
+    };
+    if let Some(tree) = vigil_java::parse(&text) {
+        #[expect(clippy::print_stdout, reason = "a developer tool printing a tree")]
+        {
+            println!("{}", tree.root_node().to_sexp());
+        }
+    }
+}

@@ -1,0 +1,547 @@
+//! What the Java front end knows about one file: imports, the package, declared types, local
+//! constants and declared types of names. Everything is file-local and syntactic.
+
+use std::cell::OnceCell;
+use std::collections::HashSet;
+
+use tree_sitter::Node;
+use vigil_query::{walk_tree, ConstValue, Semantics};
+
+/// Per-file facts, computed once per file (lazily where a walk is needed).
+pub(crate) struct JavaSemantics<'t> {
+    pub(crate) src: &'t str,
+    root: Node<'t>,
+    package: Option<String>,
+    /// Single-type imports (`java.security.MessageDigest`).
+    imports: Vec<String>,
+    /// On-demand imports (`java.security` from `java.security.*`).
+    wildcard: Vec<String>,
+    /// Simple names of types declared in this file.
+    declared: OnceCell<HashSet<String>>,
+}
+
+const MAX_DEPTH: usize = 16;
+
+impl<'t> JavaSemantics<'t> {
+    pub(crate) fn new(src: &'t str, root: Node<'t>) -> Self {
+        let mut package = None;
+        let mut imports = Vec::new();
+        let mut wildcard = Vec::new();
+        let mut cur = root.walk();
+        for child in root.named_children(&mut cur) {
+            match child.kind() {
+                "package_declaration" => {
+                    let mut c2 = child.walk();
+                    package = child
+                        .named_children(&mut c2)
+                        .find(|n| matches!(n.kind(), "scoped_identifier" | "identifier"))
+                        .map(|n| text(n, src).to_owned());
+                }
+                "import_declaration" => {
+                    let t = text(child, src);
+                    if t.contains("static") {
+                        continue;
+                    }
+                    let body: String = t
+                        .trim_start_matches("import")
+                        .trim()
+                        .trim_end_matches(';')
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect();
+                    if let Some(pkg) = body.strip_suffix(".*") {
+                        wildcard.push(pkg.to_owned());
+                    } else {
+                        imports.push(body);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Self {
+            src,
+            root,
+            package,
+            imports,
+            wildcard,
+            declared: OnceCell::new(),
+        }
+    }
+
+    pub(crate) fn text(&self, n: Node<'_>) -> &'t str {
+        text(n, self.src)
+    }
+
+    fn declared_types(&self) -> &HashSet<String> {
+        self.declared.get_or_init(|| {
+            let mut set = HashSet::new();
+            walk_tree(self.root, |n| {
+                if matches!(
+                    n.kind(),
+                    "class_declaration"
+                        | "interface_declaration"
+                        | "enum_declaration"
+                        | "record_declaration"
+                        | "annotation_type_declaration"
+                ) {
+                    if let Some(name) = n.child_by_field_name("name") {
+                        set.insert(text(name, self.src).to_owned());
+                    }
+                }
+            });
+            set
+        })
+    }
+
+    /// Resolve a simple type name to a fully qualified one through imports. A name declared in this
+    /// file, or imported from elsewhere, does not resolve to a foreign FQN.
+    pub(crate) fn resolve_type(&self, simple: &str) -> Option<String> {
+        if self.declared_types().contains(simple) {
+            return self.package.as_ref().map(|p| format!("{p}.{simple}"));
+        }
+        let suffix = format!(".{simple}");
+        if let Some(i) = self.imports.iter().find(|i| i.ends_with(&suffix)) {
+            return Some(i.clone());
+        }
+        if let Some(p) = self.wildcard.first() {
+            if self.wildcard.len() == 1 {
+                return Some(format!("{p}.{simple}"));
+            }
+        }
+        None
+    }
+
+    /// Whether the simple name `simple` may denote `fqn`: an explicit import of it, an on-demand
+    /// import of its package, the same package, or `java.lang`; and no type of that name declared
+    /// in this file or imported from elsewhere.
+    pub(crate) fn may_be(&self, simple: &str, fqn: &str) -> bool {
+        let Some((pkg, name)) = fqn.rsplit_once('.') else {
+            return false;
+        };
+        if name != simple || self.declared_types().contains(simple) {
+            return false;
+        }
+        let suffix = format!(".{simple}");
+        if let Some(i) = self.imports.iter().find(|i| i.ends_with(&suffix)) {
+            return i == fqn;
+        }
+        pkg == "java.lang"
+            || self.wildcard.iter().any(|w| w == pkg)
+            || self.package.as_deref() == Some(pkg)
+    }
+
+    /// The declared type (as written, generics stripped) of the variable `name` visible at `at`:
+    /// a local variable, a parameter (method, lambda, catch, for-each) or a field of the file.
+    pub(crate) fn declared_type_of(&self, name: &str, at: Node<'_>) -> Option<String> {
+        let mut scope = at.parent();
+        while let Some(s) = scope {
+            if let Some(t) = self.declaration_in(s, name, at) {
+                return Some(t);
+            }
+            scope = s.parent();
+        }
+        None
+    }
+
+    /// Looks for a declaration of `name` directly in `scope` (before `at` for blocks).
+    fn declaration_in(&self, scope: Node<'_>, name: &str, at: Node<'_>) -> Option<String> {
+        let mut cur = scope.walk();
+        let kids: Vec<Node<'_>> = scope.named_children(&mut cur).collect();
+        for k in kids {
+            let decl_type = match k.kind() {
+                "local_variable_declaration" | "field_declaration" => {
+                    if k.kind() == "local_variable_declaration" && k.start_byte() > at.start_byte()
+                    {
+                        continue;
+                    }
+                    let mut c2 = k.walk();
+                    let hit = k.children_by_field_name("declarator", &mut c2).any(|d| {
+                        d.child_by_field_name("name")
+                            .is_some_and(|n| self.text(n) == name)
+                    });
+                    if !hit {
+                        continue;
+                    }
+                    k.child_by_field_name("type")
+                }
+                "formal_parameters" => {
+                    let mut c2 = k.walk();
+                    let found = k.named_children(&mut c2).find(|p| {
+                        p.child_by_field_name("name")
+                            .is_some_and(|n| self.text(n) == name)
+                    });
+                    found.and_then(|p| p.child_by_field_name("type"))
+                }
+                "formal_parameter" | "catch_formal_parameter" => {
+                    if k.child_by_field_name("name")
+                        .is_some_and(|n| self.text(n) == name)
+                    {
+                        k.child_by_field_name("type").or_else(|| {
+                            let mut c2 = k.walk();
+                            let t = k.named_children(&mut c2).find(|c| c.kind() == "catch_type");
+                            t
+                        })
+                    } else {
+                        continue;
+                    }
+                }
+                "class_body" | "enum_body" | "interface_body" => {
+                    // Fields of the enclosing class.
+                    if let Some(t) = self.declaration_in(k, name, at) {
+                        return Some(t);
+                    }
+                    continue;
+                }
+                _ => continue,
+            };
+            return decl_type.map(|t| strip_generics(self.text(t)));
+        }
+        if scope.kind() == "enhanced_for_statement"
+            && scope
+                .child_by_field_name("name")
+                .is_some_and(|n| self.text(n) == name)
+        {
+            return scope
+                .child_by_field_name("type")
+                .map(|t| strip_generics(self.text(t)));
+        }
+        None
+    }
+
+    fn enclosing_body<'n>(&self, node: Node<'n>) -> Option<Node<'n>> {
+        let mut cur = node.parent();
+        while let Some(n) = cur {
+            if matches!(
+                n.kind(),
+                "method_declaration"
+                    | "constructor_declaration"
+                    | "lambda_expression"
+                    | "static_initializer"
+                    | "class_body"
+            ) {
+                return Some(n);
+            }
+            cur = n.parent();
+        }
+        None
+    }
+
+    fn const_of(&self, node: Node<'_>, depth: usize) -> Option<ConstValue> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        match node.kind() {
+            "string_literal" => Some(ConstValue::Str(string_value(self.text(node)))),
+            "character_literal" => Some(ConstValue::Str(
+                self.text(node).trim_matches('\'').to_owned(),
+            )),
+            "decimal_integer_literal"
+            | "hex_integer_literal"
+            | "octal_integer_literal"
+            | "binary_integer_literal" => parse_int(self.text(node)).map(ConstValue::Int),
+            "decimal_floating_point_literal" => self
+                .text(node)
+                .trim_end_matches(['f', 'F', 'd', 'D'])
+                .parse()
+                .ok()
+                .map(ConstValue::Float),
+            "true" => Some(ConstValue::Bool(true)),
+            "false" => Some(ConstValue::Bool(false)),
+            "null_literal" => Some(ConstValue::Null),
+            "parenthesized_expression" => node
+                .named_child(0)
+                .and_then(|c| self.const_of(c, depth + 1)),
+            "binary_expression" => {
+                let op = node.child_by_field_name("operator").map(|o| self.text(o))?;
+                let l = self.const_of(node.child_by_field_name("left")?, depth + 1)?;
+                let r = self.const_of(node.child_by_field_name("right")?, depth + 1)?;
+                match (op, l, r) {
+                    ("+", ConstValue::Int(a), ConstValue::Int(b)) => {
+                        a.checked_add(b).map(ConstValue::Int)
+                    }
+                    ("*", ConstValue::Int(a), ConstValue::Int(b)) => {
+                        a.checked_mul(b).map(ConstValue::Int)
+                    }
+                    ("-", ConstValue::Int(a), ConstValue::Int(b)) => {
+                        a.checked_sub(b).map(ConstValue::Int)
+                    }
+                    ("+", a @ ConstValue::Str(_), b) | ("+", a, b @ ConstValue::Str(_)) => {
+                        Some(ConstValue::Str(a.as_text() + &b.as_text()))
+                    }
+                    _ => None,
+                }
+            }
+            "array_creation_expression" => {
+                let init = node.child_by_field_name("value")?;
+                self.const_of(init, depth + 1)
+            }
+            "array_initializer" => {
+                let mut c = node.walk();
+                let all = node
+                    .named_children(&mut c)
+                    .all(|e| self.const_of(e, depth + 1).is_some());
+                all.then_some(ConstValue::Array)
+            }
+            "method_invocation" => {
+                // "literal".getBytes(...) and CONST.getBytes(...) keep their constness as bytes.
+                let name = node.child_by_field_name("name").map(|n| self.text(n))?;
+                let obj = node.child_by_field_name("object")?;
+                match name {
+                    "getBytes" | "toCharArray" => match self.const_of(obj, depth + 1)? {
+                        ConstValue::Str(_) => Some(ConstValue::Array),
+                        _ => None,
+                    },
+                    _ => None,
+                }
+            }
+            "identifier" => self.const_of_name(node, self.text(node), depth),
+            "field_access" => {
+                let obj = node.child_by_field_name("object")?;
+                let field = node.child_by_field_name("field")?;
+                // `this.X` or `Type.X` where the type is declared in this file.
+                let ok = obj.kind() == "this"
+                    || (obj.kind() == "identifier"
+                        && self.declared_types().contains(self.text(obj)));
+                if ok {
+                    self.const_field(self.text(field), depth)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A local variable with an initializer and no other assignment in its method, or a final field.
+    fn const_of_name(&self, at: Node<'_>, name: &str, depth: usize) -> Option<ConstValue> {
+        if let Some(body) = self.enclosing_body(at) {
+            if body.kind() != "class_body" {
+                let mut decl: Option<Node<'_>> = None;
+                let mut assigned = 0usize;
+                let mut shadowed = false;
+                walk_tree(body, |n| match n.kind() {
+                    "variable_declarator"
+                        if n.child_by_field_name("name")
+                            .is_some_and(|x| self.text(x) == name) =>
+                    {
+                        if decl.is_some() {
+                            shadowed = true;
+                        }
+                        decl = Some(n);
+                    }
+                    "formal_parameter" | "catch_formal_parameter" | "inferred_parameters"
+                        if (n
+                            .child_by_field_name("name")
+                            .is_some_and(|x| self.text(x) == name)
+                            || (n.kind() == "inferred_parameters"
+                                && self.text(n).contains(name))) =>
+                    {
+                        shadowed = true;
+                    }
+                    "assignment_expression"
+                        if n.child_by_field_name("left")
+                            .is_some_and(|l| self.text(l) == name) =>
+                    {
+                        assigned += 1;
+                    }
+                    "update_expression" if self.text(n).trim_matches(['+', '-', ' ']) == name => {
+                        assigned += 1;
+                    }
+                    _ => {}
+                });
+                if let Some(d) = decl {
+                    if shadowed || assigned > 0 {
+                        return None;
+                    }
+                    let value = d
+                        .child_by_field_name("value")
+                        .and_then(|v| self.const_of(v, depth + 1));
+                    if value == Some(ConstValue::Array) && self.array_written(body, name) {
+                        return None;
+                    }
+                    return value;
+                }
+                if shadowed {
+                    return None;
+                }
+                // A parameter of the method itself.
+                if let Some(params) = body.child_by_field_name("parameters") {
+                    if self.text(params).contains(name) {
+                        let mut c = params.walk();
+                        if params.named_children(&mut c).any(|p| {
+                            p.child_by_field_name("name")
+                                .is_some_and(|x| self.text(x) == name)
+                                || self.text(p) == name
+                        }) {
+                            return None;
+                        }
+                    }
+                }
+            }
+        }
+        self.const_field(name, depth)
+    }
+
+    /// Whether the array `name` may be written in `body`: an element assignment, or passed to a
+    /// method (e.g. `random.nextBytes(iv)`, `System.arraycopy(.., iv, ..)`).
+    fn array_written(&self, body: Node<'_>, name: &str) -> bool {
+        let mut written = false;
+        walk_tree(body, |n| match n.kind() {
+            "assignment_expression"
+                if n.child_by_field_name("left").is_some_and(|l| {
+                    l.kind() == "array_access"
+                        && l.child_by_field_name("array")
+                            .is_some_and(|a| self.text(a) == name)
+                }) =>
+            {
+                written = true;
+            }
+            "method_invocation" => {
+                if let Some(args) = n.child_by_field_name("arguments") {
+                    let mut c = args.walk();
+                    if args
+                        .named_children(&mut c)
+                        .any(|a| a.kind() == "identifier" && self.text(a) == name)
+                    {
+                        written = true;
+                    }
+                }
+            }
+            _ => {}
+        });
+        written
+    }
+
+    /// A `final` field of this file with a constant initializer (unique by name in the file).
+    fn const_field(&self, name: &str, depth: usize) -> Option<ConstValue> {
+        let mut found: Vec<Node<'_>> = Vec::new();
+        walk_tree(self.root, |n| {
+            if n.kind() == "field_declaration" || n.kind() == "constant_declaration" {
+                let mut c = n.walk();
+                for d in n.children_by_field_name("declarator", &mut c) {
+                    if d.child_by_field_name("name")
+                        .is_some_and(|x| self.text(x) == name)
+                    {
+                        found.push(d);
+                    }
+                }
+            }
+        });
+        let [decl] = found.as_slice() else {
+            return None;
+        };
+        let field = decl.parent()?;
+        let is_final = field.kind() == "constant_declaration"
+            || field
+                .named_child(0)
+                .filter(|m| m.kind() == "modifiers")
+                .is_some_and(|m| {
+                    let mut c = m.walk();
+                    let fin = m.children(&mut c).any(|x| x.kind() == "final");
+                    fin
+                });
+        if !is_final {
+            return None;
+        }
+        decl.child_by_field_name("value")
+            .and_then(|v| self.const_of(v, depth + 1))
+    }
+}
+
+impl Semantics for JavaSemantics<'_> {
+    fn const_value(&self, node: Node<'_>) -> Option<ConstValue> {
+        self.const_of(node, 0)
+    }
+
+    fn node_source(&self, node: Node<'_>) -> &str {
+        text(node, self.src)
+    }
+
+    fn qualified_name(&self, node: Node<'_>) -> Option<String> {
+        match node.kind() {
+            "identifier" | "type_identifier" => self.resolve_type(self.text(node)),
+            "scoped_identifier" | "scoped_type_identifier" | "field_access" => {
+                let t: String = self
+                    .text(node)
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                // `Outer.Inner` where Outer is imported.
+                let (first, rest) = t.split_once('.')?;
+                if first.chars().next().is_some_and(char::is_uppercase) {
+                    self.resolve_type(first).map(|q| format!("{q}.{rest}"))
+                } else {
+                    Some(t)
+                }
+            }
+            "generic_type" => node.named_child(0).and_then(|n| self.qualified_name(n)),
+            _ => None,
+        }
+    }
+
+    fn refers_to(&self, node: Node<'_>, qualified: &str) -> bool {
+        match node.kind() {
+            "identifier" | "type_identifier" => self.may_be(self.text(node), qualified),
+            "generic_type" => node
+                .named_child(0)
+                .is_some_and(|n| self.refers_to(n, qualified)),
+            _ => self.qualified_name(node).is_some_and(|q| q == qualified),
+        }
+    }
+
+    fn imports(&self, module: &str) -> bool {
+        self.imports
+            .iter()
+            .chain(self.wildcard.iter())
+            .any(|i| i == module || i.starts_with(&format!("{module}.")))
+    }
+}
+
+pub(crate) fn text<'a>(n: Node<'_>, src: &'a str) -> &'a str {
+    src.get(n.start_byte()..n.end_byte()).unwrap_or("")
+}
+
+fn strip_generics(t: &str) -> String {
+    let base = t.split('<').next().unwrap_or(t).trim();
+    base.rsplit('.').next().unwrap_or(base).to_owned()
+}
+
+fn parse_int(t: &str) -> Option<i128> {
+    let t = t.trim_end_matches(['l', 'L']).replace('_', "");
+    if let Some(h) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+        i128::from_str_radix(h, 16).ok()
+    } else if let Some(b) = t.strip_prefix("0b").or_else(|| t.strip_prefix("0B")) {
+        i128::from_str_radix(b, 2).ok()
+    } else if t.len() > 1 && t.starts_with('0') {
+        i128::from_str_radix(&t[1..], 8).ok()
+    } else {
+        t.parse().ok()
+    }
+}
+
+/// The value of a Java string literal (simple escapes decoded; text blocks with their margin kept).
+fn string_value(lit: &str) -> String {
+    let inner = if let Some(s) = lit.strip_prefix("\"\"\"") {
+        s.strip_suffix("\"\"\"").unwrap_or(s)
+    } else {
+        let s = lit.strip_prefix('"').unwrap_or(lit);
+        s.strip_suffix('"').unwrap_or(s)
+    };
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some('r') => out.push('\r'),
+                Some('0') => out.push('\0'),
+                Some(other) => out.push(other),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -1,0 +1,183 @@
+//! Fixture tests for every built-in Java rule: the two-sided annotated fixtures of `testdata/java/`,
+//! the `noncompliant`/`compliant` examples of each rule file, and the analysis registry.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use vigil_core::analyzer::FileOutput;
+use vigil_core::rule::Implementation;
+use vigil_core::{CheckContext, FileKind, Rule, RuleSet, SourceFile};
+
+fn rules() -> RuleSet {
+    RuleSet::new(vigil_core::builtin::rules().expect("builtin rules parse")).expect("unique ids")
+}
+
+fn testdata() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/java")
+}
+
+#[test]
+fn every_rule_passes_its_fixtures() {
+    let rules = rules();
+    let analyzer = vigil_java::analyzer(&rules).expect("queries compile");
+    let outcome = vigil_testkit::check_fixture_dir(&testdata(), analyzer.as_ref(), &rules);
+    let mut problems: Vec<String> = outcome.mismatches.iter().map(ToString::to_string).collect();
+    problems.extend(
+        outcome
+            .coverage
+            .gaps(rules.for_kind(FileKind::Java).map(|r| r.id.as_ref())),
+    );
+    assert!(
+        outcome.files > 0,
+        "no fixtures found under {}",
+        testdata().display()
+    );
+    assert!(
+        problems.is_empty(),
+        "{} fixture problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+/// Imports every doc example may rely on (the convention is documented in docs/rules.md).
+const PRELUDE: &str = "import java.io.*; import java.math.*; import java.security.*; import java.security.cert.*; \
+import java.sql.*; import java.nio.charset.StandardCharsets; import javax.crypto.*; import javax.crypto.spec.*; \
+import javax.net.ssl.*; import javax.xml.parsers.*; import org.w3c.dom.*;\n";
+
+/// A doc snippet as a compilation unit: type declarations are kept as they are, statements are
+/// wrapped into a method of a class.
+fn wrap(snippet: &str) -> String {
+    let t = snippet.trim_start();
+    let is_unit = [
+        "class ",
+        "public ",
+        "final ",
+        "abstract ",
+        "interface ",
+        "enum ",
+        "record ",
+        "@",
+        "import ",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p));
+    if is_unit {
+        format!("{PRELUDE}{snippet}")
+    } else {
+        format!("{PRELUDE}class DocExample {{\n  void example() throws Exception {{\n{snippet}\n  }}\n}}\n")
+    }
+}
+
+fn run_one(rule: &Arc<Rule>, rules: &RuleSet, src: String) -> FileOutput {
+    let analyzer = vigil_java::analyzer(rules).expect("queries compile");
+    let file = SourceFile::new("Doc.java".into(), "Doc.java", FileKind::Java, src);
+    let enabled = vec![rule.clone()];
+    let ctx = CheckContext {
+        rules: &enabled,
+        project: None,
+        root: Path::new("."),
+    };
+    let mut out = FileOutput::default();
+    analyzer.check(&file, &ctx, &mut out);
+    out
+}
+
+#[test]
+fn doc_examples_are_flagged_and_compliant_ones_are_not() {
+    let rules = rules();
+    let mut problems = Vec::new();
+    for rule in rules.for_kind(FileKind::Java) {
+        let bad = run_one(rule, &rules, wrap(&rule.meta.noncompliant));
+        if bad.findings.is_empty() {
+            problems.push(format!(
+                "{}: the `noncompliant` example is not flagged",
+                rule.id
+            ));
+        }
+        if !bad.notifications.is_empty() {
+            problems.push(format!(
+                "{}: the `noncompliant` example does not parse: {:?}",
+                rule.id, bad.notifications
+            ));
+        }
+        let good = run_one(rule, &rules, wrap(&rule.meta.compliant));
+        if let Some(f) = good.findings.first() {
+            problems.push(format!(
+                "{}: the `compliant` example is flagged: {}",
+                rule.id, f.message
+            ));
+        }
+        if !good.notifications.is_empty() {
+            problems.push(format!(
+                "{}: the `compliant` example does not parse: {:?}",
+                rule.id, good.notifications
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_analysis_resolves_and_has_a_rule_file() {
+    let rules = rules();
+    let analyzer = vigil_java::analyzer(&rules).expect("queries compile");
+    let known = analyzer.analyses();
+    let mut problems = Vec::new();
+    let mut used = Vec::new();
+    for rule in rules.for_kind(FileKind::Java) {
+        if let Implementation::Analysis(a) = &rule.implementation {
+            used.push(a.as_str());
+            if !known.contains(&a.as_str()) {
+                problems.push(format!(
+                    "{}: `analysis: {a}` is not a Java analysis",
+                    rule.id
+                ));
+            }
+        }
+    }
+    for a in &known {
+        if !used.contains(a) {
+            problems.push(format!("analysis `{a}` has no rule file in rules/java/"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn a_broken_query_names_its_rule_file() {
+    let text = "id: java/broken\nname: Broken\ncategory: bug\nseverity: warning\nprecision: high\nshort-description: s\ndescription: d\nnoncompliant: a\ncompliant: b\nquery:\n  pattern: \"(method_invocation name: (identifer) @x)\"\n  message: m\n";
+    let rule =
+        vigil_core::rule::parse_rule("my-rules/broken.yaml", text, None, false).expect("parses");
+    let set = RuleSet::new([rule]).expect("one rule");
+    let err = vigil_java::analyzer(&set).err().expect("compile error");
+    assert_eq!(err.origin, "my-rules/broken.yaml");
+    assert!(err.message.contains("row 1, column"), "{}", err.message);
+}
+
+#[test]
+fn an_unknown_predicate_or_capture_is_a_rule_error() {
+    let base = "id: java/custom\nname: Custom\ncategory: bug\nseverity: warning\nprecision: high\nshort-description: s\ndescription: d\nnoncompliant: a\ncompliant: b\nquery:\n";
+    for (query, expect) in [
+        (
+            "  pattern: \"((identifier) @x (#vigil-bogus? @x))\"\n  message: m\n",
+            "unknown predicate",
+        ),
+        (
+            "  pattern: \"((identifier) @x)\"\n  message: \"uses {y}\"\n",
+            "no capture `@y`",
+        ),
+        (
+            "  pattern: \"((identifier) @x (#vigil-const-match? @x \\\"(\\\"))\"\n  message: m\n",
+            "invalid regex",
+        ),
+    ] {
+        let text = format!("{base}{query}");
+        let rule = vigil_core::rule::parse_rule("custom/custom.yaml", &text, None, false)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let set = RuleSet::new([rule]).expect("one rule");
+        let err = vigil_java::analyzer(&set).err().expect("compile error");
+        assert_eq!(err.origin, "custom/custom.yaml");
+        assert!(err.message.contains(expect), "{}", err.message);
+    }
+}

@@ -1,0 +1,596 @@
+//! What the Python front end knows about one file: imports and aliases, local and module bindings,
+//! constants. Everything is file-local and syntactic.
+
+use std::cell::{OnceCell, RefCell};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use tree_sitter::Node;
+use vigil_query::{walk_tree, ConstValue, Semantics};
+
+const MAX_DEPTH: usize = 16;
+
+/// Per-file facts.
+pub(crate) struct PySemantics<'t> {
+    pub(crate) src: &'t str,
+    root: Node<'t>,
+    /// Local name → qualified name, from every import statement of the file.
+    imports: HashMap<String, String>,
+    /// Names bound at module level other than by import (assignments, defs, classes).
+    module_bound: OnceCell<HashMap<String, Vec<Node<'t>>>>,
+    /// Per function (node id): names bound in it.
+    local_bound: RefCell<HashMap<usize, Rc<HashSet<String>>>>,
+    /// Names declared `global` anywhere.
+    globals: OnceCell<HashSet<String>>,
+    /// Every function and lambda of the file (pre-order), built on first use.
+    functions: OnceCell<Vec<Node<'t>>>,
+    /// Memo of [`Semantics::qualified_name`] by node id (every call is asked by several rules).
+    qualified: RefCell<HashMap<usize, Option<Rc<str>>>>,
+}
+
+pub(crate) fn text<'a>(n: Node<'_>, src: &'a str) -> &'a str {
+    src.get(n.start_byte()..n.end_byte()).unwrap_or("")
+}
+
+fn dotted(n: Node<'_>, src: &str) -> String {
+    text(n, src)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Names bound by an assignment target (identifiers, tuples, lists; not attributes/subscripts).
+fn target_names<'t>(target: Node<'t>, src: &str, out: &mut Vec<(String, Node<'t>)>) {
+    match target.kind() {
+        "identifier" => out.push((text(target, src).to_owned(), target)),
+        "pattern_list"
+        | "tuple_pattern"
+        | "list_pattern"
+        | "tuple"
+        | "list"
+        | "list_splat_pattern"
+        | "parenthesized_expression" => {
+            let mut c = target.walk();
+            for ch in target.named_children(&mut c) {
+                target_names(ch, src, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+impl<'t> PySemantics<'t> {
+    pub(crate) fn new(src: &'t str, root: Node<'t>) -> Self {
+        let mut imports = HashMap::new();
+        walk_tree(root, |n| match n.kind() {
+            "import_statement" => {
+                let mut c = n.walk();
+                for name in n.children_by_field_name("name", &mut c) {
+                    if name.kind() == "aliased_import" {
+                        if let (Some(m), Some(a)) = (
+                            name.child_by_field_name("name"),
+                            name.child_by_field_name("alias"),
+                        ) {
+                            imports.insert(text(a, src).to_owned(), dotted(m, src));
+                        }
+                    } else {
+                        // `import a.b` binds `a`.
+                        let full = dotted(name, src);
+                        let first = full.split('.').next().unwrap_or(&full).to_owned();
+                        imports.insert(first.clone(), first);
+                    }
+                }
+            }
+            "import_from_statement" => {
+                let Some(module) = n.child_by_field_name("module_name") else {
+                    return;
+                };
+                let module = dotted(module, src);
+                if module.starts_with('.') {
+                    return; // relative imports are project code
+                }
+                let mut c = n.walk();
+                for name in n.children_by_field_name("name", &mut c) {
+                    let (orig, local) = if name.kind() == "aliased_import" {
+                        match (
+                            name.child_by_field_name("name"),
+                            name.child_by_field_name("alias"),
+                        ) {
+                            (Some(o), Some(a)) => (dotted(o, src), text(a, src).to_owned()),
+                            _ => continue,
+                        }
+                    } else {
+                        (dotted(name, src), dotted(name, src))
+                    };
+                    imports.insert(local, format!("{module}.{orig}"));
+                }
+            }
+            _ => {}
+        });
+        Self {
+            src,
+            root,
+            imports,
+            module_bound: OnceCell::new(),
+            local_bound: RefCell::new(HashMap::new()),
+            globals: OnceCell::new(),
+            qualified: RefCell::new(HashMap::new()),
+            functions: OnceCell::new(),
+        }
+    }
+
+    pub(crate) fn text(&self, n: Node<'_>) -> &'t str {
+        text(n, self.src)
+    }
+
+    fn globals(&self) -> &HashSet<String> {
+        self.globals.get_or_init(|| {
+            let mut set = HashSet::new();
+            walk_tree(self.root, |n| {
+                if n.kind() == "global_statement" || n.kind() == "nonlocal_statement" {
+                    let mut c = n.walk();
+                    for id in n.named_children(&mut c) {
+                        set.insert(self.text(id).to_owned());
+                    }
+                }
+            });
+            set
+        })
+    }
+
+    /// Module-level bindings (not imports), with the value nodes of plain assignments (or the
+    /// binding node for defs, classes, loops).
+    fn module_bound(&self) -> &HashMap<String, Vec<Node<'t>>> {
+        self.module_bound.get_or_init(|| {
+            let mut map: HashMap<String, Vec<Node<'t>>> = HashMap::new();
+            let mut stack = vec![self.root];
+            while let Some(scope) = stack.pop() {
+                let mut c = scope.walk();
+                for st in scope.named_children(&mut c) {
+                    collect_bindings(st, self.src, &mut map, &mut stack);
+                }
+            }
+            map
+        })
+    }
+
+    /// Names bound inside one function (parameters, assignments, loop/with targets, nested defs).
+    fn function_bound(&self, func: Node<'_>) -> Rc<HashSet<String>> {
+        if let Some(s) = self.local_bound.borrow().get(&func.id()) {
+            return Rc::clone(s);
+        }
+        let mut set = HashSet::new();
+        if let Some(params) = func.child_by_field_name("parameters") {
+            walk_tree(params, |p| {
+                let name = match p.kind() {
+                    "identifier" if p.parent().is_some_and(|x| x.id() == params.id()) => Some(p),
+                    "default_parameter" | "typed_default_parameter" => {
+                        p.child_by_field_name("name")
+                    }
+                    "typed_parameter" | "list_splat_pattern" | "dictionary_splat_pattern" => {
+                        p.named_child(0).filter(|x| x.kind() == "identifier")
+                    }
+                    _ => None,
+                };
+                if let Some(n) = name {
+                    set.insert(self.text(n).to_owned());
+                }
+            });
+        }
+        if let Some(body) = func.child_by_field_name("body") {
+            let mut out = Vec::new();
+            walk_tree(body, |n| binding_targets(n, self.src, &mut out));
+            set.extend(out.into_iter().map(|(s, _)| s));
+        }
+        let set = Rc::new(set);
+        self.local_bound
+            .borrow_mut()
+            .insert(func.id(), Rc::clone(&set));
+        set
+    }
+
+    /// Functions and lambdas enclosing `node`, innermost first. Uses a per-file table of function
+    /// ranges instead of `Node::parent` (which walks down from the root on every call).
+    fn enclosing_functions(&self, node: Node<'_>) -> Vec<Node<'t>> {
+        let funcs = self.functions.get_or_init(|| {
+            let mut v = Vec::new();
+            walk_tree(self.root, |n| {
+                if matches!(n.kind(), "function_definition" | "lambda") {
+                    v.push(n);
+                }
+            });
+            v
+        });
+        let (start, end) = (node.start_byte(), node.end_byte());
+        let mut out: Vec<Node<'t>> = funcs
+            .iter()
+            .filter(|f| f.start_byte() <= start && end <= f.end_byte() && f.id() != node.id())
+            .copied()
+            .collect();
+        // Innermost first: the one that starts last.
+        out.sort_by_key(|f| std::cmp::Reverse(f.start_byte()));
+        out
+    }
+
+    /// Whether `name` at `at` is bound by an enclosing function (not module level).
+    fn locally_bound(&self, name: &str, at: Node<'_>) -> bool {
+        if self.globals().contains(name) {
+            return false;
+        }
+        self.enclosing_functions(at)
+            .into_iter()
+            .any(|f| self.function_bound(f).contains(name))
+    }
+
+    fn resolve_identifier(&self, node: Node<'_>) -> Option<String> {
+        let name = self.text(node);
+        if self.locally_bound(name, node) {
+            return None;
+        }
+        if let Some(q) = self.imports.get(name) {
+            if self.module_bound().contains_key(name) {
+                return None; // rebound at module level: ambiguous
+            }
+            return Some(q.clone());
+        }
+        if self.module_bound().contains_key(name) {
+            return None;
+        }
+        Some(format!("builtins.{name}"))
+    }
+
+    fn compute_qualified_name(&self, node: Node<'_>) -> Option<String> {
+        let mut parts = Vec::new();
+        let mut cur = node;
+        for _ in 0..MAX_DEPTH {
+            match cur.kind() {
+                "attribute" => {
+                    parts.push(self.text(cur.child_by_field_name("attribute")?));
+                    cur = cur.child_by_field_name("object")?;
+                }
+                "identifier" => {
+                    let base = self.resolve_identifier(cur)?;
+                    if base.starts_with("builtins.") && !parts.is_empty() {
+                        return None; // attribute of an unknown name
+                    }
+                    let mut q = base;
+                    for p in parts.iter().rev() {
+                        q.push('.');
+                        q.push_str(p);
+                    }
+                    return Some(q);
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    fn const_of(&self, node: Node<'_>, depth: usize) -> Option<ConstValue> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        match node.kind() {
+            "string" => string_value(node, self.src).map(ConstValue::Str),
+            "concatenated_string" => {
+                let mut s = String::new();
+                let mut c = node.walk();
+                for part in node.named_children(&mut c) {
+                    if part.kind() == "comment" {
+                        continue;
+                    }
+                    s.push_str(&string_value(part, self.src)?);
+                }
+                Some(ConstValue::Str(s))
+            }
+            "integer" => parse_int(self.text(node)).map(ConstValue::Int),
+            "float" => self
+                .text(node)
+                .replace('_', "")
+                .parse()
+                .ok()
+                .map(ConstValue::Float),
+            "true" => Some(ConstValue::Bool(true)),
+            "false" => Some(ConstValue::Bool(false)),
+            "none" => Some(ConstValue::Null),
+            "parenthesized_expression" => node
+                .named_child(0)
+                .and_then(|c| self.const_of(c, depth + 1)),
+            "unary_operator" => {
+                let arg = node.child_by_field_name("argument")?;
+                let op = node.child_by_field_name("operator").map(|o| self.text(o))?;
+                match (op, self.const_of(arg, depth + 1)?) {
+                    ("-", ConstValue::Int(i)) => Some(ConstValue::Int(-i)),
+                    ("not", ConstValue::Bool(b)) => Some(ConstValue::Bool(!b)),
+                    _ => None,
+                }
+            }
+            "binary_operator" => {
+                let op = node.child_by_field_name("operator").map(|o| self.text(o))?;
+                let l = self.const_of(node.child_by_field_name("left")?, depth + 1)?;
+                let r = self.const_of(node.child_by_field_name("right")?, depth + 1)?;
+                match (op, l, r) {
+                    ("+", ConstValue::Str(a), ConstValue::Str(b)) => Some(ConstValue::Str(a + &b)),
+                    ("+", ConstValue::Int(a), ConstValue::Int(b)) => {
+                        a.checked_add(b).map(ConstValue::Int)
+                    }
+                    ("*", ConstValue::Int(a), ConstValue::Int(b)) => {
+                        a.checked_mul(b).map(ConstValue::Int)
+                    }
+                    ("-", ConstValue::Int(a), ConstValue::Int(b)) => {
+                        a.checked_sub(b).map(ConstValue::Int)
+                    }
+                    ("**", ConstValue::Int(a), ConstValue::Int(b)) => u32::try_from(b)
+                        .ok()
+                        .and_then(|b| a.checked_pow(b))
+                        .map(ConstValue::Int),
+                    _ => None,
+                }
+            }
+            "identifier" => self.const_of_name(node, depth),
+            _ => None,
+        }
+    }
+
+    fn const_of_name(&self, node: Node<'_>, depth: usize) -> Option<ConstValue> {
+        let name = self.text(node);
+        if self.globals().contains(name) {
+            return None;
+        }
+        if let Some(func) = self.enclosing_functions(node).first().copied() {
+            if self.function_bound(func).contains(name) {
+                // Exactly one plain assignment in this function, and not a parameter.
+                let body = func.child_by_field_name("body")?;
+                let mut values = Vec::new();
+                let mut other = false;
+                walk_tree(body, |n| {
+                    let mut out = Vec::new();
+                    binding_targets(n, self.src, &mut out);
+                    for (s, _) in out {
+                        if s == name {
+                            if n.kind() == "assignment"
+                                && n.child_by_field_name("left")
+                                    .is_some_and(|l| l.kind() == "identifier")
+                            {
+                                values.push(n.child_by_field_name("right"));
+                            } else {
+                                other = true;
+                            }
+                        }
+                    }
+                });
+                if other || values.len() != 1 {
+                    return None;
+                }
+                // A parameter of the same name makes it non-constant.
+                let params = func
+                    .child_by_field_name("parameters")
+                    .map(|p| self.text(p))
+                    .unwrap_or("");
+                if params
+                    .split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .any(|w| w == name)
+                {
+                    return None;
+                }
+                return values
+                    .pop()
+                    .flatten()
+                    .and_then(|v| self.const_of(v, depth + 1));
+            }
+            if self
+                .enclosing_functions(node)
+                .into_iter()
+                .any(|f| self.function_bound(f).contains(name))
+            {
+                return None;
+            }
+        }
+        let binds = self.module_bound().get(name)?;
+        let [value] = binds.as_slice() else {
+            return None;
+        };
+        if self.imports.contains_key(name) {
+            return None;
+        }
+        self.const_of(*value, depth + 1)
+    }
+}
+
+/// Record the names a statement binds (for function bodies: any depth, excluding nested scopes'
+/// own parameters, which is close enough for "is this name local").
+fn binding_targets<'t>(n: Node<'t>, src: &str, out: &mut Vec<(String, Node<'t>)>) {
+    match n.kind() {
+        "assignment" | "augmented_assignment" => {
+            if let Some(l) = n.child_by_field_name("left") {
+                target_names(l, src, out);
+            }
+        }
+        "for_statement" | "for_in_clause" => {
+            if let Some(l) = n.child_by_field_name("left") {
+                target_names(l, src, out);
+            }
+        }
+        "as_pattern" | "with_item" => {
+            if let Some(a) = n.child_by_field_name("alias") {
+                let t = if a.kind() == "as_pattern_target" {
+                    a.named_child(0).unwrap_or(a)
+                } else {
+                    a
+                };
+                target_names(t, src, out);
+            }
+        }
+        "named_expression" => {
+            if let Some(l) = n.child_by_field_name("name") {
+                target_names(l, src, out);
+            }
+        }
+        "function_definition" | "class_definition" => {
+            if let Some(name) = n.child_by_field_name("name") {
+                out.push((text(name, src).to_owned(), name));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Module-level bindings: assignment values, and other binding statements, descending into
+/// module-level `if`/`try`/`with`/`for` blocks but not into functions or classes.
+fn collect_bindings<'t>(
+    st: Node<'t>,
+    src: &str,
+    map: &mut HashMap<String, Vec<Node<'t>>>,
+    stack: &mut Vec<Node<'t>>,
+) {
+    match st.kind() {
+        "expression_statement" => {
+            let mut c = st.walk();
+            for e in st.named_children(&mut c) {
+                if e.kind() == "assignment" {
+                    let mut names = Vec::new();
+                    if let Some(l) = e.child_by_field_name("left") {
+                        target_names(l, src, &mut names);
+                    }
+                    let single = e
+                        .child_by_field_name("left")
+                        .is_some_and(|l| l.kind() == "identifier");
+                    for (name, at) in names {
+                        let v = if single {
+                            e.child_by_field_name("right").unwrap_or(at)
+                        } else {
+                            at
+                        };
+                        map.entry(name).or_default().push(v);
+                    }
+                } else if e.kind() == "augmented_assignment" {
+                    let mut names = Vec::new();
+                    if let Some(l) = e.child_by_field_name("left") {
+                        target_names(l, src, &mut names);
+                    }
+                    for (name, at) in names {
+                        map.entry(name).or_default().push(at);
+                    }
+                }
+            }
+        }
+        "function_definition" | "class_definition" => {
+            if let Some(name) = st.child_by_field_name("name") {
+                map.entry(text(name, src).to_owned())
+                    .or_default()
+                    .push(name);
+            }
+        }
+        "decorated_definition" => {
+            if let Some(d) = st.child_by_field_name("definition") {
+                collect_bindings(d, src, map, stack);
+            }
+        }
+        "if_statement" | "try_statement" | "with_statement" | "for_statement"
+        | "while_statement" | "block" | "else_clause" | "elif_clause" | "except_clause"
+        | "finally_clause" => {
+            if st.kind() == "for_statement" {
+                let mut names = Vec::new();
+                if let Some(l) = st.child_by_field_name("left") {
+                    target_names(l, src, &mut names);
+                }
+                for (name, at) in names {
+                    map.entry(name).or_default().push(at);
+                }
+            }
+            stack.push(st);
+        }
+        _ => {}
+    }
+}
+
+impl Semantics for PySemantics<'_> {
+    fn const_value(&self, node: Node<'_>) -> Option<ConstValue> {
+        self.const_of(node, 0)
+    }
+
+    fn node_source(&self, node: Node<'_>) -> &str {
+        text(node, self.src)
+    }
+
+    fn qualified_name(&self, node: Node<'_>) -> Option<String> {
+        if let Some(q) = self.qualified.borrow().get(&node.id()) {
+            return q.as_deref().map(str::to_owned);
+        }
+        let q = self.compute_qualified_name(node);
+        self.qualified
+            .borrow_mut()
+            .insert(node.id(), q.as_deref().map(Rc::from));
+        q
+    }
+
+    fn refers_to(&self, node: Node<'_>, qualified: &str) -> bool {
+        if let Some(q) = self.qualified.borrow().get(&node.id()) {
+            return q.as_deref() == Some(qualified);
+        }
+        self.qualified_name(node).is_some_and(|q| q == qualified)
+    }
+
+    fn keyword_arg<'n>(&self, args: Node<'n>, name: &str) -> Option<Node<'n>> {
+        let mut c = args.walk();
+        let found = args.named_children(&mut c).find(|a| {
+            a.kind() == "keyword_argument"
+                && a.child_by_field_name("name")
+                    .is_some_and(|n| self.text(n) == name)
+        });
+        found.and_then(|a| a.child_by_field_name("value"))
+    }
+
+    fn imports(&self, module: &str) -> bool {
+        let prefix = format!("{module}.");
+        self.imports
+            .values()
+            .any(|q| q == module || q.starts_with(&prefix))
+    }
+}
+
+/// The value of a string literal without interpolation (f-string with `{}` → `None`).
+fn string_value(node: Node<'_>, src: &str) -> Option<String> {
+    if node.kind() != "string" {
+        return None;
+    }
+    let mut s = String::new();
+    let mut c = node.walk();
+    let mut raw = false;
+    for part in node.named_children(&mut c) {
+        match part.kind() {
+            "string_start" => raw = text(part, src).to_ascii_lowercase().contains('r'),
+            "string_content" => s.push_str(text(part, src)),
+            "escape_sequence" => {
+                let t = text(part, src);
+                if raw {
+                    s.push_str(t);
+                } else {
+                    match t {
+                        "\\n" => s.push('\n'),
+                        "\\t" => s.push('\t'),
+                        "\\r" => s.push('\r'),
+                        _ => s.push_str(t.get(1..).unwrap_or("")),
+                    }
+                }
+            }
+            "interpolation" => return None,
+            _ => {}
+        }
+    }
+    Some(s)
+}
+
+fn parse_int(t: &str) -> Option<i128> {
+    let t = t.replace('_', "").to_ascii_lowercase();
+    let t = t.trim_end_matches(['l', 'j']);
+    if let Some(h) = t.strip_prefix("0x") {
+        i128::from_str_radix(h, 16).ok()
+    } else if let Some(o) = t.strip_prefix("0o") {
+        i128::from_str_radix(o, 8).ok()
+    } else if let Some(b) = t.strip_prefix("0b") {
+        i128::from_str_radix(b, 2).ok()
+    } else {
+        t.parse().ok()
+    }
+}
