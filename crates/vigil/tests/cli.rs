@@ -676,7 +676,6 @@ fn scan_app(p: &Project, extra: &[&str]) -> std::process::Output {
 }
 
 #[test]
-#[ignore = "needs the query engine (vigil_query) for the user rule"]
 fn findings_exit_codes_follow_fail_on() {
     let p = Project::new(&[("app.py", APP)]).with_danger_rule();
     assert_eq!(scan_app(&p, &[]).status.code(), Some(1));
@@ -700,7 +699,6 @@ fn findings_exit_codes_follow_fail_on() {
 }
 
 #[test]
-#[ignore = "needs the query engine (vigil_query) for the user rule"]
 fn text_and_json_snapshots_with_findings() {
     let p = Project::new(&[
         ("app.py", APP),
@@ -730,7 +728,6 @@ fn text_and_json_snapshots_with_findings() {
 }
 
 #[test]
-#[ignore = "needs the query engine (vigil_query) for the user rule"]
 fn suppression_comment_hides_only_its_line() {
     let p = Project::new(&[("app.py", APP)]).with_danger_rule();
     let v = json(&scan_app(&p, &["--format", "json", "--include-suppressed"]));
@@ -745,7 +742,6 @@ fn suppression_comment_hides_only_its_line() {
 }
 
 #[test]
-#[ignore = "needs the query engine (vigil_query) for the user rule"]
 fn baseline_round_trip_survives_inserted_lines() {
     let p = Project::new(&[("app.py", APP)]).with_danger_rule();
     let out = scan_app(&p, &["--write-baseline", "vigil-baseline.json"]);
@@ -773,7 +769,6 @@ fn baseline_round_trip_survives_inserted_lines() {
 }
 
 #[test]
-#[ignore = "needs the query engine (vigil_query) for the user rule"]
 fn fingerprints_are_stable_when_lines_are_inserted_above() {
     let p = Project::new(&[("app.py", APP)]).with_danger_rule();
     let before = json(&scan_app(&p, &["--format", "json"]));
@@ -788,7 +783,6 @@ fn fingerprints_are_stable_when_lines_are_inserted_above() {
 }
 
 #[test]
-#[ignore = "needs the query engine (vigil_query) for the user rule"]
 fn findings_are_byte_identical_across_jobs() {
     let mut files: Vec<(String, String)> = Vec::new();
     for i in 0..50 {
@@ -812,7 +806,6 @@ fn findings_are_byte_identical_across_jobs() {
 }
 
 #[test]
-#[ignore = "needs the query engine (vigil_query) for the user rule"]
 fn test_command_passes_on_good_fixtures_and_fails_on_bad_ones() {
     let p = Project::new(&[(
         "t/testdata/cases.py",
@@ -833,7 +826,6 @@ fn test_command_passes_on_good_fixtures_and_fails_on_bad_ones() {
 }
 
 #[test]
-#[ignore = "needs the SARIF renderer (vigil_report::sarif) and the query engine"]
 fn sarif_output_is_valid_and_identical_across_jobs() {
     let p = Project::new(&[("app.py", APP)]).with_danger_rule();
     let one = scan_app(&p, &["--format", "sarif", "--jobs", "1"]);
