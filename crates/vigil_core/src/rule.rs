@@ -132,8 +132,8 @@ impl Rule {
     }
 }
 
-/// Base URL of the rule docs (the `rules/` folder of the repository).
-pub const DOCS_BASE: &str = "https://github.com/vigil-dev/vigil/blob/main/rules";
+/// Base URL of the rule docs (`docs/rules/<kind>/<name>.md`, generated from the rule files).
+pub const DOCS_BASE: &str = "https://github.com/vigil-dev/vigil/blob/main/docs/rules";
 
 /// An error in a rule file: which file, which field, which line, and what to do.
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]

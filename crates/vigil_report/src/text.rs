@@ -11,7 +11,7 @@
 //!    = note: flow 2/2: src/App.java:12:9: sink: `executeQuery`
 //!    = note: related: src/App.java:3:1: connection opened here
 //!    = help: fix: use a PreparedStatement with `?` placeholders
-//!    = help: docs: https://github.com/vigil-dev/vigil/blob/main/rules/java/sql-injection.md
+//!    = help: docs: https://github.com/vigil-dev/vigil/blob/main/docs/rules/java/sql-injection.md
 //! ```
 //!
 //! Then the run's notices (skipped files, analyzer failures) and a summary by severity. The elapsed

@@ -143,7 +143,7 @@ fn rdjson_uses_byte_columns_and_fixes_become_suggestions() {
     );
     assert_eq!(
         sql["code"]["url"],
-        "https://github.com/vigil-dev/vigil/blob/main/rules/java/sql-injection.md"
+        "https://github.com/vigil-dev/vigil/blob/main/docs/rules/java/sql-injection.md"
     );
     let hash = diags
         .iter()
@@ -257,7 +257,7 @@ fn markdown_summary_counts_and_links() {
             && rows[1].starts_with("| warning |")
             && rows[2].starts_with("| note |")
     );
-    assert!(rows[0].contains("[`java/sql-injection`](https://github.com/vigil-dev/vigil/blob/main/rules/java/sql-injection.md)"));
+    assert!(rows[0].contains("[`java/sql-injection`](https://github.com/vigil-dev/vigil/blob/main/docs/rules/java/sql-injection.md)"));
     assert!(out.contains("\\| &lt;and&gt; SystemExit"), "{out}");
     assert!(
         out.contains(

@@ -52,7 +52,7 @@ fn realistic_report_is_valid_and_complete() {
     );
     assert_eq!(
         sql["helpUri"],
-        "https://github.com/vigil-dev/vigil/blob/main/rules/java/sql-injection.md"
+        "https://github.com/vigil-dev/vigil/blob/main/docs/rules/java/sql-injection.md"
     );
     let md = sql["help"]["markdown"].as_str().unwrap();
     for part in [
