@@ -1,0 +1,1279 @@
+//! OpenAPI 2.0 / 3.0 / 3.1 documents, including the Amazon API Gateway extensions.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use regex::Regex;
+use vigil_core::analyzer::FileOutput;
+use vigil_core::{Analyzer, CheckContext, FileKind, SourceFile};
+
+use crate::tree::{self, Doc, Kind, NodeId};
+use crate::{hint, run, Reporter};
+
+/// The OpenAPI analyzer (`analysis: openapi`).
+pub struct OpenapiAnalyzer;
+
+impl Analyzer for OpenapiAnalyzer {
+    fn kind(&self) -> FileKind {
+        FileKind::Openapi
+    }
+
+    fn analyses(&self) -> Vec<&'static str> {
+        vec!["openapi"]
+    }
+
+    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
+        run(FileKind::Openapi, file, ctx, out, |rep, doc| {
+            let mut c = Checker::new(rep, doc);
+            c.check();
+        });
+    }
+}
+
+const METHODS: &[&str] = &[
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+const ANY_METHOD: &str = "x-amazon-apigateway-any-method";
+const ROOT3: &[&str] = &[
+    "openapi",
+    "info",
+    "jsonSchemaDialect",
+    "servers",
+    "paths",
+    "webhooks",
+    "components",
+    "security",
+    "tags",
+    "externalDocs",
+];
+const ROOT2: &[&str] = &[
+    "swagger",
+    "info",
+    "host",
+    "basePath",
+    "schemes",
+    "consumes",
+    "produces",
+    "paths",
+    "definitions",
+    "parameters",
+    "responses",
+    "securityDefinitions",
+    "security",
+    "tags",
+    "externalDocs",
+];
+const INFO: &[&str] = &[
+    "title",
+    "summary",
+    "description",
+    "termsOfService",
+    "contact",
+    "license",
+    "version",
+];
+const OPERATION3: &[&str] = &[
+    "tags",
+    "summary",
+    "description",
+    "externalDocs",
+    "operationId",
+    "parameters",
+    "requestBody",
+    "responses",
+    "callbacks",
+    "deprecated",
+    "security",
+    "servers",
+];
+const OPERATION2: &[&str] = &[
+    "tags",
+    "summary",
+    "description",
+    "externalDocs",
+    "operationId",
+    "consumes",
+    "produces",
+    "parameters",
+    "responses",
+    "schemes",
+    "deprecated",
+    "security",
+];
+const PATH_ITEM: &[&str] = &[
+    "$ref",
+    "summary",
+    "description",
+    "get",
+    "put",
+    "post",
+    "delete",
+    "options",
+    "head",
+    "patch",
+    "trace",
+    "servers",
+    "parameters",
+];
+const INTEGRATION_TYPES: &[&str] = &["aws", "aws_proxy", "http", "http_proxy", "mock"];
+
+fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
+    cell.get_or_init(|| {
+        Regex::new(pat).unwrap_or_else(|_| Regex::new("$^").expect("trivial regex"))
+    })
+}
+
+/// One operation of the document.
+struct Op<'a> {
+    path: &'a str,
+    path_key: NodeId,
+    method: &'a str,
+    method_key: NodeId,
+    node: NodeId,
+    path_item: NodeId,
+}
+
+struct Checker<'r, 'a, 'd> {
+    rep: &'r mut Reporter<'a>,
+    doc: &'d Doc,
+    root: NodeId,
+    v2: bool,
+    v31: bool,
+    external: HashMap<PathBuf, Option<Doc>>,
+}
+
+impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
+    fn new(rep: &'r mut Reporter<'a>, doc: &'d Doc) -> Self {
+        let root = doc.root.unwrap_or(0);
+        let v2 = doc.get(root, "swagger").is_some();
+        let v31 = doc
+            .get(root, "openapi")
+            .and_then(|v| doc.scalar(v))
+            .is_some_and(|v| v.starts_with("3.1"));
+        Self {
+            rep,
+            doc,
+            root,
+            v2,
+            v31,
+            external: HashMap::new(),
+        }
+    }
+
+    fn check(&mut self) {
+        let doc = self.doc;
+        let root = self.root;
+        if !doc.is_map(root) {
+            return;
+        }
+        self.check_structure();
+        let ops = self.operations();
+        self.check_refs();
+        self.check_operation_ids(&ops);
+        for op in &ops {
+            self.check_op(op);
+        }
+        self.check_security(&ops);
+        self.check_servers();
+        self.check_schemas();
+        self.check_apigw(&ops);
+    }
+
+    fn report(&mut self, name: &str, id: NodeId, msg: impl Into<String>) {
+        let r = self.doc.range(id);
+        self.rep.report(name, r, msg);
+    }
+
+    /// Follow a local `$ref` (a few hops) to the node it names.
+    fn deref(&self, id: NodeId) -> NodeId {
+        let mut cur = id;
+        for _ in 0..8 {
+            let Some(r) = self.doc.get(cur, "$ref").and_then(|r| self.doc.str(r)) else {
+                return cur;
+            };
+            match r
+                .strip_prefix('#')
+                .and_then(|p| pointer(self.doc, self.root, p))
+            {
+                Some(t) => cur = t,
+                None => return cur,
+            }
+        }
+        cur
+    }
+
+    fn check_structure(&mut self) {
+        let doc = self.doc;
+        let root = self.root;
+        let top = if self.v2 { ROOT2 } else { ROOT3 };
+        for (key, k, _) in doc.pairs(root) {
+            if !key.starts_with("x-") && !top.contains(&key) {
+                let msg = format!(
+                    "unknown top-level field `{key}` in an OpenAPI {} document{}",
+                    if self.v2 { "2.0" } else { "3.x" },
+                    hint(key, top)
+                );
+                self.report("schema-invalid", k, msg);
+            }
+        }
+        if let Some(v) = doc.get(root, "openapi") {
+            let t = doc.scalar(v).unwrap_or("");
+            if !t.starts_with("3.") {
+                self.report(
+                    "schema-invalid",
+                    v,
+                    format!("`openapi` is `{t}`; expected a 3.x version string such as \"3.0.3\""),
+                );
+            }
+        }
+        if let Some(v) = doc.get(root, "swagger") {
+            if doc.scalar(v) != Some("2.0") {
+                let t = doc.scalar(v).unwrap_or("").to_owned();
+                self.report(
+                    "schema-invalid",
+                    v,
+                    format!("`swagger` is `{t}`; expected \"2.0\""),
+                );
+            }
+        }
+        match doc.get(root, "info") {
+            None => self.rep.report(
+                "schema-invalid",
+                first(doc, root),
+                "document has no `info` object (required: `title` and `version`)",
+            ),
+            Some(info) if !doc.is_map(info) => {
+                let msg = format!(
+                    "`info` must be an object with `title` and `version`, found {}",
+                    doc.type_name(info)
+                );
+                self.report("schema-invalid", info, msg);
+            }
+            Some(info) => {
+                for want in ["title", "version"] {
+                    match doc.get(info, want) {
+                        None => {
+                            let r = doc.key_range(info);
+                            self.rep.report(
+                                "schema-invalid",
+                                r,
+                                format!("`info` has no `{want}` (required)"),
+                            );
+                        }
+                        Some(v) if doc.is_map(v) || doc.is_seq(v) || doc.is_null(v) => {
+                            let msg = format!(
+                                "`info.{want}` must be a string, found {}",
+                                doc.type_name(v)
+                            );
+                            self.report("schema-invalid", v, msg);
+                        }
+                        _ => {}
+                    }
+                }
+                for (key, k, _) in doc.pairs(info) {
+                    if !key.starts_with("x-") && !INFO.contains(&key) {
+                        let msg = format!("unknown field `{key}` in `info`{}", hint(key, INFO));
+                        self.report("schema-invalid", k, msg);
+                    }
+                }
+            }
+        }
+        match doc.get(root, "paths") {
+            None if self.v2 || !self.v31 => {
+                if !self.v31 {
+                    self.rep.report(
+                        "schema-invalid",
+                        first(doc, root),
+                        "document has no `paths` object (required before OpenAPI 3.1)",
+                    );
+                }
+            }
+            Some(p) if !doc.is_map(p) && !doc.is_null(p) => {
+                let msg = format!(
+                    "`paths` must be an object mapping paths to path items, found {}",
+                    doc.type_name(p)
+                );
+                self.report("schema-invalid", p, msg);
+            }
+            Some(p) => {
+                for (key, k, item) in doc.pairs(p) {
+                    if key.starts_with("x-") {
+                        continue;
+                    }
+                    if !key.starts_with('/') {
+                        self.report(
+                            "schema-invalid",
+                            k,
+                            format!("path `{key}` must start with `/`"),
+                        );
+                    }
+                    if !doc.is_map(item) {
+                        if !doc.is_null(item) {
+                            let msg = format!(
+                                "path item `{key}` must be an object, found {}",
+                                doc.type_name(item)
+                            );
+                            self.report("schema-invalid", item, msg);
+                        }
+                        continue;
+                    }
+                    for (m, mk, _) in doc.pairs(item) {
+                        if !m.starts_with("x-") && !PATH_ITEM.contains(&m) {
+                            let msg = format!(
+                                "unknown field `{m}` in path item `{key}`{}",
+                                hint(m, PATH_ITEM)
+                            );
+                            self.report("schema-invalid", mk, msg);
+                        }
+                    }
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn operations(&self) -> Vec<Op<'d>> {
+        let doc = self.doc;
+        let mut out = Vec::new();
+        let Some(paths) = doc.get(self.root, "paths") else {
+            return out;
+        };
+        for (path, pk, item) in doc.pairs(paths) {
+            if path.starts_with("x-") {
+                continue;
+            }
+            let item = self.deref(item);
+            for (m, mk, op) in doc.pairs(item) {
+                if (METHODS.contains(&m) || m == ANY_METHOD) && doc.is_map(op) {
+                    out.push(Op {
+                        path,
+                        path_key: pk,
+                        method: m,
+                        method_key: mk,
+                        node: op,
+                        path_item: item,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    fn check_operation_ids(&mut self, ops: &[Op<'d>]) {
+        let doc = self.doc;
+        let mut seen: HashMap<&str, NodeId> = HashMap::new();
+        for op in ops {
+            let Some(v) = doc.get(op.node, "operationId") else {
+                continue;
+            };
+            let Some(id) = doc.scalar(v) else { continue };
+            if let Some(&first) = seen.get(id) {
+                let line = self.rep.file.line_col(doc.range(first).start).line;
+                let r = doc.range(v);
+                self.rep.report_related(
+                    "operation-id-unique",
+                    r,
+                    format!("operationId `{id}` is already used on line {line}; operationIds must be unique"),
+                    vec![(doc.range(first), "first use".into())],
+                );
+            } else {
+                seen.insert(id, v);
+            }
+        }
+    }
+
+    /// Parameters of a level (path item or operation), `$ref`s followed: (node, name, in).
+    fn params(&self, holder: NodeId) -> Vec<(NodeId, NodeId, String, String)> {
+        let doc = self.doc;
+        let mut out = Vec::new();
+        if let Some(ps) = doc.get(holder, "parameters") {
+            for &p in doc.items(ps) {
+                let t = self.deref(p);
+                let name = doc.get(t, "name").and_then(|n| doc.scalar(n)).unwrap_or("");
+                let loc = doc.get(t, "in").and_then(|n| doc.scalar(n)).unwrap_or("");
+                out.push((p, t, name.to_owned(), loc.to_owned()));
+            }
+        }
+        out
+    }
+
+    fn check_op(&mut self, op: &Op<'d>) {
+        let doc = self.doc;
+        let op_keys = if self.v2 { OPERATION2 } else { OPERATION3 };
+        if op.method != ANY_METHOD || true {
+            for (key, k, _) in doc.pairs(op.node) {
+                if !key.starts_with("x-") && !op_keys.contains(&key) {
+                    let msg = format!(
+                        "unknown field `{key}` in operation `{} {}`{}",
+                        op.method.to_uppercase(),
+                        op.path,
+                        hint(key, op_keys)
+                    );
+                    self.report("schema-invalid", k, msg);
+                }
+            }
+        }
+        // responses
+        match doc.get(op.node, "responses") {
+            None => {
+                if !self.v31 {
+                    let msg = format!(
+                        "operation `{} {}` has no `responses` (required)",
+                        op.method.to_uppercase(),
+                        op.path
+                    );
+                    self.report("schema-invalid", op.method_key, msg);
+                }
+            }
+            Some(r) if doc.is_map(r) => {
+                let mut success = false;
+                for (code, k, _) in doc.pairs(r) {
+                    if code.starts_with("x-") {
+                        continue;
+                    }
+                    let valid = code == "default"
+                        || (code.len() == 3
+                            && (code.chars().all(|c| c.is_ascii_digit())
+                                || (code.ends_with("XX")
+                                    && code.starts_with(['1', '2', '3', '4', '5']))));
+                    if !valid {
+                        self.report("schema-invalid", k, format!("response key `{code}` is not an HTTP status code, a `2XX`-style range or `default`"));
+                    }
+                    if code.starts_with('2') || code.starts_with('3') || code == "default" {
+                        success = true;
+                    }
+                }
+                if !success && !doc.entries(r).is_empty() {
+                    let msg = format!(
+                        "operation `{} {}` declares no success (2xx/3xx or default) response",
+                        op.method.to_uppercase(),
+                        op.path
+                    );
+                    self.report("success-response-missing", op.method_key, msg);
+                }
+            }
+            Some(r) => {
+                let msg = format!(
+                    "`responses` must be an object keyed by status code, found {}",
+                    doc.type_name(r)
+                );
+                self.report("schema-invalid", r, msg);
+            }
+        }
+        // parameters
+        let path_params = self.params(op.path_item);
+        let op_params = self.params(op.node);
+        for level in [&path_params, &op_params] {
+            let mut seen: HashSet<(&str, &str)> = HashSet::new();
+            let mut bodies = 0;
+            for (p, t, name, loc) in level.iter() {
+                self.check_parameter(*p, *t, name, loc);
+                if loc == "body" {
+                    bodies += 1;
+                    if bodies > 1 {
+                        self.report(
+                            "duplicate-parameter",
+                            *p,
+                            "more than one `in: body` parameter in one operation".to_owned(),
+                        );
+                    }
+                }
+                if !name.is_empty() && !seen.insert((name.as_str(), loc.as_str())) {
+                    self.report(
+                        "duplicate-parameter",
+                        *p,
+                        format!(
+                            "parameter `{name}` (in: {loc}) is declared twice at the same level"
+                        ),
+                    );
+                }
+            }
+        }
+        // path parameters
+        let template: Vec<&str> = template_vars(op.path);
+        let mut declared: HashMap<String, NodeId> = HashMap::new();
+        for (p, _, name, loc) in path_params.iter().chain(op_params.iter()) {
+            if loc == "path" {
+                declared.insert(name.clone(), *p);
+            }
+        }
+        let mut seen_vars = HashSet::new();
+        for var in &template {
+            if var.is_empty() {
+                self.report(
+                    "path-params",
+                    op.path_key,
+                    format!("path `{}` contains an empty `{{}}` parameter", op.path),
+                );
+                continue;
+            }
+            if !seen_vars.insert(*var) {
+                continue;
+            }
+            if !declared.contains_key(*var) {
+                let msg = format!("path parameter `{{{var}}}` of `{}` is not declared as an `in: path` parameter of `{}`", op.path, op.method.to_uppercase());
+                self.report("path-params", op.method_key, msg);
+            }
+        }
+        let mut names: Vec<(&String, &NodeId)> = declared.iter().collect();
+        names.sort();
+        for (name, p) in names {
+            if !template.contains(&name.as_str()) {
+                let msg = format!(
+                    "parameter `{name}` is declared `in: path` but `{}` has no `{{{name}}}`",
+                    op.path
+                );
+                self.report("path-params", *p, msg);
+            }
+        }
+    }
+
+    fn check_parameter(&mut self, p: NodeId, t: NodeId, name: &str, loc: &str) {
+        let doc = self.doc;
+        if doc.get(p, "$ref").is_some() && t == p {
+            return; // unresolved; reported by unresolved-ref
+        }
+        if !doc.is_map(t) {
+            let msg = format!(
+                "a parameter must be an object with `name` and `in`, found {}",
+                doc.type_name(t)
+            );
+            self.report("schema-invalid", p, msg);
+            return;
+        }
+        let valid_in: &[&str] = if self.v2 {
+            &["query", "header", "path", "formData", "body"]
+        } else {
+            &["query", "header", "path", "cookie"]
+        };
+        if doc.get(t, "name").is_none() {
+            self.report(
+                "schema-invalid",
+                t,
+                "parameter has no `name` (required)".to_owned(),
+            );
+        }
+        match doc.get(t, "in") {
+            None => self.report(
+                "schema-invalid",
+                t,
+                format!(
+                    "parameter `{name}` has no `in` (required: one of {})",
+                    valid_in.join(", ")
+                ),
+            ),
+            Some(i) if !valid_in.contains(&loc) => {
+                let msg = format!(
+                    "parameter `{name}` has `in: {loc}`; expected one of {}{}",
+                    valid_in.join(", "),
+                    hint(loc, valid_in)
+                );
+                self.report("schema-invalid", i, msg);
+            }
+            _ => {}
+        }
+        if loc == "path" {
+            let req = doc.get(t, "required");
+            if req.and_then(|r| doc.bool11(r)) != Some(true) {
+                let at = req.unwrap_or(t);
+                self.report(
+                    "path-params",
+                    at,
+                    format!("path parameter `{name}` must have `required: true`"),
+                );
+            }
+        }
+        if !self.v2 && doc.get(t, "schema").is_none() && doc.get(t, "content").is_none() {
+            self.report(
+                "schema-invalid",
+                t,
+                format!("parameter `{name}` has neither `schema` nor `content` (one is required)"),
+            );
+        }
+        if ["query", "path"].contains(&loc) && looks_like_credential(name) {
+            self.report("api-key-in-query", t, format!("parameter `{name}` carries a credential in the URL ({loc}); URLs end up in logs, caches and browser history: send it in a header"));
+        }
+    }
+
+    fn check_refs(&mut self) {
+        let doc = self.doc;
+        let mut refs: Vec<(NodeId, String)> = Vec::new();
+        let mut stack = vec![self.root];
+        while let Some(id) = stack.pop() {
+            match doc.raw(id).map(|n| &n.kind) {
+                Some(Kind::Map(entries)) => {
+                    for &(k, v) in entries {
+                        let key = doc.scalar(k).unwrap_or("");
+                        if key == "$ref" {
+                            if let Some(s) = doc.str(v) {
+                                refs.push((v, s.to_owned()));
+                            }
+                            continue;
+                        }
+                        if matches!(
+                            key,
+                            "example" | "examples" | "enum" | "default" | "const" | "x-example"
+                        ) || (key.starts_with("x-") && !key.starts_with("x-amazon-apigateway"))
+                        {
+                            continue;
+                        }
+                        stack.push(v);
+                    }
+                }
+                Some(Kind::Seq(items)) => stack.extend(items.iter().copied()),
+                _ => {}
+            }
+        }
+        refs.sort_by_key(|(id, _)| *id);
+        for (id, r) in refs {
+            self.check_ref(id, &r);
+        }
+    }
+
+    fn check_ref(&mut self, id: NodeId, r: &str) {
+        if r.starts_with("http://") || r.starts_with("https://") || r.starts_with("urn:") {
+            return;
+        }
+        let (file_part, pointer_part) = match r.split_once('#') {
+            Some((f, p)) => (f, p),
+            None => (r, ""),
+        };
+        if file_part.is_empty() {
+            match pointer(self.doc, self.root, pointer_part) {
+                None => {
+                    let msg =
+                        format!("`$ref: {r}` does not resolve: no such node in this document");
+                    self.report("unresolved-ref", id, msg);
+                }
+                Some(target) => {
+                    // A chain of references that comes back to itself never resolves.
+                    let mut seen = HashSet::new();
+                    seen.insert(target);
+                    let mut cur = target;
+                    for _ in 0..64 {
+                        let Some(next) = self
+                            .doc
+                            .get(cur, "$ref")
+                            .and_then(|x| self.doc.str(x))
+                            .and_then(|x| x.strip_prefix('#'))
+                            .and_then(|p| pointer(self.doc, self.root, p))
+                        else {
+                            break;
+                        };
+                        if !seen.insert(next) {
+                            let msg = format!("`$ref: {r}` is part of a reference cycle that never reaches a definition");
+                            self.report("unresolved-ref", id, msg);
+                            break;
+                        }
+                        cur = next;
+                    }
+                }
+            }
+            return;
+        }
+        let base = self
+            .rep
+            .file
+            .path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let decoded = percent_decode(file_part);
+        let path = base.join(&decoded);
+        if !self.external.contains_key(&path) {
+            let parsed = if self.external.len() < 64 {
+                std::fs::read_to_string(&path).ok().map(|t| {
+                    let json = path.extension().is_some_and(|e| e == "json");
+                    tree::parse(&t, json)
+                })
+            } else {
+                None
+            };
+            self.external.insert(path.clone(), parsed);
+        }
+        let msg = match self.external.get(&path) {
+            Some(None) | None => Some(format!(
+                "`$ref: {r}`: file `{decoded}` does not exist next to this document"
+            )),
+            Some(Some(ext)) => match ext.root {
+                Some(root) if pointer(ext, root, pointer_part).is_some() => None,
+                _ => Some(format!(
+                    "`$ref: {r}`: `{decoded}` has no node at `#{pointer_part}`"
+                )),
+            },
+        };
+        if let Some(m) = msg {
+            self.report("unresolved-ref", id, m);
+        }
+    }
+
+    fn scheme_defs(&self) -> Option<NodeId> {
+        let doc = self.doc;
+        if self.v2 {
+            doc.get(self.root, "securityDefinitions")
+        } else {
+            doc.get(self.root, "components")
+                .and_then(|c| doc.get(c, "securitySchemes"))
+        }
+    }
+
+    fn check_requirements(&mut self, sec: NodeId, defs: Option<NodeId>) {
+        let doc = self.doc;
+        for &req in doc.items(sec) {
+            for (name, k, _) in doc.pairs(req) {
+                if defs.and_then(|d| doc.get(d, name)).is_none() {
+                    let where_ = if self.v2 {
+                        "securityDefinitions"
+                    } else {
+                        "components.securitySchemes"
+                    };
+                    let known: Vec<&str> = defs
+                        .map(|d| doc.pairs(d).map(|(n, _, _)| n).collect())
+                        .unwrap_or_default();
+                    let msg = format!(
+                        "security requirement names `{name}`, which is not defined in `{where_}`{}",
+                        hint(name, &known)
+                    );
+                    self.report("security-scheme-undefined", k, msg);
+                }
+            }
+        }
+    }
+
+    fn check_security(&mut self, ops: &[Op<'d>]) {
+        let doc = self.doc;
+        let defs = self.scheme_defs();
+        let root_sec = doc.get(self.root, "security");
+        if let Some(s) = root_sec {
+            self.check_requirements(s, defs);
+        }
+        for op in ops {
+            if let Some(s) = doc.get(op.node, "security") {
+                self.check_requirements(s, defs);
+            }
+        }
+        let has_schemes = defs.is_some_and(|d| !doc.entries(d).is_empty());
+        if has_schemes {
+            for op in ops {
+                if op.method == "options" {
+                    continue;
+                }
+                let effective = doc.get(op.node, "security").or(root_sec);
+                if effective.is_none() {
+                    let msg = format!("operation `{} {}` has no security requirement (neither its own `security` nor a root one) although the API defines security schemes; add `security`, or `security: []` if it is public on purpose", op.method.to_uppercase(), op.path);
+                    self.report("operation-without-security", op.method_key, msg);
+                }
+            }
+        }
+        if let Some(d) = defs {
+            for (name, _, s) in doc.pairs(d) {
+                let s = self.deref(s);
+                let ty = doc.get(s, "type").and_then(|t| doc.scalar(t));
+                let loc = doc.get(s, "in");
+                if ty == Some("apiKey") && loc.and_then(|l| doc.scalar(l)) == Some("query") {
+                    if let Some(l) = loc {
+                        self.report("api-key-in-query", l, format!("security scheme `{name}` sends the API key in the query string; keys in URLs leak through logs and caches: use `in: header`"));
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_servers(&mut self) {
+        let doc = self.doc;
+        let mut urls: Vec<NodeId> = Vec::new();
+        if let Some(s) = doc.get(self.root, "servers") {
+            for &srv in doc.items(s) {
+                if let Some(u) = doc.get(srv, "url") {
+                    urls.push(u);
+                }
+            }
+        }
+        for id in urls {
+            let Some(u) = doc.str(id) else { continue };
+            if (u.starts_with("http://") || u.starts_with("ws://")) && !is_local(u) {
+                self.report("insecure-server-url", id, format!("server URL `{u}` uses plain HTTP: credentials and data travel unencrypted; use https"));
+            }
+        }
+        if self.v2 {
+            if let Some(s) = doc.get(self.root, "schemes") {
+                let host = doc
+                    .get(self.root, "host")
+                    .and_then(|h| doc.scalar(h))
+                    .unwrap_or("");
+                for &i in doc.items(s) {
+                    if matches!(doc.scalar(i), Some("http" | "ws"))
+                        && !is_local(&format!("http://{host}"))
+                    {
+                        self.report(
+                            "insecure-server-url",
+                            i,
+                            format!(
+                                "`schemes` allows plain `{}` for host `{host}`; use https only",
+                                doc.scalar(i).unwrap_or("")
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// Schema-level checks over every map that is a schema (`type: array` without `items`).
+    fn check_schemas(&mut self) {
+        let doc = self.doc;
+        let mut hits = Vec::new();
+        let mut stack = vec![self.root];
+        while let Some(id) = stack.pop() {
+            match doc.raw(id).map(|n| &n.kind) {
+                Some(Kind::Map(entries)) => {
+                    let ty = doc.get(id, "type");
+                    let is_array = ty.is_some_and(|t| {
+                        doc.str(t) == Some("array")
+                            || doc.items(t).iter().any(|&i| doc.str(i) == Some("array"))
+                    });
+                    if is_array
+                        && doc.get(id, "items").is_none()
+                        && !self.v31
+                        && doc.get(id, "$ref").is_none()
+                        && doc.key_text(id).is_some_and(|k| k != "properties")
+                    {
+                        if let Some(t) = ty {
+                            hits.push(t);
+                        }
+                    }
+                    for &(k, v) in entries {
+                        let key = doc.scalar(k).unwrap_or("");
+                        if matches!(
+                            key,
+                            "example" | "examples" | "enum" | "default" | "const" | "x-example"
+                        ) || key.starts_with("x-")
+                        {
+                            continue;
+                        }
+                        stack.push(v);
+                    }
+                }
+                Some(Kind::Seq(items)) => stack.extend(items.iter().copied()),
+                _ => {}
+            }
+        }
+        hits.sort_unstable();
+        for t in hits {
+            self.report("array-items-missing", t, "`type: array` without `items`: the element type is undefined (required in OpenAPI 2.0/3.0)".to_owned());
+        }
+    }
+
+    fn check_apigw(&mut self, ops: &[Op<'d>]) {
+        let doc = self.doc;
+        let root = self.root;
+        let root_ext = doc
+            .pairs(root)
+            .any(|(k, _, _)| k.starts_with("x-amazon-apigateway-"));
+        let op_ext = ops
+            .iter()
+            .any(|o| doc.get(o.node, "x-amazon-apigateway-integration").is_some());
+        if !root_ext && !op_ext {
+            return;
+        }
+        let http_api = !self.v2
+            && (doc.get(root, "x-amazon-apigateway-cors").is_some()
+                || doc
+                    .get(root, "x-amazon-apigateway-importexport-version")
+                    .is_some()
+                || ops.iter().any(|o| {
+                    doc.get(o.node, "x-amazon-apigateway-integration")
+                        .map(|i| self.deref(i))
+                        .is_some_and(|i| {
+                            doc.get(i, "payloadFormatVersion").is_some()
+                                || doc.get(i, "integrationSubtype").is_some()
+                        })
+                }));
+        for op in ops {
+            if let Some(i) = doc.get(op.node, "x-amazon-apigateway-integration") {
+                let i = self.deref(i);
+                self.check_integration(op, i, http_api);
+            }
+        }
+        // request validators
+        let validators = doc.get(root, "x-amazon-apigateway-request-validators");
+        let names: Vec<&str> = validators
+            .map(|v| doc.pairs(v).map(|(n, _, _)| n).collect())
+            .unwrap_or_default();
+        let mut refs: Vec<NodeId> = Vec::new();
+        if let Some(v) = doc.get(root, "x-amazon-apigateway-request-validator") {
+            refs.push(v);
+        }
+        for op in ops {
+            if let Some(v) = doc.get(op.node, "x-amazon-apigateway-request-validator") {
+                refs.push(v);
+            }
+        }
+        for v in refs {
+            let Some(name) = doc.scalar(v) else { continue };
+            if !names.contains(&name) {
+                let msg = format!("request validator `{name}` is not defined in `x-amazon-apigateway-request-validators`{}", hint(name, &names));
+                self.report("apigw-request-validator-undefined", v, msg);
+            }
+        }
+        if let Some(v) = doc.get(root, "x-amazon-apigateway-api-key-source") {
+            let t = doc.scalar(v).unwrap_or("");
+            if t != "HEADER" && t != "AUTHORIZER" {
+                self.report("apigw-api-key-source-invalid", v, format!("`x-amazon-apigateway-api-key-source` is `{t}`; expected HEADER or AUTHORIZER"));
+            }
+        }
+        // authorizers
+        if let Some(defs) = self.scheme_defs() {
+            let pairs: Vec<(String, NodeId)> =
+                doc.pairs(defs).map(|(n, _, s)| (n.to_owned(), s)).collect();
+            for (name, s) in pairs {
+                if let Some(a) = doc.get(self.deref(s), "x-amazon-apigateway-authorizer") {
+                    self.check_authorizer(&name, a);
+                }
+            }
+        }
+        // REST APIs ignore root-level security.
+        if !http_api {
+            if let Some(sec) = doc.get(root, "security") {
+                if !doc.items(sec).is_empty() {
+                    let relying: Vec<String> = ops
+                        .iter()
+                        .filter(|o| o.method != "options" && doc.get(o.node, "security").is_none())
+                        .map(|o| format!("{} {}", o.method.to_uppercase(), o.path))
+                        .collect();
+                    if !relying.is_empty() {
+                        let shown: Vec<&str> = relying.iter().take(3).map(String::as_str).collect();
+                        let more = if relying.len() > 3 {
+                            format!(" and {} more", relying.len() - 3)
+                        } else {
+                            String::new()
+                        };
+                        let msg = format!("API Gateway REST import ignores root-level `security`: {}{more} would deploy with no authorization; set `security` on each operation", shown.join(", "));
+                        let r = doc.key_range(sec);
+                        self.rep.report("apigw-global-security-ignored", r, msg);
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_integration(&mut self, op: &Op<'d>, i: NodeId, http_api: bool) {
+        let doc = self.doc;
+        let at = doc.key_range(i);
+        let opname = format!("{} {}", op.method.to_uppercase(), op.path);
+        if !doc.is_map(i) {
+            return;
+        }
+        let ty_node = doc.get(i, "type");
+        let ty = ty_node
+            .and_then(|t| doc.scalar(t))
+            .map(str::to_ascii_lowercase);
+        let Some(ty) = ty else {
+            self.rep.report("apigw-integration-type-invalid", at, format!("integration of `{opname}` has no `type` (aws, aws_proxy, http, http_proxy or mock)"));
+            return;
+        };
+        let tn = ty_node.unwrap_or(i);
+        if !INTEGRATION_TYPES.contains(&ty.as_str()) {
+            self.report("apigw-integration-type-invalid", tn, format!("integration type `{ty}` of `{opname}` is not one of aws, aws_proxy, http, http_proxy, mock{}", hint(&ty, INTEGRATION_TYPES)));
+            return;
+        }
+        if http_api && !["aws_proxy", "http_proxy"].contains(&ty.as_str()) {
+            self.report("apigw-integration-type-invalid", tn, format!("integration type `{ty}` of `{opname}` is not supported by HTTP APIs (only aws_proxy and http_proxy)"));
+            return;
+        }
+        if ty == "mock" {
+            return;
+        }
+        let subtype = doc.get(i, "integrationSubtype").is_some();
+        let uri = doc.get(i, "uri");
+        let method = doc.get(i, "httpMethod");
+        let vpc = doc.get(i, "connectionType").and_then(|c| doc.scalar(c)) == Some("VPC_LINK");
+        let mut missing = Vec::new();
+        if subtype {
+            if doc.get(i, "requestParameters").is_none() {
+                missing.push("requestParameters");
+            }
+        } else {
+            if uri.is_none() {
+                missing.push("uri");
+            }
+            if method.is_none() && !(http_api && ty == "aws_proxy") {
+                missing.push("httpMethod");
+            }
+        }
+        if vpc && doc.get(i, "connectionId").is_none() {
+            missing.push("connectionId");
+        }
+        if http_api && doc.get(i, "payloadFormatVersion").is_none() {
+            missing.push("payloadFormatVersion");
+        }
+        if !missing.is_empty() {
+            let msg = format!(
+                "`{ty}` integration of `{opname}` is missing {}",
+                missing
+                    .iter()
+                    .map(|m| format!("`{m}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            self.rep
+                .report("apigw-integration-required-fields", at, msg);
+        }
+        let Some(u) = uri else { return };
+        let Some(text) = uri_text(doc, u) else { return };
+        let plain = placeholder_free(&text);
+        let lambda = text.contains(":lambda:path/2015-03-31/functions/")
+            || text.starts_with("arn:aws:lambda:")
+            || plain.contains(":lambda:");
+        if lambda {
+            if let Some(m) = method {
+                let mt = doc.scalar(m).unwrap_or("");
+                if !mt.eq_ignore_ascii_case("POST") && !doc.is_opaque(m) {
+                    self.report("apigw-lambda-http-method", m, format!("Lambda integration of `{opname}` uses `httpMethod: {mt}`; Lambda is invoked only with POST (the route's own method stays {})", op.method.to_uppercase()));
+                }
+            }
+        }
+        static AWS_URI: OnceLock<Regex> = OnceLock::new();
+        static LAMBDA_ARN: OnceLock<Regex> = OnceLock::new();
+        let msg = match ty.as_str() {
+            "aws" | "aws_proxy" if !subtype => {
+                let ok_apigw = re(
+                    &AWS_URI,
+                    r"^arn:[a-z-]+:apigateway:[a-z0-9-]+:[A-Za-z0-9.-]+:(path|action)/.+",
+                )
+                .is_match(&plain);
+                let ok_lambda = http_api && re(&LAMBDA_ARN, r"^arn:[a-z-]+:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?$").is_match(&plain);
+                if !ok_apigw && !ok_lambda {
+                    Some(format!("`{ty}` integration uri `{text}` is not an API Gateway service ARN `arn:aws:apigateway:<region>:<service>:path|action/...`"))
+                } else if text.contains(":lambda:path/")
+                    && !plain.trim_end_matches('/').ends_with("/invocations")
+                {
+                    Some(format!(
+                        "Lambda integration uri `{text}` must end with `/invocations`"
+                    ))
+                } else {
+                    None
+                }
+            }
+            "http" | "http_proxy" if !vpc => {
+                if plain.starts_with("http://") || plain.starts_with("https://") {
+                    None
+                } else {
+                    Some(format!(
+                        "`{ty}` integration uri `{text}` is not an absolute http(s) URL"
+                    ))
+                }
+            }
+            _ => None,
+        };
+        if let Some(m) = msg {
+            self.report("apigw-integration-uri-malformed", u, m);
+        }
+    }
+
+    fn check_authorizer(&mut self, name: &str, a: NodeId) {
+        let doc = self.doc;
+        const R: &str = "apigw-authorizer-invalid";
+        let ty = doc
+            .get(a, "type")
+            .and_then(|t| doc.scalar(t))
+            .map(str::to_ascii_lowercase);
+        let Some(ty) = ty else {
+            let r = doc.key_range(a);
+            self.rep.report(R, r, format!("authorizer of `{name}` has no `type` (token, request, jwt or cognito_user_pools)"));
+            return;
+        };
+        let at = doc.get(a, "type").unwrap_or(a);
+        match ty.as_str() {
+            "token" | "request" => {
+                if doc.get(a, "authorizerUri").is_none() {
+                    let r = doc.key_range(a);
+                    self.rep.report(R, r, format!("`{ty}` authorizer of `{name}` has no `authorizerUri` (the Lambda function's invocation ARN)"));
+                }
+            }
+            "jwt" => match doc.get(a, "jwtConfiguration") {
+                None => {
+                    let r = doc.key_range(a);
+                    self.rep.report(R, r, format!("`jwt` authorizer of `{name}` has no `jwtConfiguration` (issuer and audience)"));
+                }
+                Some(j) => {
+                    for want in ["issuer", "audience"] {
+                        if doc.get(j, want).is_none() {
+                            let r = doc.key_range(j);
+                            self.rep.report(
+                                R,
+                                r,
+                                format!("`jwtConfiguration` of `{name}` has no `{want}`"),
+                            );
+                        }
+                    }
+                }
+            },
+            "cognito_user_pools" => {
+                if doc.get(a, "providerARNs").is_none() {
+                    let r = doc.key_range(a);
+                    self.rep.report(
+                        R,
+                        r,
+                        format!(
+                            "`cognito_user_pools` authorizer of `{name}` has no `providerARNs`"
+                        ),
+                    );
+                }
+            }
+            other => {
+                self.report(R, at, format!("authorizer type `{other}` of `{name}` is not one of token, request, jwt, cognito_user_pools"));
+            }
+        }
+        if let Some(ttl) = doc.get(a, "authorizerResultTtlInSeconds") {
+            if doc
+                .number(ttl)
+                .is_some_and(|n| !(0.0..=3600.0).contains(&n))
+            {
+                let t = doc.scalar(ttl).unwrap_or("").to_owned();
+                self.report(
+                    R,
+                    ttl,
+                    format!("`authorizerResultTtlInSeconds: {t}` must be between 0 and 3600"),
+                );
+            }
+        }
+    }
+}
+
+fn first(doc: &Doc, id: NodeId) -> vigil_core::TextRange {
+    let r = doc.range(id);
+    vigil_core::TextRange {
+        start: r.start,
+        end: r.start,
+    }
+}
+
+/// The `{name}` variables of a path template.
+fn template_vars(path: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = path;
+    while let Some(i) = rest.find('{') {
+        let after = &rest[i + 1..];
+        let Some(j) = after.find('}') else { break };
+        out.push(after[..j].trim_end_matches('+'));
+        rest = &after[j + 1..];
+    }
+    out
+}
+
+/// Resolve a JSON pointer (`/a/b~1c/0`) from `root`.
+fn pointer(doc: &Doc, root: NodeId, p: &str) -> Option<NodeId> {
+    let p = percent_decode(p);
+    if p.is_empty() || p == "/" && doc.get(root, "").is_none() {
+        return Some(root);
+    }
+    let mut cur = root;
+    for raw in p.strip_prefix('/')?.split('/') {
+        let seg = raw.replace("~1", "/").replace("~0", "~");
+        cur = if doc.is_seq(cur) {
+            let i: usize = seg.parse().ok()?;
+            *doc.items(cur).get(i)?
+        } else {
+            doc.get(cur, &seg)?
+        };
+    }
+    Some(cur)
+}
+
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_owned();
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() + 1 {
+            if let Some(h) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
+                out.push(h);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn is_local(u: &str) -> bool {
+    let host = u
+        .split("://")
+        .nth(1)
+        .unwrap_or("")
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("");
+    host == "localhost"
+        || host.starts_with("127.")
+        || host == "[::1]"
+        || host == "0.0.0.0"
+        || host.ends_with(".local")
+        || host.ends_with(".localhost")
+        || host.is_empty()
+        || host.starts_with('{')
+}
+
+fn looks_like_credential(name: &str) -> bool {
+    let l = name.to_ascii_lowercase().replace('-', "_");
+    matches!(
+        l.as_str(),
+        "api_key"
+            | "apikey"
+            | "access_token"
+            | "token"
+            | "password"
+            | "passwd"
+            | "secret"
+            | "client_secret"
+            | "auth_token"
+            | "id_token"
+            | "refresh_token"
+            | "session_token"
+            | "private_key"
+    )
+}
+
+/// The text of an integration `uri`: a string, or the template of `Fn::Sub` / `!Sub`.
+fn uri_text(doc: &Doc, u: NodeId) -> Option<String> {
+    if let Some(s) = doc.str(u) {
+        return Some(s.to_owned());
+    }
+    let sub = doc.get(u, "Fn::Sub")?;
+    if let Some(s) = doc.str(sub) {
+        return Some(s.to_owned());
+    }
+    doc.items(sub)
+        .first()
+        .and_then(|&f| doc.str(f))
+        .map(str::to_owned)
+}
+
+/// Replace `${...}` placeholders by a neutral token so shape checks see a plausible value.
+fn placeholder_free(s: &str) -> String {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let r = re(&P, r"\$\{[^}]*\}");
+    let out = r.replace_all(s, |c: &regex::Captures<'_>| {
+        let m = c.get(0).map_or("", |m| m.as_str());
+        if m.contains("AccountId") {
+            "123456789012".to_owned()
+        } else if m.contains("Partition") {
+            "aws".to_owned()
+        } else if m.contains("Region") {
+            "us-east-1".to_owned()
+        } else {
+            "x".to_owned()
+        }
+    });
+    out.into_owned()
+}
