@@ -242,6 +242,12 @@ fn check_ec2(rep: &mut Reporter<'_>, doc: &Doc, root: NodeId, root_dir: &Path) {
             }
             ec2_keys(rep, doc, e, FILE_ENTRY, "a `files` entry");
             for want in FILE_ENTRY {
+                let misspelled = doc.pairs(e).any(|(k, _, _)| {
+                    k != *want && crate::did_you_mean(k, FILE_ENTRY) == Some(*want)
+                });
+                if misspelled {
+                    continue;
+                }
                 if doc
                     .get(e, want)
                     .and_then(|v| doc.scalar(v))

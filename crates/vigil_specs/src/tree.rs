@@ -579,8 +579,7 @@ pub fn parse_yaml(text: &str) -> Doc {
         }
     }
 
-    loop {
-        let Some(ev) = parser.next_event() else { break };
+    while let Some(ev) = parser.next_event() {
         let (event, span) = match ev {
             Ok(x) => x,
             Err(e) => {
