@@ -257,7 +257,11 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             }
             Some(info) => {
                 for want in ["title", "version"] {
+                    let misspelled = doc
+                        .pairs(info)
+                        .any(|(k, _, _)| k != want && crate::did_you_mean(k, INFO) == Some(want));
                     match doc.get(info, want) {
+                        None if misspelled => {}
                         None => {
                             let r = doc.key_range(info);
                             self.rep.report(
@@ -404,7 +408,8 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
     fn check_op(&mut self, op: &Op<'d>) {
         let doc = self.doc;
         let op_keys = if self.v2 { OPERATION2 } else { OPERATION3 };
-        {
+        // `x-amazon-apigateway-any-method` is API Gateway's own object (it adds `isDefaultRoute`).
+        if op.method != ANY_METHOD {
             for (key, k, _) in doc.pairs(op.node) {
                 if !key.starts_with("x-") && !op_keys.contains(&key) {
                     let msg = format!(
@@ -496,9 +501,13 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         // path parameters
         let template: Vec<&str> = template_vars(op.path);
         let mut declared: HashMap<String, NodeId> = HashMap::new();
+        let mut misdeclared: HashSet<&str> = HashSet::new();
         for (p, _, name, loc) in path_params.iter().chain(op_params.iter()) {
             if loc == "path" {
                 declared.insert(name.clone(), *p);
+            } else if !["query", "header", "cookie", "formData", "body"].contains(&loc.as_str()) {
+                // A misspelled `in` is reported by schema-invalid; do not cascade.
+                misdeclared.insert(name.as_str());
             }
         }
         let mut seen_vars = HashSet::new();
@@ -514,7 +523,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             if !seen_vars.insert(*var) {
                 continue;
             }
-            if !declared.contains_key(*var) {
+            if !declared.contains_key(*var) && !misdeclared.contains(var) {
                 let msg = format!("path parameter `{{{var}}}` of `{}` is not declared as an `in: path` parameter of `{}`", op.path, op.method.to_uppercase());
                 self.report("path-params", op.method_key, msg);
             }
