@@ -2,10 +2,10 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use regex::Regex;
-use vigil_core::analyzer::FileOutput;
+use vigil_core::analyzer::{FileOutput, ProjectFacts, Summary};
 use vigil_core::{Analyzer, CheckContext, FileKind, SourceFile};
 
 use crate::tree::{self, Doc, Kind, NodeId};
@@ -23,12 +23,81 @@ impl Analyzer for OpenapiAnalyzer {
         vec!["openapi"]
     }
 
+    /// Phase 1: the `$ref`s of this file that point into other files, found by a text scan (the file
+    /// is parsed once, in phase 2).
+    fn summarize(&self, file: &SourceFile) -> Option<Summary> {
+        let base = file
+            .path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let refs: Vec<(PathBuf, String)> = scan_refs(&file.text)
+            .into_iter()
+            .filter_map(|r| {
+                let (f, p) = r.split_once('#').unwrap_or((r.as_str(), ""));
+                if f.is_empty() || f.contains("://") {
+                    return None;
+                }
+                Some((normalize(&base.join(percent_decode(f))), percent_decode(p)))
+            })
+            .collect();
+        (!refs.is_empty()).then(|| Box::new(refs) as Summary)
+    }
+
+    /// The set of (file, pointer) targets referenced from other files.
+    fn link(&self, summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
+        let mut set: ExternalRefs = HashSet::new();
+        for (_, s) in summaries {
+            if let Ok(v) = s.downcast::<Vec<(PathBuf, String)>>() {
+                set.extend(*v);
+            }
+        }
+        Some(Arc::new(set))
+    }
+
     fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
+        let external = ctx.project.and_then(|p| p.downcast_ref::<ExternalRefs>());
         run(FileKind::Openapi, file, ctx, out, |rep, doc| {
             let mut c = Checker::new(rep, doc);
-            c.check();
+            if c.is_document() {
+                c.check();
+                c.check_unused(external);
+            }
         });
     }
+}
+
+/// (normalized target file, JSON pointer) of every cross-file `$ref` in the scanned tree.
+type ExternalRefs = HashSet<(PathBuf, String)>;
+
+/// Lexically normalized path (`a/./b/../c` → `a/c`), without touching the file system.
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// `$ref` values in YAML or JSON text.
+fn scan_refs(text: &str) -> Vec<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(
+        &R,
+        r#"(?m)["']?\$ref["']?\s*:\s*(?:"([^"]*)"|'([^']*)'|([^\s,}\]#][^\s,}\]]*|#[^\s,}\]]*))"#,
+    );
+    r.captures_iter(text)
+        .filter_map(|c| c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)))
+        .map(|m| m.as_str().to_owned())
+        .collect()
 }
 
 const METHODS: &[&str] = &[
@@ -141,6 +210,8 @@ struct Checker<'r, 'a, 'd> {
     v2: bool,
     v31: bool,
     external: HashMap<PathBuf, Option<Doc>>,
+    /// Local pointers that did not resolve (to avoid cascading unused-component findings).
+    unresolved: Vec<String>,
 }
 
 impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
@@ -158,6 +229,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             v2,
             v31,
             external: HashMap::new(),
+            unresolved: Vec::new(),
         }
     }
 
@@ -165,11 +237,6 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         let doc = self.doc;
         let root = self.root;
         if !doc.is_map(root) {
-            return;
-        }
-        // A fragment (schemas shared by several documents) has no `openapi`/`swagger` key: the scanner
-        // hands only full documents, and fragments are checked through the `$ref`s that use them.
-        if doc.get(root, "openapi").is_none() && doc.get(root, "swagger").is_none() {
             return;
         }
         self.check_structure();
@@ -183,6 +250,15 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         self.check_servers();
         self.check_schemas();
         self.check_apigw(&ops);
+    }
+
+    /// A full document: a fragment (schemas shared by several documents) has no `openapi`/`swagger`
+    /// key; the scanner hands only full documents, and fragments are checked through the `$ref`s that
+    /// use them.
+    fn is_document(&self) -> bool {
+        self.doc.is_map(self.root)
+            && (self.doc.get(self.root, "openapi").is_some()
+                || self.doc.get(self.root, "swagger").is_some())
     }
 
     fn report(&mut self, name: &str, id: NodeId, msg: impl Into<String>) {
@@ -654,6 +730,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         if file_part.is_empty() {
             match pointer(self.doc, self.root, pointer_part) {
                 None => {
+                    self.unresolved.push(percent_decode(pointer_part));
                     let msg =
                         format!("`$ref: {r}` does not resolve: no such node in this document");
                     self.report("unresolved-ref", id, msg);
@@ -874,6 +951,86 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         hits.sort_unstable();
         for t in hits {
             self.report("array-items-missing", t, "`type: array` without `items`: the element type is undefined (required in OpenAPI 2.0/3.0)".to_owned());
+        }
+    }
+
+    /// Components never referenced from this document or any other scanned file.
+    fn check_unused(&mut self, external: Option<&ExternalRefs>) {
+        let doc = self.doc;
+        let sections: Vec<(String, NodeId)> = if self.v2 {
+            ["definitions", "parameters", "responses"]
+                .iter()
+                .filter_map(|s| doc.get(self.root, s).map(|n| (format!("/{s}"), n)))
+                .collect()
+        } else {
+            let Some(c) = doc.get(self.root, "components") else {
+                return;
+            };
+            [
+                "schemas",
+                "parameters",
+                "responses",
+                "requestBodies",
+                "headers",
+                "examples",
+                "links",
+                "callbacks",
+                "pathItems",
+            ]
+            .iter()
+            .filter_map(|s| doc.get(c, s).map(|n| (format!("/components/{s}"), n)))
+            .collect()
+        };
+        if sections.is_empty() {
+            return;
+        }
+        // Every pointer used in this file (refs anywhere, discriminator mappings), plus those from other files.
+        let mut used: Vec<String> = scan_refs(&self.rep.file.text)
+            .into_iter()
+            .filter_map(|r| r.strip_prefix('#').map(percent_decode))
+            .collect();
+        let me = normalize(&self.rep.file.path);
+        if let Some(ext) = external {
+            used.extend(ext.iter().filter(|(f, _)| *f == me).map(|(_, p)| p.clone()));
+            if ext.iter().any(|(f, p)| *f == me && p.is_empty()) {
+                return;
+            }
+        }
+        let mut mapping_targets = Vec::new();
+        doc.walk(self.root, |id, _| {
+            if doc.key_text(id) == Some("mapping") {
+                for (_, _, v) in doc.pairs(id) {
+                    if let Some(t) = doc.str(v) {
+                        mapping_targets.push(t.to_owned());
+                    }
+                }
+            }
+        });
+        for (prefix, section) in sections {
+            for (name, k, _) in doc.pairs(section) {
+                let escaped = name.replace('~', "~0").replace('/', "~1");
+                let ptr = format!("{prefix}/{escaped}");
+                let hit = used.iter().any(|u| {
+                    u == &ptr
+                        || u.strip_prefix(ptr.as_str())
+                            .is_some_and(|r| r.starts_with('/'))
+                }) || mapping_targets
+                    .iter()
+                    .any(|m| m == name || m.ends_with(&format!("/{escaped}")));
+                // A misspelled reference to it is already reported by unresolved-ref.
+                let typo = self.unresolved.iter().any(|u| {
+                    u.rsplit_once('/').is_some_and(|(sec, last)| {
+                        sec == prefix && crate::did_you_mean(last, &[name]).is_some()
+                    })
+                });
+                if !hit && !typo {
+                    let msg = format!(
+                        "component `{name}` ({}) is never referenced",
+                        prefix.trim_start_matches('/')
+                    );
+                    self.report("unused-component", k, msg);
+                }
+            }
         }
     }
 
