@@ -249,6 +249,8 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         self.check_security(&ops);
         self.check_servers();
         self.check_schemas();
+        self.check_request_bounds(&ops);
+        self.check_examples();
         self.check_apigw(&ops);
     }
 
@@ -910,6 +912,193 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
     }
 
     /// Schema-level checks over every map that is a schema (`type: array` without `items`).
+    /// Request-side schemas (parameters other than path, request bodies) of every operation: strings
+    /// without a length bound and arrays without `maxItems`.
+    fn check_request_bounds(&mut self, ops: &[Op<'d>]) {
+        let doc = self.doc;
+        let mut roots: Vec<(NodeId, String)> = Vec::new();
+        let mut has_4xx_need: Vec<&Op<'d>> = Vec::new();
+        for op in ops {
+            let mut needs_validation = false;
+            for holder in [op.path_item, op.node] {
+                for (_, t, name, loc) in self.params(holder) {
+                    if loc == "path" {
+                        continue;
+                    }
+                    needs_validation = true;
+                    let label = if loc == "body" {
+                        "request body".to_owned()
+                    } else {
+                        format!("{loc} parameter `{name}`")
+                    };
+                    if self.v2 && loc != "body" {
+                        roots.push((t, label));
+                    } else if let Some(sch) = doc.get(t, "schema") {
+                        roots.push((sch, label));
+                    } else if let Some(c) = doc.get(t, "content") {
+                        for (_, _, mt) in doc.pairs(c) {
+                            roots.extend(doc.get(mt, "schema").map(|x| (x, label.clone())));
+                        }
+                    }
+                }
+            }
+            if let Some(rb) = doc.get(op.node, "requestBody") {
+                needs_validation = true;
+                let rb = self.deref(rb);
+                if let Some(c) = doc.get(rb, "content") {
+                    for (_, _, mt) in doc.pairs(c) {
+                        roots.extend(
+                            doc.get(mt, "schema")
+                                .map(|x| (x, "request body".to_owned())),
+                        );
+                    }
+                }
+            }
+            if needs_validation {
+                has_4xx_need.push(op);
+            }
+        }
+        for op in has_4xx_need {
+            let Some(r) = doc.get(op.node, "responses") else {
+                continue;
+            };
+            let client_error = doc
+                .pairs(r)
+                .any(|(code, _, _)| code == "default" || code.starts_with('4'));
+            if !client_error && doc.is_map(r) {
+                let msg = format!("operation `{} {}` takes input but declares no 4xx (or default) response for invalid requests", op.method.to_uppercase(), op.path);
+                self.report("missing-4xx-response", op.method_key, msg);
+            }
+        }
+        let mut seen: HashSet<NodeId> = HashSet::new();
+        let mut hits: Vec<(NodeId, &'static str, String)> = Vec::new();
+        let mut stack: Vec<(NodeId, usize, String)> =
+            roots.into_iter().map(|(r, l)| (r, 0, l)).collect();
+        while let Some((id, depth, label)) = stack.pop() {
+            if depth > 32 {
+                continue;
+            }
+            let sch = self.deref(id);
+            if !seen.insert(sch) || !doc.is_map(sch) {
+                continue;
+            }
+            let ty = doc.get(sch, "type");
+            let types: Vec<&str> = match ty {
+                Some(t) if doc.is_seq(t) => {
+                    doc.items(t).iter().filter_map(|&i| doc.str(i)).collect()
+                }
+                Some(t) => doc.str(t).into_iter().collect(),
+                None => Vec::new(),
+            };
+            let has = |k: &str| doc.get(sch, k).is_some();
+            if types.contains(&"string") && !has("maxLength") && !has("enum") && !has("const") {
+                let format = doc
+                    .get(sch, "format")
+                    .and_then(|f| doc.str(f))
+                    .unwrap_or("");
+                let bounded_format = matches!(
+                    format,
+                    "uuid"
+                        | "date"
+                        | "date-time"
+                        | "time"
+                        | "email"
+                        | "ipv4"
+                        | "ipv6"
+                        | "binary"
+                        | "int32"
+                        | "int64"
+                        | "duration"
+                );
+                let bounded_pattern = doc
+                    .get(sch, "pattern")
+                    .and_then(|p| doc.str(p))
+                    .is_some_and(|p| {
+                        p.starts_with('^')
+                            && p.ends_with('$')
+                            && !p.contains(['*', '+'])
+                            && !p.contains(",}")
+                    });
+                if !bounded_format && !bounded_pattern {
+                    if let Some(t) = ty {
+                        hits.push((t, "unbounded-string", format!("request string {label} has no `maxLength` (nor `enum`, `const`, a bounded `format` or an anchored fixed-length `pattern`): clients can send arbitrarily large values")));
+                    }
+                }
+            }
+            if types.contains(&"array") && !has("maxItems") {
+                if let Some(t) = ty {
+                    hits.push((t, "unbounded-array", format!("request array {label} has no `maxItems`: clients can send arbitrarily many items")));
+                }
+            }
+            if let Some(items) = doc.get(sch, "items") {
+                stack.push((items, depth + 1, format!("{label}[]")));
+            }
+            if let Some(props) = doc.get(sch, "properties") {
+                for (pname, _, v) in doc.pairs(props) {
+                    if doc.get(v, "readOnly").and_then(|r| doc.bool11(r)) == Some(true) {
+                        continue;
+                    }
+                    let l = if label.starts_with('`') {
+                        format!("`{}.{pname}`", label.trim_matches('`'))
+                    } else {
+                        format!("`{pname}`")
+                    };
+                    stack.push((v, depth + 1, l));
+                }
+            }
+            if let Some(ap) = doc.get(sch, "additionalProperties") {
+                if doc.is_map(ap) {
+                    stack.push((ap, depth + 1, format!("{label} (additional properties)")));
+                }
+            }
+            for comb in ["allOf", "anyOf", "oneOf"] {
+                if let Some(list) = doc.get(sch, comb) {
+                    for &i in doc.items(list) {
+                        stack.push((i, depth + 1, label.clone()));
+                    }
+                }
+            }
+        }
+        hits.sort_by_key(|(id, _, _)| *id);
+        for (id, rule, msg) in hits {
+            self.report(rule, id, msg);
+        }
+    }
+
+    /// `example` values that do not match their schema's type or enum.
+    fn check_examples(&mut self) {
+        let doc = self.doc;
+        let mut pairs: Vec<(NodeId, NodeId)> = Vec::new();
+        doc.walk(self.root, |id, _| {
+            if !doc.is_map(id) {
+                return;
+            }
+            if let Some(ex) = doc.get(id, "example") {
+                if doc.get(id, "type").is_some() {
+                    pairs.push((id, ex));
+                } else if let Some(sch) = doc.get(id, "schema") {
+                    pairs.push((sch, ex));
+                }
+            }
+            if let (Some(sch), Some(exs)) = (doc.get(id, "schema"), doc.get(id, "examples")) {
+                for (_, _, e) in doc.pairs(exs) {
+                    if let Some(v) = doc.get(e, "value") {
+                        pairs.push((sch, v));
+                    }
+                }
+            }
+        });
+        for (sch, ex) in pairs {
+            let sch = self.deref(sch);
+            if doc.is_opaque(ex) {
+                continue;
+            }
+            if let Some(problem) = example_mismatch(doc, sch, ex) {
+                self.report("example-invalid", ex, problem);
+            }
+        }
+    }
+
     fn check_schemas(&mut self) {
         let doc = self.doc;
         let mut hits = Vec::new();
@@ -1102,6 +1291,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                 }
             }
         }
+        self.check_cors(ops, http_api);
         // REST APIs ignore root-level security.
         if !http_api {
             if let Some(sec) = doc.get(root, "security") {
@@ -1122,6 +1312,78 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                         let r = doc.key_range(sec);
                         self.rep.report("apigw-global-security-ignored", r, msg);
                     }
+                }
+            }
+        }
+    }
+
+    fn check_cors(&mut self, ops: &[Op<'d>], http_api: bool) {
+        let doc = self.doc;
+        if http_api {
+            let Some(cors) = doc.get(self.root, "x-amazon-apigateway-cors") else {
+                return;
+            };
+            let creds = doc
+                .get(cors, "allowCredentials")
+                .and_then(|c| doc.bool11(c))
+                == Some(true);
+            let star = doc
+                .get(cors, "allowOrigins")
+                .map(|o| doc.items(o).iter().any(|&i| doc.str(i) == Some("*")))
+                .unwrap_or(false);
+            if creds && star {
+                if let Some(c) = doc.get(cors, "allowCredentials") {
+                    self.report("apigw-cors-inconsistent", c, "`allowCredentials: true` with `allowOrigins: [\"*\"]`: browsers reject credentialed requests to a wildcard origin; list the allowed origins".to_owned());
+                }
+            }
+            return;
+        }
+        for op in ops.iter().filter(|o| o.method == "options") {
+            let Some(i) = doc.get(op.node, "x-amazon-apigateway-integration") else {
+                continue;
+            };
+            let i = self.deref(i);
+            let Some(resps) = doc.get(i, "responses") else {
+                continue;
+            };
+            let defined: Vec<String> = ops
+                .iter()
+                .filter(|o| o.path_item == op.path_item && o.method != "options")
+                .map(|o| o.method.to_ascii_uppercase())
+                .collect();
+            if defined
+                .iter()
+                .any(|m| m == "X-AMAZON-APIGATEWAY-ANY-METHOD")
+            {
+                continue;
+            }
+            for (_, _, r) in doc.pairs(resps) {
+                let Some(params) = doc.get(r, "responseParameters") else {
+                    continue;
+                };
+                let Some(v) = doc.get(
+                    params,
+                    "method.response.header.Access-Control-Allow-Methods",
+                ) else {
+                    continue;
+                };
+                let Some(text) = doc.str(v) else { continue };
+                let allowed: Vec<String> = text
+                    .trim_matches(['\'', '"', ' '])
+                    .split(',')
+                    .map(|m| m.trim().to_ascii_uppercase())
+                    .collect();
+                if allowed.iter().any(|m| m == "*") {
+                    continue;
+                }
+                let missing: Vec<&str> = defined
+                    .iter()
+                    .filter(|m| !allowed.contains(m))
+                    .map(String::as_str)
+                    .collect();
+                if !missing.is_empty() {
+                    let msg = format!("CORS preflight of `{}` allows {} but the path also defines {}: browsers will block those calls", op.path, text, missing.join(", "));
+                    self.report("apigw-cors-inconsistent", v, msg);
                 }
             }
         }
@@ -1445,4 +1707,54 @@ fn placeholder_free(s: &str) -> String {
         }
     });
     out.into_owned()
+}
+
+/// Why an example does not fit its schema (type, or enum membership), if it does not.
+fn example_mismatch(doc: &Doc, sch: NodeId, ex: NodeId) -> Option<String> {
+    let types: Vec<&str> = match doc.get(sch, "type") {
+        Some(t) if doc.is_seq(t) => doc.items(t).iter().filter_map(|&i| doc.str(i)).collect(),
+        Some(t) => doc.str(t).into_iter().collect(),
+        None => return None,
+    };
+    let nullable = doc.get(sch, "nullable").and_then(|n| doc.bool11(n)) == Some(true)
+        || types.contains(&"null")
+        || doc.get(sch, "x-nullable").and_then(|n| doc.bool11(n)) == Some(true);
+    let kind = doc.kind(ex)?;
+    let fits = |t: &str| match (t, kind) {
+        ("string", Kind::Str) => true,
+        ("number", Kind::Number) => true,
+        ("integer", Kind::Number) => doc.number(ex).is_some_and(|n| n.fract() == 0.0),
+        ("boolean", Kind::Bool(_)) => true,
+        ("array", Kind::Seq(_)) => true,
+        ("object", Kind::Map(_)) => true,
+        ("null", Kind::Null) => true,
+        _ => false,
+    };
+    if matches!(kind, Kind::Null) && nullable {
+        return None;
+    }
+    if !types.iter().any(|t| fits(t))
+        && types.iter().all(|t| {
+            [
+                "string", "number", "integer", "boolean", "array", "object", "null",
+            ]
+            .contains(t)
+        })
+    {
+        return Some(format!(
+            "example is {} but the schema's type is `{}`",
+            doc.type_name(ex),
+            types.join("`/`")
+        ));
+    }
+    if let (Some(e), Some(v)) = (doc.get(sch, "enum"), doc.scalar(ex)) {
+        let values: Vec<&str> = doc.items(e).iter().filter_map(|&i| doc.scalar(i)).collect();
+        if !values.is_empty() && values.len() == doc.items(e).len() && !values.contains(&v) {
+            return Some(format!(
+                "example `{v}` is not one of the schema's enum values ({})",
+                values.join(", ")
+            ));
+        }
+    }
+    None
 }

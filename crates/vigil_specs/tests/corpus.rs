@@ -183,6 +183,11 @@ const MUTATIONS: &[(&str, &str, &str, &str)] = &[
     ("openapi/http-api.yaml", "        uri: \"https://www.example.com/\"", "        uri: \"www.example.com\"", "openapi/apigw-integration-uri-malformed"),
     ("openapi/lambda-authorizer-rest.json", "\"authorizerResultTtlInSeconds\": 60", "\"authorizerResultTtlInSeconds\": 86400", "openapi/apigw-authorizer-invalid"),
     ("openapi/apigw-export-swagger.json", "\"paths\": {\n    \"/\": {", "\"security\": [{ \"sigv4\": [] }],\n  \"paths\": {\n    \"/\": {", "openapi/apigw-global-security-ignored"),
+    ("openapi/oauth2-api.json", "\"title\": { \"type\": \"string\", \"maxLength\": 200 }", "\"title\": { \"type\": \"string\" }", "openapi/unbounded-string"),
+    ("openapi/oauth2-api.json", "\"items\": { \"type\": \"string\" }, \"maxItems\": 10", "\"items\": { \"type\": \"string\", \"maxLength\": 9 }", "openapi/unbounded-array"),
+    ("openapi/callback-example.yaml", "example: 2531329f-fb09-4ef7-887e-84e648214436", "example: 42", "openapi/example-invalid"),
+    ("openapi/sam-rest-api.yaml", "\"'GET,OPTIONS'\"", "\"'OPTIONS'\"", "openapi/apigw-cors-inconsistent"),
+    ("openapi/sam-rest-api.yaml", "        '400':\n          description: invalid order", "        '500':\n          description: invalid order", "openapi/missing-4xx-response@    post:\n      operationId: createOrder"),
     ("openapi/link-example.yaml", "      responses:\n        '204':", "      responses:\n        '404':", "openapi/success-response-missing@    post:\n      operationId: mergePullRequest"),
 ];
 
