@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use vigil_core::analyzer::FileOutput;
-use vigil_core::{Analyzer, CheckContext, FileKind, Rule, RuleSet, SourceFile};
+use vigil_core::{CheckContext, FileKind, Rule, RuleSet, SourceFile};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../testdata/spec-corpus")
@@ -116,7 +116,14 @@ fn bench(c: &mut Criterion) {
         .iter()
         .filter_map(|p| {
             let text = std::fs::read_to_string(p).ok()?;
-            is_openapi(&text).then(|| SourceFile::new(p.clone(), p.to_string_lossy().as_ref(), FileKind::Openapi, text))
+            is_openapi(&text).then(|| {
+                SourceFile::new(
+                    p.clone(),
+                    p.to_string_lossy().as_ref(),
+                    FileKind::Openapi,
+                    text,
+                )
+            })
         })
         .collect();
     let mut g = c.benchmark_group("specs/openapi-corpus");
@@ -132,10 +139,16 @@ fn bench(c: &mut Criterion) {
             FileKind::Openapi,
             text.clone(),
         )];
-        let mut g = c.benchmark_group(format!("specs/openapi-large-{label}-{}KB", text.len() / 1024));
+        let mut g = c.benchmark_group(format!(
+            "specs/openapi-large-{label}-{}KB",
+            text.len() / 1024
+        ));
         g.throughput(Throughput::Elements(1));
         g.sample_size(20);
         g.bench_function("check", |b| b.iter(|| run(&file)));
+        g.bench_function("parse-only", |b| {
+            b.iter(|| black_box(vigil_specs::tree::parse(&text, json)));
+        });
         g.finish();
     }
 }

@@ -1,5 +1,6 @@
 //! OpenAPI 2.0 / 3.0 / 3.1 documents, including the Amazon API Gateway extensions.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -87,17 +88,53 @@ fn normalize(p: &Path) -> PathBuf {
     out
 }
 
-/// `$ref` values in YAML or JSON text.
+/// `$ref` values in YAML or JSON text (a byte scan, no regex: it runs over every OpenAPI file).
 fn scan_refs(text: &str) -> Vec<String> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(
-        &R,
-        r#"(?m)["']?\$ref["']?\s*:\s*(?:"([^"]*)"|'([^']*)'|([^\s,}\]#][^\s,}\]]*|#[^\s,}\]]*))"#,
-    );
-    r.captures_iter(text)
-        .filter_map(|c| c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)))
-        .map(|m| m.as_str().to_owned())
-        .collect()
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(rel) = text.get(from..).and_then(|t| t.find("$ref")) {
+        let mut i = from + rel + 4;
+        from = i;
+        // optional closing quote of the key, spaces, colon, spaces
+        if matches!(b.get(i), Some(b'"' | b'\'')) {
+            i += 1;
+        }
+        while matches!(b.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+        if b.get(i) != Some(&b':') {
+            continue;
+        }
+        i += 1;
+        while matches!(b.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+        let value = match b.get(i) {
+            Some(&q @ (b'"' | b'\'')) => {
+                let start = i + 1;
+                let end = b[start..]
+                    .iter()
+                    .position(|&c| c == q || c == b'\n')
+                    .map_or(b.len(), |e| start + e);
+                text.get(start..end)
+            }
+            Some(_) => {
+                let end = b[i..]
+                    .iter()
+                    .position(|&c| matches!(c, b' ' | b'\t' | b'\r' | b'\n' | b',' | b'}' | b']'))
+                    .map_or(b.len(), |e| i + e);
+                text.get(i..end)
+            }
+            None => None,
+        };
+        if let Some(v) = value {
+            if !v.is_empty() {
+                out.push(v.to_owned());
+            }
+        }
+    }
+    out
 }
 
 const METHODS: &[&str] = &[
@@ -212,6 +249,8 @@ struct Checker<'r, 'a, 'd> {
     external: HashMap<PathBuf, Option<Doc>>,
     /// Local pointers that did not resolve (to avoid cascading unused-component findings).
     unresolved: Vec<String>,
+    /// Resolved local JSON pointers.
+    pointers: RefCell<HashMap<String, Option<NodeId>>>,
 }
 
 impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
@@ -230,6 +269,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             v31,
             external: HashMap::new(),
             unresolved: Vec::new(),
+            pointers: RefCell::new(HashMap::new()),
         }
     }
 
@@ -268,6 +308,16 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         self.rep.report(name, r, msg);
     }
 
+    /// Resolve a local JSON pointer (the part after `#`), cached.
+    fn local(&self, p: &str) -> Option<NodeId> {
+        if let Some(hit) = self.pointers.borrow().get(p) {
+            return *hit;
+        }
+        let r = pointer(self.doc, self.root, p);
+        self.pointers.borrow_mut().insert(p.to_owned(), r);
+        r
+    }
+
     /// Follow a local `$ref` (a few hops) to the node it names.
     fn deref(&self, id: NodeId) -> NodeId {
         let mut cur = id;
@@ -275,10 +325,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             let Some(r) = self.doc.get(cur, "$ref").and_then(|r| self.doc.str(r)) else {
                 return cur;
             };
-            match r
-                .strip_prefix('#')
-                .and_then(|p| pointer(self.doc, self.root, p))
-            {
+            match r.strip_prefix('#').and_then(|p| self.local(p)) {
                 Some(t) => cur = t,
                 None => return cur,
             }
@@ -730,7 +777,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             None => (r, ""),
         };
         if file_part.is_empty() {
-            match pointer(self.doc, self.root, pointer_part) {
+            match self.local(pointer_part) {
                 None => {
                     self.unresolved.push(percent_decode(pointer_part));
                     let msg =
@@ -748,7 +795,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                             .get(cur, "$ref")
                             .and_then(|x| self.doc.str(x))
                             .and_then(|x| x.strip_prefix('#'))
-                            .and_then(|p| pointer(self.doc, self.root, p))
+                            .and_then(|p| self.local(p))
                         else {
                             break;
                         };
@@ -1174,23 +1221,48 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             return;
         }
         // Every pointer used in this file (refs anywhere, discriminator mappings), plus those from other files.
-        let mut used: Vec<String> = scan_refs(&self.rep.file.text)
+        let nseg = if self.v2 { 2 } else { 3 };
+        // `/components/schemas/A/properties/x` uses `/components/schemas/A`.
+        let truncate = |u: &str| -> String {
+            let mut n = 0;
+            for (i, c) in u.char_indices() {
+                if c == '/' {
+                    n += 1;
+                    if n > nseg {
+                        return u[..i].to_owned();
+                    }
+                }
+            }
+            u.to_owned()
+        };
+        let mut used: HashSet<String> = scan_refs(&self.rep.file.text)
             .into_iter()
-            .filter_map(|r| r.strip_prefix('#').map(percent_decode))
+            .filter_map(|r| r.strip_prefix('#').map(|p| truncate(&percent_decode(p))))
             .collect();
         let me = normalize(&self.rep.file.path);
         if let Some(ext) = external {
-            used.extend(ext.iter().filter(|(f, _)| *f == me).map(|(_, p)| p.clone()));
             if ext.iter().any(|(f, p)| *f == me && p.is_empty()) {
                 return;
             }
+            used.extend(
+                ext.iter()
+                    .filter(|(f, _)| *f == me)
+                    .map(|(_, p)| truncate(p)),
+            );
         }
-        let mut mapping_targets = Vec::new();
+        let mut mapped_names: HashSet<String> = HashSet::new();
         doc.walk(self.root, |id, _| {
             if doc.key_text(id) == Some("mapping") {
                 for (_, _, v) in doc.pairs(id) {
                     if let Some(t) = doc.str(v) {
-                        mapping_targets.push(t.to_owned());
+                        match t.strip_prefix('#') {
+                            Some(p) => {
+                                used.insert(truncate(&percent_decode(p)));
+                            }
+                            None => {
+                                mapped_names.insert(t.rsplit('/').next().unwrap_or(t).to_owned());
+                            }
+                        }
                     }
                 }
             }
@@ -1199,13 +1271,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             for (name, k, _) in doc.pairs(section) {
                 let escaped = name.replace('~', "~0").replace('/', "~1");
                 let ptr = format!("{prefix}/{escaped}");
-                let hit = used.iter().any(|u| {
-                    u == &ptr
-                        || u.strip_prefix(ptr.as_str())
-                            .is_some_and(|r| r.starts_with('/'))
-                }) || mapping_targets
-                    .iter()
-                    .any(|m| m == name || m.ends_with(&format!("/{escaped}")));
+                let hit = used.contains(&ptr) || mapped_names.contains(name);
                 // A misspelled reference to it is already reported by unresolved-ref.
                 let typo = self.unresolved.iter().any(|u| {
                     u.rsplit_once('/').is_some_and(|(sec, last)| {

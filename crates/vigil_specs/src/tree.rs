@@ -538,32 +538,56 @@ pub fn parse_yaml(text: &str) -> Doc {
                 match pending.take() {
                     None => {
                         *pending = Some(id);
-                        // Duplicate check on scalar keys.
-                        let key_text = doc.nodes.get(id as usize).and_then(|n| match n.kind {
-                            Kind::Map(_) | Kind::Seq(_) | Kind::Alias(_) => None,
-                            _ => Some(n.text.clone()),
-                        });
-                        if let Some(kt) = key_text {
-                            if &*kt == "<<" && !doc.nodes[id as usize].quoted {
-                                return;
+                        // Duplicate check on scalar keys: linear for small maps, hashed beyond 16.
+                        let Some(n) = doc.nodes.get(id as usize) else {
+                            return;
+                        };
+                        if matches!(n.kind, Kind::Map(_) | Kind::Seq(_) | Kind::Alias(_))
+                            || (&*n.text == "<<" && !n.quoted)
+                        {
+                            return;
+                        }
+                        let kt: &str = &n.text;
+                        if entries.len() == 16 && seen.is_empty() {
+                            for &(k0, _) in entries.iter() {
+                                if let Some(t) = doc.nodes.get(k0 as usize) {
+                                    seen.entry(t.text.clone()).or_insert(k0);
+                                }
                             }
-                            if let Some(&first) = seen.get(&kt) {
+                        }
+                        let first = if seen.is_empty() {
+                            entries.iter().find_map(|&(k0, _)| {
+                                (doc.nodes.get(k0 as usize).map(|t| &*t.text) == Some(kt))
+                                    .then_some(k0)
+                            })
+                        } else {
+                            seen.get(kt).copied()
+                        };
+                        match first {
+                            Some(first) => {
+                                let message = format!(
+                                    "duplicate key `{kt}`: it is already defined on line {}, and parsers silently keep only the last value",
+                                    {
+                                        let first_r = doc.range(first);
+                                        text.get(..first_r.start as usize).map_or(0, |p| {
+                                            p.bytes().filter(|&c| c == b'\n').count() + 1
+                                        })
+                                    }
+                                );
                                 let r = doc.range(id);
                                 let first_r = doc.range(first);
-                                let line = text
-                                    .get(..first_r.start as usize)
-                                    .map_or(0, |p| p.bytes().filter(|&c| c == b'\n').count() + 1);
                                 doc.problems.push(Problem {
                                     kind: ProblemKind::DuplicateKey,
                                     range: r,
-                                    message: format!(
-                                        "duplicate key `{kt}`: it is already defined on line {line}, and parsers silently keep only the last value"
-                                    ),
+                                    message,
                                     related: Some(first_r),
                                 });
-                            } else {
-                                seen.insert(kt, id);
                             }
+                            None if !seen.is_empty() => {
+                                let owned = n.text.clone();
+                                seen.insert(owned, id);
+                            }
+                            None => {}
                         }
                     }
                     Some(k) => {
@@ -845,14 +869,24 @@ pub fn parse_json(text: &str) -> Doc {
             Value::Object(o) => {
                 let id = doc.push(mk(Kind::Map(Vec::new()), &o.range, "", false));
                 let mut entries = Vec::with_capacity(o.properties.len());
+                // Linear duplicate check for small objects, a hash map beyond.
                 let mut seen: HashMap<&str, NodeId> = HashMap::new();
+                let big = o.properties.len() > 16;
                 for p in &o.properties {
                     let (name, r) = match &p.name {
                         ObjectPropName::String(s) => (&*s.value, &s.range),
                         ObjectPropName::Word(w) => (w.value, &w.range),
                     };
                     let k = doc.push(mk(Kind::Str, r, name, true));
-                    if let Some(&first) = seen.get(name) {
+                    let dup = if big {
+                        seen.get(name).copied()
+                    } else {
+                        entries.iter().find_map(|&(k0, _): &(NodeId, NodeId)| {
+                            (doc.nodes.get(k0 as usize).map(|n| &*n.text) == Some(name))
+                                .then_some(k0)
+                        })
+                    };
+                    if let Some(first) = dup {
                         let first_r = doc.range(first);
                         let line = text
                             .get(..first_r.start as usize)
@@ -865,7 +899,7 @@ pub fn parse_json(text: &str) -> Doc {
                             ),
                             related: Some(first_r),
                         });
-                    } else {
+                    } else if big {
                         seen.insert(name, k);
                     }
                     let v = conv(doc, &p.value, offset, depth + 1, text);
@@ -910,6 +944,31 @@ mod tests {
         assert!(d.get(m, "x").is_some());
         assert_eq!(d.problems.len(), 1);
         assert_eq!(d.problems[0].kind, ProblemKind::DuplicateKey);
+    }
+
+    #[test]
+    fn duplicates_in_large_maps() {
+        let mut y = String::new();
+        let mut j = String::from("{");
+        for i in 0..40 {
+            y.push_str(&format!("k{i}: {i}\n"));
+            j.push_str(&format!("\"k{i}\": {i}, "));
+        }
+        y.push_str("k3: again\nk30: again\n");
+        j.push_str("\"k3\": 0, \"k30\": 0}");
+        for d in [parse_yaml(&y), parse_json(&j)] {
+            let dups: Vec<&str> = d
+                .problems
+                .iter()
+                .filter(|p| p.kind == ProblemKind::DuplicateKey)
+                .map(|p| p.message.as_str())
+                .collect();
+            assert_eq!(dups.len(), 2, "{dups:?}");
+            assert!(
+                dups[0].contains("`k3`") && dups[1].contains("`k30`"),
+                "{dups:?}"
+            );
+        }
     }
 
     #[test]
