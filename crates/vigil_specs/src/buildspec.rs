@@ -643,6 +643,9 @@ fn check_section(rep: &mut Reporter<'_>, doc: &Doc, sec: NodeId, name: &str, all
         return;
     }
     unknown_keys(rep, doc, sec, allowed, &format!("`{name}`"));
+    if name != "cache" {
+        check_paths(rep, doc, sec, name);
+    }
     let required = if name == "cache" { "paths" } else { "files" };
     if doc.get(sec, required).is_none() {
         rep.report(
@@ -702,24 +705,151 @@ fn check_batch(rep: &mut Reporter<'_>, doc: &Doc, b: NodeId) {
     if let Some(ff) = doc.get(b, "fast-fail") {
         check_yes_no(rep, doc, ff, "fast-fail");
     }
+    let kinds: Vec<(&str, NodeId)> = doc
+        .pairs(b)
+        .filter(|(k, _, _)| BATCH[1..].contains(k))
+        .map(|(k, key, _)| (k, key))
+        .collect();
+    if let Some(&(second, key)) = kinds.get(1) {
+        rep.report(
+            "batch-invalid",
+            doc.range(key),
+            format!("`batch` may hold only one of build-list, build-graph, build-matrix, build-fanout; `{second}` comes after `{}`", kinds.first().map_or("", |k| k.0)),
+        );
+    }
     for kind in ["build-list", "build-graph"] {
         let Some(list) = doc.get(b, kind) else {
             continue;
         };
+        let mut ids: Vec<(String, NodeId)> = Vec::new();
         for &task in doc.items(list) {
             if !doc.is_map(task) {
                 continue;
             }
             unknown_keys(rep, doc, task, TASK, &format!("a `{kind}` task"));
-            if doc.get(task, "identifier").is_none() {
-                rep.report(
+            match doc.get(task, "identifier") {
+                None => rep.report(
                     "missing-required-field",
                     doc.range(task),
                     format!("`{kind}` task has no `identifier`"),
+                ),
+                Some(i) => {
+                    let name = doc.scalar(i).unwrap_or("").to_owned();
+                    if ids.iter().any(|(n, _)| *n == name) {
+                        rep.report(
+                            "batch-invalid",
+                            doc.range(i),
+                            format!("batch task identifier `{name}` is used twice"),
+                        );
+                    }
+                    ids.push((name, i));
+                }
+            }
+            if let Some(env) = doc.get(task, "env") {
+                if let (Some(_), Some(f)) = (doc.get(env, "compute-type"), doc.get(env, "fleet")) {
+                    rep.report(
+                        "batch-invalid",
+                        doc.key_range(f),
+                        "a batch task's `env` sets both `compute-type` and `fleet`; use one",
+                    );
+                }
+            }
+        }
+        for &task in doc.items(list) {
+            let Some(dep) = doc.get(task, "depend-on") else {
+                continue;
+            };
+            if kind == "build-list" {
+                rep.report(
+                    "batch-invalid",
+                    doc.key_range(dep),
+                    "`depend-on` is only read in `build-graph`; in `build-list` all tasks run in parallel",
+                );
+                continue;
+            }
+            for &d in doc.items(dep) {
+                let name = doc.scalar(d).unwrap_or("");
+                if !ids.iter().any(|(n, _)| n == name) {
+                    let known: Vec<&str> = ids.iter().map(|(n, _)| n.as_str()).collect();
+                    rep.report(
+                        "batch-invalid",
+                        doc.range(d),
+                        format!("`depend-on` names `{name}`, which is not a task identifier of this build graph{}", hint(name, &known)),
+                    );
+                }
+            }
+        }
+    }
+    if let Some(f) = doc.get(b, "build-fanout") {
+        if let Some(p) = doc.get(f, "parallelism") {
+            if doc.number(p).is_none_or(|n| n < 1.0 || n.fract() != 0.0) {
+                rep.report(
+                    "batch-invalid",
+                    doc.range(p),
+                    format!(
+                        "`parallelism` is `{}`; expected a whole number of at least 1",
+                        doc.scalar(p).unwrap_or("")
+                    ),
                 );
             }
         }
     }
+}
+
+/// Artifact and report paths that are absolute or climb out of the source directory.
+fn check_paths(rep: &mut Reporter<'_>, doc: &Doc, sec: NodeId, name: &str) {
+    let mut values: Vec<(NodeId, &str)> = Vec::new();
+    for key in ["files", "exclude-paths"] {
+        if let Some(v) = doc.get(sec, key) {
+            if doc.is_seq(v) {
+                values.extend(doc.items(v).iter().map(|&i| (i, key)));
+            } else {
+                values.push((v, key));
+            }
+        }
+    }
+    if let Some(v) = doc.get(sec, "base-directory") {
+        values.push((v, "base-directory"));
+    }
+    for (id, key) in values {
+        let Some(p) = doc.str(id) else { continue };
+        if doc.is_opaque(id) || p.contains('$') {
+            continue;
+        }
+        let problem = if p.trim().is_empty() {
+            Some("is empty".to_owned())
+        } else if p.starts_with('/') || p.as_bytes().get(1) == Some(&b':') {
+            Some("is absolute; CodeBuild resolves it relative to the source directory".to_owned())
+        } else if climbs_out(p) {
+            Some("climbs out of the source directory with `..`".to_owned())
+        } else {
+            None
+        };
+        if let Some(pr) = problem {
+            rep.report(
+                "artifact-path-escapes",
+                doc.range(id),
+                format!("{name} `{key}` path `{p}` {pr}"),
+            );
+        }
+    }
+}
+
+fn climbs_out(p: &str) -> bool {
+    let mut depth: i32 = 0;
+    for seg in p.split(['/', '\\']) {
+        match seg {
+            ".." => {
+                depth -= 1;
+                if depth < 0 {
+                    return true;
+                }
+            }
+            "" | "." => {}
+            _ => depth += 1,
+        }
+    }
+    false
 }
 
 /// Whether any command assigns the shell variable `name`.

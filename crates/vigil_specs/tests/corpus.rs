@@ -151,6 +151,8 @@ const MUTATIONS: &[(&str, &str, &str, &str)] = &[
     ("buildspec/buildspec-go.yml", "      - go vet ./...", "      - chmod 777 bin", "buildspec/world-writable-chmod"),
     ("buildspec/buildspec-docker.yml", "      - IMAGE_TAG=$(echo", "      - TAG=$(echo", "buildspec/exported-variable-never-set@    - IMAGE_TAG"),
     ("buildspec/buildspec-sam.yml", "  install:\n    runtime-versions:", "  pre_build:\n    runtime-versions:", "buildspec/runtime-versions-misplaced@    runtime-versions:"),
+    ("buildspec/buildspec-batch.yml", "        - build1", "        - build3", "buildspec/batch-invalid"),
+    ("buildspec/buildspec-python.yml", "    - 'dist/*.whl'", "    - '/dist/*.whl'", "buildspec/artifact-path-escapes"),
     // appspec
     ("appspec/ec2-linux/appspec.yml", "version: 0.0", "version: \"0.0\"", "appspec/invalid-version"),
     ("appspec/ec2-linux/appspec.yml", "os: linux", "os: Linux", "appspec/invalid-os"),
