@@ -39,14 +39,39 @@ pub enum Kind {
 pub struct Node {
     pub kind: Kind,
     pub range: TextRange,
-    /// Decoded scalar text (empty for collections).
-    pub text: Box<str>,
+    /// Decoded scalar text (empty for collections); see [`Doc::text_of`].
+    pub text: Text,
     /// The scalar was quoted (or a block scalar) in YAML, or a JSON string.
     pub quoted: bool,
     /// The YAML tag suffix with its handle (`!Ref`, `!!str`), if any.
     pub tag: Option<Box<str>>,
     /// For a map value: its key node.
     pub key: Option<NodeId>,
+}
+
+/// A node's decoded text: a range of the source when it is written verbatim (most scalars), else owned.
+#[derive(Debug, Clone)]
+pub enum Text {
+    Src(u32, u32),
+    Own(Box<str>),
+}
+
+impl Text {
+    /// `s` as a range of `src` when it points into it, else an owned copy.
+    fn of(s: &str, src: &str) -> Self {
+        let base = src.as_ptr() as usize;
+        let p = s.as_ptr() as usize;
+        if s.is_empty() {
+            return Self::Src(0, 0);
+        }
+        if p >= base && p + s.len() <= base + src.len() {
+            let a = p - base;
+            if let (Ok(a32), Ok(b32)) = (u32::try_from(a), u32::try_from(a + s.len())) {
+                return Self::Src(a32, b32);
+            }
+        }
+        Self::Own(s.into())
+    }
 }
 
 /// A problem of the text itself.
@@ -69,6 +94,10 @@ pub struct Problem {
 /// A parsed document.
 #[derive(Debug, Default)]
 pub struct Doc {
+    /// The parsed text (node texts point into it).
+    pub src: Box<str>,
+    /// Whether any mapping uses a `<<` merge key (lookups then consult merged maps).
+    pub has_merge: bool,
     pub nodes: Vec<Node>,
     pub root: Option<NodeId>,
     pub problems: Vec<Problem>,
@@ -157,6 +186,15 @@ impl Doc {
         id
     }
 
+    /// The decoded text of a node.
+    #[must_use]
+    pub fn text_of<'s>(&'s self, n: &'s Node) -> &'s str {
+        match &n.text {
+            Text::Src(a, b) => self.src.get(*a as usize..*b as usize).unwrap_or(""),
+            Text::Own(s) => s,
+        }
+    }
+
     /// The node, aliases not followed.
     #[must_use]
     pub fn raw(&self, id: NodeId) -> Option<&Node> {
@@ -227,7 +265,7 @@ impl Doc {
         let n = self.node(id)?;
         match n.kind {
             Kind::Map(_) | Kind::Seq(_) | Kind::Alias(_) => None,
-            _ => Some(&n.text),
+            _ => Some(self.text_of(n)),
         }
     }
 
@@ -235,7 +273,7 @@ impl Doc {
     #[must_use]
     pub fn str(&self, id: NodeId) -> Option<&str> {
         let n = self.node(id)?;
-        matches!(n.kind, Kind::Str).then_some(&*n.text)
+        matches!(n.kind, Kind::Str).then_some(self.text_of(n))
     }
 
     /// A number's value.
@@ -245,7 +283,7 @@ impl Doc {
         if !matches!(n.kind, Kind::Number) {
             return None;
         }
-        parse_number(&n.text)
+        parse_number(self.text_of(n))
     }
 
     /// The YAML 1.1 boolean reading (`yes/no/on/off/true/false`, any case) of a scalar, or a real bool.
@@ -254,7 +292,7 @@ impl Doc {
         let n = self.node(id)?;
         match &n.kind {
             Kind::Bool(b) => Some(*b),
-            Kind::Str if !n.quoted => match n.text.to_ascii_lowercase().as_str() {
+            Kind::Str if !n.quoted => match self.text_of(n).to_ascii_lowercase().as_str() {
                 "yes" | "y" | "on" | "true" => Some(true),
                 "no" | "n" | "off" | "false" => Some(false),
                 _ => None,
@@ -309,7 +347,7 @@ impl Doc {
     #[must_use]
     pub fn is_merge_key(&self, k: NodeId) -> bool {
         self.node(k)
-            .is_some_and(|n| !n.quoted && &*n.text == "<<" && !self.is_json)
+            .is_some_and(|n| !n.quoted && self.text_of(n) == "<<" && !self.is_json)
     }
 
     /// Map entries excluding merge keys, as (key text, key id, value id).
@@ -325,11 +363,11 @@ impl Doc {
     pub fn get(&self, id: NodeId, key: &str) -> Option<NodeId> {
         let entries = self.entries(id);
         for &(k, v) in entries {
-            if self.scalar(k) == Some(key) && !self.is_merge_key(k) {
+            if self.scalar(k) == Some(key) && (!self.has_merge || !self.is_merge_key(k)) {
                 return Some(v);
             }
         }
-        if entries.iter().any(|(k, _)| self.is_merge_key(*k)) {
+        if self.has_merge && entries.iter().any(|(k, _)| self.is_merge_key(*k)) {
             return self
                 .all_entries(id)
                 .into_iter()
@@ -370,7 +408,10 @@ impl Doc {
             return true;
         }
         match &n.kind {
-            Kind::Str => n.text.contains("${") || n.text.contains("{{resolve:"),
+            Kind::Str => {
+                let t = self.text_of(n);
+                t.contains("${") || t.contains("{{resolve:")
+            }
             Kind::Map(e) if e.len() == 1 => e.first().is_some_and(|(k, _)| {
                 self.scalar(*k)
                     .is_some_and(|t| t == "Ref" || t == "Condition" || t.starts_with("Fn::"))
@@ -500,7 +541,10 @@ fn tag_text(tag: Option<&Cow<'_, saphyr_parser::Tag>>) -> Option<Box<str>> {
 #[must_use]
 pub fn parse_yaml(text: &str) -> Doc {
     let cm = CharMap::new(text);
-    let mut doc = Doc::default();
+    let mut doc = Doc {
+        src: text.into(),
+        ..Doc::default()
+    };
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
     let mut anchors: HashMap<usize, NodeId> = HashMap::new();
@@ -542,22 +586,24 @@ pub fn parse_yaml(text: &str) -> Doc {
                         let Some(n) = doc.nodes.get(id as usize) else {
                             return;
                         };
-                        if matches!(n.kind, Kind::Map(_) | Kind::Seq(_) | Kind::Alias(_))
-                            || (&*n.text == "<<" && !n.quoted)
-                        {
+                        if matches!(n.kind, Kind::Map(_) | Kind::Seq(_) | Kind::Alias(_)) {
                             return;
                         }
-                        let kt: &str = &n.text;
+                        let kt: &str = doc.text_of(n);
+                        if kt == "<<" && !n.quoted {
+                            doc.has_merge = true;
+                            return;
+                        }
                         if entries.len() == 16 && seen.is_empty() {
                             for &(k0, _) in entries.iter() {
                                 if let Some(t) = doc.nodes.get(k0 as usize) {
-                                    seen.entry(t.text.clone()).or_insert(k0);
+                                    seen.entry(doc.text_of(t).into()).or_insert(k0);
                                 }
                             }
                         }
                         let first = if seen.is_empty() {
                             entries.iter().find_map(|&(k0, _)| {
-                                (doc.nodes.get(k0 as usize).map(|t| &*t.text) == Some(kt))
+                                (doc.nodes.get(k0 as usize).map(|t| doc.text_of(t)) == Some(kt))
                                     .then_some(k0)
                             })
                         } else {
@@ -565,17 +611,14 @@ pub fn parse_yaml(text: &str) -> Doc {
                         };
                         match first {
                             Some(first) => {
+                                let first_r = doc.range(first);
+                                let line = text
+                                    .get(..first_r.start as usize)
+                                    .map_or(0, |p| p.bytes().filter(|&c| c == b'\n').count() + 1);
                                 let message = format!(
-                                    "duplicate key `{kt}`: it is already defined on line {}, and parsers silently keep only the last value",
-                                    {
-                                        let first_r = doc.range(first);
-                                        text.get(..first_r.start as usize).map_or(0, |p| {
-                                            p.bytes().filter(|&c| c == b'\n').count() + 1
-                                        })
-                                    }
+                                    "duplicate key `{kt}`: it is already defined on line {line}, and parsers silently keep only the last value"
                                 );
                                 let r = doc.range(id);
-                                let first_r = doc.range(first);
                                 doc.problems.push(Problem {
                                     kind: ProblemKind::DuplicateKey,
                                     range: r,
@@ -584,7 +627,7 @@ pub fn parse_yaml(text: &str) -> Doc {
                                 });
                             }
                             None if !seen.is_empty() => {
-                                let owned = n.text.clone();
+                                let owned: Box<str> = kt.into();
                                 seen.insert(owned, id);
                             }
                             None => {}
@@ -662,7 +705,7 @@ pub fn parse_yaml(text: &str) -> Doc {
                 let id = doc.push(Node {
                     kind,
                     range: range_of(start, end),
-                    text: value.into_owned().into_boxed_str(),
+                    text: Text::of(&value, text),
                     quoted,
                     tag: tag_s,
                     key: None,
@@ -681,7 +724,7 @@ pub fn parse_yaml(text: &str) -> Doc {
                 let id = doc.push(Node {
                     kind: Kind::Alias(target),
                     range: range_of(start, end),
-                    text: "".into(),
+                    text: Text::Src(0, 0),
                     quoted: false,
                     tag: None,
                     key: None,
@@ -697,7 +740,7 @@ pub fn parse_yaml(text: &str) -> Doc {
                         Kind::Seq(Vec::new())
                     },
                     range: range_of(start, end),
-                    text: "".into(),
+                    text: Text::Src(0, 0),
                     quoted: false,
                     tag: tag_text(tag.as_ref()),
                     key: None,
@@ -791,6 +834,7 @@ pub fn parse_json(text: &str) -> Doc {
     use jsonc_parser::ast::{ObjectPropName, Value};
     let mut doc = Doc {
         is_json: true,
+        src: text.into(),
         ..Doc::default()
     };
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -839,7 +883,7 @@ pub fn parse_json(text: &str) -> Doc {
         let mk = |kind: Kind, r: &jsonc_parser::common::Range, t: &str, quoted: bool| Node {
             kind,
             range: range_of(r.start + offset, r.end + offset),
-            text: t.into(),
+            text: Text::of(t, text),
             quoted,
             tag: None,
             key: None,
@@ -882,7 +926,7 @@ pub fn parse_json(text: &str) -> Doc {
                         seen.get(name).copied()
                     } else {
                         entries.iter().find_map(|&(k0, _): &(NodeId, NodeId)| {
-                            (doc.nodes.get(k0 as usize).map(|n| &*n.text) == Some(name))
+                            (doc.nodes.get(k0 as usize).map(|n| doc.text_of(n)) == Some(name))
                                 .then_some(k0)
                         })
                     };
