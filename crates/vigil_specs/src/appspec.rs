@@ -435,7 +435,58 @@ fn check_script_path(
             doc.range(l),
             format!("hook script `{trimmed}` does not exist in the repository (looked for `{}` next to the appspec); the deployment fails with \"Script does not exist at specified location\"", Path::new(&*rep.file.rel_path).parent().map(|p| p.join(trimmed)).unwrap_or_default().to_string_lossy().replace('\\', "/")),
         );
+        return;
     }
+    if rep.on("background-process-blocks-hook") {
+        if let Some(line) = blocking_background_line(&path) {
+            rep.report(
+                "background-process-blocks-hook",
+                doc.range(l),
+                format!("hook script `{trimmed}` starts a background process without redirecting its output (`{line}`); the agent waits for its stdout/stderr to close, so the lifecycle event hangs until the timeout: redirect with `> /dev/null 2> /dev/null < /dev/null &`"),
+            );
+        }
+    }
+}
+
+/// A shell line that backgrounds a command (`cmd &`) without redirecting stdout and stderr.
+fn blocking_background_line(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let meta = std::fs::metadata(path).ok()?;
+    if meta.len() > 1_000_000
+        || name.ends_with(".ps1")
+        || name.ends_with(".bat")
+        || name.ends_with(".cmd")
+        || name.ends_with(".py")
+    {
+        return None;
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    if !(name.ends_with(".sh")
+        || text.starts_with("#!/bin/bash")
+        || text.starts_with("#!/bin/sh")
+        || text.starts_with("#!/usr/bin/env bash"))
+    {
+        return None;
+    }
+    text.lines().map(str::trim).find_map(|l| {
+        if l.starts_with('#') {
+            return None;
+        }
+        let body = l.strip_suffix('&')?;
+        if body.ends_with('&') || body.ends_with('>') || body.ends_with('|') {
+            return None; // `&&` continuation, `>&`, `|&`
+        }
+        let stdout = body.contains("> /dev/null")
+            || body.contains(">/dev/null")
+            || body.contains("&>")
+            || body.contains(">>")
+            || {
+                let b = body.replace("2>", "");
+                b.contains('>')
+            };
+        let stderr = body.contains("2>") || body.contains("&>");
+        (!(stdout && stderr)).then(|| l.to_owned())
+    })
 }
 
 fn hook_name_ok(
@@ -708,6 +759,29 @@ fn check_ecs_resource(rep: &mut Reporter<'_>, doc: &Doc, body: NodeId) {
                 || t.is_some_and(|s| arn.is_match(s) || (s.starts_with('<') && s.ends_with('>')));
             if !ok {
                 rep.report(RULE, doc.range(v), format!("`TaskDefinition` is `{}`; expected a task definition ARN `arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>` (or the `<TASK_DEFINITION>` placeholder)", t.unwrap_or("")));
+            }
+        }
+    }
+    if let Some((_, nc, _)) = prop(doc, props, "NetworkConfiguration") {
+        if let Some((ak, aws, _)) = prop(doc, nc, "AwsvpcConfiguration") {
+            let missing: Vec<&str> = ["Subnets", "SecurityGroups", "AssignPublicIp"]
+                .into_iter()
+                .filter(|k| prop(doc, aws, k).is_none())
+                .collect();
+            if !missing.is_empty() {
+                rep.report(RULE, doc.range(ak), format!("`AwsvpcConfiguration` must set Subnets, SecurityGroups and AssignPublicIp together; missing {}", missing.join(", ")));
+            }
+            if let Some((_, v, t)) = prop(doc, aws, "AssignPublicIp") {
+                if !doc.is_opaque(v) && !matches!(t, Some("ENABLED" | "DISABLED")) {
+                    rep.report(
+                        RULE,
+                        doc.range(v),
+                        format!(
+                            "`AssignPublicIp` is `{}`; expected ENABLED or DISABLED",
+                            t.unwrap_or("")
+                        ),
+                    );
+                }
             }
         }
     }
