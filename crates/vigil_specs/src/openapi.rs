@@ -251,6 +251,10 @@ struct Checker<'r, 'a, 'd> {
     unresolved: Vec<String>,
     /// Resolved local JSON pointers.
     pointers: RefCell<HashMap<String, Option<NodeId>>>,
+    /// (schema, example) pairs found by the schema walk.
+    examples: Vec<(NodeId, NodeId)>,
+    /// Values of discriminator `mapping`s found by the schema walk.
+    mappings: Vec<NodeId>,
 }
 
 impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
@@ -270,6 +274,8 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             external: HashMap::new(),
             unresolved: Vec::new(),
             pointers: RefCell::new(HashMap::new()),
+            examples: Vec::new(),
+            mappings: Vec::new(),
         }
     }
 
@@ -1115,26 +1121,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
     /// `example` values that do not match their schema's type or enum.
     fn check_examples(&mut self) {
         let doc = self.doc;
-        let mut pairs: Vec<(NodeId, NodeId)> = Vec::new();
-        doc.walk(self.root, |id, _| {
-            if !doc.is_map(id) {
-                return;
-            }
-            if let Some(ex) = doc.get(id, "example") {
-                if doc.get(id, "type").is_some() {
-                    pairs.push((id, ex));
-                } else if let Some(sch) = doc.get(id, "schema") {
-                    pairs.push((sch, ex));
-                }
-            }
-            if let (Some(sch), Some(exs)) = (doc.get(id, "schema"), doc.get(id, "examples")) {
-                for (_, _, e) in doc.pairs(exs) {
-                    if let Some(v) = doc.get(e, "value") {
-                        pairs.push((sch, v));
-                    }
-                }
-            }
-        });
+        let pairs = std::mem::take(&mut self.examples);
         for (sch, ex) in pairs {
             let sch = self.deref(sch);
             if doc.is_opaque(ex) {
@@ -1153,23 +1140,21 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         while let Some(id) = stack.pop() {
             match doc.raw(id).map(|n| &n.kind) {
                 Some(Kind::Map(entries)) => {
-                    let ty = doc.get(id, "type");
-                    let is_array = ty.is_some_and(|t| {
-                        doc.str(t) == Some("array")
-                            || doc.items(t).iter().any(|&i| doc.str(i) == Some("array"))
-                    });
-                    if is_array
-                        && doc.get(id, "items").is_none()
-                        && !self.v31
-                        && doc.get(id, "$ref").is_none()
-                        && doc.key_text(id).is_some_and(|k| k != "properties")
-                    {
-                        if let Some(t) = ty {
-                            hits.push(t);
-                        }
-                    }
+                    // One pass over the entries picks up everything the schema checks need.
+                    let (mut ty, mut items, mut reference, mut example, mut schema, mut examples) =
+                        (None, None, None, None, None, None);
                     for &(k, v) in entries {
                         let key = doc.scalar(k).unwrap_or("");
+                        match key {
+                            "type" => ty = Some(v),
+                            "items" => items = Some(v),
+                            "$ref" => reference = Some(v),
+                            "example" => example = Some(v),
+                            "schema" => schema = Some(v),
+                            "examples" => examples = Some(v),
+                            "mapping" => self.mappings.extend(doc.pairs(v).map(|(_, _, m)| m)),
+                            _ => {}
+                        }
                         if matches!(
                             key,
                             "example" | "examples" | "enum" | "default" | "const" | "x-example"
@@ -1178,6 +1163,32 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                             continue;
                         }
                         stack.push(v);
+                    }
+                    let is_array = ty.is_some_and(|t| {
+                        doc.str(t) == Some("array")
+                            || doc.items(t).iter().any(|&i| doc.str(i) == Some("array"))
+                    });
+                    if is_array
+                        && items.is_none()
+                        && !self.v31
+                        && reference.is_none()
+                        && doc.key_text(id).is_some_and(|k| k != "properties")
+                    {
+                        hits.extend(ty);
+                    }
+                    if let Some(ex) = example {
+                        if ty.is_some() {
+                            self.examples.push((id, ex));
+                        } else if let Some(sch) = schema {
+                            self.examples.push((sch, ex));
+                        }
+                    }
+                    if let (Some(sch), Some(exs)) = (schema, examples) {
+                        for (_, _, e) in doc.pairs(exs) {
+                            if let Some(v) = doc.get(e, "value") {
+                                self.examples.push((sch, v));
+                            }
+                        }
                     }
                 }
                 Some(Kind::Seq(items)) => stack.extend(items.iter().copied()),
@@ -1251,22 +1262,18 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             );
         }
         let mut mapped_names: HashSet<String> = HashSet::new();
-        doc.walk(self.root, |id, _| {
-            if doc.key_text(id) == Some("mapping") {
-                for (_, _, v) in doc.pairs(id) {
-                    if let Some(t) = doc.str(v) {
-                        match t.strip_prefix('#') {
-                            Some(p) => {
-                                used.insert(truncate(&percent_decode(p)));
-                            }
-                            None => {
-                                mapped_names.insert(t.rsplit('/').next().unwrap_or(t).to_owned());
-                            }
-                        }
+        for &m in &self.mappings {
+            if let Some(t) = doc.str(m) {
+                match t.strip_prefix('#') {
+                    Some(p) => {
+                        used.insert(truncate(&percent_decode(p)));
+                    }
+                    None => {
+                        mapped_names.insert(t.rsplit('/').next().unwrap_or(t).to_owned());
                     }
                 }
             }
-        });
+        }
         for (prefix, section) in sections {
             for (name, k, _) in doc.pairs(section) {
                 let escaped = name.replace('~', "~0").replace('/', "~1");

@@ -363,7 +363,7 @@ impl Doc {
     pub fn get(&self, id: NodeId, key: &str) -> Option<NodeId> {
         let entries = self.entries(id);
         for &(k, v) in entries {
-            if self.scalar(k) == Some(key) && (!self.has_merge || !self.is_merge_key(k)) {
+            if self.key_is(k, key) && (!self.has_merge || !self.is_merge_key(k)) {
                 return Some(v);
             }
         }
@@ -375,6 +375,27 @@ impl Doc {
                 .map(|(_, v)| v);
         }
         None
+    }
+
+    /// Whether the key node `k` is the scalar `key` (length checked before the bytes).
+    #[inline]
+    fn key_is(&self, k: NodeId, key: &str) -> bool {
+        let Some(n) = self.nodes.get(k as usize) else {
+            return false;
+        };
+        if matches!(n.kind, Kind::Alias(_)) {
+            return self.scalar(k) == Some(key);
+        }
+        let t: &str = match &n.text {
+            Text::Src(a, b) => {
+                if (*b - *a) as usize != key.len() {
+                    return false;
+                }
+                self.src.get(*a as usize..*b as usize).unwrap_or("")
+            }
+            Text::Own(s) => s,
+        };
+        t == key && !matches!(n.kind, Kind::Map(_) | Kind::Seq(_))
     }
 
     /// Value of a key compared case-insensitively, with the key as written.
