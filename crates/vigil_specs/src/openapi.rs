@@ -294,6 +294,9 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         }
         self.check_security(&ops);
         self.check_servers();
+        self.check_server_variables(&ops);
+        self.check_ambiguous_paths();
+        self.check_auth_strength();
         self.check_schemas();
         self.check_request_bounds(&ops);
         self.check_examples();
@@ -965,6 +968,137 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
     }
 
     /// Schema-level checks over every map that is a schema (`type: array` without `items`).
+    fn check_server_variables(&mut self, ops: &[Op<'d>]) {
+        if self.v2 {
+            return;
+        }
+        let doc = self.doc;
+        let mut lists: Vec<NodeId> = doc.get(self.root, "servers").into_iter().collect();
+        for op in ops {
+            lists.extend(doc.get(op.node, "servers"));
+            lists.extend(doc.get(op.path_item, "servers"));
+        }
+        lists.sort_unstable();
+        lists.dedup();
+        for list in lists {
+            for &srv in doc.items(list) {
+                let Some(u) = doc.get(srv, "url") else {
+                    continue;
+                };
+                let Some(url) = doc.str(u) else { continue };
+                let vars = doc.get(srv, "variables");
+                for var in template_vars(url) {
+                    if vars.and_then(|v| doc.get(v, var)).is_none() {
+                        let msg = format!("server URL `{url}` uses `{{{var}}}`, which is not defined in its `variables`");
+                        self.report("server-variables", u, msg);
+                    }
+                }
+                let Some(vars) = vars else { continue };
+                for (name, _, v) in doc.pairs(vars) {
+                    let (Some(def), Some(en)) = (doc.get(v, "default"), doc.get(v, "enum")) else {
+                        continue;
+                    };
+                    let values: Vec<&str> = doc
+                        .items(en)
+                        .iter()
+                        .filter_map(|&i| doc.scalar(i))
+                        .collect();
+                    let d = doc.scalar(def).unwrap_or("");
+                    if !values.is_empty() && !values.contains(&d) {
+                        let msg = format!("default `{d}` of server variable `{name}` is not one of its enum values ({})", values.join(", "));
+                        self.report("server-variables", def, msg);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Two path templates that are equal once variables are renamed (`/a/{x}` and `/a/{y}`).
+    fn check_ambiguous_paths(&mut self) {
+        let doc = self.doc;
+        let Some(paths) = doc.get(self.root, "paths") else {
+            return;
+        };
+        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut hits: Vec<(NodeId, String)> = Vec::new();
+        for (path, k, _) in doc.pairs(paths) {
+            if path.starts_with("x-") {
+                continue;
+            }
+            let mut norm = String::with_capacity(path.len());
+            let mut depth = 0;
+            for c in path.chars() {
+                match c {
+                    '{' => {
+                        depth += 1;
+                        if depth == 1 {
+                            norm.push_str("{}");
+                        }
+                    }
+                    '}' => depth -= 1,
+                    _ if depth > 0 => {}
+                    _ => norm.push(c),
+                }
+            }
+            match seen.get(&norm) {
+                Some(first) if first != path => {
+                    hits.push((k, format!("path `{path}` is the same as `{first}` after renaming its variables: requests cannot be routed to one of them")));
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(norm, path.to_owned());
+                }
+            }
+        }
+        for (k, m) in hits {
+            self.report("path-ambiguous", k, m);
+        }
+    }
+
+    /// HTTP basic/digest, OAuth 1 style schemes and the implicit/password OAuth2 flows.
+    fn check_auth_strength(&mut self) {
+        let doc = self.doc;
+        let Some(defs) = self.scheme_defs() else {
+            return;
+        };
+        let mut hits: Vec<(NodeId, String)> = Vec::new();
+        for (name, k, s) in doc.pairs(defs) {
+            let s = self.deref(s);
+            let ty = doc.get(s, "type").and_then(|t| doc.scalar(t)).unwrap_or("");
+            if ty == "basic" {
+                hits.push((k, format!("security scheme `{name}` is HTTP basic authentication: credentials are sent with every request, only base64-encoded")));
+            }
+            if ty == "http" {
+                let scheme = doc
+                    .get(s, "scheme")
+                    .and_then(|t| doc.scalar(t))
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                if ["basic", "digest", "negotiate"].contains(&scheme.as_str()) {
+                    hits.push((k, format!("security scheme `{name}` uses HTTP `{scheme}` authentication: a reusable password travels with every request; prefer bearer tokens or OAuth2")));
+                }
+            }
+            if ty == "oauth2" {
+                if let Some(flow) = doc.get(s, "flow") {
+                    let f = doc.scalar(flow).unwrap_or("");
+                    if f == "implicit" || f == "password" {
+                        hits.push((flow, format!("OAuth2 `{f}` flow of `{name}` is deprecated by the OAuth 2.0 Security BCP: use the authorization code flow with PKCE")));
+                    }
+                }
+                if let Some(flows) = doc.get(s, "flows") {
+                    for (f, fk, _) in doc.pairs(flows) {
+                        if f == "implicit" || f == "password" {
+                            hits.push((fk, format!("OAuth2 `{f}` flow of `{name}` is deprecated by the OAuth 2.0 Security BCP: use the authorization code flow with PKCE")));
+                        }
+                    }
+                }
+            }
+        }
+        for (id, m) in hits {
+            self.report("weak-auth-scheme", id, m);
+        }
+    }
+
     /// Request-side schemas (parameters other than path, request bodies) of every operation: strings
     /// without a length bound and arrays without `maxItems`.
     fn check_request_bounds(&mut self, ops: &[Op<'d>]) {
