@@ -635,6 +635,11 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         // path parameters
         let template: Vec<&str> = template_vars(op.path);
         let mut declared: HashMap<String, NodeId> = HashMap::new();
+        // A parameter `$ref` into another file cannot be read here: do not claim a variable is undeclared.
+        let opaque = path_params
+            .iter()
+            .chain(op_params.iter())
+            .any(|(_, t, _, _)| doc.get(*t, "$ref").is_some());
         let mut misdeclared: HashSet<&str> = HashSet::new();
         for (p, _, name, loc) in path_params.iter().chain(op_params.iter()) {
             if loc == "path" {
@@ -657,7 +662,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             if !seen_vars.insert(*var) {
                 continue;
             }
-            if !declared.contains_key(*var) && !misdeclared.contains(var) {
+            if !declared.contains_key(*var) && !misdeclared.contains(var) && !opaque {
                 let msg = format!("path parameter `{{{var}}}` of `{}` is not declared as an `in: path` parameter of `{}`", op.path, op.method.to_uppercase());
                 self.report("path-params", op.method_key, msg);
             }
@@ -1109,7 +1114,8 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             let mut needs_validation = false;
             for holder in [op.path_item, op.node] {
                 for (_, t, name, loc) in self.params(holder) {
-                    if loc == "path" {
+                    // Path parameters are bounded by the URL; unresolved (external) ones are unknown.
+                    if loc == "path" || loc.is_empty() {
                         continue;
                     }
                     needs_validation = true;

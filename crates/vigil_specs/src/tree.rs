@@ -171,10 +171,16 @@ pub fn looks_like_json(text: &str) -> bool {
 /// Parse a file: JSON files (by extension or content) go through the strict JSON parser.
 #[must_use]
 pub fn parse(text: &str, json: bool) -> Doc {
-    if json || looks_like_json(text) {
+    if json {
+        return parse_json(text);
+    }
+    if looks_like_json(text) {
+        // JSON content in a YAML-named file: the fast JSON path, unless it is YAML flow style that
+        // strict JSON rejects (`{openapi: 3.0.0}`), which the YAML parser then reads.
         let d = parse_json(text);
-        // A `.json` file that is not JSON but valid YAML is rare; keep the JSON verdict.
-        return d;
+        if !d.problems.iter().any(|p| p.kind == ProblemKind::Syntax) {
+            return d;
+        }
     }
     parse_yaml(text)
 }
@@ -1043,6 +1049,15 @@ mod tests {
         assert_eq!(d.problems.len(), 1);
         let r = d.problems[0].range;
         assert_eq!(&t[r.start as usize..r.end as usize], "\"a\"");
+    }
+
+    #[test]
+    fn yaml_flow_mapping_falls_back_from_json() {
+        let d = parse("{openapi: 3.0.0, info: {title: t}}", false);
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
+        assert!(!d.is_json);
+        let d = parse("{\"a\": 1,}", true);
+        assert_eq!(d.problems.len(), 1);
     }
 
     #[test]
