@@ -906,6 +906,23 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             }
         }
         let has_schemes = defs.is_some_and(|d| !doc.entries(d).is_empty());
+        let any_security = root_sec.is_some()
+            || ops.iter().any(|o| {
+                doc.get(o.node, "security").is_some()
+                    || doc.get(o.node, "x-amazon-apigateway-auth").is_some()
+            });
+        if !has_schemes && !any_security && !ops.is_empty() {
+            if let Some(paths) = doc.get(self.root, "paths") {
+                let where_ = if self.v2 {
+                    "securityDefinitions"
+                } else {
+                    "components.securitySchemes"
+                };
+                let msg = format!("the API has {} operation(s) but defines no security scheme (`{where_}`) and no `security` requirement: every operation is unauthenticated", ops.len());
+                let r = doc.key_range(paths);
+                self.rep.report("no-security-scheme", r, msg);
+            }
+        }
         if has_schemes {
             for op in ops {
                 if op.method == "options" {
