@@ -834,7 +834,8 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         let decoded = percent_decode(file_part);
         let path = base.join(&decoded);
         if !self.external.contains_key(&path) {
-            let parsed = if self.external.len() < 64 {
+            let small = std::fs::metadata(&path).is_ok_and(|m| m.len() <= 16 * 1024 * 1024);
+            let parsed = if self.external.len() < 64 && small {
                 std::fs::read_to_string(&path).ok().map(|t| {
                     let json = path.extension().is_some_and(|e| e == "json");
                     tree::parse(&t, json)

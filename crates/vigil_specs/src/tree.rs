@@ -320,14 +320,28 @@ impl Doc {
     #[must_use]
     pub fn all_entries(&self, id: NodeId) -> Vec<(NodeId, NodeId)> {
         let mut out = Vec::new();
-        self.collect_entries(id, &mut out, 0);
+        if !self.has_merge {
+            out.extend_from_slice(self.entries(id));
+            return out;
+        }
+        let mut visited = Vec::new();
+        self.collect_entries(id, &mut out, 0, &mut visited);
         out
     }
 
-    fn collect_entries(&self, id: NodeId, out: &mut Vec<(NodeId, NodeId)>, depth: usize) {
-        if depth > 16 {
+    /// Each merged map is visited once, so merge chains cost linear time.
+    fn collect_entries(
+        &self,
+        id: NodeId,
+        out: &mut Vec<(NodeId, NodeId)>,
+        depth: usize,
+        visited: &mut Vec<NodeId>,
+    ) {
+        let id = self.resolve(id);
+        if depth > 16 || visited.contains(&id) || visited.len() > 256 {
             return;
         }
+        visited.push(id);
         let mut merges = Vec::new();
         for &(k, v) in self.entries(id) {
             if self.is_merge_key(k) {
@@ -338,10 +352,10 @@ impl Doc {
         }
         for m in merges {
             match self.kind(m) {
-                Some(Kind::Map(_)) => self.collect_entries(m, out, depth + 1),
+                Some(Kind::Map(_)) => self.collect_entries(m, out, depth + 1, visited),
                 Some(Kind::Seq(items)) => {
                     for &i in items {
-                        self.collect_entries(i, out, depth + 1);
+                        self.collect_entries(i, out, depth + 1, visited);
                     }
                 }
                 _ => {}
@@ -1040,6 +1054,22 @@ mod tests {
                 "{dups:?}"
             );
         }
+    }
+
+    #[test]
+    fn merge_key_chains_are_linear() {
+        let mut t = String::from("m0: &m0 {a: 1}\n");
+        for i in 1..15 {
+            let refs = vec![format!("*m{}", i - 1); 8].join(", ");
+            t.push_str(&format!("m{i}: &m{i} {{<<: [{refs}], k{i}: {i}}}\n"));
+        }
+        let d = parse_yaml(&t);
+        let root = d.root.unwrap();
+        let last = d.get(root, "m14").unwrap();
+        let start = std::time::Instant::now();
+        assert!(d.get(last, "a").is_some());
+        assert!(d.get(last, "missing").is_none());
+        assert!(start.elapsed().as_millis() < 500);
     }
 
     #[test]
