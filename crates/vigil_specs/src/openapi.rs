@@ -255,6 +255,8 @@ struct Checker<'r, 'a, 'd> {
     examples: Vec<(NodeId, NodeId)>,
     /// Values of discriminator `mapping`s found by the schema walk.
     mappings: Vec<NodeId>,
+    /// `$ref` values found by the schema walk.
+    refs: Vec<(NodeId, String)>,
 }
 
 impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
@@ -276,6 +278,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             pointers: RefCell::new(HashMap::new()),
             examples: Vec::new(),
             mappings: Vec::new(),
+            refs: Vec::new(),
         }
     }
 
@@ -287,6 +290,8 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         }
         self.check_structure();
         let ops = self.operations();
+        // One walk over the document collects `$ref`s, schema facts, examples and mappings.
+        self.check_schemas();
         self.check_refs();
         self.check_operation_ids(&ops);
         for op in &ops {
@@ -297,7 +302,6 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         self.check_server_variables(&ops);
         self.check_ambiguous_paths();
         self.check_auth_strength();
-        self.check_schemas();
         self.check_request_bounds(&ops);
         self.check_examples();
         self.check_apigw(&ops);
@@ -748,34 +752,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
     }
 
     fn check_refs(&mut self) {
-        let doc = self.doc;
-        let mut refs: Vec<(NodeId, String)> = Vec::new();
-        let mut stack = vec![self.root];
-        while let Some(id) = stack.pop() {
-            match doc.raw(id).map(|n| &n.kind) {
-                Some(Kind::Map(entries)) => {
-                    for &(k, v) in entries {
-                        let key = doc.scalar(k).unwrap_or("");
-                        if key == "$ref" {
-                            if let Some(s) = doc.str(v) {
-                                refs.push((v, s.to_owned()));
-                            }
-                            continue;
-                        }
-                        if matches!(
-                            key,
-                            "example" | "examples" | "enum" | "default" | "const" | "x-example"
-                        ) || (key.starts_with("x-") && !key.starts_with("x-amazon-apigateway"))
-                        {
-                            continue;
-                        }
-                        stack.push(v);
-                    }
-                }
-                Some(Kind::Seq(items)) => stack.extend(items.iter().copied()),
-                _ => {}
-            }
-        }
+        let mut refs = std::mem::take(&mut self.refs);
         refs.sort_by_key(|(id, _)| *id);
         for (id, r) in refs {
             self.check_ref(id, &r);
@@ -1306,7 +1283,13 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                         match key {
                             "type" => ty = Some(v),
                             "items" => items = Some(v),
-                            "$ref" => reference = Some(v),
+                            "$ref" => {
+                                reference = Some(v);
+                                if let Some(r) = doc.str(v) {
+                                    self.refs.push((v, r.to_owned()));
+                                }
+                                continue;
+                            }
                             "example" => example = Some(v),
                             "schema" => schema = Some(v),
                             "examples" => examples = Some(v),
@@ -1316,7 +1299,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                         if matches!(
                             key,
                             "example" | "examples" | "enum" | "default" | "const" | "x-example"
-                        ) || key.starts_with("x-")
+                        ) || (key.starts_with("x-") && !key.starts_with("x-amazon-apigateway"))
                         {
                             continue;
                         }

@@ -374,7 +374,7 @@ impl Doc {
     pub fn pairs(&self, id: NodeId) -> impl Iterator<Item = (&str, NodeId, NodeId)> + '_ {
         self.entries(id)
             .iter()
-            .filter(|(k, _)| !self.is_merge_key(*k))
+            .filter(|(k, _)| !self.has_merge || !self.is_merge_key(*k))
             .map(|&(k, v)| (self.scalar(k).unwrap_or(""), k, v))
     }
 
