@@ -562,6 +562,13 @@ fn check_phase(
         let Some(c) = doc.get(ph, key) else { continue };
         match doc.kind(c) {
             Some(Kind::Seq(items)) => {
+                if items.is_empty() {
+                    rep.report(
+                        "commands-not-list",
+                        doc.range(c),
+                        format!("`{key}` of phase `{name}` is an empty list"),
+                    );
+                }
                 for &i in items {
                     match doc.kind(i) {
                         Some(Kind::Str | Kind::Number | Kind::Bool(_)) => commands.push(i),

@@ -257,6 +257,8 @@ struct Checker<'r, 'a, 'd> {
     mappings: Vec<NodeId>,
     /// `$ref` values found by the schema walk.
     refs: Vec<(NodeId, String)>,
+    /// (schema, enum) pairs found by the schema walk.
+    enums: Vec<(NodeId, NodeId)>,
 }
 
 impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
@@ -279,6 +281,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             examples: Vec::new(),
             mappings: Vec::new(),
             refs: Vec::new(),
+            enums: Vec::new(),
         }
     }
 
@@ -304,6 +307,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         self.check_auth_strength();
         self.check_request_bounds(&ops);
         self.check_examples();
+        self.check_enums();
         self.check_apigw(&ops);
     }
 
@@ -1254,6 +1258,25 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
     }
 
     /// `example` values that do not match their schema's type or enum.
+    /// Enum values that are not of the schema's type.
+    fn check_enums(&mut self) {
+        let doc = self.doc;
+        let pairs = std::mem::take(&mut self.enums);
+        for (sch, e) in pairs {
+            for &v in doc.items(e) {
+                if doc.is_opaque(v) {
+                    continue;
+                }
+                if let Some(problem) = example_mismatch(doc, sch, v) {
+                    if problem.starts_with("example is") {
+                        let msg = problem.replacen("example is", "enum value is", 1);
+                        self.report("enum-type-mismatch", v, msg);
+                    }
+                }
+            }
+        }
+    }
+
     fn check_examples(&mut self) {
         let doc = self.doc;
         let pairs = std::mem::take(&mut self.examples);
@@ -1278,6 +1301,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                     // One pass over the entries picks up everything the schema checks need.
                     let (mut ty, mut items, mut reference, mut example, mut schema, mut examples) =
                         (None, None, None, None, None, None);
+                    let mut enumeration: Option<NodeId> = None;
                     for &(k, v) in entries {
                         let key = doc.scalar(k).unwrap_or("");
                         match key {
@@ -1291,6 +1315,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                                 continue;
                             }
                             "example" => example = Some(v),
+                            "enum" => enumeration = Some(v),
                             "schema" => schema = Some(v),
                             "examples" => examples = Some(v),
                             "mapping" => self.mappings.extend(doc.pairs(v).map(|(_, _, m)| m)),
@@ -1316,6 +1341,9 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                         && doc.key_text(id).is_some_and(|k| k != "properties")
                     {
                         hits.extend(ty);
+                    }
+                    if let (Some(e), Some(_)) = (enumeration, ty) {
+                        self.enums.push((id, e));
                     }
                     if let Some(ex) = example {
                         if ty.is_some() {
@@ -1664,6 +1692,26 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             );
             self.rep
                 .report("apigw-integration-required-fields", at, msg);
+        }
+        if let Some(t) = doc.get(i, "timeoutInMillis") {
+            if let Some(ms) = doc
+                .number(t)
+                .or_else(|| doc.str(t).and_then(|x| x.parse().ok()))
+            {
+                let max = if http_api { 30_000.0 } else { 300_000.0 };
+                if !(50.0..=max).contains(&ms) {
+                    let limit = if http_api {
+                        "50 to 30000 ms for HTTP APIs"
+                    } else {
+                        "50 to 29000 ms for REST APIs (up to 300000 after a quota increase)"
+                    };
+                    self.report(
+                        "apigw-timeout-out-of-range",
+                        t,
+                        format!("`timeoutInMillis: {ms}` of `{opname}` is outside {limit}"),
+                    );
+                }
+            }
         }
         let Some(u) = uri else { return };
         let Some(text) = uri_text(doc, u) else { return };

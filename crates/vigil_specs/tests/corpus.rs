@@ -192,6 +192,8 @@ const MUTATIONS: &[(&str, &str, &str, &str)] = &[
     ("openapi/sam-rest-api.yaml", "        '400':\n          description: invalid order", "        '500':\n          description: invalid order", "openapi/missing-4xx-response@    post:\n      operationId: createOrder"),
     ("openapi/oauth2-api.json", "\"default\": \"eu\"", "\"default\": \"ap\"", "openapi/server-variables"),
     ("openapi/oauth2-api.json", "\"authorizationCode\": {", "\"implicit\": {", "openapi/weak-auth-scheme"),
+    ("openapi/oauth2-api.json", "\"enum\": [\"open\", \"done\"]", "\"enum\": [\"open\", 2]", "openapi/enum-type-mismatch"),
+    ("openapi/lambda-authorizer-rest.json", "\"timeoutInMillis\": 29000", "\"timeoutInMillis\": 20", "openapi/apigw-timeout-out-of-range"),
     ("openapi/link-example.yaml", "      responses:\n        '204':", "      responses:\n        '404':", "openapi/success-response-missing@    post:\n      operationId: mergePullRequest"),
 ];
 
