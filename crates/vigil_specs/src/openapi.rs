@@ -430,6 +430,29 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                 }
             }
         }
+        if let Some(c) = doc.get(root, "components").filter(|_| !self.v2) {
+            const SECTIONS: &[&str] = &[
+                "schemas",
+                "responses",
+                "parameters",
+                "examples",
+                "requestBodies",
+                "headers",
+                "securitySchemes",
+                "links",
+                "callbacks",
+                "pathItems",
+            ];
+            for (key, k, _) in doc.pairs(c) {
+                if !key.starts_with("x-") && !SECTIONS.contains(&key) {
+                    let msg = format!(
+                        "unknown field `{key}` in `components`{}",
+                        hint(key, SECTIONS)
+                    );
+                    self.report("schema-invalid", k, msg);
+                }
+            }
+        }
         match doc.get(root, "paths") {
             None if !self.v31 => {
                 self.rep.report(
