@@ -192,3 +192,37 @@ pub(crate) fn run(
         body(&mut rep, &doc);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RULE: &str = "id: buildspec/x\nname: X\ncategory: deploy-spec\nseverity: error\nprecision: high\nshort-description: x\ndescription: d\nnoncompliant: a\ncompliant: b\nanalysis: ANALYSIS\n";
+
+    #[test]
+    fn unknown_analysis_is_an_error() {
+        let bad =
+            vigil_core::rule::parse_rule("x.yaml", &RULE.replace("ANALYSIS", "nope"), None, false)
+                .unwrap();
+        let e = analyzers(&RuleSet::new([bad]).unwrap()).err().unwrap();
+        assert_eq!(e.field.as_deref(), Some("analysis"));
+        let good = vigil_core::rule::parse_rule(
+            "x.yaml",
+            &RULE.replace("ANALYSIS", "buildspec"),
+            None,
+            false,
+        )
+        .unwrap();
+        assert_eq!(analyzers(&RuleSet::new([good]).unwrap()).unwrap().len(), 3);
+    }
+
+    #[test]
+    fn did_you_mean_folds_case_and_separators() {
+        assert_eq!(
+            did_you_mean("base_directory", &["base-directory", "files"]),
+            Some("base-directory")
+        );
+        assert_eq!(did_you_mean("Artifact", &["artifacts"]), Some("artifacts"));
+        assert_eq!(did_you_mean("zzz", &["artifacts"]), None);
+    }
+}
