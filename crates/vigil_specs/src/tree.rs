@@ -746,7 +746,16 @@ pub fn parse_yaml(text: &str) -> Doc {
                 let id = doc.push(Node {
                     kind,
                     range: range_of(start, end),
-                    text: Text::of(&value, text),
+                    text: match value {
+                        Cow::Borrowed(b) => Text::of(b, text),
+                        // Plain scalars come back owned: point at the source when it reads the same.
+                        Cow::Owned(o) => match (text.get(start..end), u32::try_from(end)) {
+                            (Some(src), Ok(e)) if src == o => {
+                                Text::Src(u32::try_from(start).unwrap_or(0), e)
+                            }
+                            _ => Text::Own(o.into_boxed_str()),
+                        },
+                    },
                     quoted,
                     tag: tag_s,
                     key: None,
