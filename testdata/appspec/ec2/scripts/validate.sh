@@ -1,0 +1,2 @@
+#!/bin/bash
+curl -f localhost:8080/health

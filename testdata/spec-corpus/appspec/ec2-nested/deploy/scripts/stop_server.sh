@@ -1,0 +1,2 @@
+#!/bin/bash
+echo stop_server
