@@ -842,7 +842,6 @@ fn sarif_output_is_valid_and_identical_across_jobs() {
 }
 
 #[test]
-#[ignore = "needs the starter rule pack (Java, Python and spec rules)"]
 fn demo_project_has_findings_of_every_kind() {
     let demo: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/demo");
     let out = Command::new(env!("CARGO_BIN_EXE_vigil"))
