@@ -105,3 +105,77 @@ pub(crate) fn run(args: &ExplainArgs) -> anyhow::Result<ExitStatus> {
     write_stdout(render(rule).as_bytes())?;
     Ok(ExitStatus::Success)
 }
+
+/// The index page of the generated rule docs (`docs/rules/README.md`).
+pub(crate) fn render_index(rules: &[&Rule]) -> String {
+    let mut out = String::from(
+        "# vigil rules\n\nGenerated from `rules/<kind>/<name>.yaml` by `VIGIL_UPDATE_DOCS=1 cargo test -p vigil generated_rule_docs`; do not edit.\n\n| rule | severity | category | CWE | description |\n| --- | --- | --- | --- | --- |\n",
+    );
+    for r in rules {
+        let cwe: Vec<String> = r.meta.cwe.iter().map(|c| format!("CWE-{c}")).collect();
+        let experimental = if r.meta.maturity == Maturity::Experimental {
+            " (experimental)"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "| [`{id}`]({id}.md){experimental} | {} | {} | {} | {} |",
+            r.meta.severity,
+            r.meta.category,
+            cwe.join(", "),
+            r.meta.short_description.trim().replace('|', "\\|"),
+            id = r.id,
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// The rule pages in docs/rules/ are generated from the rule files and must be fresh.
+    /// `VIGIL_UPDATE_DOCS=1 cargo test -p vigil generated_rule_docs` rewrites them.
+    #[test]
+    fn generated_rule_docs_are_fresh() {
+        let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules");
+        let rules = vigil_core::builtin::rules().unwrap();
+        let mut refs: Vec<&vigil_core::Rule> = rules.iter().collect();
+        refs.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut pages: Vec<(std::path::PathBuf, String)> = refs
+            .iter()
+            .map(|r| (docs.join(format!("{}.md", r.id)), super::render(r)))
+            .collect();
+        pages.push((docs.join("README.md"), super::render_index(&refs)));
+        let update = std::env::var_os("VIGIL_UPDATE_DOCS").is_some();
+        let mut stale = Vec::new();
+        for (path, text) in &pages {
+            if update {
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(path, text).unwrap();
+            } else if std::fs::read_to_string(path).ok().as_deref() != Some(text.as_str()) {
+                stale.push(path.display().to_string());
+            }
+        }
+        // Pages of rules that no longer exist.
+        for kind in vigil_core::FileKind::ALL {
+            let Ok(entries) = std::fs::read_dir(docs.join(kind.as_str())) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                if !pages.iter().any(|(p, _)| *p == e.path()) {
+                    stale.push(format!("{} (no such rule)", e.path().display()));
+                    if update {
+                        std::fs::remove_file(e.path()).unwrap();
+                    }
+                }
+            }
+        }
+        assert!(
+            update || stale.is_empty(),
+            "stale rule docs (run `VIGIL_UPDATE_DOCS=1 cargo test -p vigil generated_rule_docs`):\n{}",
+            stale.join("\n")
+        );
+    }
+}
