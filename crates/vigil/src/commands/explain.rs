@@ -107,6 +107,7 @@ pub(crate) fn run(args: &ExplainArgs) -> anyhow::Result<ExitStatus> {
 }
 
 /// The index page of the generated rule docs (`docs/rules/README.md`).
+#[cfg(test)]
 pub(crate) fn render_index(rules: &[&Rule]) -> String {
     let mut out = String::from(
         "# vigil rules\n\nGenerated from `rules/<kind>/<name>.yaml` by `VIGIL_UPDATE_DOCS=1 cargo test -p vigil generated_rule_docs`; do not edit.\n\n| rule | severity | category | CWE | description |\n| --- | --- | --- | --- | --- |\n",
