@@ -339,3 +339,29 @@ fn init_writes_config_and_workflow_once() {
         String::from_utf8_lossy(&scan.stderr)
     );
 }
+
+/// Dogfood: the CodeBuild buildspec that runs vigil as a gate passes vigil's own buildspec rules.
+#[test]
+fn the_documented_codebuild_buildspec_passes_vigil() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let out = vigil(
+        &repo,
+        &[
+            "scan",
+            "docs/examples/buildspec.yml",
+            "--fail-on",
+            "note",
+            "--format",
+            "json",
+            "-q",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["files_scanned"], 1, "{v}");
+}
