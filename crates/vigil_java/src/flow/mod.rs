@@ -1,0 +1,461 @@
+//! Taint rules for Java: lowering to the `vigil_flow` IR, the models of `rules/java/models/`, and the
+//! two-phase (summarize → link → check) glue the Java analyzer calls.
+//!
+//! Phase 1 ([`summarize`]) lowers a file and computes, per method, which parameters reach the return
+//! value and whether it returns untrusted input, plus the calls that pass untrusted input to methods.
+//! [`link`] merges them. Phase 2 ([`check`]) re-lowers the file (each phase parses once; caching the
+//! compact IR between phases is a later optimisation) and reports sinks reached by untrusted input,
+//! using the project summaries for calls into other files and their tainted arguments as parameter
+//! sources.
+
+pub(crate) mod lower;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
+
+use vigil_core::analyzer::{FileOutput, Summary};
+use vigil_core::{CheckContext, Finding, FlowStep, ProjectFacts, RuleError, SourceFile, TextRange};
+use vigil_flow::ir::{Call, CallKind, Function};
+use vigil_flow::taint::{analyze, Callees, FnResult, FnSummary, SinkHit, TaintRun};
+use vigil_flow::Models;
+
+use lower::{lower_file, ClassInfo};
+
+/// The `analysis:` names of the rules implemented here.
+pub(crate) const ANALYSES: &[&str] = &["taint"];
+
+const BUDGET: usize = 20_000;
+const ROUNDS: usize = 3;
+
+/// The Java taint models embedded from `rules/java/models/` (loaded once).
+///
+/// # Errors
+/// A [`RuleError`] naming the malformed model file.
+pub(crate) fn load_models() -> Result<&'static Models, RuleError> {
+    static MODELS: OnceLock<Result<Models, RuleError>> = OnceLock::new();
+    MODELS
+        .get_or_init(|| {
+            let files: Vec<(String, &str)> = vigil_core::builtin::model_files()
+                .iter()
+                .filter(|(p, _)| p.starts_with("java/"))
+                .map(|(p, t)| (format!("rules/{p}"), *t))
+                .collect();
+            let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+            Models::load(&refs)
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+type SumKey = (Arc<str>, usize);
+
+/// A call passing untrusted input to a method that may be defined in the scanned code.
+#[derive(Debug, Clone)]
+struct ArgFact {
+    call: Call,
+    caller_owner: Arc<str>,
+    index: u32,
+    note: Arc<str>,
+}
+
+/// Phase-1 result of one file.
+#[derive(Debug, Default)]
+struct FileSummary {
+    sums: Vec<(SumKey, Arc<str>, FnSummary)>,
+    supers: Vec<(Arc<str>, Vec<Arc<str>>)>,
+    args: Vec<ArgFact>,
+}
+
+/// Project facts: summaries of every method of the scanned code and their tainted call arguments.
+#[derive(Debug, Default)]
+struct Project {
+    sums: HashMap<SumKey, Vec<(Arc<str>, FnSummary)>>,
+    supers: HashMap<Arc<str>, Vec<Arc<str>>>,
+    args: Vec<ArgFact>,
+}
+
+fn simple(t: &str) -> &str {
+    t.rsplit('.').next().unwrap_or(t)
+}
+
+fn is_subtype(supers: &HashMap<Arc<str>, Vec<Arc<str>>>, owner: &str, target: &str) -> bool {
+    if owner == target {
+        return true;
+    }
+    let mut seen = HashSet::new();
+    let mut stack: Vec<&str> = vec![owner];
+    while let Some(t) = stack.pop() {
+        if !seen.insert(t.to_owned()) || seen.len() > 64 {
+            continue;
+        }
+        if let Some(s) = supers.get(t) {
+            for x in s {
+                if &**x == target || simple(x) == simple(target) && !target.contains('.') {
+                    return true;
+                }
+                stack.push(x);
+            }
+        }
+    }
+    false
+}
+
+/// Whether a method `owner.name/arity` may be the target of `call` made from a method of `caller_owner`.
+fn may_call(
+    supers: &HashMap<Arc<str>, Vec<Arc<str>>>,
+    call: &Call,
+    caller_owner: &str,
+    owner: &str,
+) -> bool {
+    if call.on_this {
+        return owner == caller_owner
+            || is_subtype(supers, caller_owner, owner)
+            || call.class.as_deref().is_some_and(|c| c == owner);
+    }
+    match &call.class {
+        Some(c) => is_subtype(supers, owner, c),
+        None => call.kind != CallKind::Static,
+    }
+}
+
+struct Lookup<'a> {
+    local: &'a HashMap<SumKey, Vec<(Arc<str>, FnSummary)>>,
+    supers: &'a HashMap<Arc<str>, Vec<Arc<str>>>,
+    project: Option<&'a Project>,
+}
+
+impl Callees for Lookup<'_> {
+    fn summary(&self, call: &Call, caller: &Function) -> Option<FnSummary> {
+        let key: SumKey = (call.name.clone(), call.args.len());
+        let mut found: Vec<&FnSummary> = Vec::new();
+        let sources = [Some(self.local), self.project.map(|p| &p.sums)];
+        for (src, map) in sources.iter().enumerate() {
+            let Some(map) = map else { continue };
+            for (owner, s) in map.get(&key).into_iter().flatten() {
+                let supers = if src == 0 {
+                    self.supers
+                } else {
+                    self.project.map_or(self.supers, |p| &p.supers)
+                };
+                if may_call(supers, call, &caller.owner, owner) {
+                    found.push(s);
+                }
+            }
+            if !found.is_empty() {
+                break;
+            }
+        }
+        if found.is_empty() {
+            return None;
+        }
+        let mut merged = FnSummary::default();
+        let mut masks: BTreeMap<u32, u64> = BTreeMap::new();
+        for s in found {
+            for &(i, m) in &s.param_to_return {
+                masks.entry(i).and_modify(|x| *x &= m).or_insert(m);
+            }
+            if merged.returns_source.is_none() {
+                merged.returns_source.clone_from(&s.returns_source);
+            }
+        }
+        merged.param_to_return = masks.into_iter().collect();
+        Some(merged)
+    }
+}
+
+fn describe(text: &str, span: TextRange) -> String {
+    let s = text
+        .get(span.start as usize..span.end as usize)
+        .unwrap_or("");
+    let one: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one.chars().count() > 60 {
+        let cut: String = one.chars().take(57).collect();
+        format!("{cut}...")
+    } else {
+        one
+    }
+}
+
+struct Analyzed {
+    functions: Vec<Function>,
+    results: Vec<FnResult>,
+    classes: Vec<ClassInfo>,
+}
+
+fn analyze_file(
+    file: &SourceFile,
+    tree: &tree_sitter::Tree,
+    models: &Models,
+    project: Option<&Project>,
+    kinds: u64,
+) -> Analyzed {
+    let lowered = lower_file(&file.text, tree.root_node(), models);
+    let functions = lowered.functions;
+    let mut supers: HashMap<Arc<str>, Vec<Arc<str>>> = HashMap::new();
+    for c in &lowered.classes {
+        supers.insert(c.fqn.clone(), c.supers.clone());
+    }
+    if let Some(p) = project {
+        for (k, v) in &p.supers {
+            supers.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+    }
+    // Parameter sources: annotations, then tainted arguments of callers in other files.
+    let mut param_sources: Vec<Vec<Option<Arc<str>>>> = functions
+        .iter()
+        .map(|f| {
+            f.params
+                .iter()
+                .map(|p| {
+                    p.annotations
+                        .iter()
+                        .find(|a| models.is_source_annotation(a))
+                        .map(|a| Arc::from(format!("annotated @{a}")))
+                })
+                .collect()
+        })
+        .collect();
+    let apply_args = |param_sources: &mut Vec<Vec<Option<Arc<str>>>>, args: &[ArgFact]| -> bool {
+        let mut changed = false;
+        for a in args {
+            for (fi, f) in functions.iter().enumerate() {
+                if &*f.name != &*a.call.name
+                    || f.params.len() != a.call.args.len()
+                    || f.name.starts_with('<')
+                    || !may_call(&supers, &a.call, &a.caller_owner, &f.owner)
+                {
+                    continue;
+                }
+                if let Some(slot) = param_sources
+                    .get_mut(fi)
+                    .and_then(|v| v.get_mut(a.index as usize))
+                {
+                    if slot.is_none() {
+                        *slot = Some(Arc::from(format!(
+                            "receives {}",
+                            a.note.trim_start_matches("source: ")
+                        )));
+                        changed = true;
+                    }
+                }
+            }
+        }
+        changed
+    };
+    if let Some(p) = project {
+        apply_args(&mut param_sources, &p.args);
+    }
+    let mut local: HashMap<SumKey, Vec<(Arc<str>, FnSummary)>> = HashMap::new();
+    let describe_fn = |s: TextRange| describe(&file.text, s);
+    let mut results = Vec::new();
+    for _round in 0..ROUNDS {
+        let lookup = Lookup {
+            local: &local,
+            supers: &supers,
+            project,
+        };
+        results = functions
+            .iter()
+            .zip(&param_sources)
+            .map(|(f, ps)| {
+                let run = TaintRun {
+                    models,
+                    kinds,
+                    callees: &lookup,
+                    param_sources: ps.clone(),
+                    describe: &describe_fn,
+                    budget: BUDGET,
+                };
+                analyze(f, &run)
+            })
+            .collect();
+        let mut new_local: HashMap<SumKey, Vec<(Arc<str>, FnSummary)>> = HashMap::new();
+        for (f, r) in functions.iter().zip(&results) {
+            if f.name.starts_with('<') || f.name.starts_with("lambda$") {
+                continue;
+            }
+            new_local
+                .entry((f.name.clone(), f.params.len()))
+                .or_default()
+                .push((f.owner.clone(), r.summary.clone()));
+        }
+        let facts: Vec<ArgFact> = functions
+            .iter()
+            .zip(&results)
+            .flat_map(|(f, r)| {
+                r.tainted_args.iter().map(|a| ArgFact {
+                    call: a.call.clone(),
+                    caller_owner: f.owner.clone(),
+                    index: a.index,
+                    note: a.note.clone(),
+                })
+            })
+            .collect();
+        let args_changed = apply_args(&mut param_sources, &facts);
+        let sums_changed = new_local != local;
+        local = new_local;
+        if !args_changed && !sums_changed {
+            break;
+        }
+    }
+    Analyzed {
+        functions,
+        results,
+        classes: lowered.classes,
+    }
+}
+
+/// Phase 1: per-method summaries and tainted call arguments of one file.
+pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<Summary> {
+    let models = load_models().ok()?;
+    let a = analyze_file(file, tree, models, None, 0);
+    let mut fs = FileSummary::default();
+    for (f, r) in a.functions.iter().zip(&a.results) {
+        if !f.name.starts_with('<') && !f.name.starts_with("lambda$") {
+            fs.sums.push((
+                (f.name.clone(), f.params.len()),
+                f.owner.clone(),
+                r.summary.clone(),
+            ));
+        }
+        for t in &r.tainted_args {
+            fs.args.push(ArgFact {
+                call: t.call.clone(),
+                caller_owner: f.owner.clone(),
+                index: t.index,
+                note: Arc::from(format!("{} in {}", t.note, file.rel_path)),
+            });
+        }
+    }
+    fs.supers = a
+        .classes
+        .iter()
+        .map(|c| (c.fqn.clone(), c.supers.clone()))
+        .collect();
+    Some(Box::new(fs))
+}
+
+/// Merge the phase-1 summaries of every Java file.
+pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
+    let mut p = Project::default();
+    for (_, s) in summaries {
+        let Ok(fs) = s.downcast::<FileSummary>() else {
+            continue;
+        };
+        for (k, owner, sum) in fs.sums {
+            p.sums.entry(k).or_default().push((owner, sum));
+        }
+        for (c, s) in fs.supers {
+            p.supers.entry(c).or_default().extend(s);
+        }
+        p.args.extend(fs.args);
+    }
+    Some(Arc::new(p))
+}
+
+fn sink_name(call: &Call) -> String {
+    let class = call.class.as_deref().map(simple).unwrap_or("");
+    if call.kind == CallKind::Constructor {
+        format!("new {class}(...)")
+    } else if class.is_empty() || call.on_this {
+        format!("{}(...)", call.name)
+    } else {
+        format!("{class}.{}(...)", call.name)
+    }
+}
+
+/// Phase 2: report every sink reached by untrusted input, one finding per (rule, sink call).
+pub(crate) fn check(
+    file: &SourceFile,
+    tree: &tree_sitter::Tree,
+    ctx: &CheckContext<'_>,
+    out: &mut FileOutput,
+) {
+    let models = match load_models() {
+        Ok(m) => m,
+        Err(e) => {
+            out.notifications.push(vigil_core::Notification::file(
+                vigil_core::NotificationLevel::Error,
+                "model-error",
+                &file.rel_path,
+                e.to_string(),
+            ));
+            return;
+        }
+    };
+    let mut kinds = 0u64;
+    let mut rule_of: HashMap<u32, Arc<vigil_core::Rule>> = HashMap::new();
+    for r in ctx.rules_for_analysis("taint") {
+        let name = r.id.split_once('/').map_or(&*r.id, |(_, n)| n);
+        if let Some(k) = models.kind_index(name) {
+            kinds |= 1u64 << k;
+            rule_of.insert(k, r.clone());
+        }
+    }
+    if kinds == 0 {
+        return;
+    }
+    let project = ctx.project.and_then(|p| p.downcast_ref::<Project>());
+    let a = analyze_file(file, tree, models, project, kinds);
+    let mut seen = HashSet::new();
+    for r in &a.results {
+        if r.gave_up {
+            continue;
+        }
+        for hit in &r.hits {
+            let Some(rule) = rule_of.get(&hit.kind) else {
+                continue;
+            };
+            if !seen.insert((hit.kind, hit.call.span)) {
+                continue;
+            }
+            out.findings.push(finding(file, rule, hit));
+        }
+    }
+    let gave_up = a
+        .results
+        .iter()
+        .zip(&a.functions)
+        .filter(|(r, _)| r.gave_up)
+        .count();
+    if gave_up > 0 {
+        out.notifications.push(vigil_core::Notification::file(
+            vigil_core::NotificationLevel::Note,
+            "too-complex",
+            &file.rel_path,
+            format!("taint analysis skipped {gave_up} method(s) too large to analyze"),
+        ));
+    }
+}
+
+fn finding(file: &SourceFile, rule: &vigil_core::Rule, hit: &SinkHit) -> Finding {
+    let source = hit
+        .trace
+        .first()
+        .map(|s| s.note.trim_start_matches("source: ").to_owned())
+        .unwrap_or_default();
+    let source_line = hit.trace.first().map(|s| file.line_col(s.span.start).line);
+    let at = source_line
+        .map(|l| format!(" (line {l})"))
+        .unwrap_or_default();
+    let message = format!(
+        "{}: untrusted input from {source}{at} reaches `{}`",
+        rule.meta.name,
+        sink_name(&hit.call)
+    );
+    let flow = hit
+        .trace
+        .iter()
+        .map(|s| FlowStep {
+            location: file.location(s.span),
+            message: s.note.to_string(),
+        })
+        .collect();
+    Finding::new(
+        rule.id.clone(),
+        rule.severity(),
+        file.location(hit.call.span),
+        message,
+    )
+    .with_flow(flow)
+}
