@@ -37,7 +37,7 @@ public class ServletSql extends HttpServlet {
     void direct(HttpServletRequest request) throws SQLException {
         String id = request.getParameter("id");
         Statement st = connection.createStatement();
-        // ruleid: java/sql-injection
+        // ruleid: java/sql-injection "getParameter"
         st.executeQuery("SELECT * FROM acct WHERE id=" + id);
     }
 

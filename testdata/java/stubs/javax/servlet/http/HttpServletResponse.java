@@ -8,4 +8,6 @@ public interface HttpServletResponse extends javax.servlet.ServletResponse {
     void setHeader(String name, String value);
 
     void addCookie(Cookie cookie);
+
+    void sendError(int code) throws java.io.IOException;
 }
