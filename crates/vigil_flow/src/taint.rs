@@ -903,11 +903,9 @@ impl Analysis for Engine<'_, '_> {
             self.inst(f, i, st);
         }
         match &block.term {
-            Terminator::Return(Some(o), span) => {
-                if self.report {
-                    let t = st.val(o).whole().map(|t| t.step(*span, "returned"));
-                    self.ret = join_opt(&self.ret, &t);
-                }
+            Terminator::Return(Some(o), span) if self.report => {
+                let t = st.val(o).whole().map(|t| t.step(*span, "returned"));
+                self.ret = join_opt(&self.ret, &t);
             }
             Terminator::Branch {
                 cond, then, els, ..

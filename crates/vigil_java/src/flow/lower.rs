@@ -852,7 +852,7 @@ impl<'c, 't> Builder<'c, 't> {
                         .loops
                         .iter()
                         .rev()
-                        .find(|c| c.label.is_none() || c.cont.is_some() || true),
+                        .find(|c| c.label.is_none() || c.cont.is_some()),
                 }
                 .map(|c| c.brk);
                 if let Some(t) = target {

@@ -219,7 +219,7 @@ fn analyze_file(
         let mut changed = false;
         for a in args {
             for (fi, f) in functions.iter().enumerate() {
-                if &*f.name != &*a.call.name
+                if f.name != a.call.name
                     || f.params.len() != a.call.args.len()
                     || f.name.starts_with('<')
                     || !may_call(&supers, &a.call, &a.caller_owner, &f.owner)
