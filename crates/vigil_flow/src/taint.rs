@@ -189,6 +189,8 @@ pub struct State {
     fields: BTreeMap<Arc<str>, AbsVal>,
     guards: BTreeMap<Var, GuardFact>,
     aliases: BTreeMap<Var, Var>,
+    /// Results of fluent calls (`sb.append(x)` returns `sb`): the variable holding the same object.
+    objs: BTreeMap<Var, Var>,
 }
 
 impl State {
@@ -207,6 +209,19 @@ impl State {
         }
         self.guards.remove(&v);
         self.aliases.remove(&v);
+        self.objs.remove(&v);
+    }
+
+    /// The variable that holds the object `v` refers to (through fluent calls).
+    fn root(&self, v: Var) -> Var {
+        let mut cur = v;
+        for _ in 0..16 {
+            match self.objs.get(&cur) {
+                Some(n) if *n != cur => cur = *n,
+                _ => break,
+            }
+        }
+        cur
     }
 }
 
@@ -277,6 +292,7 @@ struct Engine<'r, 'a> {
     tainted_args: Vec<TaintedArg>,
     pending_guard: Option<(Pos, Option<u64>, bool)>,
     pending_alias: Option<Var>,
+    pending_obj: Option<Var>,
 }
 
 /// Java/Python numeric and boolean types: values of these types cannot carry an injection payload.
@@ -317,6 +333,7 @@ pub fn analyze(f: &Function, run: &TaintRun<'_>) -> FnResult {
         tainted_args: Vec::new(),
         pending_guard: None,
         pending_alias: None,
+        pending_obj: None,
     };
     let Ok(states) = solve(f, &mut eng, run.budget) else {
         return FnResult {
@@ -467,6 +484,11 @@ impl Engine<'_, '_> {
                 AbsVal::of(default_flow())
             }
             Some(Effect::Propagator { from, to }) => {
+                if to.contains(&Pos::Receiver) && to.contains(&Pos::Return) {
+                    if let Some(Operand::Var(r)) = &call.receiver {
+                        self.pending_obj = Some(st.root(*r));
+                    }
+                }
                 let mut t: Option<Taint> = None;
                 for &p in from {
                     t = join_opt(&t, &at(p));
@@ -478,9 +500,12 @@ impl Engine<'_, '_> {
                         Pos::Return => result.t = join_opt(&result.t, &t),
                         Pos::Receiver => {
                             if let (Some(Operand::Var(r)), Some(t)) = (&call.receiver, &t) {
-                                let mut v = st.val(&Operand::Var(*r));
-                                v.t = join_opt(&v.t, &Some(t.clone()));
-                                st.vals.insert(*r, v);
+                                let root = st.root(*r);
+                                for x in [*r, root] {
+                                    let mut v = st.val(&Operand::Var(x));
+                                    v.t = join_opt(&v.t, &Some(t.clone()));
+                                    st.vals.insert(x, v);
+                                }
                             }
                         }
                         Pos::Arg(i) => {
@@ -756,6 +781,7 @@ impl Engine<'_, '_> {
             Inst::Assign { dst, expr, span } => {
                 self.pending_guard = None;
                 self.pending_alias = None;
+                self.pending_obj = None;
                 let c = eval_expr(expr, &st.env);
                 let mut v = self.eval(f, expr, st);
                 // Guards: the result of a check call, or the negation of a guard.
@@ -784,6 +810,7 @@ impl Engine<'_, '_> {
                     _ => None,
                 };
                 let alias = self.pending_alias.take();
+                let obj = self.pending_obj.take();
                 if let Some(d) = dst {
                     let local = f.local(*d);
                     if local
@@ -802,6 +829,9 @@ impl Engine<'_, '_> {
                     }
                     if let Some(a) = alias {
                         st.aliases.insert(*d, a);
+                    }
+                    if let Some(o) = obj {
+                        st.objs.insert(*d, o);
                     }
                 }
             }
@@ -889,6 +919,7 @@ impl Analysis for Engine<'_, '_> {
         }
         into.guards.retain(|k, g| other.guards.get(k) == Some(g));
         into.aliases.retain(|k, a| other.aliases.get(k) == Some(a));
+        into.objs.retain(|k, a| other.objs.get(k) == Some(a));
     }
 
     fn transfer(

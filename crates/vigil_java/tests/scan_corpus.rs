@@ -11,7 +11,9 @@ use vigil_core::analyzer::FileOutput;
 use vigil_core::{CheckContext, FileKind, RuleSet, SourceFile};
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in rd.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -25,7 +27,9 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 #[test]
 #[ignore = "needs VIGIL_CORPUS"]
 fn scan_corpus() {
-    let Ok(root) = std::env::var("VIGIL_CORPUS") else { return };
+    let Ok(root) = std::env::var("VIGIL_CORPUS") else {
+        return;
+    };
     let root = PathBuf::from(root);
     let mut paths = Vec::new();
     collect(&root, &mut paths);
@@ -36,8 +40,17 @@ fn scan_corpus() {
         .iter()
         .filter_map(|p| {
             let text = std::fs::read_to_string(p).ok()?;
-            let rel = p.strip_prefix(&root).unwrap_or(p).to_string_lossy().to_string();
-            Some(SourceFile::new(p.clone(), rel.as_str(), FileKind::Java, text))
+            let rel = p
+                .strip_prefix(&root)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .to_string();
+            Some(SourceFile::new(
+                p.clone(),
+                rel.as_str(),
+                FileKind::Java,
+                text,
+            ))
         })
         .collect();
     let bytes: usize = files.iter().map(|f| f.text.len()).sum();
@@ -68,7 +81,10 @@ fn scan_corpus() {
             *per_rule.entry(fi.rule_id.to_string()).or_default() += 1;
             let v = samples.entry(fi.rule_id.to_string()).or_default();
             if v.len() < 8 {
-                v.push(format!("{}:{}: {}", fi.location.path, fi.location.start.line, fi.message));
+                v.push(format!(
+                    "{}:{}: {}",
+                    fi.location.path, fi.location.start.line, fi.message
+                ));
             }
         }
     }
