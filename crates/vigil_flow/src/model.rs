@@ -60,8 +60,11 @@ pub enum Effect {
     /// The return value is untrusted input.
     Source,
     /// The return value is the (receiver and arguments') taint, cleansed for `kinds` (`None` = all).
+    /// With `when`, only if argument `.0` is a constant containing one of the strings `.1`
+    /// (`s.replaceAll("[\r\n]", "")`).
     Sanitizer {
         kinds: Option<u64>,
+        when: Option<(usize, Vec<Arc<str>>)>,
     },
     /// Tainted data at `args` reaches a dangerous call of `kind` (a rule name such as `sql-injection`).
     Sink {
@@ -114,6 +117,8 @@ struct MethodsSpec {
     returns: Option<String>,
     #[serde(default)]
     alias: bool,
+    #[serde(default)]
+    if_arg0_contains: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -250,7 +255,16 @@ impl Models {
         }
         for s in &file.sanitizers {
             let kinds = self.kinds_mask(&s.kinds).map_err(err)?;
-            add(self, s, Effect::Sanitizer { kinds });
+            let when = (!s.if_arg0_contains.is_empty()).then(|| {
+                (
+                    0,
+                    s.if_arg0_contains
+                        .iter()
+                        .map(|x| Arc::from(x.as_str()))
+                        .collect(),
+                )
+            });
+            add(self, s, Effect::Sanitizer { kinds, when });
         }
         for s in &file.sinks {
             let kind = s

@@ -270,6 +270,8 @@ pub struct TaintRun<'a> {
     pub param_sources: Vec<Option<Arc<str>>>,
     /// Source text of a span, shortened (for trace notes).
     pub describe: &'a dyn Fn(Span) -> String,
+    /// Fields of `this` that other methods of the class assign untrusted input to, with a description.
+    pub field_sources: &'a BTreeMap<Arc<str>, Arc<str>>,
     /// Maximum number of block visits.
     pub budget: usize,
 }
@@ -280,6 +282,8 @@ pub struct FnResult {
     pub hits: Vec<SinkHit>,
     pub summary: FnSummary,
     pub tainted_args: Vec<TaintedArg>,
+    /// Fields of `this` this function assigns untrusted input to, with the source's description.
+    pub field_stores: Vec<(Arc<str>, Arc<str>)>,
     /// The solver gave up (the function is too large); nothing is reported for it.
     pub gave_up: bool,
 }
@@ -293,6 +297,8 @@ struct Engine<'r, 'a> {
     pending_guard: Option<(Pos, Option<u64>, bool)>,
     pending_alias: Option<Var>,
     pending_obj: Option<Var>,
+    cur_span: Span,
+    field_stores: Vec<(Arc<str>, Arc<str>)>,
 }
 
 /// Java/Python numeric and boolean types: values of these types cannot carry an injection payload.
@@ -334,6 +340,8 @@ pub fn analyze(f: &Function, run: &TaintRun<'_>) -> FnResult {
         pending_guard: None,
         pending_alias: None,
         pending_obj: None,
+        cur_span: Span::default(),
+        field_stores: Vec::new(),
     };
     let Ok(states) = solve(f, &mut eng, run.budget) else {
         return FnResult {
@@ -372,6 +380,7 @@ pub fn analyze(f: &Function, run: &TaintRun<'_>) -> FnResult {
         hits: eng.hits,
         summary,
         tainted_args: eng.tainted_args,
+        field_stores: eng.field_stores,
         gave_up: false,
     }
 }
@@ -435,10 +444,18 @@ impl Engine<'_, '_> {
                 }
             }
         }
-        // The first non-sink effect decides the result.
-        let primary = effects
-            .iter()
-            .find(|e| !matches!(e.effect, Effect::Sink { .. }));
+        // The first non-sink effect that applies decides the result.
+        let primary = effects.iter().find(|e| match &e.effect {
+            Effect::Sink { .. } => false,
+            Effect::Sanitizer {
+                when: Some((i, needles)),
+                ..
+            } => match call.args.get(*i).and_then(|a| st.env.operand(a)) {
+                Some(Const::Str(s)) => needles.iter().any(|n| s.contains(&**n)),
+                _ => false,
+            },
+            _ => true,
+        });
         let default_flow = || {
             let mut t = recv_val.whole();
             for a in &arg_vals {
@@ -458,7 +475,7 @@ impl Engine<'_, '_> {
                     }),
                 }))
             }
-            Some(Effect::Sanitizer { kinds }) => match kinds {
+            Some(Effect::Sanitizer { kinds, .. }) => match kinds {
                 None => AbsVal::default(),
                 Some(mask) => AbsVal::of(default_flow().map(|t| {
                     let mut t = t.step(call.span, format!("encoded by `{name}`"));
@@ -709,9 +726,20 @@ impl Engine<'_, '_> {
                 AbsVal::default()
             }
             Expr::Call(c) => self.eval_call(f, c, st),
-            Expr::FieldLoad { base: None, field } => {
-                st.fields.get(field).cloned().unwrap_or_default()
-            }
+            Expr::FieldLoad { base: None, field } => match st.fields.get(field) {
+                Some(v) => v.clone(),
+                None => match self.run.field_sources.get(field) {
+                    Some(src) => AbsVal::of(Some(Taint {
+                        origins: SOURCE_BIT,
+                        cleansed: 0,
+                        trace: Trace::root(Step {
+                            span: self.cur_span,
+                            note: Arc::from(format!("source: field `{field}` ({src})")),
+                        }),
+                    })),
+                    None => AbsVal::default(),
+                },
+            },
             Expr::FieldLoad {
                 base: Some(b),
                 field,
@@ -779,6 +807,7 @@ impl Engine<'_, '_> {
     fn inst(&mut self, f: &Function, inst: &Inst, st: &mut State) {
         match inst {
             Inst::Assign { dst, expr, span } => {
+                self.cur_span = *span;
                 self.pending_guard = None;
                 self.pending_alias = None;
                 self.pending_obj = None;
@@ -841,6 +870,15 @@ impl Engine<'_, '_> {
                 let v = st.val(value);
                 match base {
                     None => {
+                        if self.report {
+                            if let Some(t) = v.whole().filter(Taint::from_source) {
+                                let note = t.trace.steps().first().map_or_else(
+                                    || Arc::from("untrusted input"),
+                                    |s| s.note.clone(),
+                                );
+                                self.field_stores.push((field.clone(), note));
+                            }
+                        }
                         st.fields.insert(field.clone(), v);
                     }
                     Some(Operand::Var(b)) => {

@@ -111,7 +111,9 @@ impl Callees for NoCallees {
 fn sinks(f: &Function) -> Vec<u32> {
     let m = models();
     let describe = |_: TextRange| String::from("x");
+    let fields = std::collections::BTreeMap::new();
     let run = TaintRun {
+        field_sources: &fields,
         models: &m,
         kinds: u64::MAX,
         callees: &NoCallees,
@@ -354,7 +356,9 @@ fn guard_dominating_the_sink_cleans_and_summary_tracks_params() {
     assert_eq!(sinks(&f), vec![7]);
     let m = models();
     let describe = |_: TextRange| String::new();
+    let fields = std::collections::BTreeMap::new();
     let run = TaintRun {
+        field_sources: &fields,
         models: &m,
         kinds: u64::MAX,
         callees: &NoCallees,

@@ -248,6 +248,8 @@ fn analyze_file(
     let mut local: HashMap<SumKey, Vec<(Arc<str>, FnSummary)>> = HashMap::new();
     let describe_fn = |s: TextRange| describe(&file.text, s);
     let mut results = Vec::new();
+    let mut field_sources: HashMap<Arc<str>, BTreeMap<Arc<str>, Arc<str>>> = HashMap::new();
+    let no_fields = BTreeMap::new();
     for _round in 0..ROUNDS {
         let lookup = Lookup {
             local: &local,
@@ -264,6 +266,7 @@ fn analyze_file(
                     callees: &lookup,
                     param_sources: ps.clone(),
                     describe: &describe_fn,
+                    field_sources: field_sources.get(&f.owner).unwrap_or(&no_fields),
                     budget: BUDGET,
                 };
                 analyze(f, &run)
@@ -292,9 +295,23 @@ fn analyze_file(
             })
             .collect();
         let args_changed = apply_args(&mut param_sources, &facts);
+        let mut fields_changed = false;
+        for (f, r) in functions.iter().zip(&results) {
+            for (field, note) in &r.field_stores {
+                let m = field_sources.entry(f.owner.clone()).or_default();
+                if !m.contains_key(field) {
+                    let src = note.trim_start_matches("source: ");
+                    m.insert(
+                        field.clone(),
+                        Arc::from(format!("assigned {src} in `{}`", f.name)),
+                    );
+                    fields_changed = true;
+                }
+            }
+        }
         let sums_changed = new_local != local;
         local = new_local;
-        if !args_changed && !sums_changed {
+        if !args_changed && !sums_changed && !fields_changed {
             break;
         }
     }
