@@ -369,7 +369,11 @@ pub fn analyze(f: &Function, run: &TaintRun<'_>) -> FnResult {
             }
         }
         if r.from_source() && r.cleansed == 0 {
-            let root = r.trace.steps().first().map(|s| s.note.clone());
+            let root = r
+                .trace
+                .steps()
+                .first()
+                .map(|s| Arc::from(s.note.trim_start_matches("source: ")));
             summary.returns_source = root.or_else(|| Some(Arc::from("untrusted input")));
         }
     }

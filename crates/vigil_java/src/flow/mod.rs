@@ -370,8 +370,20 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
     Some(Arc::new(p))
 }
 
-fn sink_name(call: &Call) -> String {
-    let class = call.class.as_deref().map(simple).unwrap_or("");
+fn sink_name(call: &Call, models: &Models) -> String {
+    // A pseudo-type such as `ServletResponse#writer` is shown as its real supertype (`PrintWriter`).
+    let shown: Option<Arc<str>> = call.class.as_deref().map(|c| {
+        if c.contains('#') {
+            models
+                .type_and_supers(c)
+                .get(1)
+                .cloned()
+                .unwrap_or_else(|| Arc::from(c))
+        } else {
+            Arc::from(c)
+        }
+    });
+    let class = shown.as_deref().map(simple).unwrap_or("");
     if call.kind == CallKind::Constructor {
         format!("new {class}(...)")
     } else if class.is_empty() || call.on_this {
@@ -426,7 +438,7 @@ pub(crate) fn check(
             if !seen.insert((hit.kind, hit.call.span)) {
                 continue;
             }
-            out.findings.push(finding(file, rule, hit));
+            out.findings.push(finding(file, rule, hit, models));
         }
     }
     let gave_up = a
@@ -445,7 +457,7 @@ pub(crate) fn check(
     }
 }
 
-fn finding(file: &SourceFile, rule: &vigil_core::Rule, hit: &SinkHit) -> Finding {
+fn finding(file: &SourceFile, rule: &vigil_core::Rule, hit: &SinkHit, models: &Models) -> Finding {
     let source = hit
         .trace
         .first()
@@ -458,7 +470,7 @@ fn finding(file: &SourceFile, rule: &vigil_core::Rule, hit: &SinkHit) -> Finding
     let message = format!(
         "{}: untrusted input from {source}{at} reaches `{}`",
         rule.meta.name,
-        sink_name(&hit.call)
+        sink_name(&hit.call, models)
     );
     let flow = hit
         .trace
