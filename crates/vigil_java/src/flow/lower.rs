@@ -49,10 +49,13 @@ const JAVA_LANG: &[&str] = &[
 pub(crate) struct ClassInfo {
     pub(crate) fqn: Arc<str>,
     pub(crate) supers: Vec<Arc<str>>,
-    fields: HashMap<String, Arc<str>>,
-    constants: HashMap<String, Const>,
-    methods: HashMap<String, Arc<str>>,
+    pub(crate) fields: HashMap<String, Arc<str>>,
+    pub(crate) constants: HashMap<String, Const>,
+    pub(crate) methods: HashMap<String, Arc<str>>,
 }
+
+/// Classes declared in other files of the scan (from phase 1), by fully qualified name.
+pub(crate) type ExternClasses = HashMap<Arc<str>, ClassInfo>;
 
 /// A lowered file.
 #[derive(Debug, Default)]
@@ -68,6 +71,7 @@ struct FileCtx<'a> {
     wildcards: Vec<String>,
     models: &'a Models,
     classes: HashMap<String, ClassInfo>,
+    ext: Option<&'a ExternClasses>,
 }
 
 fn text<'a>(n: Node<'_>, src: &'a str) -> &'a str {
@@ -145,7 +149,10 @@ impl FileCtx<'_> {
 
     fn class_by_fqn(&self, fqn: &str) -> Option<&ClassInfo> {
         let simple = fqn.rsplit('.').next().unwrap_or(fqn);
-        self.classes.get(simple).filter(|c| &*c.fqn == fqn)
+        self.classes
+            .get(simple)
+            .filter(|c| &*c.fqn == fqn)
+            .or_else(|| self.ext.and_then(|e| e.get(fqn)))
     }
 }
 
@@ -260,7 +267,12 @@ fn annotations(n: Node<'_>, src: &str) -> Vec<Arc<str>> {
 }
 
 /// Lower every method, constructor, initializer and lambda of a file.
-pub(crate) fn lower_file(src: &str, root: Node<'_>, models: &Models) -> LoweredFile {
+pub(crate) fn lower_file<'a>(
+    src: &'a str,
+    root: Node<'_>,
+    models: &'a Models,
+    ext: Option<&'a ExternClasses>,
+) -> LoweredFile {
     let mut cx = FileCtx {
         src,
         package: String::new(),
@@ -268,6 +280,7 @@ pub(crate) fn lower_file(src: &str, root: Node<'_>, models: &Models) -> LoweredF
         wildcards: Vec::new(),
         models,
         classes: HashMap::new(),
+        ext,
     };
     for c in named_children(root) {
         match c.kind() {
@@ -1772,7 +1785,11 @@ impl<'c, 't> Builder<'c, 't> {
                 if obj.kind() == "this" {
                     return self.class().and_then(|c| c.fields.get(field).cloned());
                 }
-                let t = self.type_of(obj)?;
+                let t = if self.is_class_ref(obj) {
+                    self.cx.resolve(text(obj, src))
+                } else {
+                    self.type_of(obj)?
+                };
                 self.cx
                     .class_by_fqn(&t)
                     .and_then(|c| c.fields.get(field).cloned())

@@ -19,7 +19,7 @@ use vigil_flow::ir::{Call, CallKind, Function};
 use vigil_flow::taint::{analyze, Callees, FnResult, FnSummary, SinkHit, TaintRun};
 use vigil_flow::Models;
 
-use lower::{lower_file, ClassInfo};
+use lower::{lower_file, ClassInfo, ExternClasses};
 
 /// The `analysis:` names of the rules implemented here.
 pub(crate) const ANALYSES: &[&str] = &["taint"];
@@ -64,6 +64,7 @@ struct FileSummary {
     sums: Vec<(SumKey, Arc<str>, FnSummary)>,
     supers: Vec<(Arc<str>, Vec<Arc<str>>)>,
     args: Vec<ArgFact>,
+    classes: Vec<ClassInfo>,
 }
 
 /// Project facts: summaries of every method of the scanned code and their tainted call arguments.
@@ -72,6 +73,7 @@ struct Project {
     sums: HashMap<SumKey, Vec<(Arc<str>, FnSummary)>>,
     supers: HashMap<Arc<str>, Vec<Arc<str>>>,
     args: Vec<ArgFact>,
+    classes: ExternClasses,
 }
 
 fn simple(t: &str) -> &str {
@@ -189,7 +191,12 @@ fn analyze_file(
     project: Option<&Project>,
     kinds: u64,
 ) -> Analyzed {
-    let lowered = lower_file(&file.text, tree.root_node(), models);
+    let lowered = lower_file(
+        &file.text,
+        tree.root_node(),
+        models,
+        project.map(|p| &p.classes),
+    );
     let functions = lowered.functions;
     let mut supers: HashMap<Arc<str>, Vec<Arc<str>>> = HashMap::new();
     for c in &lowered.classes {
@@ -349,6 +356,7 @@ pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<S
         .iter()
         .map(|c| (c.fqn.clone(), c.supers.clone()))
         .collect();
+    fs.classes = a.classes;
     Some(Box::new(fs))
 }
 
@@ -366,6 +374,9 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
             p.supers.entry(c).or_default().extend(s);
         }
         p.args.extend(fs.args);
+        for c in fs.classes {
+            p.classes.entry(c.fqn.clone()).or_insert(c);
+        }
     }
     Some(Arc::new(p))
 }
