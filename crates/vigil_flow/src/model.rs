@@ -77,10 +77,13 @@ pub enum Effect {
         to: Vec<Pos>,
     },
     /// A boolean check that, when true (or false if `negated`), makes `target` safe for `kinds`.
+    /// With `other_const`, only when the other operand (`arg0` for a receiver target, the receiver
+    /// otherwise) is a constant (`x.equals("admin")`).
     Guard {
         target: Pos,
         kinds: Option<u64>,
         negated: bool,
+        other_const: bool,
     },
     /// The result refers to the same value as `arg0` for guards (`pattern.matcher(x)`).
     GuardAlias,
@@ -119,6 +122,8 @@ struct MethodsSpec {
     alias: bool,
     #[serde(default)]
     if_arg0_contains: Vec<String>,
+    #[serde(default)]
+    other_const: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -300,6 +305,7 @@ impl Models {
                     target,
                     kinds,
                     negated: s.negated,
+                    other_const: s.other_const,
                 },
             );
         }

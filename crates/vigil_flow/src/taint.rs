@@ -458,6 +458,17 @@ impl Engine<'_, '_> {
                 Some(Const::Str(s)) => needles.iter().any(|n| s.contains(&**n)),
                 _ => false,
             },
+            Effect::Guard {
+                target,
+                other_const: true,
+                ..
+            } => {
+                let other = match target {
+                    Pos::Receiver => call.args.first(),
+                    _ => call.receiver.as_ref(),
+                };
+                other.and_then(|o| st.env.operand(o)).is_some()
+            }
             _ => true,
         });
         let default_flow = || {
@@ -492,6 +503,7 @@ impl Engine<'_, '_> {
                     target,
                     kinds,
                     negated,
+                    ..
                 }) = primary.map(|e| &e.effect)
                 {
                     self.pending_guard = Some((*target, *kinds, !*negated));
@@ -991,6 +1003,22 @@ impl Analysis for Engine<'_, '_> {
                     } else {
                         out.push((s, self.branch_state(st, cond, taken)));
                     }
+                }
+                return;
+            }
+            Terminator::Switch {
+                value: Operand::Var(v),
+                cases,
+                default,
+                ..
+            } => {
+                // On a case edge the switched value equals a constant: it carries no taint there.
+                for s in feasible(&block.term, &st.env) {
+                    let mut next = st.clone();
+                    if s != *default && cases.iter().any(|(_, b)| *b == s) {
+                        next.vals.remove(v);
+                    }
+                    out.push((s, next));
                 }
                 return;
             }
