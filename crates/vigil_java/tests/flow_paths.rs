@@ -74,3 +74,39 @@ fn flow_has_source_steps_and_sink() {
         "{steps:?}"
     );
 }
+
+#[test]
+fn deep_trees_do_not_overflow_the_stack() {
+    let mut src =
+        String::from("class D { String s(javax.servlet.http.HttpServletRequest r) { return \"a\"");
+    for _ in 0..20_000 {
+        src.push_str(" + r.getParameter(\"x\")");
+    }
+    src.push_str("; }\n boolean b(int x) { return ");
+    for _ in 0..5_000 {
+        src.push_str("x > 1 && ");
+    }
+    src.push_str("true; }\n Runnable l() { return ");
+    for _ in 0..500 {
+        src.push_str("() -> { Runnable q = ");
+    }
+    src.push_str("null;");
+    for _ in 0..500 {
+        src.push_str(" return; }");
+    }
+    src.push_str("; } }\n");
+    let rules = RuleSet::new(vigil_core::builtin::rules().expect("rules")).expect("ids");
+    let analyzer = vigil_java::analyzer(&rules).expect("analyzer");
+    let file = SourceFile::new(PathBuf::from("D.java"), "D.java", FileKind::Java, src);
+    let enabled: Vec<_> = rules.for_kind(FileKind::Java).cloned().collect();
+    let summary = analyzer.summarize(&file);
+    assert!(summary.is_some());
+    let ctx = CheckContext {
+        rules: &enabled,
+        project: None,
+        root: std::path::Path::new("."),
+    };
+    let mut out = FileOutput::default();
+    analyzer.check(&file, &ctx, &mut out);
+    assert!(out.findings.is_empty());
+}

@@ -418,43 +418,56 @@ pub(crate) fn lower_file<'a>(
     out
 }
 
-fn collect_classes<'t>(n: Node<'t>, out: &mut Vec<(Node<'t>, ())>) {
-    if matches!(
-        n.kind(),
-        "class_declaration" | "interface_declaration" | "enum_declaration" | "record_declaration"
-    ) {
-        out.push((n, ()));
-    }
-    for c in named_children(n) {
-        collect_classes(c, out);
+fn collect_classes<'t>(root: Node<'t>, out: &mut Vec<(Node<'t>, ())>) {
+    // Iterative: trees of generated code can be very deep.
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        if matches!(
+            n.kind(),
+            "class_declaration"
+                | "interface_declaration"
+                | "enum_declaration"
+                | "record_declaration"
+        ) {
+            out.push((n, ()));
+        }
+        let mut kids = named_children(n);
+        kids.reverse();
+        stack.extend(kids);
     }
 }
 
 fn collect_functions<'t>(
-    n: Node<'t>,
-    class: Option<Node<'t>>,
+    root: Node<'t>,
+    _class: Option<Node<'t>>,
     out: &mut Vec<(Node<'t>, Option<Node<'t>>)>,
 ) {
-    let class = if matches!(
-        n.kind(),
-        "class_declaration" | "interface_declaration" | "enum_declaration" | "record_declaration"
-    ) {
-        Some(n)
-    } else {
-        class
-    };
-    match n.kind() {
-        "method_declaration"
-        | "constructor_declaration"
-        | "static_initializer"
-        | "compact_constructor_declaration" => {
-            out.push((n, class));
+    let mut stack: Vec<(Node<'t>, Option<Node<'t>>)> = vec![(root, None)];
+    while let Some((n, class)) = stack.pop() {
+        let class = if matches!(
+            n.kind(),
+            "class_declaration"
+                | "interface_declaration"
+                | "enum_declaration"
+                | "record_declaration"
+        ) {
+            Some(n)
+        } else {
+            class
+        };
+        match n.kind() {
+            "method_declaration"
+            | "constructor_declaration"
+            | "static_initializer"
+            | "compact_constructor_declaration" => {
+                out.push((n, class));
+            }
+            "block" if n.parent().is_some_and(|p| p.kind() == "class_body") => out.push((n, class)),
+            _ => {}
         }
-        "block" if n.parent().is_some_and(|p| p.kind() == "class_body") => out.push((n, class)),
-        _ => {}
-    }
-    for c in named_children(n) {
-        collect_functions(c, class, out);
+        let mut kids = named_children(n);
+        kids.reverse();
+        stack.extend(kids.into_iter().map(|k| (k, class)));
     }
 }
 
@@ -1282,6 +1295,17 @@ impl<'c, 't> Builder<'c, 't> {
     // ----- conditions -----
 
     fn cond(&mut self, n: Node<'t>, then: BlockId, els: BlockId) {
+        self.depth += 1;
+        if self.depth > 200 {
+            self.depth -= 1;
+            self.terminate_branch(Operand::Opaque, then, els, span(n));
+            return;
+        }
+        self.cond_inner(n, then, els);
+        self.depth -= 1;
+    }
+
+    fn cond_inner(&mut self, n: Node<'t>, then: BlockId, els: BlockId) {
         match n.kind() {
             "parenthesized_expression" => {
                 if let Some(i) = n.named_child(0) {
@@ -1603,6 +1627,7 @@ impl<'c, 't> Builder<'c, 't> {
 
     fn lambda(&mut self, n: Node<'t>) {
         let mut b = Builder::new(self.cx, self.owner.clone());
+        b.depth = self.depth;
         b.name = Arc::from(format!("lambda${}", n.start_byte()));
         b.name_span = span(n);
         if let Some(p) = n.child_by_field_name("parameters") {
@@ -1768,10 +1793,18 @@ impl<'c, 't> Builder<'c, 't> {
 
     /// The static type of an expression, as far as declarations, imports and models tell.
     fn type_of(&self, n: Node<'t>) -> Option<Arc<str>> {
+        self.type_of_depth(n, 0)
+    }
+
+    fn type_of_depth(&self, n: Node<'t>, depth: u32) -> Option<Arc<str>> {
+        if depth > 64 {
+            return None;
+        }
+        let type_of = |x: Node<'t>| self.type_of_depth(x, depth + 1);
         let src = self.src();
         match n.kind() {
             "string_literal" => Some(Arc::from("java.lang.String")),
-            "parenthesized_expression" => n.named_child(0).and_then(|e| self.type_of(e)),
+            "parenthesized_expression" => n.named_child(0).and_then(|e| type_of(e)),
             "identifier" => {
                 let name = text(n, src);
                 if let Some(v) = self.lookup(name) {
@@ -1788,7 +1821,7 @@ impl<'c, 't> Builder<'c, 't> {
                 let t = if self.is_class_ref(obj) {
                     self.cx.resolve(text(obj, src))
                 } else {
-                    self.type_of(obj)?
+                    type_of(obj)?
                 };
                 self.cx
                     .class_by_fqn(&t)
@@ -1802,15 +1835,15 @@ impl<'c, 't> Builder<'c, 't> {
                 .child_by_field_name("type")
                 .map(|t| self.cx.resolve(text(t, src))),
             "array_access" => {
-                let t = self.type_of(n.child_by_field_name("array")?)?;
+                let t = type_of(n.child_by_field_name("array")?)?;
                 t.strip_suffix("[]").map(Arc::from)
             }
             "binary_expression" => {
                 let op = n.child_by_field_name("operator")?.kind();
                 match op {
                     "+" => {
-                        let l = self.type_of(n.child_by_field_name("left")?);
-                        let r = self.type_of(n.child_by_field_name("right")?);
+                        let l = type_of(n.child_by_field_name("left")?);
+                        let r = type_of(n.child_by_field_name("right")?);
                         if l.as_deref() == Some("java.lang.String")
                             || r.as_deref() == Some("java.lang.String")
                         {
@@ -1832,7 +1865,7 @@ impl<'c, 't> Builder<'c, 't> {
                     None => Some(self.owner.clone()),
                     Some(o) if o.kind() == "this" => Some(self.owner.clone()),
                     Some(o) if self.is_class_ref(o) => Some(self.cx.resolve(text(o, src))),
-                    Some(o) => self.type_of(o),
+                    Some(o) => type_of(o),
                 }?;
                 if let Some(c) = self.cx.class_by_fqn(&class) {
                     if let Some(t) = c.methods.get(name) {
