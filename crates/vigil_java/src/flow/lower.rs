@@ -1804,7 +1804,7 @@ impl<'c, 't> Builder<'c, 't> {
         let src = self.src();
         match n.kind() {
             "string_literal" => Some(Arc::from("java.lang.String")),
-            "parenthesized_expression" => n.named_child(0).and_then(|e| type_of(e)),
+            "parenthesized_expression" => n.named_child(0).and_then(&type_of),
             "identifier" => {
                 let name = text(n, src);
                 if let Some(v) = self.lookup(name) {
