@@ -84,7 +84,7 @@ public class Constructs {
             }
         };
         r.run();
-        // todoruleid: java/path-traversal -- lambdas do not see captured tainted variables yet
+        // ruleid: java/path-traversal
         Runnable l = () -> new File(BASE, n);
         l.run();
     }

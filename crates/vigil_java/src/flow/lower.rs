@@ -496,6 +496,10 @@ struct Builder<'c, 't> {
     name_span: TextRange,
     pending_label: Option<String>,
     depth: u32,
+    /// For a lambda: the enclosing function's visible locals (name → variable, type).
+    outer: HashMap<String, (Var, Option<Arc<str>>)>,
+    /// For a lambda: captured (outer variable, inner variable) pairs.
+    captures: Vec<(Var, Var)>,
 }
 
 impl<'c, 't> Builder<'c, 't> {
@@ -523,6 +527,8 @@ impl<'c, 't> Builder<'c, 't> {
             name_span: TextRange::default(),
             pending_label: None,
             depth: 0,
+            outer: HashMap::new(),
+            captures: Vec::new(),
         }
     }
 
@@ -578,6 +584,24 @@ impl<'c, 't> Builder<'c, 't> {
 
     fn lookup(&self, name: &str) -> Option<Var> {
         self.scopes.iter().rev().find_map(|s| s.get(name).copied())
+    }
+
+    /// A local, or (in a lambda) a variable of the enclosing function, captured as an extra parameter.
+    fn lookup_or_capture(&mut self, name: &str) -> Option<Var> {
+        if let Some(v) = self.lookup(name) {
+            return Some(v);
+        }
+        let (outer, ty) = self.outer.get(name).cloned()?;
+        let inner = Var(u32::try_from(self.locals.len()).unwrap_or(u32::MAX));
+        self.locals.push(Local {
+            name: Some(Arc::from(name)),
+            ty,
+        });
+        if let Some(root) = self.scopes.first_mut() {
+            root.insert(name.to_owned(), inner);
+        }
+        self.captures.push((outer, inner));
+        Some(inner)
     }
 
     fn class(&self) -> Option<&'c ClassInfo> {
@@ -1381,7 +1405,7 @@ impl<'c, 't> Builder<'c, 't> {
             }
             "identifier" => {
                 let name = text(n, src);
-                if let Some(v) = self.lookup(name) {
+                if let Some(v) = self.lookup_or_capture(name) {
                     return Operand::Var(v);
                 }
                 if let Some(c) = self.class().and_then(|c| c.constants.get(name)) {
@@ -1630,9 +1654,16 @@ impl<'c, 't> Builder<'c, 't> {
         b.depth = self.depth;
         b.name = Arc::from(format!("lambda${}", n.start_byte()));
         b.name_span = span(n);
+        for scope in &self.scopes {
+            for (name, v) in scope {
+                let ty = self.locals.get(v.0 as usize).and_then(|l| l.ty.clone());
+                b.outer.insert(name.clone(), (*v, ty));
+            }
+        }
         if let Some(p) = n.child_by_field_name("parameters") {
             b.params_of(p);
         }
+        let declared = b.params.len();
         if let Some(body) = n.child_by_field_name("body") {
             if body.kind() == "block" {
                 b.block(body);
@@ -1642,8 +1673,54 @@ impl<'c, 't> Builder<'c, 't> {
                 b.terminate(Terminator::Return(Some(v), span(body)));
             }
         }
+        // Captured variables become extra parameters, passed by a synthetic call at the creation
+        // point: a tainted captured value then reaches the lambda like a tainted argument.
+        let captures = std::mem::take(&mut b.captures);
+        let mut entry = Vec::new();
+        for &(_, inner) in &captures {
+            let idx = u32::try_from(b.params.len()).unwrap_or(u32::MAX);
+            let name = b
+                .locals
+                .get(inner.0 as usize)
+                .and_then(|l| l.name.clone())
+                .unwrap_or_else(|| Arc::from("captured"));
+            let ty = b.locals.get(inner.0 as usize).and_then(|l| l.ty.clone());
+            b.params.push(Param {
+                var: inner,
+                name,
+                ty,
+                annotations: Vec::new(),
+                span: span(n),
+            });
+            entry.push(Inst::Assign {
+                dst: Some(inner),
+                expr: Expr::Param(idx),
+                span: span(n),
+            });
+        }
+        if let Some(b0) = b.blocks.first_mut() {
+            b0.insts.splice(0..0, entry);
+        }
+        let name = b.name.clone();
         let fs = b.finish(n);
         self.lambdas.extend(fs);
+        if !captures.is_empty() {
+            let mut args = vec![Operand::Opaque; declared];
+            args.extend(captures.iter().map(|(o, _)| Operand::Var(*o)));
+            self.emit(Inst::Assign {
+                dst: None,
+                expr: Expr::Call(Call {
+                    name,
+                    class: Some(self.owner.clone()),
+                    kind: CallKind::Virtual,
+                    receiver: None,
+                    on_this: true,
+                    args,
+                    span: span(n),
+                }),
+                span: span(n),
+            });
+        }
     }
 
     fn store(&mut self, lhs: Node<'t>, value: Operand, sp: TextRange) {
@@ -1722,6 +1799,7 @@ impl<'c, 't> Builder<'c, 't> {
             "identifier" => {
                 let name = text(o, src);
                 self.lookup(name).is_none()
+                    && !self.outer.contains_key(name)
                     && !self.class().is_some_and(|c| c.fields.contains_key(name))
                     && name.chars().next().is_some_and(char::is_uppercase)
             }
@@ -1809,6 +1887,9 @@ impl<'c, 't> Builder<'c, 't> {
                 let name = text(n, src);
                 if let Some(v) = self.lookup(name) {
                     return self.locals.get(v.0 as usize).and_then(|l| l.ty.clone());
+                }
+                if let Some((_, ty)) = self.outer.get(name) {
+                    return ty.clone();
                 }
                 self.class().and_then(|c| c.fields.get(name).cloned())
             }
