@@ -314,7 +314,7 @@ pub(crate) fn lower_file<'a>(
     // Pass 1: classes, their fields, constants and method return types.
     let mut class_nodes = Vec::new();
     collect_classes(root, &mut class_nodes);
-    for (node, _) in &class_nodes {
+    for node in &class_nodes {
         if let Some(name) = node.child_by_field_name("name") {
             let simple = text(name, src).to_owned();
             let fqn = if cx.package.is_empty() {
@@ -328,7 +328,7 @@ pub(crate) fn lower_file<'a>(
             });
         }
     }
-    for (node, _) in &class_nodes {
+    for node in &class_nodes {
         let Some(name) = node.child_by_field_name("name") else {
             continue;
         };
@@ -402,7 +402,7 @@ pub(crate) fn lower_file<'a>(
     // Pass 2: function bodies.
     let mut out = LoweredFile::default();
     let mut funcs = Vec::new();
-    collect_functions(root, None, &mut funcs);
+    collect_functions(root, &mut funcs);
     for (node, class) in funcs {
         let owner = class
             .and_then(|c| c.child_by_field_name("name"))
@@ -418,7 +418,7 @@ pub(crate) fn lower_file<'a>(
     out
 }
 
-fn collect_classes<'t>(root: Node<'t>, out: &mut Vec<(Node<'t>, ())>) {
+fn collect_classes<'t>(root: Node<'t>, out: &mut Vec<Node<'t>>) {
     // Iterative: trees of generated code can be very deep.
     let mut stack = vec![root];
     while let Some(n) = stack.pop() {
@@ -429,7 +429,7 @@ fn collect_classes<'t>(root: Node<'t>, out: &mut Vec<(Node<'t>, ())>) {
                 | "enum_declaration"
                 | "record_declaration"
         ) {
-            out.push((n, ()));
+            out.push(n);
         }
         let mut kids = named_children(n);
         kids.reverse();
@@ -437,11 +437,7 @@ fn collect_classes<'t>(root: Node<'t>, out: &mut Vec<(Node<'t>, ())>) {
     }
 }
 
-fn collect_functions<'t>(
-    root: Node<'t>,
-    _class: Option<Node<'t>>,
-    out: &mut Vec<(Node<'t>, Option<Node<'t>>)>,
-) {
+fn collect_functions<'t>(root: Node<'t>, out: &mut Vec<(Node<'t>, Option<Node<'t>>)>) {
     let mut stack: Vec<(Node<'t>, Option<Node<'t>>)> = vec![(root, None)];
     while let Some((n, class)) = stack.pop() {
         let class = if matches!(
@@ -1046,7 +1042,7 @@ impl<'c, 't> Builder<'c, 't> {
                 }
                 (d, _) => d,
             };
-            let rhs = value.map(|v| self.expr_with_type(v, ty.clone()));
+            let rhs = value.map(|v| self.array_or_expr(v));
             let var = self.new_local(Some(text(name, src)), ty);
             if let Some(rhs) = rhs {
                 self.emit(Inst::Assign {
@@ -1370,7 +1366,8 @@ impl<'c, 't> Builder<'c, 't> {
 
     // ----- expressions -----
 
-    fn expr_with_type(&mut self, n: Node<'t>, ty: Option<Arc<str>>) -> Operand {
+    /// An expression, or an array initializer (`String[] a = {x, y}`) as a new array.
+    fn array_or_expr(&mut self, n: Node<'t>) -> Operand {
         if n.kind() == "array_initializer" {
             let elems: Vec<Operand> = named_children(n)
                 .into_iter()
@@ -1378,7 +1375,6 @@ impl<'c, 't> Builder<'c, 't> {
                 .collect();
             return self.assign(Expr::ArrayNew(elems), span(n));
         }
-        let _ = ty;
         self.expr(n)
     }
 
@@ -1524,7 +1520,7 @@ impl<'c, 't> Builder<'c, 't> {
                     return Operand::Opaque;
                 };
                 let op = n.child_by_field_name("operator").map_or("=", |o| o.kind());
-                let r = self.expr_with_type(rhs, None);
+                let r = self.array_or_expr(rhs);
                 let value = if op == "=" {
                     r
                 } else {
@@ -1629,7 +1625,7 @@ impl<'c, 't> Builder<'c, 't> {
                 };
                 self.assign(Expr::ArrayNew(elems), span(n))
             }
-            "array_initializer" => self.expr_with_type(n, None),
+            "array_initializer" => self.array_or_expr(n),
             "lambda_expression" => {
                 self.lambda(n);
                 Operand::Opaque
