@@ -85,8 +85,11 @@ pub enum Effect {
         negated: bool,
         other_const: bool,
     },
-    /// The result refers to the same value as `arg0` for guards (`pattern.matcher(x)`).
-    GuardAlias,
+    /// For guards, checking the result checks the value at `target` (`pattern.matcher(x)` → `x`,
+    /// `URI.create(x)` → `x`, `uri.getHost()` → `uri`).
+    GuardAlias {
+        target: Pos,
+    },
     /// The result carries no taint (sizes, booleans, hashes).
     Neutral,
     Container(ContainerOp),
@@ -292,7 +295,9 @@ impl Models {
         }
         for s in &file.guards {
             if s.alias {
-                add(self, s, Effect::GuardAlias);
+                let target = parse_pos(s.target.as_deref().unwrap_or("arg0"))
+                    .ok_or_else(|| err(format!("guard target {:?}", s.target)))?;
+                add(self, s, Effect::GuardAlias { target });
                 continue;
             }
             let target = parse_pos(s.target.as_deref().unwrap_or("arg0"))

@@ -510,9 +510,14 @@ impl Engine<'_, '_> {
                 }
                 AbsVal::default()
             }
-            Some(Effect::GuardAlias) => {
-                if let Some(Operand::Var(v)) = call.args.first() {
-                    self.pending_alias = Some(*v);
+            Some(Effect::GuardAlias { target }) => {
+                let op = match target {
+                    Pos::Receiver => call.receiver.as_ref(),
+                    Pos::Arg(i) => call.args.get(*i),
+                    _ => None,
+                };
+                if let Some(Operand::Var(v)) = op {
+                    self.pending_alias = Some(st.aliases.get(v).copied().unwrap_or(*v));
                 }
                 AbsVal::of(default_flow())
             }
@@ -533,8 +538,15 @@ impl Engine<'_, '_> {
                         Pos::Return => result.t = join_opt(&result.t, &t),
                         Pos::Receiver => {
                             if let (Some(Operand::Var(r)), Some(t)) = (&call.receiver, &t) {
+                                // Every variable holding the same object (fluent results, copies).
                                 let root = st.root(*r);
-                                for x in [*r, root] {
+                                let mut same: Vec<Var> = vec![*r, root];
+                                same.extend(
+                                    st.objs.keys().copied().filter(|k| st.root(*k) == root),
+                                );
+                                same.sort();
+                                same.dedup();
+                                for x in same {
                                     let mut v = st.val(&Operand::Var(x));
                                     v.t = join_opt(&v.t, &Some(t.clone()));
                                     st.vals.insert(x, v);
@@ -877,6 +889,22 @@ impl Engine<'_, '_> {
                     }
                     if let Some(o) = obj {
                         st.objs.insert(*d, o);
+                    }
+                    // A copy keeps what the source variable stood for.
+                    if let Expr::Use(Operand::Var(src)) = expr {
+                        if src != d {
+                            if let Some(a) = st.aliases.get(src).copied() {
+                                st.aliases.insert(*d, a);
+                            }
+                            if let Some(g) = st.guards.get(src).cloned() {
+                                st.guards.insert(*d, g);
+                            }
+                            // Reference semantics: `b = sb; b.append(x)` also changes `sb`.
+                            let root = st.root(*src);
+                            if root != *d {
+                                st.objs.insert(*d, root);
+                            }
+                        }
                     }
                 }
             }

@@ -30,4 +30,21 @@ public class ServletSsrf extends HttpServlet {
         // ok: java/ssrf -- only the constant reaches the sink
         new URL(target).openConnection();
     }
+
+    private static final Set<String> HOSTS = Set.of("feeds.example.com");
+
+    void hostCheck(HttpServletRequest request) throws IOException {
+        String feed = request.getParameter("feed");
+        URI u = URI.create(feed);
+        if (!HOSTS.contains(u.getHost())) {
+            throw new IOException("host not allowed");
+        }
+        // ok: java/ssrf -- the host of the parsed URI is allow-listed
+        new URL(feed).openStream().close();
+        String other = request.getParameter("other");
+        URI o = URI.create(other);
+        String host = o.getHost();
+        // ruleid: java/ssrf
+        new URL(other).openStream().close();
+    }
 }

@@ -51,4 +51,15 @@ public class ServletXss2 extends HttpServlet {
         // ruleid: java/xss -- replacing only '<' is not an HTML encoder
         out.write(shown);
     }
+
+    void aliasedBuilder(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        StringBuilder alias = sb;
+        alias.append(request.getParameter("a"));
+        // ruleid: java/xss
+        response.getWriter().print(sb);
+        StringBuilder other = new StringBuilder("<hr/>");
+        // ok: java/xss -- a different builder
+        response.getWriter().print(other);
+    }
 }
