@@ -1,6 +1,7 @@
 //! Control-flow graph queries over a [`Function`] and the generic worklist solver.
 
-use std::collections::VecDeque;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 use crate::ir::{Block, BlockId, Function, Terminator};
 
@@ -118,12 +119,14 @@ pub fn solve<A: Analysis>(
     }
     states[0] = Some(analysis.entry_state(f));
     let mut queued = vec![false; n];
-    let mut work: VecDeque<BlockId> = VecDeque::new();
-    work.push_back(BlockId(0));
+    // Lowest reverse-post-order rank first.
+    let mut work: BinaryHeap<Reverse<(usize, u32)>> = BinaryHeap::new();
+    work.push(Reverse((rank[0], 0)));
     queued[0] = true;
     let mut visits = 0usize;
     let mut out = Vec::new();
-    while let Some(b) = pop_lowest(&mut work, &rank) {
+    while let Some(Reverse((_, b))) = work.pop() {
+        let b = BlockId(b);
         queued[b.index()] = false;
         visits += 1;
         if visits > budget {
@@ -163,17 +166,12 @@ pub fn solve<A: Analysis>(
             };
             if changed && !queued[s.index()] {
                 queued[s.index()] = true;
-                work.push_back(s);
+                work.push(Reverse((
+                    rank.get(s.index()).copied().unwrap_or(usize::MAX),
+                    s.0,
+                )));
             }
         }
     }
     Ok(states)
-}
-
-fn pop_lowest(work: &mut VecDeque<BlockId>, rank: &[usize]) -> Option<BlockId> {
-    let (i, _) = work
-        .iter()
-        .enumerate()
-        .min_by_key(|(_, b)| rank.get(b.index()).copied().unwrap_or(usize::MAX))?;
-    work.remove(i)
 }

@@ -252,7 +252,26 @@ fn analyze_file(
     if let Some(p) = project {
         apply_args(&mut param_sources, &p.args);
     }
+    // Start from this file's phase-1 summaries when there are any: usually one round then suffices.
     let mut local: HashMap<SumKey, Vec<(Arc<str>, FnSummary)>> = HashMap::new();
+    if let Some(p) = project {
+        for f in &functions {
+            if f.name.starts_with('<') || f.name.starts_with("lambda$") {
+                continue;
+            }
+            let key: SumKey = (f.name.clone(), f.params.len());
+            if let Some((_, s)) = p
+                .sums
+                .get(&key)
+                .and_then(|v| v.iter().find(|(o, _)| *o == f.owner))
+            {
+                local
+                    .entry(key)
+                    .or_default()
+                    .push((f.owner.clone(), s.clone()));
+            }
+        }
+    }
     let describe_fn = |s: TextRange| describe(&file.text, s);
     let mut results = Vec::new();
     let mut field_sources: HashMap<Arc<str>, BTreeMap<Arc<str>, Arc<str>>> = HashMap::new();
