@@ -238,6 +238,13 @@ pub struct FnSummary {
 pub trait Callees {
     /// The merged summary of the methods this call may reach in the scanned code, if any.
     fn summary(&self, call: &Call, caller: &Function) -> Option<FnSummary>;
+
+    /// Whether some method of the scanned code with this call's name and arity returns untrusted input
+    /// from a source of its own (a cheap pre-check: when it is false and no argument is tainted, the
+    /// call's result is clean whatever the callee).
+    fn may_return_source(&self, _call: &Call) -> bool {
+        true
+    }
 }
 
 /// A call into the scanned code with an argument carrying untrusted input.
@@ -584,6 +591,12 @@ impl Engine<'_, '_> {
                             });
                         }
                     }
+                }
+                if call.kind != CallKind::Constructor
+                    && default_flow().is_none()
+                    && !self.run.callees.may_return_source(call)
+                {
+                    return AbsVal::default();
                 }
                 let summary = if call.kind == CallKind::Constructor {
                     None

@@ -84,12 +84,13 @@ fn is_subtype(supers: &HashMap<Arc<str>, Vec<Arc<str>>>, owner: &str, target: &s
     if owner == target {
         return true;
     }
-    let mut seen = HashSet::new();
+    let mut seen: Vec<&str> = Vec::new();
     let mut stack: Vec<&str> = vec![owner];
     while let Some(t) = stack.pop() {
-        if !seen.insert(t.to_owned()) || seen.len() > 64 {
+        if seen.contains(&t) || seen.len() > 64 {
             continue;
         }
+        seen.push(t);
         if let Some(s) = supers.get(t) {
             for x in s {
                 if &**x == target || simple(x) == simple(target) && !target.contains('.') {
@@ -127,6 +128,15 @@ struct Lookup<'a> {
 }
 
 impl Callees for Lookup<'_> {
+    fn may_return_source(&self, call: &Call) -> bool {
+        let key: SumKey = (call.name.clone(), call.args.len());
+        let has = |m: &HashMap<SumKey, Vec<(Arc<str>, FnSummary)>>| {
+            m.get(&key)
+                .is_some_and(|v| v.iter().any(|(_, s)| s.returns_source.is_some()))
+        };
+        has(self.local) || self.project.is_some_and(|p| has(&p.sums))
+    }
+
     fn summary(&self, call: &Call, caller: &Function) -> Option<FnSummary> {
         let key: SumKey = (call.name.clone(), call.args.len());
         let mut found: Vec<&FnSummary> = Vec::new();
