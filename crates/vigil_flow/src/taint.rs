@@ -20,6 +20,10 @@ use crate::model::{ContainerOp, Effect, Models, Pos};
 
 /// Origin bit of a real source (bits `0..62` are parameters).
 pub const SOURCE_BIT: u64 = 1 << 63;
+/// Origin bit of a field of `this` read before any store in the function (for summaries).
+pub const THIS_BIT: u64 = 1 << 62;
+/// Parameters beyond this index are not tracked in summaries.
+const MAX_PARAMS: usize = 62;
 
 /// One step of a taint trace.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -232,6 +236,10 @@ pub struct FnSummary {
     pub param_to_return: Vec<(u32, u64)>,
     /// The return value carries untrusted input from a source inside the method: a description of it.
     pub returns_source: Option<Arc<str>>,
+    /// The return value depends on fields of the receiver (a getter): a tainted receiver taints it.
+    pub this_to_return: bool,
+    /// Parameters stored into fields of the receiver (a setter): a tainted argument taints the receiver.
+    pub param_to_this: Vec<u32>,
 }
 
 /// Callee lookup for calls into the scanned code.
@@ -306,6 +314,7 @@ struct Engine<'r, 'a> {
     pending_obj: Option<Var>,
     cur_span: Span,
     field_stores: Vec<(Arc<str>, Arc<str>)>,
+    param_to_this: u64,
 }
 
 /// Java/Python numeric and boolean types: values of these types cannot carry an injection payload.
@@ -349,6 +358,7 @@ pub fn analyze(f: &Function, run: &TaintRun<'_>) -> FnResult {
         pending_obj: None,
         cur_span: Span::default(),
         field_stores: Vec::new(),
+        param_to_this: 0,
     };
     let Ok(states) = solve(f, &mut eng, run.budget) else {
         return FnResult {
@@ -368,7 +378,8 @@ pub fn analyze(f: &Function, run: &TaintRun<'_>) -> FnResult {
     }
     let mut summary = FnSummary::default();
     if let Some(r) = &eng.ret {
-        for i in 0..f.params.len().min(63) {
+        summary.this_to_return = r.origins & THIS_BIT != 0;
+        for i in 0..f.params.len().min(MAX_PARAMS) {
             if r.origins & (1u64 << i) != 0 {
                 summary
                     .param_to_return
@@ -382,6 +393,11 @@ pub fn analyze(f: &Function, run: &TaintRun<'_>) -> FnResult {
                 .first()
                 .map(|s| Arc::from(s.note.trim_start_matches("source: ")));
             summary.returns_source = root.or_else(|| Some(Arc::from("untrusted input")));
+        }
+    }
+    for i in 0..f.params.len().min(MAX_PARAMS) {
+        if eng.param_to_this & (1u64 << i) != 0 {
+            summary.param_to_this.push(u32::try_from(i).unwrap_or(0));
         }
     }
     // One hit per (kind, sink call).
@@ -605,6 +621,24 @@ impl Engine<'_, '_> {
                 };
                 if let Some(s) = summary {
                     let mut t: Option<Taint> = None;
+                    if s.this_to_return {
+                        if let Some(r) = recv_val.whole() {
+                            t = Some(r.step(call.span, format!("through `{name}`")));
+                        }
+                    }
+                    if let Some(Operand::Var(r)) = &call.receiver {
+                        for &i in &s.param_to_this {
+                            if let Some(a) = arg_vals.get(i as usize).and_then(AbsVal::whole) {
+                                let a = a.step(call.span, format!("stored by `{name}`"));
+                                let root = st.root(*r);
+                                for x in [*r, root] {
+                                    let mut v = st.val(&Operand::Var(x));
+                                    v.t = join_opt(&v.t, &Some(a.clone()));
+                                    st.vals.insert(x, v);
+                                }
+                            }
+                        }
+                    }
                     for &(i, mask) in &s.param_to_return {
                         if let Some(a) = arg_vals.get(i as usize).and_then(AbsVal::whole) {
                             let mut a = a.step(call.span, format!("through `{name}`"));
@@ -769,17 +803,25 @@ impl Engine<'_, '_> {
             Expr::Call(c) => self.eval_call(f, c, st),
             Expr::FieldLoad { base: None, field } => match st.fields.get(field) {
                 Some(v) => v.clone(),
-                None => match self.run.field_sources.get(field) {
-                    Some(src) => AbsVal::of(Some(Taint {
+                None => {
+                    let this = Taint {
+                        origins: THIS_BIT,
+                        cleansed: 0,
+                        trace: Trace::root(Step {
+                            span: self.cur_span,
+                            note: Arc::from(format!("field `{field}`")),
+                        }),
+                    };
+                    let src = self.run.field_sources.get(field).map(|src| Taint {
                         origins: SOURCE_BIT,
                         cleansed: 0,
                         trace: Trace::root(Step {
                             span: self.cur_span,
                             note: Arc::from(format!("source: field `{field}` ({src})")),
                         }),
-                    })),
-                    None => AbsVal::default(),
-                },
+                    });
+                    AbsVal::of(join_opt(&src, &Some(this)))
+                }
             },
             Expr::FieldLoad {
                 base: Some(b),
@@ -829,7 +871,7 @@ impl Engine<'_, '_> {
                         }),
                     });
                 }
-                if idx < 63 {
+                if idx < MAX_PARAMS {
                     let pt = Taint {
                         origins: 1u64 << idx,
                         cleansed: 0,
@@ -928,6 +970,9 @@ impl Engine<'_, '_> {
                 match base {
                     None => {
                         if self.report {
+                            if let Some(t) = v.whole() {
+                                self.param_to_this |= t.origins & ((1u64 << MAX_PARAMS) - 1);
+                            }
                             if let Some(t) = v.whole().filter(Taint::from_source) {
                                 let note = t.trace.steps().first().map_or_else(
                                     || Arc::from("untrusted input"),

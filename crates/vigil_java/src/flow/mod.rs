@@ -169,6 +169,12 @@ impl Callees for Lookup<'_> {
             if merged.returns_source.is_none() {
                 merged.returns_source.clone_from(&s.returns_source);
             }
+            merged.this_to_return |= s.this_to_return;
+            for &i in &s.param_to_this {
+                if !merged.param_to_this.contains(&i) {
+                    merged.param_to_this.push(i);
+                }
+            }
         }
         merged.param_to_return = masks.into_iter().collect();
         Some(merged)
