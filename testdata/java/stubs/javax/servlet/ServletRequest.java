@@ -14,4 +14,6 @@ public interface ServletRequest {
     java.io.BufferedReader getReader() throws java.io.IOException;
 
     Object getAttribute(String name);
+
+    int getContentLength();
 }
