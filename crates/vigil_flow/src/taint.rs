@@ -24,6 +24,8 @@ pub const SOURCE_BIT: u64 = 1 << 63;
 pub const THIS_BIT: u64 = 1 << 62;
 /// Parameters beyond this index are not tracked in summaries.
 const MAX_PARAMS: usize = 62;
+/// Longest trace kept (source, steps, sink).
+const MAX_TRACE: u32 = 48;
 
 /// One step of a taint trace.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,7 +104,9 @@ impl Taint {
 
     fn step(&self, span: Span, note: impl Into<Arc<str>>) -> Taint {
         let note = note.into();
-        if self.trace.step.span == span {
+        // Bounded traces: loops would otherwise grow them at every iteration (and a long chain of
+        // `Arc`s is dropped recursively).
+        if self.trace.step.span == span || self.trace.len >= MAX_TRACE {
             return self.clone();
         }
         Taint {
