@@ -533,7 +533,12 @@ impl Engine<'_, '_> {
                     ..
                 }) = primary.map(|e| &e.effect)
                 {
-                    self.pending_guard = Some((*target, *kinds, !*negated));
+                    // An allow-list filled with untrusted input proves nothing.
+                    let list_tainted = *target != Pos::Receiver
+                        && recv_val.whole().is_some_and(|t| t.from_source());
+                    if !list_tainted {
+                        self.pending_guard = Some((*target, *kinds, !*negated));
+                    }
                 }
                 AbsVal::default()
             }

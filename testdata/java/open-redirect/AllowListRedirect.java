@@ -38,4 +38,14 @@ public class AllowListRedirect extends HttpServlet {
         // ok: java/open-redirect -- only "/safe" gets here
         response.sendRedirect(other);
     }
+
+    void taintedAllowList(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        seen.add(request.getParameter("a"));
+        String next = request.getParameter("next");
+        if (seen.contains(next)) {
+            // ruleid: java/open-redirect -- the "allow-list" holds untrusted input
+            response.sendRedirect(next);
+        }
+    }
 }
