@@ -159,6 +159,17 @@ struct ModelFile {
     neutral: Vec<MethodsSpec>,
     #[serde(default)]
     returns: Vec<MethodsSpec>,
+    #[serde(default)]
+    return_sinks: Vec<ReturnSinkSpec>,
+}
+
+/// A returned string starting with `prefix` whose rest is untrusted is a sink of `kind`
+/// (Spring MVC's `return "redirect:" + url;`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ReturnSinkSpec {
+    prefix: String,
+    kind: String,
 }
 
 /// One modelled method effect with its arity filter.
@@ -179,6 +190,7 @@ pub struct Models {
     param_annotations: BTreeSet<Arc<str>>,
     kinds: Vec<Arc<str>>,
     types: BTreeSet<Arc<str>>,
+    return_sinks: Vec<(Arc<str>, u32)>,
 }
 
 impl Models {
@@ -328,6 +340,10 @@ impl Models {
             };
             add(self, s, Effect::Container(op));
         }
+        for r in &file.return_sinks {
+            let kind = self.kind_bit(&r.kind).map_err(err)?;
+            self.return_sinks.push((Arc::from(r.prefix.as_str()), kind));
+        }
         for s in &file.neutral {
             add(self, s, Effect::Neutral);
         }
@@ -409,6 +425,12 @@ impl Models {
         self.types.contains(fqn)
             || self.supertypes.contains_key(fqn)
             || self.returns.keys().any(|(t, _)| &**t == fqn)
+    }
+
+    /// Return sinks: (constant prefix of the returned string, sink kind).
+    #[must_use]
+    pub fn return_sinks(&self) -> &[(Arc<str>, u32)] {
+        &self.return_sinks
     }
 
     /// The sink kinds (rule names) in bit order.

@@ -197,6 +197,8 @@ pub struct State {
     fields: BTreeMap<Arc<str>, AbsVal>,
     guards: BTreeMap<Var, GuardFact>,
     aliases: BTreeMap<Var, Var>,
+    /// Known constant prefixes of string values (`"redirect:" + x`).
+    prefixes: BTreeMap<Var, Arc<str>>,
     /// Results of fluent calls (`sb.append(x)` returns `sb`): the variable holding the same object.
     objs: BTreeMap<Var, Var>,
 }
@@ -218,6 +220,7 @@ impl State {
         self.guards.remove(&v);
         self.aliases.remove(&v);
         self.objs.remove(&v);
+        self.prefixes.remove(&v);
     }
 
     /// The variable that holds the object `v` refers to (through fluent calls).
@@ -904,6 +907,18 @@ impl Engine<'_, '_> {
                 self.pending_alias = None;
                 self.pending_obj = None;
                 let c = eval_expr(expr, &st.env);
+                let prefix: Option<Arc<str>> = match expr {
+                    Expr::Use(Operand::Var(v)) | Expr::Binary(BinOp::Add, Operand::Var(v), _) => st
+                        .prefixes
+                        .get(v)
+                        .cloned()
+                        .or_else(|| match st.env.get(*v) {
+                            Some(Const::Str(s)) => Some(s.clone()),
+                            _ => None,
+                        }),
+                    Expr::Binary(BinOp::Add, Operand::Const(Const::Str(s)), _) => Some(s.clone()),
+                    _ => None,
+                };
                 let mut v = self.eval(f, expr, st);
                 // Guards: the result of a check call, or the negation of a guard.
                 let guard = match (self.pending_guard.take(), expr) {
@@ -945,6 +960,9 @@ impl Engine<'_, '_> {
                     }
                     st.set(*d, v);
                     st.env.set(*d, c);
+                    if let Some(p) = prefix {
+                        st.prefixes.insert(*d, p);
+                    }
                     if let Some(g) = guard {
                         st.guards.insert(*d, g);
                     }
@@ -1069,6 +1087,8 @@ impl Analysis for Engine<'_, '_> {
         into.guards.retain(|k, g| other.guards.get(k) == Some(g));
         into.aliases.retain(|k, a| other.aliases.get(k) == Some(a));
         into.objs.retain(|k, a| other.objs.get(k) == Some(a));
+        into.prefixes
+            .retain(|k, a| other.prefixes.get(k) == Some(a));
     }
 
     fn transfer(
@@ -1084,6 +1104,37 @@ impl Analysis for Engine<'_, '_> {
         }
         match &block.term {
             Terminator::Return(Some(o), span) if self.report => {
+                if let (Operand::Var(v), Some(t)) = (o, st.val(o).whole()) {
+                    let prefix = st.prefixes.get(v);
+                    for (p, kind) in self.run.models.return_sinks() {
+                        let reported = self.run.kinds & (1u64 << kind) != 0;
+                        if reported
+                            && t.from_source()
+                            && t.cleansed & (1u64 << kind) == 0
+                            && prefix.is_some_and(|x| x.starts_with(&**p))
+                        {
+                            let mut trace = t.trace.steps();
+                            trace.push(Step {
+                                span: *span,
+                                note: Arc::from(format!("returned as a `{p}` view name")),
+                            });
+                            self.hits.push(SinkHit {
+                                kind: *kind,
+                                call: Call {
+                                    name: Arc::from("return"),
+                                    class: None,
+                                    kind: CallKind::Static,
+                                    receiver: None,
+                                    on_this: false,
+                                    args: vec![o.clone()],
+                                    span: *span,
+                                },
+                                pos: Pos::Arg(0),
+                                trace,
+                            });
+                        }
+                    }
+                }
                 let t = st.val(o).whole().map(|t| t.step(*span, "returned"));
                 self.ret = join_opt(&self.ret, &t);
             }

@@ -27,4 +27,32 @@ public class SpringRedirect {
         // ok: java/open-redirect -- an int page number
         response.sendRedirect("/list?page=" + page);
     }
+
+    @GetMapping("/login-done")
+    public String loginDone(@RequestParam("continue") String next) {
+        if (next.isEmpty()) {
+            // ok: java/open-redirect -- a constant target
+            return "redirect:/home";
+        }
+        // ruleid: java/open-redirect
+        return "redirect:" + next;
+    }
+
+    @GetMapping("/view")
+    public String view(@RequestParam("name") String name) {
+        // ok: java/open-redirect -- a view name, not a redirect (XSS/template concerns aside)
+        return "views/" + name;
+    }
+
+    @GetMapping("/go-checked")
+    public String goChecked(@RequestParam("to") String to) {
+        String target = "redirect:";
+        if (to.equals("/cart")) {
+            target = target + to;
+        } else {
+            target = target + "/";
+        }
+        // ok: java/open-redirect -- "to" equals "/cart" where it is used
+        return target;
+    }
 }

@@ -430,6 +430,9 @@ fn sink_name(call: &Call, models: &Models) -> String {
         }
     });
     let class = shown.as_deref().map(simple).unwrap_or("");
+    if call.kind == CallKind::Static && class.is_empty() && &*call.name == "return" {
+        return "return \"redirect:...\"".into();
+    }
     if call.kind == CallKind::Constructor {
         format!("new {class}(...)")
     } else if class.is_empty() || call.on_this {
