@@ -57,8 +57,11 @@ pub enum ContainerOp {
 /// The effect of a modelled method.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// The return value is untrusted input.
-    Source,
+    /// The return value is untrusted input, already safe for the kinds in `safe_for` (e.g. a raw
+    /// request URI is percent-encoded: no line breaks for log or header injection).
+    Source {
+        safe_for: u64,
+    },
     /// The return value is the (receiver and arguments') taint, cleansed for `kinds` (`None` = all).
     /// With `when`, only if argument `.0` is a constant containing one of the strings `.1`
     /// (`s.replaceAll("[\r\n]", "")`).
@@ -271,7 +274,12 @@ impl Models {
             }
         };
         for s in &file.sources {
-            add(self, s, Effect::Source);
+            let safe_for = if s.kinds.is_empty() {
+                0
+            } else {
+                self.kinds_mask(&s.kinds).map_err(err)?.unwrap_or(0)
+            };
+            add(self, s, Effect::Source { safe_for });
         }
         for s in &file.sanitizers {
             let kinds = self.kinds_mask(&s.kinds).map_err(err)?;

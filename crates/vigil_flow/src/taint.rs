@@ -509,11 +509,11 @@ impl Engine<'_, '_> {
             t
         };
         match primary.map(|e| &e.effect) {
-            Some(Effect::Source) => {
+            Some(Effect::Source { safe_for }) => {
                 let note = format!("source: `{}`", self.describe(call.span));
                 AbsVal::of(Some(Taint {
                     origins: SOURCE_BIT,
-                    cleansed: 0,
+                    cleansed: *safe_for,
                     trace: Trace::root(Step {
                         span: call.span,
                         note: Arc::from(note),

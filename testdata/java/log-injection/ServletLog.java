@@ -27,4 +27,11 @@ public class ServletLog extends HttpServlet {
         // ok: java/log-injection -- a number
         LOG.warn("attempts=" + attempts);
     }
+
+    void rawUri(HttpServletRequest request) {
+        // ok: java/log-injection -- the raw request URI is percent-encoded (no line breaks)
+        LOG.info("request " + request.getRequestURI() + "?" + request.getQueryString());
+        // ruleid: java/log-injection
+        LOG.info("path " + request.getPathInfo());
+    }
 }
