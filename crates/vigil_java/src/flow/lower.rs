@@ -1973,3 +1973,68 @@ impl<'c, 't> Builder<'c, 't> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use vigil_flow::cfg::{reverse_postorder, solve};
+    use vigil_flow::constprop::ConstProp;
+    use vigil_flow::ir::{Expr, Function, Inst, Terminator};
+
+    fn lower(src: &str) -> Vec<Function> {
+        let mut p = tree_sitter::Parser::new();
+        p.set_language(&tree_sitter_java::LANGUAGE.into())
+            .expect("grammar loads");
+        let t = p.parse(src, None).expect("parses");
+        let m = super::super::load_models().expect("models load");
+        super::lower_file(src, t.root_node(), m, None).functions
+    }
+
+    #[test]
+    fn try_blocks_have_exceptional_edges_and_spans_are_exact() {
+        let src = "class A { void f() { int x = 1; try { g(x); } catch (Exception e) { h(e); } finally { k(); } } void g(int a) {} void h(Exception e) {} void k() {} }";
+        let fs = lower(src);
+        let f = fs.iter().find(|f| &*f.name == "f").expect("f lowered");
+        // The call g(x) sits in a block with handlers (the catch and the exceptional finally).
+        let with_g = f
+            .blocks
+            .iter()
+            .find(|b| {
+                b.insts.iter().any(
+                    |i| matches!(i, Inst::Assign { expr: Expr::Call(c), .. } if &*c.name == "g"),
+                )
+            })
+            .expect("a block calls g");
+        assert_eq!(with_g.handlers.len(), 2);
+        // Every instruction's span is inside the method and names real text.
+        for b in &f.blocks {
+            for i in &b.insts {
+                let sp = i.span();
+                assert!(sp.start >= f.span.start && sp.end <= f.span.end);
+                assert!(!src[sp.start as usize..sp.end as usize].is_empty());
+            }
+        }
+        // k() appears on the normal path, after the catch, and on the exceptional path.
+        let k_calls = f
+            .blocks
+            .iter()
+            .flat_map(|b| &b.insts)
+            .filter(|i| matches!(i, Inst::Assign { expr: Expr::Call(c), .. } if &*c.name == "k"))
+            .count();
+        assert_eq!(k_calls, 3);
+        assert!(f
+            .blocks
+            .iter()
+            .any(|b| matches!(b.term, Terminator::Throw(..))));
+    }
+
+    #[test]
+    fn constant_switch_and_condition_leave_dead_blocks() {
+        let src = r#"class A { String f(String p) { String r = "a"; switch ("abc".charAt(1)) { case 'a' -> r = p; case 'b' -> r = "b"; default -> r = p; } if ((7 * 42) - 86 > 200) { r = r + "!"; } else { r = p; } return r; } }"#;
+        let fs = lower(src);
+        let f = fs.iter().find(|f| &*f.name == "f").expect("f lowered");
+        let states = solve(f, &mut ConstProp, 10_000).expect("converges");
+        let reachable = states.iter().filter(|s| s.is_some()).count();
+        let all = reverse_postorder(f).len();
+        assert!(reachable < all, "{reachable} of {all} blocks reachable");
+    }
+}
