@@ -404,6 +404,11 @@ pub(crate) fn lower_file<'a>(
     let mut funcs = Vec::new();
     collect_functions(root, &mut funcs);
     for (node, class) in funcs {
+        // Abstract and interface methods have no body: nothing to analyze, and no summary (a call
+        // resolves to the implementations instead).
+        if node.kind() == "method_declaration" && node.child_by_field_name("body").is_none() {
+            continue;
+        }
         let owner = class
             .and_then(|c| c.child_by_field_name("name"))
             .map(|n| text(n, src).to_owned())

@@ -74,13 +74,29 @@ struct Project {
     supers: HashMap<Arc<str>, Vec<Arc<str>>>,
     args: Vec<ArgFact>,
     classes: ExternClasses,
+    by_owner: HashMap<OwnerKey, FnSummary>,
 }
 
 fn simple(t: &str) -> &str {
     t.rsplit('.').next().unwrap_or(t)
 }
 
-fn is_subtype(supers: &HashMap<Arc<str>, Vec<Arc<str>>>, owner: &str, target: &str) -> bool {
+/// Supertypes of the classes of this file, then of the whole project (phase-1 facts), without copying
+/// the project's table for every file.
+struct Supers<'a> {
+    local: HashMap<Arc<str>, Vec<Arc<str>>>,
+    project: Option<&'a HashMap<Arc<str>, Vec<Arc<str>>>>,
+}
+
+impl Supers<'_> {
+    fn get(&self, t: &str) -> Option<&Vec<Arc<str>>> {
+        self.local
+            .get(t)
+            .or_else(|| self.project.and_then(|p| p.get(t)))
+    }
+}
+
+fn is_subtype(supers: &Supers<'_>, owner: &str, target: &str) -> bool {
     if owner == target {
         return true;
     }
@@ -104,12 +120,7 @@ fn is_subtype(supers: &HashMap<Arc<str>, Vec<Arc<str>>>, owner: &str, target: &s
 }
 
 /// Whether a method `owner.name/arity` may be the target of `call` made from a method of `caller_owner`.
-fn may_call(
-    supers: &HashMap<Arc<str>, Vec<Arc<str>>>,
-    call: &Call,
-    caller_owner: &str,
-    owner: &str,
-) -> bool {
+fn may_call(supers: &Supers<'_>, call: &Call, caller_owner: &str, owner: &str) -> bool {
     if call.on_this {
         return owner == caller_owner
             || is_subtype(supers, caller_owner, owner)
@@ -121,9 +132,12 @@ fn may_call(
     }
 }
 
+type OwnerKey = (Arc<str>, Arc<str>, usize);
+
 struct Lookup<'a> {
     local: &'a HashMap<SumKey, Vec<(Arc<str>, FnSummary)>>,
-    supers: &'a HashMap<Arc<str>, Vec<Arc<str>>>,
+    local_by_owner: &'a HashMap<OwnerKey, FnSummary>,
+    supers: &'a Supers<'a>,
     project: Option<&'a Project>,
 }
 
@@ -139,17 +153,51 @@ impl Callees for Lookup<'_> {
 
     fn summary(&self, call: &Call, caller: &Function) -> Option<FnSummary> {
         let key: SumKey = (call.name.clone(), call.args.len());
+        let exact = |owner: &Arc<str>| -> Option<&FnSummary> {
+            let k = (owner.clone(), key.0.clone(), key.1);
+            self.local_by_owner
+                .get(&k)
+                .or_else(|| self.project.and_then(|p| p.by_owner.get(&k)))
+        };
+        // 1. The static type (or the caller's class) and its ancestors: the method that is called
+        //    unless a subclass overrides it.
+        let start: Option<Arc<str>> = if call.on_this {
+            Some(caller.owner.clone())
+        } else {
+            call.class.clone()
+        };
+        if let Some(start) = &start {
+            let mut chain: Vec<Arc<str>> = vec![start.clone()];
+            let mut i = 0;
+            while let Some(t) = chain.get(i).cloned() {
+                if let Some(s) = exact(&t) {
+                    return Some(s.clone());
+                }
+                if let Some(sup) = self.supers.get(&t) {
+                    for x in sup {
+                        if !chain.contains(x) && chain.len() < 32 {
+                            chain.push(x.clone());
+                        }
+                    }
+                }
+                i += 1;
+            }
+            if call.on_this {
+                return None;
+            }
+        }
+        // 2. An interface or abstract method: the implementations in the scanned code (bounded), or
+        //    for a receiver of unknown type, the few methods of that name and arity.
+        let limit = if start.is_some() { 64 } else { 8 };
         let mut found: Vec<&FnSummary> = Vec::new();
         let sources = [Some(self.local), self.project.map(|p| &p.sums)];
-        for (src, map) in sources.iter().enumerate() {
-            let Some(map) = map else { continue };
-            for (owner, s) in map.get(&key).into_iter().flatten() {
-                let supers = if src == 0 {
-                    self.supers
-                } else {
-                    self.project.map_or(self.supers, |p| &p.supers)
-                };
-                if may_call(supers, call, &caller.owner, owner) {
+        for map in sources.iter().flatten() {
+            let cands = map.get(&key).map_or(&[][..], Vec::as_slice);
+            if cands.len() > limit {
+                return None;
+            }
+            for (owner, s) in cands {
+                if may_call(self.supers, call, &caller.owner, owner) {
                     found.push(s);
                 }
             }
@@ -214,14 +262,12 @@ fn analyze_file(
         project.map(|p| &p.classes),
     );
     let functions = lowered.functions;
-    let mut supers: HashMap<Arc<str>, Vec<Arc<str>>> = HashMap::new();
+    let mut supers = Supers {
+        local: HashMap::new(),
+        project: project.map(|p| &p.supers),
+    };
     for c in &lowered.classes {
-        supers.insert(c.fqn.clone(), c.supers.clone());
-    }
-    if let Some(p) = project {
-        for (k, v) in &p.supers {
-            supers.entry(k.clone()).or_insert_with(|| v.clone());
-        }
+        supers.local.insert(c.fqn.clone(), c.supers.clone());
     }
     // Parameter sources: annotations, then tainted arguments of callers in other files.
     let mut param_sources: Vec<Vec<Option<Arc<str>>>> = functions
@@ -293,8 +339,16 @@ fn analyze_file(
     let mut field_sources: HashMap<Arc<str>, BTreeMap<Arc<str>, Arc<str>>> = HashMap::new();
     let no_fields = BTreeMap::new();
     for _round in 0..ROUNDS {
+        let local_by_owner: HashMap<OwnerKey, FnSummary> = local
+            .iter()
+            .flat_map(|((name, arity), v)| {
+                v.iter()
+                    .map(move |(owner, s)| ((owner.clone(), name.clone(), *arity), s.clone()))
+            })
+            .collect();
         let lookup = Lookup {
             local: &local,
+            local_by_owner: &local_by_owner,
             supers: &supers,
             project,
         };
@@ -403,6 +457,9 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
             continue;
         };
         for (k, owner, sum) in fs.sums {
+            p.by_owner
+                .entry((owner.clone(), k.0.clone(), k.1))
+                .or_insert_with(|| sum.clone());
             p.sums.entry(k).or_default().push((owner, sum));
         }
         for (c, s) in fs.supers {
