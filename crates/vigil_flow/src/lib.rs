@@ -1,1 +1,16 @@
-//! vigil_flow
+//! The language-neutral dataflow layer of vigil.
+//!
+//! - [`ir`]: functions of basic blocks (assignments, calls, field/array loads and stores, returns,
+//!   throws, branches), every node with its byte span. Front ends lower their trees into it.
+//! - [`cfg`]: successors/predecessors, reverse post-order, and the generic worklist [`cfg::solve`]r.
+//! - [`constprop`]: constant propagation with condition folding (dead branches drop out).
+//! - [`model`]: library models as data (sources, propagators, sanitizers, sinks, guards, containers).
+//! - [`taint`]: the taint engine, a client of the solver, with per-function summaries.
+
+pub mod cfg;
+pub mod constprop;
+pub mod ir;
+pub mod model;
+pub mod taint;
+
+pub use model::Models;

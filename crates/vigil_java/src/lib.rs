@@ -5,27 +5,32 @@
 //!
 //! 1. the query engine (all query rules in one cursor pass),
 //! 2. the Rust-coded syntactic rules of `src/rules/` (one iterative walk, dispatched by node kind),
-//! 3. the dataflow hook (see `FLOW HOOK` below).
+//! 3. the dataflow analyses of `src/flow/` (taint), which also have a phase 1: [`Analyzer::summarize`]
+//!    lowers each file and summarizes its methods for cross-file flows.
+//!
+//! Trade-off: phase 1 and phase 2 each parse the file (trees are not kept between phases, to keep
+//! memory flat on large trees); caching the compact IR between phases is a later optimisation.
 
+mod flow;
 mod rules;
 mod semantics;
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use tree_sitter::{Language, Parser, Tree};
-use vigil_core::analyzer::FileOutput;
+use vigil_core::analyzer::{FileOutput, Summary};
 use vigil_core::{
-    Analyzer, CheckContext, FileKind, Notification, NotificationLevel, RuleError, RuleSet,
-    SourceFile,
+    Analyzer, CheckContext, FileKind, Notification, NotificationLevel, ProjectFacts, RuleError,
+    RuleSet, SourceFile,
 };
 use vigil_query::QueryRules;
 
 pub(crate) use semantics::JavaSemantics;
 
-/// Names of the analyses implemented by the dataflow module (`src/flow/`, owned by vigil_flow's
-/// helper). When that module lands, replace this with `flow::ANALYSES`: the registry test and
+/// Names of the analyses implemented by the dataflow module (`src/flow/`): the registry test and
 /// [`Analyzer::analyses`] read this one list.
-pub(crate) const FLOW_ANALYSES: &[&str] = &[];
+pub(crate) const FLOW_ANALYSES: &[&str] = flow::ANALYSES;
 
 /// The tree-sitter Java language.
 #[must_use]
@@ -56,8 +61,9 @@ pub fn parse(text: &str) -> Option<Tree> {
 /// The Java analyzer, with every Java rule of `rules` compiled.
 ///
 /// # Errors
-/// A [`RuleError`] when a rule's query does not compile.
+/// A [`RuleError`] when a rule's query or a taint model file does not compile.
 pub fn analyzer(rules: &RuleSet) -> Result<Box<dyn Analyzer>, RuleError> {
+    flow::load_models()?;
     Ok(Box::new(JavaAnalyzer::new(rules)?))
 }
 
@@ -99,8 +105,8 @@ impl JavaAnalyzer {
         // (b) every Rust-coded syntactic rule of src/rules/, one walk.
         rules::run(root, file, &sem, ctx, &mut out.findings);
 
-        // (c) FLOW HOOK: the dataflow module plugs in here, over the same tree:
-        //     flow::check(file, tree, ctx, out);
+        // (c) the dataflow analyses (taint), over the same tree.
+        flow::check(file, tree, ctx, out);
     }
 }
 
@@ -115,6 +121,15 @@ impl Analyzer for JavaAnalyzer {
             .chain(FLOW_ANALYSES.iter())
             .copied()
             .collect()
+    }
+
+    fn summarize(&self, file: &SourceFile) -> Option<Summary> {
+        let tree = parse(&file.text)?;
+        flow::summarize(file, &tree)
+    }
+
+    fn link(&self, summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
+        flow::link(summaries)
     }
 
     fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {

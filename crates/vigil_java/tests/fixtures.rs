@@ -41,14 +41,44 @@ fn every_rule_passes_its_fixtures() {
 }
 
 /// Imports every doc example may rely on (the convention is documented in docs/rules.md).
-const PRELUDE: &str = "import java.io.*; import java.math.*; import java.security.*; import java.security.cert.*; \
-import java.sql.*; import java.nio.charset.StandardCharsets; import javax.crypto.*; import javax.crypto.spec.*; \
-import javax.net.ssl.*; import javax.xml.parsers.*; import org.w3c.dom.*;\n";
+const PRELUDE: &str = "import java.io.*; import java.math.*; import java.net.*; import java.nio.file.*; \
+import java.security.*; import java.security.cert.*; import java.sql.*; import java.util.*; \
+import java.util.function.*; import java.util.regex.*; import java.nio.charset.StandardCharsets; import javax.crypto.*; \
+import javax.crypto.spec.*; import javax.naming.*; import javax.naming.directory.*; import javax.net.ssl.*; \
+import javax.servlet.*; import javax.servlet.http.*; import javax.xml.parsers.*; import javax.xml.xpath.*; \
+import org.owasp.encoder.Encode; import org.w3c.dom.*;\n";
 
-/// A doc snippet as a compilation unit: type declarations are kept as they are, statements are
-/// wrapped into a method of a class.
+/// Whether `line` starts a method declaration (`[modifiers] Type name(...)`).
+fn is_method_header(line: &str) -> bool {
+    let Some((head, _)) = line.split_once('(') else {
+        return false;
+    };
+    let words: Vec<&str> = head.split_whitespace().collect();
+    words.len() >= 2
+        && !head.contains('=')
+        && !head.contains('.')
+        && !matches!(
+            words[0],
+            "return" | "new" | "throw" | "if" | "for" | "while" | "switch"
+        )
+        && line.trim_end().ends_with('{')
+}
+
+/// A doc snippet as a compilation unit. Leading `import` lines stay on top; type declarations are kept
+/// as they are, method declarations are put into a class, and statements into a method of a class.
 fn wrap(snippet: &str) -> String {
-    let t = snippet.trim_start();
+    let mut imports = String::new();
+    let mut rest = Vec::new();
+    for line in snippet.lines() {
+        if rest.is_empty() && (line.starts_with("import ") || line.trim().is_empty()) {
+            imports.push_str(line);
+            imports.push('\n');
+        } else {
+            rest.push(line);
+        }
+    }
+    let body = rest.join("\n");
+    let t = body.trim_start();
     let is_unit = [
         "class ",
         "public ",
@@ -58,14 +88,20 @@ fn wrap(snippet: &str) -> String {
         "enum ",
         "record ",
         "@",
-        "import ",
     ]
     .iter()
     .any(|p| t.starts_with(p));
     if is_unit {
-        format!("{PRELUDE}{snippet}")
+        format!("{PRELUDE}{imports}{body}")
+    } else if rest.first().is_some_and(|l| {
+        is_method_header(l)
+            || ["private ", "protected ", "static "]
+                .iter()
+                .any(|p| l.starts_with(p))
+    }) {
+        format!("{PRELUDE}{imports}class DocExample {{\n{body}\n}}\n")
     } else {
-        format!("{PRELUDE}class DocExample {{\n  void example() throws Exception {{\n{snippet}\n  }}\n}}\n")
+        format!("{PRELUDE}{imports}class DocExample {{\n  void example() throws Exception {{\n{body}\n  }}\n}}\n")
     }
 }
 

@@ -1,0 +1,458 @@
+//! Taint models as data: sources, propagators, sanitizers, sinks, guards and container semantics of
+//! library methods, one YAML file per library (`rules/<lang>/models/<library>.yaml`).
+//!
+//! A method is named by the types that declare it (fully qualified; `"*"` = any receiver, even of
+//! unknown type) and its simple name; `supertypes:` lets an entry written for `java.sql.Statement`
+//! apply to a `PreparedStatement` receiver. See `docs/dataflow.md` for the format.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+use serde::Deserialize;
+use vigil_core::RuleError;
+
+/// Where a value enters or leaves a call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pos {
+    Receiver,
+    Return,
+    Arg(usize),
+    /// Every argument.
+    Args,
+}
+
+fn parse_pos(s: &str) -> Option<Pos> {
+    match s {
+        "receiver" => Some(Pos::Receiver),
+        "return" => Some(Pos::Return),
+        "args" => Some(Pos::Args),
+        _ => s
+            .strip_prefix("arg")
+            .and_then(|n| n.parse().ok())
+            .map(Pos::Arg),
+    }
+}
+
+/// What a container method does (receiver = the container).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ContainerOp {
+    /// `put(key, value)`, `set(index, value)`: store arg1 under the key arg0.
+    StoreKey,
+    /// `get(key)`, `get(index)`, `remove(key)`: read the element under arg0.
+    LoadKey,
+    /// `add(value)`: append at the end (index = current length when known).
+    Append,
+    /// `add(index, value)`: insert at an index, shifting later elements.
+    Insert,
+    /// `remove(index)` on a list: read and remove, shifting later elements.
+    RemoveIndex,
+    /// `iterator()`, `values()`, `stream()`, `toArray()`, `next()`: read any element.
+    LoadAll,
+    /// `addAll(c)`, `putAll(m)`: store every element of arg0.
+    StoreAll,
+    /// `clear()`.
+    Clear,
+}
+
+/// The effect of a modelled method.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// The return value is untrusted input, already safe for the kinds in `safe_for` (e.g. a raw
+    /// request URI is percent-encoded: no line breaks for log or header injection).
+    Source {
+        safe_for: u64,
+    },
+    /// The return value is the (receiver and arguments') taint, cleansed for `kinds` (`None` = all).
+    /// With `when`, only if argument `.0` is a constant containing one of the strings `.1`
+    /// (`s.replaceAll("[\r\n]", "")`).
+    Sanitizer {
+        kinds: Option<u64>,
+        when: Option<(usize, Vec<Arc<str>>)>,
+    },
+    /// Tainted data at `args` reaches a dangerous call of `kind` (a rule name such as `sql-injection`).
+    Sink {
+        kind: u32,
+        args: Vec<Pos>,
+    },
+    /// Taint moves from `from` to `to`.
+    Propagator {
+        from: Vec<Pos>,
+        to: Vec<Pos>,
+    },
+    /// A boolean check that, when true (or false if `negated`), makes `target` safe for `kinds`.
+    /// With `other_const`, only when the other operand (`arg0` for a receiver target, the receiver
+    /// otherwise) is a constant (`x.equals("admin")`).
+    Guard {
+        target: Pos,
+        kinds: Option<u64>,
+        negated: bool,
+        other_const: bool,
+    },
+    /// For guards, checking the result checks the value at `target` (`pattern.matcher(x)` → `x`,
+    /// `URI.create(x)` → `x`, `uri.getHost()` → `uri`).
+    GuardAlias {
+        target: Pos,
+    },
+    /// The result carries no taint (sizes, booleans, hashes).
+    Neutral,
+    Container(ContainerOp),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct MethodsSpec {
+    types: Vec<String>,
+    methods: Vec<String>,
+    #[serde(default)]
+    arity: Option<usize>,
+    // Effect-specific fields.
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    kinds: Vec<String>,
+    #[serde(default)]
+    args: Vec<String>,
+    #[serde(default)]
+    from: Vec<String>,
+    #[serde(default)]
+    to: Vec<String>,
+    #[serde(default)]
+    target: Option<String>,
+    #[serde(default)]
+    negated: bool,
+    #[serde(default)]
+    op: Option<String>,
+    #[serde(default)]
+    returns: Option<String>,
+    #[serde(default)]
+    alias: bool,
+    #[serde(default)]
+    if_arg0_contains: Vec<String>,
+    #[serde(default)]
+    other_const: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ParamSourceSpec {
+    annotations: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ModelFile {
+    library: String,
+    #[serde(default)]
+    supertypes: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    sources: Vec<MethodsSpec>,
+    #[serde(default)]
+    parameter_sources: Vec<ParamSourceSpec>,
+    #[serde(default)]
+    propagators: Vec<MethodsSpec>,
+    #[serde(default)]
+    sanitizers: Vec<MethodsSpec>,
+    #[serde(default)]
+    sinks: Vec<MethodsSpec>,
+    #[serde(default)]
+    guards: Vec<MethodsSpec>,
+    #[serde(default)]
+    containers: Vec<MethodsSpec>,
+    #[serde(default)]
+    neutral: Vec<MethodsSpec>,
+    #[serde(default)]
+    returns: Vec<MethodsSpec>,
+    #[serde(default)]
+    return_sinks: Vec<ReturnSinkSpec>,
+}
+
+/// A returned string starting with `prefix` whose rest is untrusted is a sink of `kind`
+/// (Spring MVC's `return "redirect:" + url;`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ReturnSinkSpec {
+    prefix: String,
+    kind: String,
+}
+
+/// One modelled method effect with its arity filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub arity: Option<usize>,
+    pub effect: Effect,
+    /// The library file that declared it.
+    pub library: Arc<str>,
+}
+
+/// All loaded models, indexed by (type, method).
+#[derive(Debug, Clone, Default)]
+pub struct Models {
+    by_method: HashMap<(Arc<str>, Arc<str>), Vec<Entry>>,
+    returns: HashMap<(Arc<str>, Arc<str>), Arc<str>>,
+    supertypes: HashMap<Arc<str>, Vec<Arc<str>>>,
+    param_annotations: BTreeSet<Arc<str>>,
+    kinds: Vec<Arc<str>>,
+    types: BTreeSet<Arc<str>>,
+    return_sinks: Vec<(Arc<str>, u32)>,
+}
+
+impl Models {
+    /// Load model files: `(origin, yaml text)` pairs.
+    ///
+    /// # Errors
+    /// A [`RuleError`] naming the file and the problem (bad YAML, unknown field, bad position or op).
+    pub fn load(files: &[(&str, &str)]) -> Result<Models, RuleError> {
+        let mut m = Models::default();
+        for (origin, text) in files {
+            let file: ModelFile = serde_yaml_ng::from_str(text).map_err(|e| {
+                RuleError::new(origin, e.location().map(|l| l.line()), None, e.to_string())
+            })?;
+            m.add_file(origin, file)?;
+        }
+        Ok(m)
+    }
+
+    fn kind_bit(&mut self, kind: &str) -> Result<u32, String> {
+        if let Some(i) = self.kinds.iter().position(|k| &**k == kind) {
+            return u32::try_from(i).map_err(|e| e.to_string());
+        }
+        if self.kinds.len() >= 63 {
+            return Err("more than 63 sink kinds".into());
+        }
+        self.kinds.push(Arc::from(kind));
+        u32::try_from(self.kinds.len() - 1).map_err(|e| e.to_string())
+    }
+
+    fn kinds_mask(&mut self, kinds: &[String]) -> Result<Option<u64>, String> {
+        if kinds.is_empty() || kinds.iter().any(|k| k == "all") {
+            return Ok(None);
+        }
+        let mut mask = 0u64;
+        for k in kinds {
+            mask |= 1u64 << self.kind_bit(k)?;
+        }
+        Ok(Some(mask))
+    }
+
+    fn positions(list: &[String], what: &str) -> Result<Vec<Pos>, String> {
+        list.iter()
+            .map(|s| {
+                parse_pos(s).ok_or_else(|| {
+                    format!(
+                        "{what}: `{s}` is not a position (receiver, return, args, arg0, arg1, ...)"
+                    )
+                })
+            })
+            .collect()
+    }
+
+    fn add_file(&mut self, origin: &str, file: ModelFile) -> Result<(), RuleError> {
+        let lib: Arc<str> = Arc::from(file.library.as_str());
+        let err = |msg: String| RuleError::new(origin, None, None, msg);
+        for (t, sups) in &file.supertypes {
+            let e = self.supertypes.entry(Arc::from(t.as_str())).or_default();
+            e.extend(sups.iter().map(|s| Arc::from(s.as_str())));
+        }
+        for p in &file.parameter_sources {
+            self.param_annotations
+                .extend(p.annotations.iter().map(|a| Arc::from(a.as_str())));
+        }
+        let add = |m: &mut Models, spec: &MethodsSpec, effect: Effect| {
+            for t in &spec.types {
+                let t: Arc<str> = Arc::from(t.as_str());
+                m.types.insert(t.clone());
+                for meth in &spec.methods {
+                    m.by_method
+                        .entry((t.clone(), Arc::from(meth.as_str())))
+                        .or_default()
+                        .push(Entry {
+                            arity: spec.arity,
+                            effect: effect.clone(),
+                            library: lib.clone(),
+                        });
+                }
+            }
+        };
+        for s in &file.sources {
+            let safe_for = if s.kinds.is_empty() {
+                0
+            } else {
+                self.kinds_mask(&s.kinds).map_err(err)?.unwrap_or(0)
+            };
+            add(self, s, Effect::Source { safe_for });
+        }
+        for s in &file.sanitizers {
+            let kinds = self.kinds_mask(&s.kinds).map_err(err)?;
+            let when = (!s.if_arg0_contains.is_empty()).then(|| {
+                (
+                    0,
+                    s.if_arg0_contains
+                        .iter()
+                        .map(|x| Arc::from(x.as_str()))
+                        .collect(),
+                )
+            });
+            add(self, s, Effect::Sanitizer { kinds, when });
+        }
+        for s in &file.sinks {
+            let kind = s
+                .kind
+                .as_deref()
+                .ok_or_else(|| err(format!("sink for {:?} needs `kind:`", s.methods)))?;
+            let kind = self.kind_bit(kind).map_err(err)?;
+            let args = Self::positions(&s.args, "sinks.args").map_err(err)?;
+            let args = if args.is_empty() {
+                vec![Pos::Args]
+            } else {
+                args
+            };
+            add(self, s, Effect::Sink { kind, args });
+        }
+        for s in &file.propagators {
+            let from = Self::positions(&s.from, "propagators.from").map_err(err)?;
+            let to = Self::positions(&s.to, "propagators.to").map_err(err)?;
+            add(self, s, Effect::Propagator { from, to });
+        }
+        for s in &file.guards {
+            if s.alias {
+                let target = parse_pos(s.target.as_deref().unwrap_or("arg0"))
+                    .ok_or_else(|| err(format!("guard target {:?}", s.target)))?;
+                add(self, s, Effect::GuardAlias { target });
+                continue;
+            }
+            let target = parse_pos(s.target.as_deref().unwrap_or("arg0"))
+                .ok_or_else(|| err(format!("guard target {:?}", s.target)))?;
+            let kinds = self.kinds_mask(&s.kinds).map_err(err)?;
+            add(
+                self,
+                s,
+                Effect::Guard {
+                    target,
+                    kinds,
+                    negated: s.negated,
+                    other_const: s.other_const,
+                },
+            );
+        }
+        for s in &file.containers {
+            let op = match s.op.as_deref() {
+                Some("store-key") => ContainerOp::StoreKey,
+                Some("load-key") => ContainerOp::LoadKey,
+                Some("append") => ContainerOp::Append,
+                Some("insert") => ContainerOp::Insert,
+                Some("remove-index") => ContainerOp::RemoveIndex,
+                Some("load-all") => ContainerOp::LoadAll,
+                Some("store-all") => ContainerOp::StoreAll,
+                Some("clear") => ContainerOp::Clear,
+                other => return Err(err(format!("unknown container op {other:?}"))),
+            };
+            add(self, s, Effect::Container(op));
+        }
+        for r in &file.return_sinks {
+            let kind = self.kind_bit(&r.kind).map_err(err)?;
+            self.return_sinks.push((Arc::from(r.prefix.as_str()), kind));
+        }
+        for s in &file.neutral {
+            add(self, s, Effect::Neutral);
+        }
+        for s in &file.returns {
+            let Some(r) = &s.returns else {
+                return Err(err(format!(
+                    "returns entry for {:?} needs `returns:`",
+                    s.methods
+                )));
+            };
+            for t in &s.types {
+                for meth in &s.methods {
+                    self.returns.insert(
+                        (Arc::from(t.as_str()), Arc::from(meth.as_str())),
+                        Arc::from(r.as_str()),
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The type and its supertypes, transitively (the type first).
+    #[must_use]
+    pub fn type_and_supers(&self, ty: &str) -> Vec<Arc<str>> {
+        let mut out: Vec<Arc<str>> = vec![Arc::from(ty)];
+        let mut i = 0;
+        while let Some(t) = out.get(i).cloned() {
+            if let Some(s) = self.supertypes.get(&t) {
+                for x in s {
+                    if !out.contains(x) {
+                        out.push(x.clone());
+                    }
+                }
+            }
+            i += 1;
+            if out.len() > 64 {
+                break;
+            }
+        }
+        out
+    }
+
+    /// Effects of `class.name` called with `arity` arguments (`class: None` = unknown receiver type: only
+    /// `"*"` entries apply). Entries of the most specific type come first.
+    #[must_use]
+    pub fn effects(&self, class: Option<&str>, name: &str, arity: usize) -> Vec<&Entry> {
+        let mut out = Vec::new();
+        let name: Arc<str> = Arc::from(name);
+        let mut types = class.map(|c| self.type_and_supers(c)).unwrap_or_default();
+        types.push(Arc::from("*"));
+        for t in types {
+            if let Some(v) = self.by_method.get(&(t, name.clone())) {
+                out.extend(v.iter().filter(|e| e.arity.is_none_or(|a| a == arity)));
+            }
+        }
+        out
+    }
+
+    /// The declared return type of `class.name`, from `returns:` entries (supertypes searched).
+    #[must_use]
+    pub fn return_type(&self, class: &str, name: &str) -> Option<Arc<str>> {
+        let name: Arc<str> = Arc::from(name);
+        self.type_and_supers(class)
+            .into_iter()
+            .find_map(|t| self.returns.get(&(t, name.clone())).cloned())
+    }
+
+    /// Whether a parameter annotation (simple or qualified name) marks untrusted input.
+    #[must_use]
+    pub fn is_source_annotation(&self, name: &str) -> bool {
+        let simple = name.rsplit('.').next().unwrap_or(name);
+        self.param_annotations.contains(name) || self.param_annotations.contains(simple)
+    }
+
+    /// Whether some model names this fully qualified type (used to resolve wildcard imports).
+    #[must_use]
+    pub fn knows_type(&self, fqn: &str) -> bool {
+        self.types.contains(fqn)
+            || self.supertypes.contains_key(fqn)
+            || self.returns.keys().any(|(t, _)| &**t == fqn)
+    }
+
+    /// Return sinks: (constant prefix of the returned string, sink kind).
+    #[must_use]
+    pub fn return_sinks(&self) -> &[(Arc<str>, u32)] {
+        &self.return_sinks
+    }
+
+    /// The sink kinds (rule names) in bit order.
+    #[must_use]
+    pub fn kinds(&self) -> &[Arc<str>] {
+        &self.kinds
+    }
+
+    /// The bit of a sink kind, if any model uses it.
+    #[must_use]
+    pub fn kind_index(&self, kind: &str) -> Option<u32> {
+        self.kinds
+            .iter()
+            .position(|k| &**k == kind)
+            .and_then(|i| u32::try_from(i).ok())
+    }
+}

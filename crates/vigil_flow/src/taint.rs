@@ -1,0 +1,1177 @@
+//! Taint tracking as a client of the dataflow framework.
+//!
+//! The state of a program point is the constant environment (so folded conditions prune dead branches),
+//! the abstract value of every variable and of every field of `this`, and the guards established by
+//! boolean checks. An abstract value carries the taint of the value itself and, for containers and
+//! arrays, per-constant-key element taints. A taint records which origins it comes from (a real
+//! source, or parameter `i` — used to compute the function's summary in the same run), which sink
+//! kinds it has been sanitized for, and the trace of steps that carried it.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::cfg::{solve, Analysis};
+use crate::constprop::{eval_expr, feasible, ConstEnv};
+use crate::ir::{
+    BinOp, Block, BlockId, Call, CallKind, Const, Expr, Function, Inst, Operand, Span, Terminator,
+    UnOp, Var,
+};
+use crate::model::{ContainerOp, Effect, Models, Pos};
+
+/// Origin bit of a real source (bits `0..62` are parameters).
+pub const SOURCE_BIT: u64 = 1 << 63;
+/// Origin bit of a field of `this` read before any store in the function (for summaries).
+pub const THIS_BIT: u64 = 1 << 62;
+/// Parameters beyond this index are not tracked in summaries.
+const MAX_PARAMS: usize = 62;
+/// Longest trace kept (source, steps, sink).
+const MAX_TRACE: u32 = 48;
+
+/// One step of a taint trace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub span: Span,
+    pub note: Arc<str>,
+}
+
+/// A linked trace, newest step first.
+#[derive(Debug)]
+pub struct Trace {
+    pub step: Step,
+    pub prev: Option<Arc<Trace>>,
+    pub len: u32,
+}
+
+impl Trace {
+    fn root(step: Step) -> Arc<Trace> {
+        Arc::new(Trace {
+            step,
+            prev: None,
+            len: 1,
+        })
+    }
+
+    /// Steps from the oldest (the source) to the newest.
+    #[must_use]
+    pub fn steps(self: &Arc<Trace>) -> Vec<Step> {
+        let mut out = Vec::new();
+        let mut cur = Some(self.clone());
+        while let Some(t) = cur {
+            out.push(t.step.clone());
+            cur = t.prev.clone();
+        }
+        out.reverse();
+        out
+    }
+}
+
+/// A taint: origins, sanitized kinds, and how it got here.
+#[derive(Debug, Clone)]
+pub struct Taint {
+    pub origins: u64,
+    /// Bit `k` set = sanitized for sink kind `k`.
+    pub cleansed: u64,
+    pub trace: Arc<Trace>,
+}
+
+impl PartialEq for Taint {
+    fn eq(&self, o: &Taint) -> bool {
+        self.origins == o.origins && self.cleansed == o.cleansed
+    }
+}
+
+impl Taint {
+    fn join(&self, o: &Taint) -> Taint {
+        let mine = self.origins & SOURCE_BIT != 0;
+        let theirs = o.origins & SOURCE_BIT != 0;
+        let trace = if mine != theirs {
+            if mine {
+                self.trace.clone()
+            } else {
+                o.trace.clone()
+            }
+        } else if o.trace.len < self.trace.len {
+            o.trace.clone()
+        } else {
+            self.trace.clone()
+        };
+        Taint {
+            origins: self.origins | o.origins,
+            cleansed: self.cleansed & o.cleansed,
+            trace,
+        }
+    }
+
+    fn step(&self, span: Span, note: impl Into<Arc<str>>) -> Taint {
+        let note = note.into();
+        // Bounded traces: loops would otherwise grow them at every iteration (and a long chain of
+        // `Arc`s is dropped recursively).
+        if self.trace.step.span == span || self.trace.len >= MAX_TRACE {
+            return self.clone();
+        }
+        Taint {
+            origins: self.origins,
+            cleansed: self.cleansed,
+            trace: Arc::new(Trace {
+                step: Step { span, note },
+                prev: Some(self.trace.clone()),
+                len: self.trace.len + 1,
+            }),
+        }
+    }
+
+    /// Whether this is real untrusted input (not only a parameter of the analyzed function).
+    #[must_use]
+    pub fn from_source(&self) -> bool {
+        self.origins & SOURCE_BIT != 0
+    }
+}
+
+fn join_opt(a: &Option<Taint>, b: &Option<Taint>) -> Option<Taint> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.join(y)),
+        (Some(x), None) | (None, Some(x)) => Some(x.clone()),
+        (None, None) => None,
+    }
+}
+
+/// The abstract value of a variable or field: its own taint plus, for containers, element taints under
+/// constant keys/indices, and the length when known.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AbsVal {
+    pub t: Option<Taint>,
+    pub keyed: BTreeMap<Const, Taint>,
+    pub len: Option<u32>,
+}
+
+impl AbsVal {
+    fn of(t: Option<Taint>) -> AbsVal {
+        AbsVal {
+            t,
+            ..AbsVal::default()
+        }
+    }
+
+    /// The taint of the value as a whole (itself or any element).
+    #[must_use]
+    pub fn whole(&self) -> Option<Taint> {
+        let mut acc = self.t.clone();
+        for v in self.keyed.values() {
+            acc = join_opt(&acc, &Some(v.clone()));
+        }
+        acc
+    }
+
+    fn join(&mut self, o: &AbsVal) {
+        self.t = join_opt(&self.t, &o.t);
+        for (k, v) in &o.keyed {
+            let merged = match self.keyed.get(k) {
+                Some(m) => m.join(v),
+                None => v.clone(),
+            };
+            self.keyed.insert(k.clone(), merged);
+        }
+        if self.len != o.len {
+            self.len = None;
+        }
+    }
+
+    fn is_clean(&self) -> bool {
+        self.t.is_none() && self.keyed.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct GuardFact {
+    target: Var,
+    kinds: Option<u64>,
+    /// The guard holds when the condition is true (false if negated).
+    when: bool,
+}
+
+/// The taint state at a program point.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct State {
+    pub env: ConstEnv,
+    vals: BTreeMap<Var, AbsVal>,
+    fields: BTreeMap<Arc<str>, AbsVal>,
+    guards: BTreeMap<Var, GuardFact>,
+    aliases: BTreeMap<Var, Var>,
+    /// Known constant prefixes of string values (`"redirect:" + x`).
+    prefixes: BTreeMap<Var, Arc<str>>,
+    /// Results of fluent calls (`sb.append(x)` returns `sb`): the variable holding the same object.
+    objs: BTreeMap<Var, Var>,
+}
+
+impl State {
+    fn val(&self, o: &Operand) -> AbsVal {
+        match o {
+            Operand::Var(v) => self.vals.get(v).cloned().unwrap_or_default(),
+            Operand::Const(_) | Operand::Opaque => AbsVal::default(),
+        }
+    }
+
+    fn set(&mut self, v: Var, a: AbsVal) {
+        if a.is_clean() && a.len.is_none() {
+            self.vals.remove(&v);
+        } else {
+            self.vals.insert(v, a);
+        }
+        self.guards.remove(&v);
+        self.aliases.remove(&v);
+        self.objs.remove(&v);
+        self.prefixes.remove(&v);
+    }
+
+    /// The variable that holds the object `v` refers to (through fluent calls).
+    fn root(&self, v: Var) -> Var {
+        let mut cur = v;
+        for _ in 0..16 {
+            match self.objs.get(&cur) {
+                Some(n) if *n != cur => cur = *n,
+                _ => break,
+            }
+        }
+        cur
+    }
+}
+
+/// A method's effect on taint, for callers (same file or other files).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FnSummary {
+    /// Parameters whose taint reaches the return value, with the kinds it is sanitized for on the way.
+    pub param_to_return: Vec<(u32, u64)>,
+    /// The return value carries untrusted input from a source inside the method: a description of it.
+    pub returns_source: Option<Arc<str>>,
+    /// The return value depends on fields of the receiver (a getter): a tainted receiver taints it.
+    pub this_to_return: bool,
+    /// Parameters stored into fields of the receiver (a setter): a tainted argument taints the receiver.
+    pub param_to_this: Vec<u32>,
+}
+
+/// Callee lookup for calls into the scanned code.
+pub trait Callees {
+    /// The merged summary of the methods this call may reach in the scanned code, if any.
+    fn summary(&self, call: &Call, caller: &Function) -> Option<FnSummary>;
+
+    /// Whether some method of the scanned code with this call's name and arity returns untrusted input
+    /// from a source of its own (a cheap pre-check: when it is false and no argument is tainted, the
+    /// call's result is clean whatever the callee).
+    fn may_return_source(&self, _call: &Call) -> bool {
+        true
+    }
+}
+
+/// A call into the scanned code with an argument carrying untrusted input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaintedArg {
+    pub call: Call,
+    pub index: u32,
+    /// Description of the source, for the callee's trace.
+    pub note: Arc<str>,
+}
+
+/// Untrusted data reaching a sink.
+#[derive(Debug, Clone)]
+pub struct SinkHit {
+    pub kind: u32,
+    pub call: Call,
+    /// Which argument (or receiver) carried the taint.
+    pub pos: Pos,
+    pub trace: Vec<Step>,
+}
+
+/// The inputs of one taint run over a function.
+pub struct TaintRun<'a> {
+    pub models: &'a Models,
+    /// Sink kinds to report (bit mask).
+    pub kinds: u64,
+    pub callees: &'a dyn Callees,
+    /// Parameters that receive untrusted input (annotation sources, or callers' tainted arguments),
+    /// with a description for the trace.
+    pub param_sources: Vec<Option<Arc<str>>>,
+    /// Source text of a span, shortened (for trace notes).
+    pub describe: &'a dyn Fn(Span) -> String,
+    /// Fields of `this` that other methods of the class assign untrusted input to, with a description.
+    pub field_sources: &'a BTreeMap<Arc<str>, Arc<str>>,
+    /// Maximum number of block visits.
+    pub budget: usize,
+}
+
+/// What a taint run found.
+#[derive(Debug, Default)]
+pub struct FnResult {
+    pub hits: Vec<SinkHit>,
+    pub summary: FnSummary,
+    pub tainted_args: Vec<TaintedArg>,
+    /// Fields of `this` this function assigns untrusted input to, with the source's description.
+    pub field_stores: Vec<(Arc<str>, Arc<str>)>,
+    /// The solver gave up (the function is too large); nothing is reported for it.
+    pub gave_up: bool,
+}
+
+struct Engine<'r, 'a> {
+    run: &'r TaintRun<'a>,
+    report: bool,
+    ret: Option<Taint>,
+    hits: Vec<SinkHit>,
+    tainted_args: Vec<TaintedArg>,
+    pending_guard: Option<(Pos, Option<u64>, bool)>,
+    pending_alias: Option<Var>,
+    pending_obj: Option<Var>,
+    cur_span: Span,
+    field_stores: Vec<(Arc<str>, Arc<str>)>,
+    param_to_this: u64,
+}
+
+/// Java/Python numeric and boolean types: values of these types cannot carry an injection payload.
+fn is_inert_type(ty: &str) -> bool {
+    matches!(
+        ty,
+        "int"
+            | "long"
+            | "short"
+            | "byte"
+            | "boolean"
+            | "double"
+            | "float"
+            | "java.lang.Integer"
+            | "java.lang.Long"
+            | "java.lang.Short"
+            | "java.lang.Byte"
+            | "java.lang.Boolean"
+            | "java.lang.Double"
+            | "java.lang.Float"
+            | "java.util.UUID"
+            | "bool"
+            | "float "
+            | "java.time.LocalDate"
+            | "java.math.BigDecimal"
+            | "java.math.BigInteger"
+    )
+}
+
+/// Run the taint analysis over one function.
+#[must_use]
+pub fn analyze(f: &Function, run: &TaintRun<'_>) -> FnResult {
+    let mut eng = Engine {
+        run,
+        report: false,
+        ret: None,
+        hits: Vec::new(),
+        tainted_args: Vec::new(),
+        pending_guard: None,
+        pending_alias: None,
+        pending_obj: None,
+        cur_span: Span::default(),
+        field_stores: Vec::new(),
+        param_to_this: 0,
+    };
+    let Ok(states) = solve(f, &mut eng, run.budget) else {
+        return FnResult {
+            gave_up: true,
+            ..FnResult::default()
+        };
+    };
+    eng.report = true;
+    let mut out = Vec::new();
+    for (i, st) in states.iter().enumerate() {
+        let (Some(mut st), Some(block)) = (st.clone(), f.blocks.get(i)) else {
+            continue;
+        };
+        let id = BlockId(u32::try_from(i).unwrap_or(u32::MAX));
+        eng.transfer(f, id, block, &mut st, &mut out);
+        out.clear();
+    }
+    let mut summary = FnSummary::default();
+    if let Some(r) = &eng.ret {
+        summary.this_to_return = r.origins & THIS_BIT != 0;
+        for i in 0..f.params.len().min(MAX_PARAMS) {
+            if r.origins & (1u64 << i) != 0 {
+                summary
+                    .param_to_return
+                    .push((u32::try_from(i).unwrap_or(0), r.cleansed));
+            }
+        }
+        if r.from_source() && r.cleansed == 0 {
+            let root = r
+                .trace
+                .steps()
+                .first()
+                .map(|s| Arc::from(s.note.trim_start_matches("source: ")));
+            summary.returns_source = root.or_else(|| Some(Arc::from("untrusted input")));
+        }
+    }
+    for i in 0..f.params.len().min(MAX_PARAMS) {
+        if eng.param_to_this & (1u64 << i) != 0 {
+            summary.param_to_this.push(u32::try_from(i).unwrap_or(0));
+        }
+    }
+    // One hit per (kind, sink call).
+    eng.hits.sort_by_key(|h| (h.call.span, h.kind));
+    eng.hits.dedup_by_key(|h| (h.call.span, h.kind));
+    FnResult {
+        hits: eng.hits,
+        summary,
+        tainted_args: eng.tainted_args,
+        field_stores: eng.field_stores,
+        gave_up: false,
+    }
+}
+
+impl Engine<'_, '_> {
+    fn describe(&self, span: Span) -> String {
+        (self.run.describe)(span)
+    }
+
+    fn eval_call(&mut self, f: &Function, call: &Call, st: &mut State) -> AbsVal {
+        let models = self.run.models;
+        let effects = models.effects(call.class.as_deref(), &call.name, call.args.len());
+        let arg_vals: Vec<AbsVal> = call.args.iter().map(|a| st.val(a)).collect();
+        let recv_val = call
+            .receiver
+            .as_ref()
+            .map(|r| st.val(r))
+            .unwrap_or_default();
+        let at = |p: Pos| -> Option<Taint> {
+            match p {
+                Pos::Receiver => recv_val.whole(),
+                Pos::Arg(i) => arg_vals.get(i).and_then(AbsVal::whole),
+                Pos::Args => arg_vals
+                    .iter()
+                    .fold(None, |acc, v| join_opt(&acc, &v.whole())),
+                Pos::Return => None,
+            }
+        };
+        let name = call.name.clone();
+        let mut is_sink = false;
+        // Sinks first (reported in the final pass only).
+        for e in &effects {
+            if let Effect::Sink { kind, args } = &e.effect {
+                is_sink = true;
+                if !self.report || self.run.kinds & (1u64 << kind) == 0 {
+                    continue;
+                }
+                for &p in args {
+                    let positions: Vec<Pos> = match p {
+                        Pos::Args => (0..call.args.len()).map(Pos::Arg).collect(),
+                        other => vec![other],
+                    };
+                    for p in positions {
+                        if let Some(t) = at(p) {
+                            if t.from_source() && t.cleansed & (1u64 << kind) == 0 {
+                                let mut trace = t.trace.steps();
+                                trace.push(Step {
+                                    span: call.span,
+                                    note: Arc::from(format!("reaches `{name}`")),
+                                });
+                                self.hits.push(SinkHit {
+                                    kind: *kind,
+                                    call: call.clone(),
+                                    pos: p,
+                                    trace,
+                                });
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // The first non-sink effect that applies decides the result.
+        let primary = effects.iter().find(|e| match &e.effect {
+            Effect::Sink { .. } => false,
+            Effect::Sanitizer {
+                when: Some((i, needles)),
+                ..
+            } => match call.args.get(*i).and_then(|a| st.env.operand(a)) {
+                Some(Const::Str(s)) => needles.iter().any(|n| s.contains(&**n)),
+                _ => false,
+            },
+            Effect::Guard {
+                target,
+                other_const: true,
+                ..
+            } => {
+                let other = match target {
+                    Pos::Receiver => call.args.first(),
+                    _ => call.receiver.as_ref(),
+                };
+                other.and_then(|o| st.env.operand(o)).is_some()
+            }
+            _ => true,
+        });
+        let default_flow = || {
+            let mut t = recv_val.whole();
+            for a in &arg_vals {
+                t = join_opt(&t, &a.whole());
+            }
+            t
+        };
+        match primary.map(|e| &e.effect) {
+            Some(Effect::Source { safe_for }) => {
+                let note = format!("source: `{}`", self.describe(call.span));
+                AbsVal::of(Some(Taint {
+                    origins: SOURCE_BIT,
+                    cleansed: *safe_for,
+                    trace: Trace::root(Step {
+                        span: call.span,
+                        note: Arc::from(note),
+                    }),
+                }))
+            }
+            Some(Effect::Sanitizer { kinds, .. }) => match kinds {
+                None => AbsVal::default(),
+                Some(mask) => AbsVal::of(default_flow().map(|t| {
+                    let mut t = t.step(call.span, format!("encoded by `{name}`"));
+                    t.cleansed |= mask;
+                    t
+                })),
+            },
+            Some(Effect::Neutral) | Some(Effect::Guard { .. }) => {
+                if let Some(Effect::Guard {
+                    target,
+                    kinds,
+                    negated,
+                    ..
+                }) = primary.map(|e| &e.effect)
+                {
+                    // An allow-list filled with untrusted input proves nothing.
+                    let list_tainted = *target != Pos::Receiver
+                        && recv_val.whole().is_some_and(|t| t.from_source());
+                    if !list_tainted {
+                        self.pending_guard = Some((*target, *kinds, !*negated));
+                    }
+                }
+                AbsVal::default()
+            }
+            Some(Effect::GuardAlias { target }) => {
+                let op = match target {
+                    Pos::Receiver => call.receiver.as_ref(),
+                    Pos::Arg(i) => call.args.get(*i),
+                    _ => None,
+                };
+                if let Some(Operand::Var(v)) = op {
+                    self.pending_alias = Some(st.aliases.get(v).copied().unwrap_or(*v));
+                }
+                AbsVal::of(default_flow())
+            }
+            Some(Effect::Propagator { from, to }) => {
+                if to.contains(&Pos::Receiver) && to.contains(&Pos::Return) {
+                    if let Some(Operand::Var(r)) = &call.receiver {
+                        self.pending_obj = Some(st.root(*r));
+                    }
+                }
+                let mut t: Option<Taint> = None;
+                for &p in from {
+                    t = join_opt(&t, &at(p));
+                }
+                let t = t.map(|t| t.step(call.span, format!("through `{name}`")));
+                let mut result = AbsVal::default();
+                for &p in to {
+                    match p {
+                        Pos::Return => result.t = join_opt(&result.t, &t),
+                        Pos::Receiver => {
+                            if let (Some(Operand::Var(r)), Some(t)) = (&call.receiver, &t) {
+                                // Every variable holding the same object (fluent results, copies).
+                                let root = st.root(*r);
+                                let mut same: Vec<Var> = vec![*r, root];
+                                same.extend(
+                                    st.objs.keys().copied().filter(|k| st.root(*k) == root),
+                                );
+                                same.sort();
+                                same.dedup();
+                                for x in same {
+                                    let mut v = st.val(&Operand::Var(x));
+                                    v.t = join_opt(&v.t, &Some(t.clone()));
+                                    st.vals.insert(x, v);
+                                }
+                            }
+                        }
+                        Pos::Arg(i) => {
+                            if let (Some(Operand::Var(a)), Some(t)) = (call.args.get(i), &t) {
+                                let mut v = st.val(&Operand::Var(*a));
+                                v.t = join_opt(&v.t, &Some(t.clone()));
+                                st.vals.insert(*a, v);
+                            }
+                        }
+                        Pos::Args => {}
+                    }
+                }
+                result
+            }
+            Some(Effect::Container(op)) => self.container(*op, call, st, &arg_vals, &recv_val),
+            Some(Effect::Sink { .. }) => AbsVal::default(),
+            None => {
+                if is_sink {
+                    return AbsVal::default();
+                }
+                if self.report && call.kind != CallKind::Constructor {
+                    for (i, v) in arg_vals.iter().enumerate() {
+                        if let Some(t) = v.whole().filter(Taint::from_source) {
+                            self.tainted_args.push(TaintedArg {
+                                call: call.clone(),
+                                index: u32::try_from(i).unwrap_or(0),
+                                note: t.trace.steps().first().map_or_else(
+                                    || Arc::from("untrusted input"),
+                                    |s| s.note.clone(),
+                                ),
+                            });
+                        }
+                    }
+                }
+                if call.kind != CallKind::Constructor
+                    && default_flow().is_none()
+                    && !self.run.callees.may_return_source(call)
+                {
+                    return AbsVal::default();
+                }
+                let summary = if call.kind == CallKind::Constructor {
+                    None
+                } else {
+                    self.run.callees.summary(call, f)
+                };
+                if let Some(s) = summary {
+                    let mut t: Option<Taint> = None;
+                    if s.this_to_return {
+                        if let Some(r) = recv_val.whole() {
+                            t = Some(r.step(call.span, format!("through `{name}`")));
+                        }
+                    }
+                    if let Some(Operand::Var(r)) = &call.receiver {
+                        for &i in &s.param_to_this {
+                            if let Some(a) = arg_vals.get(i as usize).and_then(AbsVal::whole) {
+                                let a = a.step(call.span, format!("stored by `{name}`"));
+                                let root = st.root(*r);
+                                for x in [*r, root] {
+                                    let mut v = st.val(&Operand::Var(x));
+                                    v.t = join_opt(&v.t, &Some(a.clone()));
+                                    st.vals.insert(x, v);
+                                }
+                            }
+                        }
+                    }
+                    for &(i, mask) in &s.param_to_return {
+                        if let Some(a) = arg_vals.get(i as usize).and_then(AbsVal::whole) {
+                            let mut a = a.step(call.span, format!("through `{name}`"));
+                            a.cleansed |= mask;
+                            t = join_opt(&t, &Some(a));
+                        }
+                    }
+                    if let Some(src) = &s.returns_source {
+                        let fresh = Taint {
+                            origins: SOURCE_BIT,
+                            cleansed: 0,
+                            trace: Trace::root(Step {
+                                span: call.span,
+                                note: Arc::from(format!(
+                                    "source: `{}` returns {src}",
+                                    self.describe(call.span)
+                                )),
+                            }),
+                        };
+                        t = join_opt(&t, &Some(fresh));
+                    }
+                    return AbsVal::of(t);
+                }
+                let mut v = AbsVal::of(default_flow());
+                if call.kind == CallKind::Constructor {
+                    v.len = Some(0);
+                }
+                v
+            }
+        }
+    }
+
+    fn container(
+        &mut self,
+        op: ContainerOp,
+        call: &Call,
+        st: &mut State,
+        args: &[AbsVal],
+        recv: &AbsVal,
+    ) -> AbsVal {
+        let key = call.args.first().and_then(|a| st.env.operand(a));
+        let Some(Operand::Var(r)) = call.receiver.clone() else {
+            return AbsVal::of(recv.whole());
+        };
+        let mut c = recv.clone();
+        let result = match op {
+            ContainerOp::StoreKey => {
+                let v = args.get(1).and_then(AbsVal::whole);
+                match key {
+                    Some(k) => {
+                        let prev = c.keyed.remove(&k);
+                        if let Some(v) = v {
+                            c.keyed.insert(k, v);
+                        }
+                        AbsVal::of(prev)
+                    }
+                    None => {
+                        c.t = join_opt(&c.t, &v);
+                        AbsVal::default()
+                    }
+                }
+            }
+            ContainerOp::LoadKey => match key {
+                Some(k) => AbsVal::of(join_opt(&c.keyed.get(&k).cloned(), &c.t)),
+                None => AbsVal::of(c.whole()),
+            },
+            ContainerOp::Append => {
+                let v = args.first().and_then(AbsVal::whole);
+                match c.len {
+                    Some(n) => {
+                        if let Some(v) = v {
+                            c.keyed.insert(Const::Int(i64::from(n)), v);
+                        }
+                        c.len = Some(n + 1);
+                    }
+                    None => c.t = join_opt(&c.t, &v),
+                }
+                AbsVal::default()
+            }
+            ContainerOp::Insert => {
+                let v = args.get(1).and_then(AbsVal::whole);
+                match (key, c.len) {
+                    (Some(Const::Int(i)), Some(n)) => {
+                        let mut keyed = BTreeMap::new();
+                        for (k, t) in std::mem::take(&mut c.keyed) {
+                            match k {
+                                Const::Int(j) if j >= i => {
+                                    keyed.insert(Const::Int(j + 1), t);
+                                }
+                                other => {
+                                    keyed.insert(other, t);
+                                }
+                            }
+                        }
+                        if let Some(v) = v {
+                            keyed.insert(Const::Int(i), v);
+                        }
+                        c.keyed = keyed;
+                        c.len = Some(n + 1);
+                    }
+                    _ => {
+                        c.t = join_opt(&c.t, &v);
+                        c.len = None;
+                    }
+                }
+                AbsVal::default()
+            }
+            ContainerOp::RemoveIndex => match key {
+                Some(Const::Int(i)) => {
+                    let got = join_opt(&c.keyed.get(&Const::Int(i)).cloned(), &c.t);
+                    let mut keyed = BTreeMap::new();
+                    for (k, t) in std::mem::take(&mut c.keyed) {
+                        match k {
+                            Const::Int(j) if j == i => {}
+                            Const::Int(j) if j > i => {
+                                keyed.insert(Const::Int(j - 1), t);
+                            }
+                            other => {
+                                keyed.insert(other, t);
+                            }
+                        }
+                    }
+                    c.keyed = keyed;
+                    c.len = c.len.map(|n| n.saturating_sub(1));
+                    AbsVal::of(got)
+                }
+                Some(k) => {
+                    // Collection.remove(Object) or Map.remove(key).
+                    let got = join_opt(&c.keyed.remove(&k), &c.t);
+                    AbsVal::of(got)
+                }
+                None => AbsVal::of(c.whole()),
+            },
+            ContainerOp::LoadAll => AbsVal::of(c.whole()),
+            ContainerOp::StoreAll => {
+                let v = args.first().and_then(AbsVal::whole);
+                c.t = join_opt(&c.t, &v);
+                c.len = None;
+                AbsVal::default()
+            }
+            ContainerOp::Clear => {
+                c = AbsVal {
+                    len: Some(0),
+                    ..AbsVal::default()
+                };
+                AbsVal::default()
+            }
+        };
+        st.vals.insert(r, c);
+        result
+    }
+
+    fn eval(&mut self, f: &Function, e: &Expr, st: &mut State) -> AbsVal {
+        match e {
+            Expr::Use(o) => st.val(o),
+            Expr::Binary(BinOp::Add, a, b) => {
+                AbsVal::of(join_opt(&st.val(a).whole(), &st.val(b).whole()))
+            }
+            Expr::Binary(..) | Expr::Unary(..) | Expr::This | Expr::CaughtException => {
+                AbsVal::default()
+            }
+            Expr::Call(c) => self.eval_call(f, c, st),
+            Expr::FieldLoad { base: None, field } => match st.fields.get(field) {
+                Some(v) => v.clone(),
+                None => {
+                    let this = Taint {
+                        origins: THIS_BIT,
+                        cleansed: 0,
+                        trace: Trace::root(Step {
+                            span: self.cur_span,
+                            note: Arc::from(format!("field `{field}`")),
+                        }),
+                    };
+                    let src = self.run.field_sources.get(field).map(|src| Taint {
+                        origins: SOURCE_BIT,
+                        cleansed: 0,
+                        trace: Trace::root(Step {
+                            span: self.cur_span,
+                            note: Arc::from(format!("source: field `{field}` ({src})")),
+                        }),
+                    });
+                    AbsVal::of(join_opt(&src, &Some(this)))
+                }
+            },
+            Expr::FieldLoad {
+                base: Some(b),
+                field,
+            } => {
+                if &**field == "length" {
+                    AbsVal::default()
+                } else {
+                    AbsVal::of(st.val(b).whole())
+                }
+            }
+            Expr::ArrayLoad { array, index } => {
+                let a = st.val(array);
+                match st.env.operand(index) {
+                    Some(k) => AbsVal::of(join_opt(&a.keyed.get(&k).cloned(), &a.t)),
+                    None => AbsVal::of(a.whole()),
+                }
+            }
+            Expr::ArrayNew(elems) => {
+                let mut v = AbsVal {
+                    len: Some(u32::try_from(elems.len()).unwrap_or(u32::MAX)),
+                    ..AbsVal::default()
+                };
+                for (i, e) in elems.iter().enumerate() {
+                    if let Some(t) = st.val(e).whole() {
+                        v.keyed.insert(Const::Int(i64::try_from(i).unwrap_or(0)), t);
+                    }
+                }
+                v
+            }
+            Expr::Param(i) => {
+                let idx = *i as usize;
+                let p = f.params.get(idx);
+                if p.and_then(|p| p.ty.as_deref()).is_some_and(is_inert_type) {
+                    return AbsVal::default();
+                }
+                let span = p.map_or(f.name_span, |p| p.span);
+                let pname = p.map_or_else(|| format!("#{idx}"), |p| p.name.to_string());
+                let mut t: Option<Taint> = None;
+                if let Some(Some(src)) = self.run.param_sources.get(idx) {
+                    t = Some(Taint {
+                        origins: SOURCE_BIT,
+                        cleansed: 0,
+                        trace: Trace::root(Step {
+                            span,
+                            note: Arc::from(format!("source: parameter `{pname}` ({src})")),
+                        }),
+                    });
+                }
+                if idx < MAX_PARAMS {
+                    let pt = Taint {
+                        origins: 1u64 << idx,
+                        cleansed: 0,
+                        trace: Trace::root(Step {
+                            span,
+                            note: Arc::from(format!("parameter `{pname}`")),
+                        }),
+                    };
+                    t = join_opt(&t, &Some(pt));
+                }
+                AbsVal::of(t)
+            }
+        }
+    }
+
+    fn inst(&mut self, f: &Function, inst: &Inst, st: &mut State) {
+        match inst {
+            Inst::Assign { dst, expr, span } => {
+                self.cur_span = *span;
+                self.pending_guard = None;
+                self.pending_alias = None;
+                self.pending_obj = None;
+                let c = eval_expr(expr, &st.env);
+                let prefix: Option<Arc<str>> = match expr {
+                    Expr::Use(Operand::Var(v)) | Expr::Binary(BinOp::Add, Operand::Var(v), _) => st
+                        .prefixes
+                        .get(v)
+                        .cloned()
+                        .or_else(|| match st.env.get(*v) {
+                            Some(Const::Str(s)) => Some(s.clone()),
+                            _ => None,
+                        }),
+                    Expr::Binary(BinOp::Add, Operand::Const(Const::Str(s)), _) => Some(s.clone()),
+                    _ => None,
+                };
+                let mut v = self.eval(f, expr, st);
+                // Guards: the result of a check call, or the negation of a guard.
+                let guard = match (self.pending_guard.take(), expr) {
+                    (Some((target, kinds, when)), Expr::Call(call)) => {
+                        let op = match target {
+                            Pos::Receiver => call.receiver.clone(),
+                            Pos::Arg(i) => call.args.get(i).cloned(),
+                            _ => None,
+                        };
+                        match op {
+                            Some(Operand::Var(t)) => Some(GuardFact {
+                                target: st.aliases.get(&t).copied().unwrap_or(t),
+                                kinds,
+                                when,
+                            }),
+                            _ => None,
+                        }
+                    }
+                    (_, Expr::Unary(UnOp::Not, Operand::Var(g))) => {
+                        st.guards.get(g).map(|g| GuardFact {
+                            when: !g.when,
+                            ..g.clone()
+                        })
+                    }
+                    _ => None,
+                };
+                let alias = self.pending_alias.take();
+                let obj = self.pending_obj.take();
+                if let Some(d) = dst {
+                    let local = f.local(*d);
+                    if local
+                        .and_then(|l| l.ty.as_deref())
+                        .is_some_and(is_inert_type)
+                    {
+                        v = AbsVal::default();
+                    }
+                    if let (Some(t), Some(name)) = (&mut v.t, local.and_then(|l| l.name.as_ref())) {
+                        *t = t.step(*span, format!("assigned to `{name}`"));
+                    }
+                    st.set(*d, v);
+                    st.env.set(*d, c);
+                    if let Some(p) = prefix {
+                        st.prefixes.insert(*d, p);
+                    }
+                    if let Some(g) = guard {
+                        st.guards.insert(*d, g);
+                    }
+                    if let Some(a) = alias {
+                        st.aliases.insert(*d, a);
+                    }
+                    if let Some(o) = obj {
+                        st.objs.insert(*d, o);
+                    }
+                    // A copy keeps what the source variable stood for.
+                    if let Expr::Use(Operand::Var(src)) = expr {
+                        if src != d {
+                            if let Some(a) = st.aliases.get(src).copied() {
+                                st.aliases.insert(*d, a);
+                            }
+                            if let Some(g) = st.guards.get(src).cloned() {
+                                st.guards.insert(*d, g);
+                            }
+                            // Reference semantics: `b = sb; b.append(x)` also changes `sb`.
+                            let root = st.root(*src);
+                            if root != *d {
+                                st.objs.insert(*d, root);
+                            }
+                        }
+                    }
+                }
+            }
+            Inst::FieldStore {
+                base, field, value, ..
+            } => {
+                let v = st.val(value);
+                match base {
+                    None => {
+                        if self.report {
+                            if let Some(t) = v.whole() {
+                                self.param_to_this |= t.origins & ((1u64 << MAX_PARAMS) - 1);
+                            }
+                            if let Some(t) = v.whole().filter(Taint::from_source) {
+                                let note = t.trace.steps().first().map_or_else(
+                                    || Arc::from("untrusted input"),
+                                    |s| s.note.clone(),
+                                );
+                                self.field_stores.push((field.clone(), note));
+                            }
+                        }
+                        st.fields.insert(field.clone(), v);
+                    }
+                    Some(Operand::Var(b)) => {
+                        if let Some(t) = v.whole() {
+                            let mut bv = st.val(&Operand::Var(*b));
+                            bv.t = join_opt(&bv.t, &Some(t));
+                            st.vals.insert(*b, bv);
+                        }
+                    }
+                    Some(_) => {}
+                }
+            }
+            Inst::ArrayStore {
+                array,
+                index,
+                value,
+                ..
+            } => {
+                let Operand::Var(a) = array else { return };
+                let t = st.val(value).whole();
+                let mut av = st.val(array);
+                match st.env.operand(index) {
+                    Some(k) => {
+                        match t {
+                            Some(t) => av.keyed.insert(k, t),
+                            None => av.keyed.remove(&k),
+                        };
+                    }
+                    None => av.t = join_opt(&av.t, &t),
+                }
+                st.vals.insert(*a, av);
+            }
+        }
+    }
+}
+
+impl Engine<'_, '_> {
+    fn branch_state(&self, st: &State, cond: &Operand, taken: bool) -> State {
+        let mut s = st.clone();
+        if let Operand::Var(c) = cond {
+            if let Some(g) = st.guards.get(c) {
+                if g.when == taken {
+                    match g.kinds {
+                        None => {
+                            s.vals.remove(&g.target);
+                        }
+                        Some(mask) => {
+                            if let Some(v) = s.vals.get_mut(&g.target) {
+                                if let Some(t) = &mut v.t {
+                                    t.cleansed |= mask;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        s
+    }
+}
+
+impl Analysis for Engine<'_, '_> {
+    type State = State;
+
+    fn entry_state(&self, _f: &Function) -> State {
+        State::default()
+    }
+
+    fn join(&self, into: &mut State, other: &State) {
+        into.env.join(&other.env);
+        for (k, v) in &other.vals {
+            into.vals.entry(*k).or_default().join(v);
+        }
+        for (k, v) in &other.fields {
+            into.fields.entry(k.clone()).or_default().join(v);
+        }
+        into.guards.retain(|k, g| other.guards.get(k) == Some(g));
+        into.aliases.retain(|k, a| other.aliases.get(k) == Some(a));
+        into.objs.retain(|k, a| other.objs.get(k) == Some(a));
+        into.prefixes
+            .retain(|k, a| other.prefixes.get(k) == Some(a));
+    }
+
+    fn transfer(
+        &mut self,
+        f: &Function,
+        _id: BlockId,
+        block: &Block,
+        st: &mut State,
+        out: &mut Vec<(BlockId, State)>,
+    ) {
+        for i in &block.insts {
+            self.inst(f, i, st);
+        }
+        match &block.term {
+            Terminator::Return(Some(o), span) if self.report => {
+                if let (Operand::Var(v), Some(t)) = (o, st.val(o).whole()) {
+                    let prefix = st.prefixes.get(v);
+                    for (p, kind) in self.run.models.return_sinks() {
+                        let reported = self.run.kinds & (1u64 << kind) != 0;
+                        if reported
+                            && t.from_source()
+                            && t.cleansed & (1u64 << kind) == 0
+                            && prefix.is_some_and(|x| x.starts_with(&**p))
+                        {
+                            let mut trace = t.trace.steps();
+                            trace.push(Step {
+                                span: *span,
+                                note: Arc::from(format!("returned as a `{p}` view name")),
+                            });
+                            self.hits.push(SinkHit {
+                                kind: *kind,
+                                call: Call {
+                                    name: Arc::from("return"),
+                                    class: None,
+                                    kind: CallKind::Static,
+                                    receiver: None,
+                                    on_this: false,
+                                    args: vec![o.clone()],
+                                    span: *span,
+                                },
+                                pos: Pos::Arg(0),
+                                trace,
+                            });
+                        }
+                    }
+                }
+                let t = st.val(o).whole().map(|t| t.step(*span, "returned"));
+                self.ret = join_opt(&self.ret, &t);
+            }
+            Terminator::Branch {
+                cond, then, els, ..
+            } => {
+                let targets = feasible(&block.term, &st.env);
+                for s in targets {
+                    let taken = s == *then;
+                    if *then == *els {
+                        out.push((s, st.clone()));
+                    } else {
+                        out.push((s, self.branch_state(st, cond, taken)));
+                    }
+                }
+                return;
+            }
+            Terminator::Switch {
+                value: Operand::Var(v),
+                cases,
+                default,
+                ..
+            } => {
+                // On a case edge the switched value equals a constant: it carries no taint there.
+                for s in feasible(&block.term, &st.env) {
+                    let mut next = st.clone();
+                    if s != *default && cases.iter().any(|(_, b)| *b == s) {
+                        next.vals.remove(v);
+                    }
+                    out.push((s, next));
+                }
+                return;
+            }
+            _ => {}
+        }
+        for s in feasible(&block.term, &st.env) {
+            out.push((s, st.clone()));
+        }
+    }
+}

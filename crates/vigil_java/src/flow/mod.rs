@@ -1,0 +1,596 @@
+//! Taint rules for Java: lowering to the `vigil_flow` IR, the models of `rules/java/models/`, and the
+//! two-phase (summarize → link → check) glue the Java analyzer calls.
+//!
+//! Phase 1 ([`summarize`]) lowers a file and computes, per method, which parameters reach the return
+//! value and whether it returns untrusted input, plus the calls that pass untrusted input to methods.
+//! [`link`] merges them. Phase 2 ([`check`]) re-lowers the file (each phase parses once; caching the
+//! compact IR between phases is a later optimisation) and reports sinks reached by untrusted input,
+//! using the project summaries for calls into other files and their tainted arguments as parameter
+//! sources.
+
+pub(crate) mod lower;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
+
+use vigil_core::analyzer::{FileOutput, Summary};
+use vigil_core::{CheckContext, Finding, FlowStep, ProjectFacts, RuleError, SourceFile, TextRange};
+use vigil_flow::ir::{Call, CallKind, Function};
+use vigil_flow::taint::{analyze, Callees, FnResult, FnSummary, SinkHit, TaintRun};
+use vigil_flow::Models;
+
+use lower::{lower_file, ClassInfo, ExternClasses};
+
+/// The `analysis:` names of the rules implemented here.
+pub(crate) const ANALYSES: &[&str] = &["taint"];
+
+const BUDGET: usize = 20_000;
+const ROUNDS: usize = 3;
+
+/// The Java taint models embedded from `rules/java/models/` (loaded once).
+///
+/// # Errors
+/// A [`RuleError`] naming the malformed model file.
+pub(crate) fn load_models() -> Result<&'static Models, RuleError> {
+    static MODELS: OnceLock<Result<Models, RuleError>> = OnceLock::new();
+    MODELS
+        .get_or_init(|| {
+            let files: Vec<(String, &str)> = vigil_core::builtin::model_files()
+                .iter()
+                .filter(|(p, _)| p.starts_with("java/"))
+                .map(|(p, t)| (format!("rules/{p}"), *t))
+                .collect();
+            let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+            Models::load(&refs)
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+type SumKey = (Arc<str>, usize);
+
+/// A call passing untrusted input to a method that may be defined in the scanned code.
+#[derive(Debug, Clone)]
+struct ArgFact {
+    call: Call,
+    caller_owner: Arc<str>,
+    index: u32,
+    note: Arc<str>,
+}
+
+/// Phase-1 result of one file.
+#[derive(Debug, Default)]
+struct FileSummary {
+    sums: Vec<(SumKey, Arc<str>, FnSummary)>,
+    supers: Vec<(Arc<str>, Vec<Arc<str>>)>,
+    args: Vec<ArgFact>,
+    classes: Vec<ClassInfo>,
+}
+
+/// Project facts: summaries of every method of the scanned code and their tainted call arguments.
+#[derive(Debug, Default)]
+struct Project {
+    sums: HashMap<SumKey, Vec<(Arc<str>, FnSummary)>>,
+    supers: HashMap<Arc<str>, Vec<Arc<str>>>,
+    args: Vec<ArgFact>,
+    classes: ExternClasses,
+    by_owner: HashMap<OwnerKey, FnSummary>,
+}
+
+fn simple(t: &str) -> &str {
+    t.rsplit('.').next().unwrap_or(t)
+}
+
+/// Supertypes of the classes of this file, then of the whole project (phase-1 facts), without copying
+/// the project's table for every file.
+struct Supers<'a> {
+    local: HashMap<Arc<str>, Vec<Arc<str>>>,
+    project: Option<&'a HashMap<Arc<str>, Vec<Arc<str>>>>,
+}
+
+impl Supers<'_> {
+    fn get(&self, t: &str) -> Option<&Vec<Arc<str>>> {
+        self.local
+            .get(t)
+            .or_else(|| self.project.and_then(|p| p.get(t)))
+    }
+}
+
+fn is_subtype(supers: &Supers<'_>, owner: &str, target: &str) -> bool {
+    if owner == target {
+        return true;
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    let mut stack: Vec<&str> = vec![owner];
+    while let Some(t) = stack.pop() {
+        if seen.contains(&t) || seen.len() > 64 {
+            continue;
+        }
+        seen.push(t);
+        if let Some(s) = supers.get(t) {
+            for x in s {
+                if &**x == target || simple(x) == simple(target) && !target.contains('.') {
+                    return true;
+                }
+                stack.push(x);
+            }
+        }
+    }
+    false
+}
+
+/// Whether a method `owner.name/arity` may be the target of `call` made from a method of `caller_owner`.
+fn may_call(supers: &Supers<'_>, call: &Call, caller_owner: &str, owner: &str) -> bool {
+    if call.on_this {
+        return owner == caller_owner
+            || is_subtype(supers, caller_owner, owner)
+            || call.class.as_deref().is_some_and(|c| c == owner);
+    }
+    match &call.class {
+        Some(c) => is_subtype(supers, owner, c),
+        None => call.kind != CallKind::Static,
+    }
+}
+
+type OwnerKey = (Arc<str>, Arc<str>, usize);
+
+struct Lookup<'a> {
+    local: &'a HashMap<SumKey, Vec<(Arc<str>, FnSummary)>>,
+    local_by_owner: &'a HashMap<OwnerKey, FnSummary>,
+    supers: &'a Supers<'a>,
+    project: Option<&'a Project>,
+}
+
+impl Callees for Lookup<'_> {
+    fn may_return_source(&self, call: &Call) -> bool {
+        let key: SumKey = (call.name.clone(), call.args.len());
+        let has = |m: &HashMap<SumKey, Vec<(Arc<str>, FnSummary)>>| {
+            m.get(&key)
+                .is_some_and(|v| v.iter().any(|(_, s)| s.returns_source.is_some()))
+        };
+        has(self.local) || self.project.is_some_and(|p| has(&p.sums))
+    }
+
+    fn summary(&self, call: &Call, caller: &Function) -> Option<FnSummary> {
+        let key: SumKey = (call.name.clone(), call.args.len());
+        let exact = |owner: &Arc<str>| -> Option<&FnSummary> {
+            let k = (owner.clone(), key.0.clone(), key.1);
+            self.local_by_owner
+                .get(&k)
+                .or_else(|| self.project.and_then(|p| p.by_owner.get(&k)))
+        };
+        // 1. The static type (or the caller's class) and its ancestors: the method that is called
+        //    unless a subclass overrides it.
+        let start: Option<Arc<str>> = if call.on_this {
+            Some(caller.owner.clone())
+        } else {
+            call.class.clone()
+        };
+        if let Some(start) = &start {
+            let mut chain: Vec<Arc<str>> = vec![start.clone()];
+            let mut i = 0;
+            while let Some(t) = chain.get(i).cloned() {
+                if let Some(s) = exact(&t) {
+                    return Some(s.clone());
+                }
+                if let Some(sup) = self.supers.get(&t) {
+                    for x in sup {
+                        if !chain.contains(x) && chain.len() < 32 {
+                            chain.push(x.clone());
+                        }
+                    }
+                }
+                i += 1;
+            }
+            if call.on_this {
+                return None;
+            }
+        }
+        // 2. An interface or abstract method: the implementations in the scanned code (bounded), or
+        //    for a receiver of unknown type, the few methods of that name and arity.
+        let limit = if start.is_some() { 64 } else { 8 };
+        let mut found: Vec<&FnSummary> = Vec::new();
+        let sources = [Some(self.local), self.project.map(|p| &p.sums)];
+        for map in sources.iter().flatten() {
+            let cands = map.get(&key).map_or(&[][..], Vec::as_slice);
+            if cands.len() > limit {
+                return None;
+            }
+            for (owner, s) in cands {
+                if may_call(self.supers, call, &caller.owner, owner) {
+                    found.push(s);
+                }
+            }
+            if !found.is_empty() {
+                break;
+            }
+        }
+        if found.is_empty() {
+            return None;
+        }
+        let mut merged = FnSummary::default();
+        let mut masks: BTreeMap<u32, u64> = BTreeMap::new();
+        for s in found {
+            for &(i, m) in &s.param_to_return {
+                masks.entry(i).and_modify(|x| *x &= m).or_insert(m);
+            }
+            if merged.returns_source.is_none() {
+                merged.returns_source.clone_from(&s.returns_source);
+            }
+            merged.this_to_return |= s.this_to_return;
+            for &i in &s.param_to_this {
+                if !merged.param_to_this.contains(&i) {
+                    merged.param_to_this.push(i);
+                }
+            }
+        }
+        merged.param_to_return = masks.into_iter().collect();
+        Some(merged)
+    }
+}
+
+fn describe(text: &str, span: TextRange) -> String {
+    let s = text
+        .get(span.start as usize..span.end as usize)
+        .unwrap_or("");
+    let one: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one.chars().count() > 60 {
+        let cut: String = one.chars().take(57).collect();
+        format!("{cut}...")
+    } else {
+        one
+    }
+}
+
+struct Analyzed {
+    functions: Vec<Function>,
+    results: Vec<FnResult>,
+    classes: Vec<ClassInfo>,
+}
+
+fn analyze_file(
+    file: &SourceFile,
+    tree: &tree_sitter::Tree,
+    models: &Models,
+    project: Option<&Project>,
+    kinds: u64,
+) -> Analyzed {
+    let lowered = lower_file(
+        &file.text,
+        tree.root_node(),
+        models,
+        project.map(|p| &p.classes),
+    );
+    let functions = lowered.functions;
+    let mut supers = Supers {
+        local: HashMap::new(),
+        project: project.map(|p| &p.supers),
+    };
+    for c in &lowered.classes {
+        supers.local.insert(c.fqn.clone(), c.supers.clone());
+    }
+    // Parameter sources: annotations, then tainted arguments of callers in other files.
+    let mut param_sources: Vec<Vec<Option<Arc<str>>>> = functions
+        .iter()
+        .map(|f| {
+            f.params
+                .iter()
+                .map(|p| {
+                    p.annotations
+                        .iter()
+                        .find(|a| models.is_source_annotation(a))
+                        .map(|a| Arc::from(format!("annotated @{a}")))
+                })
+                .collect()
+        })
+        .collect();
+    let apply_args = |param_sources: &mut Vec<Vec<Option<Arc<str>>>>, args: &[ArgFact]| -> bool {
+        let mut changed = false;
+        for a in args {
+            for (fi, f) in functions.iter().enumerate() {
+                if f.name != a.call.name
+                    || f.params.len() != a.call.args.len()
+                    || f.name.starts_with('<')
+                    || !may_call(&supers, &a.call, &a.caller_owner, &f.owner)
+                {
+                    continue;
+                }
+                if let Some(slot) = param_sources
+                    .get_mut(fi)
+                    .and_then(|v| v.get_mut(a.index as usize))
+                {
+                    if slot.is_none() {
+                        *slot = Some(Arc::from(format!(
+                            "receives {}",
+                            a.note.trim_start_matches("source: ")
+                        )));
+                        changed = true;
+                    }
+                }
+            }
+        }
+        changed
+    };
+    if let Some(p) = project {
+        apply_args(&mut param_sources, &p.args);
+    }
+    // Start from this file's phase-1 summaries when there are any: usually one round then suffices.
+    let mut local: HashMap<SumKey, Vec<(Arc<str>, FnSummary)>> = HashMap::new();
+    if let Some(p) = project {
+        for f in &functions {
+            if f.name.starts_with('<') || f.name.starts_with("lambda$") {
+                continue;
+            }
+            let key: SumKey = (f.name.clone(), f.params.len());
+            if let Some((_, s)) = p
+                .sums
+                .get(&key)
+                .and_then(|v| v.iter().find(|(o, _)| *o == f.owner))
+            {
+                local
+                    .entry(key)
+                    .or_default()
+                    .push((f.owner.clone(), s.clone()));
+            }
+        }
+    }
+    let describe_fn = |s: TextRange| describe(&file.text, s);
+    let mut results = Vec::new();
+    let mut field_sources: HashMap<Arc<str>, BTreeMap<Arc<str>, Arc<str>>> = HashMap::new();
+    let no_fields = BTreeMap::new();
+    for _round in 0..ROUNDS {
+        let local_by_owner: HashMap<OwnerKey, FnSummary> = local
+            .iter()
+            .flat_map(|((name, arity), v)| {
+                v.iter()
+                    .map(move |(owner, s)| ((owner.clone(), name.clone(), *arity), s.clone()))
+            })
+            .collect();
+        let lookup = Lookup {
+            local: &local,
+            local_by_owner: &local_by_owner,
+            supers: &supers,
+            project,
+        };
+        results = functions
+            .iter()
+            .zip(&param_sources)
+            .map(|(f, ps)| {
+                let run = TaintRun {
+                    models,
+                    kinds,
+                    callees: &lookup,
+                    param_sources: ps.clone(),
+                    describe: &describe_fn,
+                    field_sources: field_sources.get(&f.owner).unwrap_or(&no_fields),
+                    budget: BUDGET,
+                };
+                analyze(f, &run)
+            })
+            .collect();
+        let mut new_local: HashMap<SumKey, Vec<(Arc<str>, FnSummary)>> = HashMap::new();
+        for (f, r) in functions.iter().zip(&results) {
+            if f.name.starts_with('<') || f.name.starts_with("lambda$") {
+                continue;
+            }
+            new_local
+                .entry((f.name.clone(), f.params.len()))
+                .or_default()
+                .push((f.owner.clone(), r.summary.clone()));
+        }
+        let facts: Vec<ArgFact> = functions
+            .iter()
+            .zip(&results)
+            .flat_map(|(f, r)| {
+                r.tainted_args.iter().map(|a| ArgFact {
+                    call: a.call.clone(),
+                    caller_owner: f.owner.clone(),
+                    index: a.index,
+                    note: a.note.clone(),
+                })
+            })
+            .collect();
+        let args_changed = apply_args(&mut param_sources, &facts);
+        let mut fields_changed = false;
+        for (f, r) in functions.iter().zip(&results) {
+            for (field, note) in &r.field_stores {
+                let m = field_sources.entry(f.owner.clone()).or_default();
+                if !m.contains_key(field) {
+                    let src = note.trim_start_matches("source: ");
+                    m.insert(
+                        field.clone(),
+                        Arc::from(format!("assigned {src} in `{}`", f.name)),
+                    );
+                    fields_changed = true;
+                }
+            }
+        }
+        let sums_changed = new_local != local;
+        local = new_local;
+        if !args_changed && !sums_changed && !fields_changed {
+            break;
+        }
+    }
+    Analyzed {
+        functions,
+        results,
+        classes: lowered.classes,
+    }
+}
+
+/// Phase 1: per-method summaries and tainted call arguments of one file.
+pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<Summary> {
+    let models = load_models().ok()?;
+    let a = analyze_file(file, tree, models, None, 0);
+    let mut fs = FileSummary::default();
+    for (f, r) in a.functions.iter().zip(&a.results) {
+        if !f.name.starts_with('<') && !f.name.starts_with("lambda$") {
+            fs.sums.push((
+                (f.name.clone(), f.params.len()),
+                f.owner.clone(),
+                r.summary.clone(),
+            ));
+        }
+        for t in &r.tainted_args {
+            fs.args.push(ArgFact {
+                call: t.call.clone(),
+                caller_owner: f.owner.clone(),
+                index: t.index,
+                note: Arc::from(format!("{} in {}", t.note, file.rel_path)),
+            });
+        }
+    }
+    fs.supers = a
+        .classes
+        .iter()
+        .map(|c| (c.fqn.clone(), c.supers.clone()))
+        .collect();
+    fs.classes = a.classes;
+    Some(Box::new(fs))
+}
+
+/// Merge the phase-1 summaries of every Java file.
+pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
+    let mut p = Project::default();
+    for (_, s) in summaries {
+        let Ok(fs) = s.downcast::<FileSummary>() else {
+            continue;
+        };
+        for (k, owner, sum) in fs.sums {
+            p.by_owner
+                .entry((owner.clone(), k.0.clone(), k.1))
+                .or_insert_with(|| sum.clone());
+            p.sums.entry(k).or_default().push((owner, sum));
+        }
+        for (c, s) in fs.supers {
+            p.supers.entry(c).or_default().extend(s);
+        }
+        p.args.extend(fs.args);
+        for c in fs.classes {
+            p.classes.entry(c.fqn.clone()).or_insert(c);
+        }
+    }
+    Some(Arc::new(p))
+}
+
+fn sink_name(call: &Call, models: &Models) -> String {
+    // A pseudo-type such as `ServletResponse#writer` is shown as its real supertype (`PrintWriter`).
+    let shown: Option<Arc<str>> = call.class.as_deref().map(|c| {
+        if c.contains('#') {
+            models
+                .type_and_supers(c)
+                .get(1)
+                .cloned()
+                .unwrap_or_else(|| Arc::from(c))
+        } else {
+            Arc::from(c)
+        }
+    });
+    let class = shown.as_deref().map(simple).unwrap_or("");
+    if call.kind == CallKind::Static && class.is_empty() && &*call.name == "return" {
+        return "return \"redirect:...\"".into();
+    }
+    if call.kind == CallKind::Constructor {
+        format!("new {class}(...)")
+    } else if class.is_empty() || call.on_this {
+        format!("{}(...)", call.name)
+    } else {
+        format!("{class}.{}(...)", call.name)
+    }
+}
+
+/// Phase 2: report every sink reached by untrusted input, one finding per (rule, sink call).
+pub(crate) fn check(
+    file: &SourceFile,
+    tree: &tree_sitter::Tree,
+    ctx: &CheckContext<'_>,
+    out: &mut FileOutput,
+) {
+    let models = match load_models() {
+        Ok(m) => m,
+        Err(e) => {
+            out.notifications.push(vigil_core::Notification::file(
+                vigil_core::NotificationLevel::Error,
+                "model-error",
+                &file.rel_path,
+                e.to_string(),
+            ));
+            return;
+        }
+    };
+    let mut kinds = 0u64;
+    let mut rule_of: HashMap<u32, Arc<vigil_core::Rule>> = HashMap::new();
+    for r in ctx.rules_for_analysis("taint") {
+        let name = r.id.split_once('/').map_or(&*r.id, |(_, n)| n);
+        if let Some(k) = models.kind_index(name) {
+            kinds |= 1u64 << k;
+            rule_of.insert(k, r.clone());
+        }
+    }
+    if kinds == 0 {
+        return;
+    }
+    let project = ctx.project.and_then(|p| p.downcast_ref::<Project>());
+    let a = analyze_file(file, tree, models, project, kinds);
+    let mut seen = HashSet::new();
+    for r in &a.results {
+        if r.gave_up {
+            continue;
+        }
+        for hit in &r.hits {
+            let Some(rule) = rule_of.get(&hit.kind) else {
+                continue;
+            };
+            if !seen.insert((hit.kind, hit.call.span)) {
+                continue;
+            }
+            out.findings.push(finding(file, rule, hit, models));
+        }
+    }
+    let gave_up = a
+        .results
+        .iter()
+        .zip(&a.functions)
+        .filter(|(r, _)| r.gave_up)
+        .count();
+    if gave_up > 0 {
+        out.notifications.push(vigil_core::Notification::file(
+            vigil_core::NotificationLevel::Note,
+            "too-complex",
+            &file.rel_path,
+            format!("taint analysis skipped {gave_up} method(s) too large to analyze"),
+        ));
+    }
+}
+
+fn finding(file: &SourceFile, rule: &vigil_core::Rule, hit: &SinkHit, models: &Models) -> Finding {
+    let source = hit
+        .trace
+        .first()
+        .map(|s| s.note.trim_start_matches("source: ").to_owned())
+        .unwrap_or_default();
+    let source_line = hit.trace.first().map(|s| file.line_col(s.span.start).line);
+    let at = source_line
+        .map(|l| format!(" (line {l})"))
+        .unwrap_or_default();
+    let message = format!(
+        "{}: untrusted input from {source}{at} reaches `{}`",
+        rule.meta.name,
+        sink_name(&hit.call, models)
+    );
+    let flow = hit
+        .trace
+        .iter()
+        .map(|s| FlowStep {
+            location: file.location(s.span),
+            message: s.note.to_string(),
+        })
+        .collect();
+    Finding::new(
+        rule.id.clone(),
+        rule.severity(),
+        file.location(hit.call.span),
+        message,
+    )
+    .with_flow(flow)
+}

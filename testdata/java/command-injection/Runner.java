@@ -1,0 +1,5 @@
+package fixtures.cmd;
+
+public interface Runner {
+    String prepare(String input);
+}

@@ -1,0 +1,7 @@
+package com.thoughtworks.xstream;
+
+public class XStream {
+    public Object fromXML(String xml) {
+        return null;
+    }
+}

@@ -1,0 +1,4 @@
+package javax.servlet;
+
+public abstract class ServletInputStream extends java.io.InputStream {
+}

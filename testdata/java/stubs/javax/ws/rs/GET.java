@@ -1,0 +1,4 @@
+package javax.ws.rs;
+
+public @interface GET {
+}

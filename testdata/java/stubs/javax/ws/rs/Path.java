@@ -1,0 +1,5 @@
+package javax.ws.rs;
+
+public @interface Path {
+    String value();
+}

@@ -1,0 +1,5 @@
+package org.springframework.expression;
+
+public interface Expression {
+    Object getValue();
+}

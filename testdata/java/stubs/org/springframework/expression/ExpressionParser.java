@@ -1,0 +1,5 @@
+package org.springframework.expression;
+
+public interface ExpressionParser {
+    Expression parseExpression(String expressionString);
+}

@@ -1,0 +1,5 @@
+package fixtures.xss;
+
+public interface Transformer {
+    String apply(String input);
+}

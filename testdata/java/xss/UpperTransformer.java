@@ -1,0 +1,8 @@
+package fixtures.xss;
+
+public class UpperTransformer implements Transformer {
+    @Override
+    public String apply(String input) {
+        return input.toUpperCase();
+    }
+}
