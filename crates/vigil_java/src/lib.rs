@@ -15,15 +15,11 @@ mod flow;
 mod rules;
 mod semantics;
 
-use std::cell::RefCell;
 use std::sync::Arc;
 
-use tree_sitter::{Language, Parser, Tree};
+use tree_sitter::{Language, Tree};
 use vigil_core::analyzer::{FileOutput, Summary};
-use vigil_core::{
-    Analyzer, CheckContext, FileKind, Notification, NotificationLevel, ProjectFacts, RuleError,
-    RuleSet, SourceFile,
-};
+use vigil_core::{Analyzer, CheckContext, FileKind, ProjectFacts, RuleError, RuleSet, SourceFile};
 use vigil_query::QueryRules;
 
 pub(crate) use semantics::JavaSemantics;
@@ -39,23 +35,14 @@ pub fn language() -> Language {
 }
 
 thread_local! {
-    static PARSER: RefCell<Option<Parser>> = const { RefCell::new(None) };
+    static PARSER: vigil_query::ParserSlot = const { std::cell::RefCell::new(None) };
 }
 
-/// Parse Java source with this thread's parser. `None` if the grammar cannot be loaded or the parse
-/// exceeded [`vigil_query::PARSE_DEADLINE`].
+/// Parse Java source with this thread's parser. `None` if the grammar cannot be loaded or the
+/// parse exceeded [`vigil_query::PARSE_DEADLINE`].
 #[must_use]
 pub fn parse(text: &str) -> Option<Tree> {
-    PARSER.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        if slot.is_none() {
-            let mut p = Parser::new();
-            p.set_language(&language()).ok()?;
-            *slot = Some(p);
-        }
-        let parser = slot.as_mut()?;
-        vigil_query::parse_with_deadline(parser, text, vigil_query::PARSE_DEADLINE)
-    })
+    vigil_query::parse_with_slot(&PARSER, &language(), text)
 }
 
 /// The Java analyzer, with every Java rule of `rules` compiled.
@@ -136,26 +123,9 @@ impl Analyzer for JavaAnalyzer {
         if ctx.rules.is_empty() {
             return;
         }
-        let Some(tree) = parse(&file.text) else {
-            out.notifications.push(Notification::file(
-                NotificationLevel::Warning,
-                "parse-timeout",
-                &file.rel_path,
-                "the Java parser gave up on this file (too slow or pathological input); not analyzed",
-            ));
+        let Some(tree) = vigil_query::tree_for_check(file, "Java", parse(&file.text), out) else {
             return;
         };
-        if let Some(err) = vigil_query::first_error(tree.root_node()) {
-            out.notifications.push(Notification::file(
-                NotificationLevel::Warning,
-                "parse-error",
-                &file.rel_path,
-                format!(
-                    "syntax error at line {}; the rest of the file was still analyzed",
-                    err.start_position().row + 1
-                ),
-            ));
-        }
         self.check_tree(file, &tree, ctx, out);
     }
 }
@@ -167,7 +137,7 @@ mod tests {
     #[test]
     fn grammar_loads_and_parses() {
         // The ABI trap (DESIGN.md): a grammar built for another tree-sitter ABI fails only at load time.
-        let mut p = Parser::new();
+        let mut p = tree_sitter::Parser::new();
         p.set_language(&language())
             .expect("tree-sitter-java matches the tree-sitter ABI");
         let tree = parse("class A { void f() { int x = 1; } }").expect("parses");

@@ -1,23 +1,18 @@
 //! Python front end: parsing with tree-sitter-python, query rules and Rust-coded analyses.
 //!
-//! [`analyzer`] compiles every Java query rule once; [`Analyzer::check`] parses a file ONCE (with a
+//! [`analyzer`] compiles every Python query rule once; [`Analyzer::check`] parses a file ONCE (with a
 //! thread-local parser) and then runs, over that one tree:
 //!
 //! 1. the query engine (all query rules in one cursor pass),
 //! 2. the Rust-coded syntactic rules of `src/rules/` (one iterative walk, dispatched by node kind),
-//! 3. the dataflow hook (see `FLOW HOOK` below).
+//! 3. the dataflow hook (see `FLOW HOOK` below; Python has no dataflow module yet).
 
 mod rules;
 mod semantics;
 
-use std::cell::RefCell;
-
-use tree_sitter::{Language, Parser, Tree};
+use tree_sitter::{Language, Tree};
 use vigil_core::analyzer::FileOutput;
-use vigil_core::{
-    Analyzer, CheckContext, FileKind, Notification, NotificationLevel, RuleError, RuleSet,
-    SourceFile,
-};
+use vigil_core::{Analyzer, CheckContext, FileKind, RuleError, RuleSet, SourceFile};
 use vigil_query::QueryRules;
 
 pub(crate) use semantics::PySemantics;
@@ -33,23 +28,14 @@ pub fn language() -> Language {
 }
 
 thread_local! {
-    static PARSER: RefCell<Option<Parser>> = const { RefCell::new(None) };
+    static PARSER: vigil_query::ParserSlot = const { std::cell::RefCell::new(None) };
 }
 
-/// Parse Python source with this thread's parser. `None` if the grammar cannot be loaded or the parse
-/// exceeded [`vigil_query::PARSE_DEADLINE`].
+/// Parse Python source with this thread's parser. `None` if the grammar cannot be loaded or the
+/// parse exceeded [`vigil_query::PARSE_DEADLINE`].
 #[must_use]
 pub fn parse(text: &str) -> Option<Tree> {
-    PARSER.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        if slot.is_none() {
-            let mut p = Parser::new();
-            p.set_language(&language()).ok()?;
-            *slot = Some(p);
-        }
-        let parser = slot.as_mut()?;
-        vigil_query::parse_with_deadline(parser, text, vigil_query::PARSE_DEADLINE)
-    })
+    vigil_query::parse_with_slot(&PARSER, &language(), text)
 }
 
 /// The Python analyzer, with every Python rule of `rules` compiled.
@@ -120,26 +106,9 @@ impl Analyzer for PythonAnalyzer {
         if ctx.rules.is_empty() {
             return;
         }
-        let Some(tree) = parse(&file.text) else {
-            out.notifications.push(Notification::file(
-                NotificationLevel::Warning,
-                "parse-timeout",
-                &file.rel_path,
-                "the Python parser gave up on this file (too slow or pathological input); not analyzed",
-            ));
+        let Some(tree) = vigil_query::tree_for_check(file, "Python", parse(&file.text), out) else {
             return;
         };
-        if let Some(err) = vigil_query::first_error(tree.root_node()) {
-            out.notifications.push(Notification::file(
-                NotificationLevel::Warning,
-                "parse-error",
-                &file.rel_path,
-                format!(
-                    "syntax error at line {}; the rest of the file was still analyzed",
-                    err.start_position().row + 1
-                ),
-            ));
-        }
         self.check_tree(file, &tree, ctx, out);
     }
 }
@@ -151,7 +120,7 @@ mod tests {
     #[test]
     fn grammar_loads_and_parses() {
         // The ABI trap (DESIGN.md): a grammar built for another tree-sitter ABI fails only at load time.
-        let mut p = Parser::new();
+        let mut p = tree_sitter::Parser::new();
         p.set_language(&language())
             .expect("tree-sitter-python matches the tree-sitter ABI");
         let tree = parse("def f():\n    x = 1\n").expect("parses");

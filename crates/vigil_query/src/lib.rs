@@ -671,6 +671,62 @@ pub fn parse_with_deadline(
     tree
 }
 
+/// This thread's parser for one language, created on first use.
+pub type ParserSlot = std::cell::RefCell<Option<tree_sitter::Parser>>;
+
+/// Parse `text` with this thread's parser in `slot` (a `thread_local!` of the front end), set to
+/// `language` on first use, giving up after [`PARSE_DEADLINE`]. `None` if the grammar cannot be loaded
+/// or the parse was given up.
+pub fn parse_with_slot(
+    slot: &'static std::thread::LocalKey<ParserSlot>,
+    language: &tree_sitter::Language,
+    text: &str,
+) -> Option<tree_sitter::Tree> {
+    slot.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            let mut p = tree_sitter::Parser::new();
+            p.set_language(language).ok()?;
+            *slot = Some(p);
+        }
+        let parser = slot.as_mut()?;
+        parse_with_deadline(parser, text, PARSE_DEADLINE)
+    })
+}
+
+/// What every front end does before its rules run: a file the parser gave up on gets a
+/// `parse-timeout` notice (and `None`); a tree with syntax errors gets one `parse-error` notice naming
+/// the first error line, and is still analyzed.
+pub fn tree_for_check(
+    file: &vigil_core::SourceFile,
+    language_name: &str,
+    tree: Option<tree_sitter::Tree>,
+    out: &mut vigil_core::analyzer::FileOutput,
+) -> Option<tree_sitter::Tree> {
+    use vigil_core::{Notification, NotificationLevel};
+    let Some(tree) = tree else {
+        out.notifications.push(Notification::file(
+            NotificationLevel::Warning,
+            "parse-timeout",
+            &file.rel_path,
+            format!("the {language_name} parser gave up on this file (too slow or pathological input); not analyzed"),
+        ));
+        return None;
+    };
+    if let Some(err) = first_error(tree.root_node()) {
+        out.notifications.push(Notification::file(
+            NotificationLevel::Warning,
+            "parse-error",
+            &file.rel_path,
+            format!(
+                "syntax error at line {}; the rest of the file was still analyzed",
+                err.start_position().row + 1
+            ),
+        ));
+    }
+    Some(tree)
+}
+
 /// The first syntax error of a tree (an `ERROR` node or a missing token), as a node.
 #[must_use]
 pub fn first_error(root: Node<'_>) -> Option<Node<'_>> {
