@@ -2,11 +2,8 @@
 //! the `noncompliant`/`compliant` examples of each rule file, and the analysis registry.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use vigil_core::analyzer::FileOutput;
-use vigil_core::rule::Implementation;
-use vigil_core::{CheckContext, FileKind, Rule, RuleSet, SourceFile};
+use vigil_core::RuleSet;
 
 fn rules() -> RuleSet {
     RuleSet::new(vigil_core::builtin::rules().expect("builtin rules parse")).expect("unique ids")
@@ -20,15 +17,9 @@ fn testdata() -> PathBuf {
 fn every_rule_passes_its_fixtures() {
     let rules = rules();
     let analyzer = vigil_java::analyzer(&rules).expect("queries compile");
-    let outcome = vigil_testkit::check_fixture_dir(&testdata(), analyzer.as_ref(), &rules);
-    let mut problems: Vec<String> = outcome.mismatches.iter().map(ToString::to_string).collect();
-    problems.extend(
-        outcome
-            .coverage
-            .gaps(rules.for_kind(FileKind::Java).map(|r| r.id.as_ref())),
-    );
+    let (files, problems) = vigil_testkit::fixture_problems(&testdata(), analyzer.as_ref(), &rules);
     assert!(
-        outcome.files > 0,
+        files > 0,
         "no fixtures found under {}",
         testdata().display()
     );
@@ -105,52 +96,11 @@ fn wrap(snippet: &str) -> String {
     }
 }
 
-fn run_one(rule: &Arc<Rule>, rules: &RuleSet, src: String) -> FileOutput {
-    let analyzer = vigil_java::analyzer(rules).expect("queries compile");
-    let file = SourceFile::new("Doc.java".into(), "Doc.java", FileKind::Java, src);
-    let enabled = vec![rule.clone()];
-    let ctx = CheckContext {
-        rules: &enabled,
-        project: None,
-        root: Path::new("."),
-    };
-    let mut out = FileOutput::default();
-    analyzer.check(&file, &ctx, &mut out);
-    out
-}
-
 #[test]
 fn doc_examples_are_flagged_and_compliant_ones_are_not() {
     let rules = rules();
-    let mut problems = Vec::new();
-    for rule in rules.for_kind(FileKind::Java) {
-        let bad = run_one(rule, &rules, wrap(&rule.meta.noncompliant));
-        if bad.findings.is_empty() {
-            problems.push(format!(
-                "{}: the `noncompliant` example is not flagged",
-                rule.id
-            ));
-        }
-        if !bad.notifications.is_empty() {
-            problems.push(format!(
-                "{}: the `noncompliant` example does not parse: {:?}",
-                rule.id, bad.notifications
-            ));
-        }
-        let good = run_one(rule, &rules, wrap(&rule.meta.compliant));
-        if let Some(f) = good.findings.first() {
-            problems.push(format!(
-                "{}: the `compliant` example is flagged: {}",
-                rule.id, f.message
-            ));
-        }
-        if !good.notifications.is_empty() {
-            problems.push(format!(
-                "{}: the `compliant` example does not parse: {:?}",
-                rule.id, good.notifications
-            ));
-        }
-    }
+    let analyzer = vigil_java::analyzer(&rules).expect("queries compile");
+    let problems = vigil_testkit::doc_example_problems(analyzer.as_ref(), &rules, &wrap);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
@@ -158,25 +108,7 @@ fn doc_examples_are_flagged_and_compliant_ones_are_not() {
 fn every_analysis_resolves_and_has_a_rule_file() {
     let rules = rules();
     let analyzer = vigil_java::analyzer(&rules).expect("queries compile");
-    let known = analyzer.analyses();
-    let mut problems = Vec::new();
-    let mut used = Vec::new();
-    for rule in rules.for_kind(FileKind::Java) {
-        if let Implementation::Analysis(a) = &rule.implementation {
-            used.push(a.as_str());
-            if !known.contains(&a.as_str()) {
-                problems.push(format!(
-                    "{}: `analysis: {a}` is not a Java analysis",
-                    rule.id
-                ));
-            }
-        }
-    }
-    for a in &known {
-        if !used.contains(a) {
-            problems.push(format!("analysis `{a}` has no rule file in rules/java/"));
-        }
-    }
+    let problems = vigil_testkit::registry_problems(analyzer.as_ref(), &rules);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 

@@ -458,6 +458,109 @@ pub fn check_fixture_dir(dir: &Path, analyzer: &dyn Analyzer, rules: &RuleSet) -
     outcome
 }
 
+/// Every problem of the fixtures below `dir` for `analyzer`'s kind: mismatches, and rules of the kind
+/// without a positive or a negative case. Also returns the number of fixture files read.
+#[must_use]
+pub fn fixture_problems(
+    dir: &Path,
+    analyzer: &dyn Analyzer,
+    rules: &RuleSet,
+) -> (usize, Vec<String>) {
+    let outcome = check_fixture_dir(dir, analyzer, rules);
+    let mut problems: Vec<String> = outcome.mismatches.iter().map(ToString::to_string).collect();
+    problems.extend(
+        outcome
+            .coverage
+            .gaps(rules.for_kind(analyzer.kind()).map(|r| r.id.as_ref())),
+    );
+    (outcome.files, problems)
+}
+
+/// Docs examples are fixtures too: each rule's `noncompliant` example (made a whole file by `wrap`)
+/// must be flagged by that rule and parse cleanly, its `compliant` example must not be flagged.
+#[must_use]
+pub fn doc_example_problems(
+    analyzer: &dyn Analyzer,
+    rules: &RuleSet,
+    wrap: &dyn Fn(&str) -> String,
+) -> Vec<String> {
+    let kind = analyzer.kind();
+    let name = format!(
+        "doc-example.{}",
+        fixture_extensions(kind).first().copied().unwrap_or("txt")
+    );
+    let run = |rule: &Arc<Rule>, snippet: &str| {
+        let file = SourceFile::new(PathBuf::from(&name), name.as_str(), kind, wrap(snippet));
+        let enabled = vec![rule.clone()];
+        let ctx = CheckContext {
+            rules: &enabled,
+            project: None,
+            root: Path::new("."),
+        };
+        let mut out = FileOutput::default();
+        analyzer.check(&file, &ctx, &mut out);
+        out
+    };
+    let mut problems = Vec::new();
+    for rule in rules.for_kind(kind) {
+        for (example, must_flag) in [
+            (&rule.meta.noncompliant, true),
+            (&rule.meta.compliant, false),
+        ] {
+            let label = if must_flag {
+                "noncompliant"
+            } else {
+                "compliant"
+            };
+            let out = run(rule, example);
+            let flagged = out.findings.iter().any(|f| f.rule_id == rule.id);
+            if must_flag && !flagged {
+                problems.push(format!("{}: the `{label}` example is not flagged", rule.id));
+            }
+            if let (false, Some(f)) = (must_flag, out.findings.first()) {
+                problems.push(format!(
+                    "{}: the `{label}` example is flagged: {}",
+                    rule.id, f.message
+                ));
+            }
+            if !out.notifications.is_empty() {
+                problems.push(format!(
+                    "{}: the `{label}` example does not parse: {:?}",
+                    rule.id, out.notifications
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// The analysis registry of one front end: every `analysis:` of its kind's rules resolves to an
+/// analysis the analyzer implements, and every analysis it implements has a rule file.
+#[must_use]
+pub fn registry_problems(analyzer: &dyn Analyzer, rules: &RuleSet) -> Vec<String> {
+    let kind = analyzer.kind();
+    let known = analyzer.analyses();
+    let mut problems = Vec::new();
+    let mut used = Vec::new();
+    for rule in rules.for_kind(kind) {
+        if let Some(a) = rule.analysis() {
+            used.push(a);
+            if !known.contains(&a) {
+                problems.push(format!(
+                    "{}: `analysis: {a}` is not a {kind} analysis",
+                    rule.id
+                ));
+            }
+        }
+    }
+    for a in &known {
+        if !used.contains(a) {
+            problems.push(format!("analysis `{a}` has no rule file in rules/{kind}/"));
+        }
+    }
+    problems
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
