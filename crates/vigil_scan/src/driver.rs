@@ -310,9 +310,6 @@ fn check_file(
     findings.dedup();
     vigil_core::fingerprint::assign(file, &mut findings);
 
-    if let Some(filter) = &opts.line_filter {
-        findings.retain(|f| filter(&f.location.path, f.location.start.line));
-    }
     let suppressions = Suppressions::parse(&file.text, file.kind.comment_prefix());
     for s in suppressions.all() {
         for sel in &s.selectors {

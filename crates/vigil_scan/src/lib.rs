@@ -81,10 +81,6 @@ impl fmt::Display for Shard {
     }
 }
 
-/// A filter on finding positions (relative path, 1-based line): findings for which it returns `false`
-/// are dropped before suppressions and the baseline (used by `--diff`: keep changed lines only).
-pub type LineFilter = Arc<dyn Fn(&str, u32) -> bool + Send + Sync>;
-
 /// What to scan and how.
 #[derive(Clone, Default)]
 pub struct ScanOptions {
@@ -99,7 +95,6 @@ pub struct ScanOptions {
     pub baseline: Option<Arc<vigil_core::baseline::Baseline>>,
     /// Show a progress bar on stderr (only drawn when stderr is a terminal and the scan is long).
     pub progress: bool,
-    pub line_filter: Option<LineFilter>,
 }
 
 impl fmt::Debug for ScanOptions {
@@ -111,7 +106,6 @@ impl fmt::Debug for ScanOptions {
             .field("shard", &self.shard)
             .field("baseline", &self.baseline.as_ref().map(|b| b.len()))
             .field("progress", &self.progress)
-            .field("line_filter", &self.line_filter.is_some())
             .finish()
     }
 }

@@ -500,19 +500,3 @@ fn unknown_rules_in_suppressions_are_notices() {
     assert_eq!(notices(&r), ["bad-suppression s.py"]);
     assert!(r.report.notifications[0].message.starts_with("line 1: "));
 }
-
-#[test]
-fn line_filter_keeps_selected_lines() {
-    let p = Project::new(&[("f.py", "danger(1)\ndanger(2)\n")]);
-    let r = p.scan_with(
-        "",
-        &CliSettings::default(),
-        ScanOptions {
-            line_filter: Some(Arc::new(|path: &str, line: u32| {
-                path == "f.py" && line == 2
-            })),
-            ..ScanOptions::default()
-        },
-    );
-    assert_eq!(summary(&r.report.findings), ["f.py:2:1 python/test-danger"]);
-}

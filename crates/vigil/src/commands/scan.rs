@@ -122,7 +122,6 @@ pub(crate) fn execute(args: &ScanArgs, build: BuildAnalyzers) -> anyhow::Result<
         shard: args.shard,
         baseline,
         progress: !args.no_progress && !args.quiet,
-        line_filter: None,
     };
     let mut result = vigil_scan::scan(&analyzers, &settings, &opts)?;
     let missing = registry::unimplemented(&result.report.rules, &analyzers);
