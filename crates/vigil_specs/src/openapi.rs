@@ -306,6 +306,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         self.check_ambiguous_paths();
         self.check_auth_strength();
         self.check_request_bounds(&ops);
+        self.check_rate_limit_responses(&ops);
         self.check_examples();
         self.check_enums();
         self.check_apigw(&ops);
@@ -1123,6 +1124,79 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         }
         for (id, m) in hits {
             self.report("weak-auth-scheme", id, m);
+        }
+    }
+
+    /// Why the API is known to be rate limited, if it is: a `429` response somewhere, or a rate-limit
+    /// response header (`Retry-After`, `RateLimit-*`, `X-RateLimit-*`). API Gateway's own throttling is
+    /// not taken as evidence: every API Gateway API can answer 429, and AWS's examples do not declare it.
+    fn rate_limit_evidence(&self, ops: &[Op<'d>]) -> Option<String> {
+        let doc = self.doc;
+        for op in ops {
+            let Some(responses) = doc.get(op.node, "responses") else {
+                continue;
+            };
+            for (code, _, resp) in doc.pairs(responses) {
+                if code == "429" {
+                    return Some(format!(
+                        "`{} {}` declares one",
+                        op.method.to_uppercase(),
+                        op.path
+                    ));
+                }
+                let resp = self.deref(resp);
+                let Some(headers) = doc.get(resp, "headers") else {
+                    continue;
+                };
+                for (name, _, _) in doc.pairs(headers) {
+                    let n = name.to_ascii_lowercase();
+                    if n == "retry-after"
+                        || n == "ratelimit"
+                        || n.starts_with("ratelimit-")
+                        || n.starts_with("x-ratelimit-")
+                        || n.starts_with("x-rate-limit-")
+                    {
+                        return Some(format!(
+                            "`{} {}` returns the `{name}` header",
+                            op.method.to_uppercase(),
+                            op.path
+                        ));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// OWASP API4 (unrestricted resource consumption): in an API that is rate limited, every operation
+    /// documents the 429 response. Only APIs that show they are rate limited are checked, so that an
+    /// API without any rate limiting is not flooded with findings.
+    fn check_rate_limit_responses(&mut self, ops: &[Op<'d>]) {
+        let doc = self.doc;
+        let Some(evidence) = self.rate_limit_evidence(ops) else {
+            return;
+        };
+        let mut hits: Vec<(NodeId, String)> = Vec::new();
+        for op in ops {
+            let Some(responses) = doc.get(op.node, "responses") else {
+                continue;
+            };
+            if !doc.is_map(responses) {
+                continue;
+            }
+            let declared = doc
+                .pairs(responses)
+                .any(|(code, _, _)| code == "429" || code.eq_ignore_ascii_case("4xx"));
+            if !declared {
+                hits.push((op.method_key, format!(
+                    "operation `{} {}` declares no 429 response, but the API is rate limited ({evidence}): clients cannot tell throttling from other failures",
+                    op.method.to_uppercase(),
+                    op.path
+                )));
+            }
+        }
+        for (id, m) in hits {
+            self.report("missing-429-response", id, m);
         }
     }
 
