@@ -190,6 +190,7 @@ const MUTATIONS: &[(&str, &str, &str, &str)] = &[
     ("openapi/callback-example.yaml", "example: 2531329f-fb09-4ef7-887e-84e648214436", "example: 42", "openapi/example-invalid"),
     ("openapi/sam-rest-api.yaml", "\"'GET,OPTIONS'\"", "\"'OPTIONS'\"", "openapi/apigw-cors-inconsistent"),
     ("openapi/sam-rest-api.yaml", "        '400':\n          description: invalid order", "        '500':\n          description: invalid order", "openapi/missing-4xx-response@    post:\n      operationId: createOrder"),
+    ("openapi/rate-limited-api.yaml", "        '404':\n          description: No such shipment\n        '429':\n          $ref: '#/components/responses/TooManyRequests'", "        '404':\n          description: No such shipment", "openapi/missing-429-response@    get:\n      operationId: getShipment"),
     ("openapi/oauth2-api.json", "\"default\": \"eu\"", "\"default\": \"ap\"", "openapi/server-variables"),
     ("openapi/oauth2-api.json", "\"authorizationCode\": {", "\"implicit\": {", "openapi/weak-auth-scheme"),
     ("openapi/oauth2-api.json", "\"enum\": [\"open\", \"done\"]", "\"enum\": [\"open\", 2]", "openapi/enum-type-mismatch"),
