@@ -49,3 +49,40 @@ fn appspec_fixtures() {
 fn openapi_fixtures() {
     check_kind(FileKind::Openapi);
 }
+
+/// Doc examples whose verdict depends on a hook script committed next to the appspec: a doc example
+/// is one document and cannot ship that file, so these sides are checked by the fixtures under
+/// `testdata/appspec/` instead (`ec2/`, `ec2-bg/`). Each entry must still fail here, so the list
+/// cannot go stale.
+const NEEDS_SCRIPT_FILE: &[(&str, &str)] = &[
+    // Flagged only when `scripts/start.sh` exists and backgrounds a process.
+    ("appspec/background-process-blocks-hook", "noncompliant"),
+    // Clean only when `scripts/migrate.sh` exists.
+    ("appspec/hook-script-missing", "compliant"),
+];
+
+/// Docs examples are fixtures too; spec snippets are whole documents.
+#[test]
+fn doc_examples_are_flagged_and_compliant_ones_are_not() {
+    let rules = RuleSet::new(vigil_core::builtin::rules().expect("builtin rules parse"))
+        .expect("unique rule ids");
+    let mut problems = Vec::new();
+    for analyzer in vigil_specs::analyzers(&rules).expect("analyzers") {
+        problems.extend(vigil_testkit::doc_example_problems(
+            analyzer.as_ref(),
+            &rules,
+            &str::to_owned,
+        ));
+    }
+    for (rule, label) in NEEDS_SCRIPT_FILE {
+        let prefix = format!("{rule}: the `{label}` example is ");
+        let before = problems.len();
+        problems.retain(|p| !p.starts_with(&prefix));
+        assert_eq!(
+            before - problems.len(),
+            1,
+            "{rule} {label}: the allow-listed doc example should fail exactly once without its script"
+        );
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
