@@ -1,9 +1,10 @@
 //! Two-sided fixture tests: every rule of each spec kind against `testdata/<kind>/`, and the
 //! analysis registry.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use vigil_core::{FileKind, RuleSet};
+use vigil_core::analyzer::FileOutput;
+use vigil_core::{CheckContext, FileKind, RuleSet, SourceFile};
 
 fn testdata(kind: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -83,6 +84,46 @@ fn doc_examples_are_flagged_and_compliant_ones_are_not() {
             1,
             "{rule} {label}: the allow-listed doc example should fail exactly once without its script"
         );
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Spec doc examples are whole documents, so a `compliant` one is clean under every rule of its kind
+/// (a fragment would miss `version`, `os` or `phases`). Hook scripts cannot ship with a doc example,
+/// so `hook-script-missing` is the one rule not asked here.
+#[test]
+fn compliant_doc_examples_are_clean_whole_documents() {
+    let rules = RuleSet::new(vigil_core::builtin::rules().expect("builtin rules parse"))
+        .expect("unique rule ids");
+    let mut problems = Vec::new();
+    for analyzer in vigil_specs::analyzers(&rules).expect("analyzers") {
+        let kind = analyzer.kind();
+        let enabled: Vec<_> = rules
+            .for_kind(kind)
+            .filter(|r| &*r.id != "appspec/hook-script-missing")
+            .cloned()
+            .collect();
+        for rule in rules.for_kind(kind) {
+            let file = SourceFile::new(
+                PathBuf::from("doc-example.yml"),
+                "doc-example.yml",
+                kind,
+                rule.meta.compliant.to_string(),
+            );
+            let ctx = CheckContext {
+                rules: &enabled,
+                project: None,
+                root: Path::new("."),
+            };
+            let mut out = FileOutput::default();
+            analyzer.check(&file, &ctx, &mut out);
+            problems.extend(out.findings.iter().map(|f| {
+                format!(
+                    "{}: the `compliant` example is flagged by {}: {}",
+                    rule.id, f.rule_id, f.message
+                )
+            }));
+        }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
