@@ -762,6 +762,9 @@ fn check_batch(rep: &mut Reporter<'_>, doc: &Doc, b: NodeId) {
                 }
             }
         }
+        if kind == "build-graph" {
+            report_graph_cycles(rep, doc, list);
+        }
         for &task in doc.items(list) {
             let Some(dep) = doc.get(task, "depend-on") else {
                 continue;
@@ -964,4 +967,82 @@ fn world_writable(t: &str) -> bool {
             }
         })
     })
+}
+
+/// A `build-graph` whose `depend-on` edges form a cycle never starts: CodeBuild rejects it. Each cycle
+/// is reported once, at the `depend-on` entry of its first task (in file order) that closes it.
+fn report_graph_cycles(rep: &mut Reporter<'_>, doc: &Doc, list: NodeId) {
+    // (identifier, its depend-on entries (name, node)) for every task with an identifier.
+    let tasks: Vec<(&str, Vec<(&str, NodeId)>)> = doc
+        .items(list)
+        .iter()
+        .filter_map(|&t| {
+            let name = doc.get(t, "identifier").and_then(|i| doc.scalar(i))?;
+            let deps = doc
+                .get(t, "depend-on")
+                .map(|d| {
+                    doc.items(d)
+                        .iter()
+                        .filter_map(|&n| doc.scalar(n).map(|s| (s, n)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            Some((name, deps))
+        })
+        .collect();
+    let index = |name: &str| tasks.iter().position(|(n, _)| *n == name);
+    let mut on_reported_cycle: Vec<bool> = vec![false; tasks.len()];
+    for (start, (name, deps)) in tasks.iter().enumerate() {
+        if on_reported_cycle[start] {
+            continue;
+        }
+        for &(first, node) in deps {
+            let Some(first) = index(first) else { continue };
+            // Breadth-first from `first` back to `start`, remembering parents for the path.
+            let mut parent: Vec<Option<usize>> = vec![None; tasks.len()];
+            let mut seen = vec![false; tasks.len()];
+            let mut queue = std::collections::VecDeque::from([first]);
+            seen[first] = true;
+            let mut found = false;
+            while let Some(cur) = queue.pop_front() {
+                if cur == start {
+                    found = true;
+                    break;
+                }
+                for &(dep, _) in &tasks[cur].1 {
+                    if let Some(next) = index(dep) {
+                        if !seen[next] {
+                            seen[next] = true;
+                            parent[next] = Some(cur);
+                            queue.push_back(next);
+                        }
+                    }
+                }
+            }
+            if !found {
+                continue;
+            }
+            let mut path = vec![start];
+            let mut cur = start;
+            while let Some(p) = parent[cur] {
+                path.push(p);
+                cur = p;
+            }
+            path.push(start);
+            path.reverse();
+            for &i in &path {
+                on_reported_cycle[i] = true;
+            }
+            let names: Vec<&str> = path.iter().map(|&i| tasks[i].0).collect();
+            rep.report(
+                "batch-invalid",
+                doc.range(node),
+                format!(
+                    "`depend-on` of `{name}` closes the cycle {}: a build graph with a cycle never starts",
+                    names.join(" → ")
+                ),
+            );
+            break;
+        }
+    }
 }
