@@ -61,6 +61,9 @@ pub enum Effect {
     /// request URI is percent-encoded: no line breaks for log or header injection).
     Source {
         safe_for: u64,
+        /// A source declared with `only:` (e.g. a predictable random value): it matters only for the
+        /// listed kinds, and those kinds ignore every other source.
+        restricted: bool,
     },
     /// The return value is the (receiver and arguments') taint, cleansed for `kinds` (`None` = all).
     /// With `when`, only if argument `.0` is a constant containing one of the strings `.1`
@@ -130,6 +133,9 @@ struct MethodsSpec {
     if_arg0_contains: Vec<String>,
     #[serde(default)]
     other_const: bool,
+    /// Sources only: the value matters only for these sink kinds (not user input).
+    #[serde(default)]
+    only: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -194,6 +200,8 @@ pub struct Models {
     kinds: Vec<Arc<str>>,
     types: BTreeSet<Arc<str>>,
     return_sinks: Vec<(Arc<str>, u32)>,
+    /// Sink kinds reached only by `only:` sources (not by user input).
+    exclusive: u64,
 }
 
 impl Models {
@@ -208,6 +216,19 @@ impl Models {
                 RuleError::new(origin, e.location().map(|l| l.line()), None, e.to_string())
             })?;
             m.add_file(origin, file)?;
+        }
+        // Ordinary sources (user input) are safe for the kinds that only `only:` sources reach.
+        let exclusive = m.exclusive;
+        for entries in m.by_method.values_mut() {
+            for e in entries {
+                if let Effect::Source {
+                    safe_for,
+                    restricted: false,
+                } = &mut e.effect
+                {
+                    *safe_for |= exclusive;
+                }
+            }
         }
         Ok(m)
     }
@@ -274,12 +295,35 @@ impl Models {
             }
         };
         for s in &file.sources {
+            if !s.only.is_empty() {
+                let only = self
+                    .kinds_mask(&s.only)
+                    .map_err(err)?
+                    .ok_or_else(|| err("`only: [all]` is not a restriction".into()))?;
+                self.exclusive |= only;
+                add(
+                    self,
+                    s,
+                    Effect::Source {
+                        safe_for: !only,
+                        restricted: true,
+                    },
+                );
+                continue;
+            }
             let safe_for = if s.kinds.is_empty() {
                 0
             } else {
                 self.kinds_mask(&s.kinds).map_err(err)?.unwrap_or(0)
             };
-            add(self, s, Effect::Source { safe_for });
+            add(
+                self,
+                s,
+                Effect::Source {
+                    safe_for,
+                    restricted: false,
+                },
+            );
         }
         for s in &file.sanitizers {
             let kinds = self.kinds_mask(&s.kinds).map_err(err)?;
@@ -439,6 +483,19 @@ impl Models {
     #[must_use]
     pub fn return_sinks(&self) -> &[(Arc<str>, u32)] {
         &self.return_sinks
+    }
+
+    /// The sink kinds that only `only:` sources reach (user input is safe for them).
+    #[must_use]
+    pub fn exclusive(&self) -> u64 {
+        self.exclusive
+    }
+
+    /// Whether a taint matters for some non-exclusive kind: user input, as opposed to a value
+    /// (a predictable random number) that matters only for its `only:` kinds.
+    #[must_use]
+    pub fn is_user_input(&self, cleansed: u64) -> bool {
+        !cleansed & !self.exclusive & ((1u64 << self.kinds.len().min(63)) - 1) != 0
     }
 
     /// The sink kinds (rule names) in bit order.

@@ -393,7 +393,7 @@ pub fn analyze(f: &Function, run: &TaintRun<'_>) -> FnResult {
                     .push((u32::try_from(i).unwrap_or(0), r.cleansed));
             }
         }
-        if r.from_source() && r.cleansed == 0 {
+        if r.from_source() && r.cleansed & !run.models.exclusive() == 0 {
             let root = r
                 .trace
                 .steps()
@@ -509,7 +509,7 @@ impl Engine<'_, '_> {
             t
         };
         match primary.map(|e| &e.effect) {
-            Some(Effect::Source { safe_for }) => {
+            Some(Effect::Source { safe_for, .. }) => {
                 let note = format!("source: `{}`", self.describe(call.span));
                 AbsVal::of(Some(Taint {
                     origins: SOURCE_BIT,
@@ -608,7 +608,9 @@ impl Engine<'_, '_> {
                 }
                 if self.report && call.kind != CallKind::Constructor {
                     for (i, v) in arg_vals.iter().enumerate() {
-                        if let Some(t) = v.whole().filter(Taint::from_source) {
+                        if let Some(t) = v.whole().filter(|t| {
+                            t.from_source() && self.run.models.is_user_input(t.cleansed)
+                        }) {
                             self.tainted_args.push(TaintedArg {
                                 call: call.clone(),
                                 index: u32::try_from(i).unwrap_or(0),
@@ -661,7 +663,7 @@ impl Engine<'_, '_> {
                     if let Some(src) = &s.returns_source {
                         let fresh = Taint {
                             origins: SOURCE_BIT,
-                            cleansed: 0,
+                            cleansed: self.run.models.exclusive(),
                             trace: Trace::root(Step {
                                 span: call.span,
                                 note: Arc::from(format!(
@@ -818,7 +820,7 @@ impl Engine<'_, '_> {
                 None => {
                     let this = Taint {
                         origins: THIS_BIT,
-                        cleansed: 0,
+                        cleansed: self.run.models.exclusive(),
                         trace: Trace::root(Step {
                             span: self.cur_span,
                             note: Arc::from(format!("field `{field}`")),
@@ -826,7 +828,7 @@ impl Engine<'_, '_> {
                     };
                     let src = self.run.field_sources.get(field).map(|src| Taint {
                         origins: SOURCE_BIT,
-                        cleansed: 0,
+                        cleansed: self.run.models.exclusive(),
                         trace: Trace::root(Step {
                             span: self.cur_span,
                             note: Arc::from(format!("source: field `{field}` ({src})")),
@@ -876,7 +878,7 @@ impl Engine<'_, '_> {
                 if let Some(Some(src)) = self.run.param_sources.get(idx) {
                     t = Some(Taint {
                         origins: SOURCE_BIT,
-                        cleansed: 0,
+                        cleansed: self.run.models.exclusive(),
                         trace: Trace::root(Step {
                             span,
                             note: Arc::from(format!("source: parameter `{pname}` ({src})")),
@@ -884,9 +886,10 @@ impl Engine<'_, '_> {
                     });
                 }
                 if idx < MAX_PARAMS {
+                    // Random values (`only:` sources) are not followed through parameters.
                     let pt = Taint {
                         origins: 1u64 << idx,
-                        cleansed: 0,
+                        cleansed: self.run.models.exclusive(),
                         trace: Trace::root(Step {
                             span,
                             note: Arc::from(format!("parameter `{pname}`")),
@@ -953,7 +956,17 @@ impl Engine<'_, '_> {
                         .and_then(|l| l.ty.as_deref())
                         .is_some_and(is_inert_type)
                     {
-                        v = AbsVal::default();
+                        // A number carries no payload, but a predictable one still matters for
+                        // the kinds only `only:` sources reach (`insecure-random`).
+                        let keep = self.run.models.exclusive();
+                        v = AbsVal::of(
+                            v.whole()
+                                .map(|mut t| {
+                                    t.cleansed |= !keep;
+                                    t
+                                })
+                                .filter(|t| t.cleansed != u64::MAX),
+                        );
                     }
                     if let (Some(t), Some(name)) = (&mut v.t, local.and_then(|l| l.name.as_ref())) {
                         *t = t.step(*span, format!("assigned to `{name}`"));
@@ -1000,7 +1013,9 @@ impl Engine<'_, '_> {
                             if let Some(t) = v.whole() {
                                 self.param_to_this |= t.origins & ((1u64 << MAX_PARAMS) - 1);
                             }
-                            if let Some(t) = v.whole().filter(Taint::from_source) {
+                            if let Some(t) = v.whole().filter(|t| {
+                                t.from_source() && self.run.models.is_user_input(t.cleansed)
+                            }) {
                                 let note = t.trace.steps().first().map_or_else(
                                     || Arc::from("untrusted input"),
                                     |s| s.note.clone(),

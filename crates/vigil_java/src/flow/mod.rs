@@ -573,8 +573,14 @@ fn finding(file: &SourceFile, rule: &vigil_core::Rule, hit: &SinkHit, models: &M
     let at = source_line
         .map(|l| format!(" (line {l})"))
         .unwrap_or_default();
+    // Kinds only `only:` sources reach (`insecure-random`) are not about user input.
+    let what = if models.exclusive() & (1u64 << hit.kind) != 0 {
+        "predictable value"
+    } else {
+        "untrusted input"
+    };
     let message = format!(
-        "{}: untrusted input from {source}{at} reaches `{}`",
+        "{}: {what} from {source}{at} reaches `{}`",
         rule.meta.name,
         sink_name(&hit.call, models)
     );
