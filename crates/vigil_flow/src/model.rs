@@ -513,3 +513,48 @@ impl Models {
             .and_then(|i| u32::try_from(i).ok())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const USER: &str = "library: web\nsources:\n  - types: [a.Req]\n    methods: [param]\nsinks:\n  - types: [a.Db]\n    methods: [query]\n    kind: sql-injection\n";
+    const RANDOM: &str = "library: rnd\nsources:\n  - types: [java.util.Random]\n    methods: [nextInt]\n    only: [insecure-random]\nsinks:\n  - types: [a.Cookie]\n    methods: [setValue]\n    kind: insecure-random\n";
+
+    fn source(m: &Models, t: &str, meth: &str) -> (u64, bool) {
+        let e = &m.by_method[&(Arc::from(t), Arc::from(meth))][0];
+        match e.effect {
+            Effect::Source {
+                safe_for,
+                restricted,
+            } => (safe_for, restricted),
+            ref other => panic!("not a source: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn only_sources_are_restricted_and_user_input_is_safe_for_their_kinds() {
+        // Whatever the file order, user input becomes safe for the exclusive kind.
+        for files in [[("u", USER), ("r", RANDOM)], [("r", RANDOM), ("u", USER)]] {
+            let m = Models::load(&files).unwrap();
+            let sql = m.kind_index("sql-injection").unwrap();
+            let rnd = m.kind_index("insecure-random").unwrap();
+            assert_eq!(m.exclusive(), 1u64 << rnd);
+            let (user_safe, user_restricted) = source(&m, "a.Req", "param");
+            assert!(!user_restricted);
+            assert_eq!(user_safe, 1u64 << rnd);
+            let (rnd_safe, rnd_restricted) = source(&m, "java.util.Random", "nextInt");
+            assert!(rnd_restricted);
+            assert_eq!(rnd_safe & (1u64 << rnd), 0);
+            assert_ne!(rnd_safe & (1u64 << sql), 0);
+            assert!(m.is_user_input(user_safe));
+            assert!(!m.is_user_input(rnd_safe));
+        }
+    }
+
+    #[test]
+    fn only_all_is_an_error() {
+        let bad = "library: x\nsources:\n  - types: [a.B]\n    methods: [c]\n    only: [all]\n";
+        assert!(Models::load(&[("bad", bad)]).is_err());
+    }
+}
