@@ -5,10 +5,12 @@
 //! - [`cfg`]: successors/predecessors, reverse post-order, and the generic worklist [`cfg::solve`]r.
 //! - [`constprop`]: constant propagation with condition folding (dead branches drop out).
 //! - [`model`]: library models as data (sources, propagators, sanitizers, sinks, guards, containers).
+//! - [`cookie`]: cookie-flag typestate (`Secure`/`HttpOnly` before `addCookie`).
 //! - [`taint`]: the taint engine, a client of the solver, with per-function summaries.
 
 pub mod cfg;
 pub mod constprop;
+pub mod cookie;
 pub mod ir;
 pub mod model;
 pub mod taint;

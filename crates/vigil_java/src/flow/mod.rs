@@ -22,7 +22,7 @@ use vigil_flow::Models;
 use lower::{lower_file, ClassInfo, ExternClasses};
 
 /// The `analysis:` names of the rules implemented here.
-pub(crate) const ANALYSES: &[&str] = &["taint"];
+pub(crate) const ANALYSES: &[&str] = &["taint", "cookie-flags"];
 
 const BUDGET: usize = 20_000;
 const ROUNDS: usize = 3;
@@ -518,6 +518,7 @@ pub(crate) fn check(
             return;
         }
     };
+    check_cookies(file, tree, ctx, models, out);
     let mut kinds = 0u64;
     let mut rule_of: HashMap<u32, Arc<vigil_core::Rule>> = HashMap::new();
     for r in ctx.rules_for_analysis("taint") {
@@ -599,4 +600,90 @@ fn finding(file: &SourceFile, rule: &vigil_core::Rule, hit: &SinkHit, models: &M
         message,
     )
     .with_flow(flow)
+}
+
+/// The source text of a span, on one line and shortened.
+fn snippet(file: &SourceFile, span: vigil_flow::ir::Span) -> String {
+    let text = file
+        .text
+        .get(span.start as usize..span.end as usize)
+        .unwrap_or("");
+    let one: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one.chars().count() > 60 {
+        let cut: String = one.chars().take(57).collect();
+        format!("{cut}...")
+    } else {
+        one
+    }
+}
+
+/// `cookie-flags`: cookies added to the response without `Secure`/`HttpOnly` on every path.
+fn check_cookies(
+    file: &SourceFile,
+    tree: &tree_sitter::Tree,
+    ctx: &CheckContext<'_>,
+    models: &Models,
+    out: &mut FileOutput,
+) {
+    let rules: Vec<&Arc<vigil_core::Rule>> = ctx.rules_for_analysis("cookie-flags").collect();
+    if rules.is_empty() || !file.text.contains("addCookie") {
+        return;
+    }
+    let project = ctx.project.and_then(|p| p.downcast_ref::<Project>());
+    let lowered = lower_file(
+        &file.text,
+        tree.root_node(),
+        models,
+        project.map(|p| &p.classes),
+    );
+    for f in &lowered.functions {
+        let Ok(hits) = vigil_flow::cookie::check_cookies(f, BUDGET) else {
+            continue;
+        };
+        for h in hits {
+            let mut missing = Vec::new();
+            if h.no_secure {
+                missing.push(if h.secure_false {
+                    "`setSecure(true)` (it is set to false on some path)"
+                } else {
+                    "`setSecure(true)`"
+                });
+            }
+            if h.no_http_only {
+                missing.push(if h.http_only_false {
+                    "`setHttpOnly(true)` (it is set to false on some path)"
+                } else {
+                    "`setHttpOnly(true)`"
+                });
+            }
+            let line = file.line_col(h.created.start).line;
+            for rule in &rules {
+                let message = format!(
+                    "{}: `{}` adds the cookie `{}` (line {line}) without {} on every path",
+                    rule.meta.name,
+                    snippet(file, h.add),
+                    snippet(file, h.created),
+                    missing.join(" and "),
+                );
+                out.findings.push(
+                    Finding::new(
+                        rule.id.clone(),
+                        rule.severity(),
+                        file.location(h.add),
+                        message,
+                    )
+                    .with_flow(vec![
+                        FlowStep {
+                            location: file.location(h.created),
+                            message: "cookie created".into(),
+                        },
+                        FlowStep {
+                            location: file.location(h.add),
+                            message: "added to the response".into(),
+                        },
+                    ]),
+                );
+            }
+        }
+    }
 }

@@ -20,4 +20,16 @@ public class Cookie {
     public void setValue(String value) {
         this.value = value;
     }
+
+    public void setSecure(boolean flag) {
+    }
+
+    public void setHttpOnly(boolean flag) {
+    }
+
+    public void setMaxAge(int expiry) {
+    }
+
+    public void setPath(String uri) {
+    }
 }
