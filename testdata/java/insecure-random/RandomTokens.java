@@ -54,6 +54,16 @@ public class RandomTokens {
         response.addCookie(cookie); // ruleid: java/insecure-cookie
     }
 
+    void declaredAsRandom(HttpServletResponse response) {
+        Random strong = new SecureRandom();
+        String token = Long.toHexString(strong.nextLong());
+        Cookie cookie = new Cookie("session", token); // todook: java/insecure-random -- a SecureRandom behind the declared type Random
+        cookie.setSecure(true);
+        cookie.setHttpOnly(true);
+        // ok: java/insecure-cookie -- both flags set
+        response.addCookie(cookie);
+    }
+
     void overwritten(HttpServletResponse response) {
         String token = Integer.toString(random.nextInt());
         token = Long.toHexString(secureRandom.nextLong());
