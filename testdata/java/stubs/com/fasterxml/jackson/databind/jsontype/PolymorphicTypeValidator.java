@@ -1,0 +1,5 @@
+package com.fasterxml.jackson.databind.jsontype;
+
+/** Stub of Jackson's PolymorphicTypeValidator. */
+public abstract class PolymorphicTypeValidator {
+}
