@@ -648,6 +648,75 @@ pub fn walk_tree<'t>(root: Node<'t>, mut visit: impl FnMut(Node<'t>)) {
     }
 }
 
+/// What a Rust-coded syntactic rule sees while the tree is walked: the file, the language's
+/// semantics, and the enabled rules of each analysis. Shared by every front end.
+pub struct RuleChecker<'a, S> {
+    pub file: &'a SourceFile,
+    pub sem: &'a S,
+    enabled: Vec<(&'static str, Vec<Arc<Rule>>)>,
+    out: &'a mut Vec<Finding>,
+}
+
+impl<S: Semantics> RuleChecker<'_, S> {
+    /// Whether a rule implemented by `analysis` is enabled.
+    #[must_use]
+    pub fn on(&self, analysis: &str) -> bool {
+        self.enabled.iter().any(|(a, _)| *a == analysis)
+    }
+
+    /// The source text of a node.
+    #[must_use]
+    pub fn text(&self, n: Node<'_>) -> &str {
+        self.sem.node_source(n)
+    }
+
+    /// Report `node` for every enabled rule implemented by `analysis`.
+    pub fn report(&mut self, analysis: &str, node: Node<'_>, message: String) {
+        let range = TextRange::new(node.start_byte(), node.end_byte());
+        for (a, rules) in &self.enabled {
+            if *a != analysis {
+                continue;
+            }
+            for r in rules {
+                self.out.push(Finding::new(
+                    r.id.clone(),
+                    r.severity(),
+                    self.file.location(range),
+                    message.clone(),
+                ));
+            }
+        }
+    }
+}
+
+/// Run the Rust-coded rules of `analyses` that `ctx` enables over the tree in ONE walk: every node
+/// goes to `visit`, which dispatches by node kind.
+pub fn run_rust_rules<'a, S: Semantics>(
+    root: Node<'_>,
+    file: &'a SourceFile,
+    sem: &'a S,
+    ctx: &vigil_core::CheckContext<'_>,
+    analyses: &[&'static str],
+    out: &'a mut Vec<Finding>,
+    mut visit: impl FnMut(&mut RuleChecker<'a, S>, Node<'_>),
+) {
+    let enabled: Vec<(&'static str, Vec<Arc<Rule>>)> = analyses
+        .iter()
+        .map(|a| (*a, ctx.rules_for_analysis(a).cloned().collect::<Vec<_>>()))
+        .filter(|(_, r)| !r.is_empty())
+        .collect();
+    if enabled.is_empty() {
+        return;
+    }
+    let mut cx = RuleChecker {
+        file,
+        sem,
+        enabled,
+        out,
+    };
+    walk_tree(root, |n| visit(&mut cx, n));
+}
+
 /// Longest time a single file may take to parse before it is given up as pathological.
 pub const PARSE_DEADLINE: std::time::Duration = std::time::Duration::from_secs(20);
 

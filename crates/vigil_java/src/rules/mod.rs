@@ -9,11 +9,8 @@ mod wait_not_in_loop;
 mod weak_key_size;
 mod xxe;
 
-use std::sync::Arc;
-
 use tree_sitter::Node;
-use vigil_core::{CheckContext, Finding, Rule, SourceFile, TextRange};
-use vigil_query::walk_tree;
+use vigil_core::{CheckContext, Finding, SourceFile};
 
 use crate::JavaSemantics;
 
@@ -28,41 +25,8 @@ pub(crate) const ANALYSES: &[&str] = &[
     xxe::NAME,
 ];
 
-/// What a rule sees while the tree is walked.
-pub(crate) struct Checker<'a, 't> {
-    pub(crate) file: &'a SourceFile,
-    pub(crate) sem: &'a JavaSemantics<'t>,
-    enabled: Vec<(&'static str, Vec<Arc<Rule>>)>,
-    out: &'a mut Vec<Finding>,
-}
-
-impl Checker<'_, '_> {
-    pub(crate) fn on(&self, analysis: &str) -> bool {
-        self.enabled.iter().any(|(a, _)| *a == analysis)
-    }
-
-    pub(crate) fn text(&self, n: Node<'_>) -> &str {
-        self.sem.text(n)
-    }
-
-    /// Report `node` for every enabled rule implemented by `analysis`.
-    pub(crate) fn report(&mut self, analysis: &str, node: Node<'_>, message: String) {
-        let range = TextRange::new(node.start_byte(), node.end_byte());
-        for (a, rules) in &self.enabled {
-            if *a != analysis {
-                continue;
-            }
-            for r in rules {
-                self.out.push(Finding::new(
-                    r.id.clone(),
-                    r.severity(),
-                    self.file.location(range),
-                    message.clone(),
-                ));
-            }
-        }
-    }
-}
+/// What a rule sees while the tree is walked (the shared [`vigil_query::RuleChecker`]).
+pub(crate) type Checker<'a, 't> = vigil_query::RuleChecker<'a, JavaSemantics<'t>>;
 
 /// Run every enabled Rust rule over the tree in one walk.
 pub(crate) fn run(
@@ -72,21 +36,7 @@ pub(crate) fn run(
     ctx: &CheckContext<'_>,
     out: &mut Vec<Finding>,
 ) {
-    let enabled: Vec<(&'static str, Vec<Arc<Rule>>)> = ANALYSES
-        .iter()
-        .map(|a| (*a, ctx.rules_for_analysis(a).cloned().collect::<Vec<_>>()))
-        .filter(|(_, r)| !r.is_empty())
-        .collect();
-    if enabled.is_empty() {
-        return;
-    }
-    let mut cx = Checker {
-        file,
-        sem,
-        enabled,
-        out,
-    };
-    walk_tree(root, |n| visit(&mut cx, n));
+    vigil_query::run_rust_rules(root, file, sem, ctx, ANALYSES, out, visit);
 }
 
 fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
