@@ -1,8 +1,7 @@
 //! Throughput of the spec analyzers (parse + all builtin rules) on one thread.
 //!
-//! Two groups: the OpenAPI documents of `testdata/spec-corpus/` (small, AWS-doc shaped) and a synthetic
-//! large API (~600 operations, about the size of a big public OpenAPI document) in JSON and YAML.
-//! Criterion reports elements/s = files/s.
+//! Two groups: the OpenAPI documents of `testdata/spec-corpus/` (small, AWS-doc shaped; elements/s =
+//! files/s) and generated APIs of about 1 MB and 5 MB in JSON and YAML (bytes/s).
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -38,55 +37,6 @@ fn is_openapi(text: &str) -> bool {
             || l.trim_start().starts_with("\"openapi\"")
             || l.trim_start().starts_with("\"swagger\"")
     })
-}
-
-/// A large, valid API: `n` resources with list/create/get/update/delete operations.
-fn synthetic(n: usize, json: bool) -> String {
-    let mut paths = serde_json::Map::new();
-    let mut schemas = serde_json::Map::new();
-    for i in 0..n {
-        let name = format!("Resource{i}");
-        let r = format!("#/components/schemas/{name}");
-        let ok = |desc: &str| serde_json::json!({"description": desc, "content": {"application/json": {"schema": {"$ref": r}}}});
-        paths.insert(
-            format!("/resources{i}"),
-            serde_json::json!({
-                "get": {"operationId": format!("list{i}"), "security": [{"key": []}],
-                        "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 100}}],
-                        "responses": {"200": ok("list"), "400": {"description": "bad"}}},
-                "post": {"operationId": format!("create{i}"), "security": [{"key": []}],
-                         "requestBody": {"content": {"application/json": {"schema": {"$ref": r}}}},
-                         "responses": {"201": ok("created"), "400": {"description": "bad"}}}
-            }),
-        );
-        paths.insert(
-            format!("/resources{i}/{{id}}"),
-            serde_json::json!({
-                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
-                "get": {"operationId": format!("get{i}"), "security": [{"key": []}], "responses": {"200": ok("one"), "404": {"description": "missing"}}},
-                "put": {"operationId": format!("put{i}"), "security": [{"key": []}], "responses": {"200": ok("updated")}},
-                "delete": {"operationId": format!("delete{i}"), "security": [{"key": []}], "responses": {"204": {"description": "gone"}}}
-            }),
-        );
-        schemas.insert(
-            name,
-            serde_json::json!({"type": "object", "required": ["id"], "properties": {
-                "id": {"type": "string", "format": "uuid"}, "name": {"type": "string", "maxLength": 100},
-                "tags": {"type": "array", "items": {"type": "string"}}, "count": {"type": "integer"}}}),
-        );
-    }
-    let doc = serde_json::json!({
-        "openapi": "3.0.3",
-        "info": {"title": "Synthetic", "version": "1.0.0"},
-        "servers": [{"url": "https://api.example.com"}],
-        "paths": paths,
-        "components": {"schemas": schemas, "securitySchemes": {"key": {"type": "apiKey", "in": "header", "name": "x-api-key"}}}
-    });
-    if json {
-        serde_json::to_string_pretty(&doc).unwrap_or_default()
-    } else {
-        serde_yaml_ng::to_string(&doc).unwrap_or_default()
-    }
 }
 
 fn bench(c: &mut Criterion) {
@@ -131,25 +81,29 @@ fn bench(c: &mut Criterion) {
     g.bench_function("check", |b| b.iter(|| run(&corpus)));
     g.finish();
 
+    // Generated APIs of about 1 MB and 5 MB (`vigil_specs::synthetic`), every OpenAPI rule enabled
+    // (the opt-in hardening walks included): time must grow linearly with size.
     for (label, json) in [("json", true), ("yaml", false)] {
-        let text = synthetic(120, json);
-        let file = vec![SourceFile::new(
-            root.join(format!("synthetic.{label}")),
-            format!("synthetic.{label}"),
-            FileKind::Openapi,
-            text.clone(),
-        )];
-        let mut g = c.benchmark_group(format!(
-            "specs/openapi-large-{label}-{}KB",
-            text.len() / 1024
-        ));
-        g.throughput(Throughput::Elements(1));
-        g.sample_size(20);
-        g.bench_function("check", |b| b.iter(|| run(&file)));
-        g.bench_function("parse-only", |b| {
-            b.iter(|| black_box(vigil_specs::tree::parse(&text, json)));
-        });
-        g.finish();
+        for n in [500, 2500] {
+            let text = vigil_specs::synthetic::openapi(n, json);
+            let file = vec![SourceFile::new(
+                root.join(format!("synthetic.{label}")),
+                format!("synthetic.{label}"),
+                FileKind::Openapi,
+                text.clone(),
+            )];
+            let mut g = c.benchmark_group(format!(
+                "specs/openapi-generated-{label}-{}KB",
+                text.len() / 1024
+            ));
+            g.throughput(Throughput::Bytes(text.len() as u64));
+            g.sample_size(10);
+            g.bench_function("check", |b| b.iter(|| run(&file)));
+            g.bench_function("parse-only", |b| {
+                b.iter(|| black_box(vigil_specs::tree::parse(&text, json)));
+            });
+            g.finish();
+        }
     }
 }
 

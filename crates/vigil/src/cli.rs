@@ -166,7 +166,7 @@ pub(crate) struct ScanArgs {
     #[arg(long, short = 'q')]
     pub(crate) quiet: bool,
 
-    /// Skip files larger than this (bytes, or with KB/MB/GB) [default: 4MB].
+    /// Skip files larger than this (bytes, or with KB/MB/GB) [default: 4MB, 64MB for specs].
     #[arg(long, value_parser = parse_size, value_name = "SIZE")]
     pub(crate) max_file_size: Option<u64>,
 

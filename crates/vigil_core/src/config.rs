@@ -38,6 +38,11 @@ pub const CONFIG_FILE_NAME: &str = "vigil.toml";
 /// Default size limit for analyzed files (4 MiB).
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 4 * 1024 * 1024;
 
+/// Default size limit for spec documents (buildspec, appspec, OpenAPI: 64 MiB), which are analyzed in
+/// linear time and are often large generated files (GitHub's REST description is 13 MB). A
+/// `max-file-size` set in the configuration or on the command line applies to every file.
+pub const DEFAULT_MAX_SPEC_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
 /// The lowest severity that makes `vigil scan` exit with status 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]

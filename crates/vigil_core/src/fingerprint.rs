@@ -7,6 +7,7 @@
 //!   `github/codeql-action` (`src/fingerprints.ts`) does.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
@@ -14,34 +15,57 @@ use crate::finding::Finding;
 use crate::source::SourceFile;
 
 /// Set `fingerprint` and `line_hash` on the findings of one file. `findings` must be sorted.
+///
+/// The cost is linear in the file plus the distinct flagged lines, not findings × line length: each
+/// flagged line is normalized once, and the hash state of each (rule, line) pair is computed once
+/// and cloned for its occurrences (minified JSON is one line that every finding of the file shares).
 pub fn assign(file: &SourceFile, findings: &mut [Finding]) {
     if findings.is_empty() {
         return;
     }
-    let hashes = line_hashes(&file.text);
-    let mut seen: HashMap<(String, String), u32> = HashMap::new();
+    let hashes = line_hash_values(&file.text);
+    // Normalized text of each flagged line, interned: line -> id, text -> id.
+    let mut line_norm: HashMap<usize, usize> = HashMap::new();
+    let mut norm_ids: HashMap<String, usize> = HashMap::new();
+    let mut norms: Vec<String> = Vec::new();
+    let mut states: HashMap<(Arc<str>, usize), Sha256> = HashMap::new();
+    let mut seen: HashMap<(Arc<str>, usize), u32> = HashMap::new();
     for f in findings.iter_mut() {
         let line0 = f.location.start.line.saturating_sub(1) as usize;
-        let normalized: String = file
-            .lines
-            .line_text(&file.text, line0)
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        let n = seen
-            .entry((f.rule_id.to_string(), normalized.clone()))
-            .or_insert(0);
+        let norm = *line_norm.entry(line0).or_insert_with(|| {
+            let normalized: String = file
+                .lines
+                .line_text(&file.text, line0)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            let next = norms.len();
+            *norm_ids.entry(normalized).or_insert_with_key(|k| {
+                norms.push(k.clone());
+                next
+            })
+        });
+        let n = seen.entry((f.rule_id.clone(), norm)).or_insert(0);
         *n += 1;
-        let mut h = Sha256::new();
-        h.update(f.rule_id.as_bytes());
-        h.update([0]);
-        h.update(f.location.path.as_bytes());
-        h.update([0]);
-        h.update(normalized.as_bytes());
-        h.update([0]);
+        let mut h = states
+            .entry((f.rule_id.clone(), norm))
+            .or_insert_with(|| {
+                let mut h = Sha256::new();
+                h.update(f.rule_id.as_bytes());
+                h.update([0]);
+                h.update(f.location.path.as_bytes());
+                h.update([0]);
+                h.update(norms.get(norm).map_or(&[][..], |s| s.as_bytes()));
+                h.update([0]);
+                h
+            })
+            .clone();
         h.update(n.to_string().as_bytes());
         f.fingerprint = hex::encode(&h.finalize()[..8]);
-        f.line_hash = hashes.get(line0).cloned().unwrap_or_default();
+        f.line_hash = match hashes.get(line0) {
+            Some(&(hash, n)) if n > 0 => format!("{hash:x}:{n}"),
+            _ => String::new(),
+        };
     }
 }
 
@@ -52,6 +76,20 @@ const EOF_CHAR: u64 = 65535;
 /// GitHub's `primaryLocationLineHash` for every line (index 0 = line 1) of `text`.
 #[must_use]
 pub fn line_hashes(text: &str) -> Vec<String> {
+    line_hash_values(text)
+        .into_iter()
+        .map(|(hash, n)| {
+            if n == 0 {
+                String::new()
+            } else {
+                format!("{hash:x}:{n}")
+            }
+        })
+        .collect()
+}
+
+/// The (hash, occurrence) pairs behind [`line_hashes`]; occurrence 0 marks a line never hashed.
+fn line_hash_values(text: &str) -> Vec<(u64, u32)> {
     // 37^BLOCK mod 2^64, the weight of the code unit leaving the window.
     let mut first_mod = 1u64;
     for _ in 0..BLOCK {
@@ -62,16 +100,16 @@ pub fn line_hashes(text: &str) -> Vec<String> {
     let mut hash = 0u64;
     let mut line_numbers = [-1i64; BLOCK];
     let mut hash_counts: HashMap<u64, u32> = HashMap::new();
-    let mut out: Vec<String> = Vec::new();
-    let mut set = |line: i64, hash: u64, out: &mut Vec<String>| {
+    let mut out: Vec<(u64, u32)> = Vec::new();
+    let mut set = |line: i64, hash: u64, out: &mut Vec<(u64, u32)>| {
         let n = hash_counts.entry(hash).or_insert(0);
         *n += 1;
         let line = usize::try_from(line).unwrap_or(0);
         if out.len() < line {
-            out.resize(line, String::new());
+            out.resize(line, (0, 0));
         }
         if let Some(slot) = out.get_mut(line.saturating_sub(1)) {
-            *slot = format!("{hash:x}:{n}");
+            *slot = (hash, *n);
         }
     };
     let mut update = |c: u64,
@@ -79,7 +117,7 @@ pub fn line_hashes(text: &str) -> Vec<String> {
                       index: &mut usize,
                       window: &mut [u64; BLOCK],
                       line_numbers: &mut [i64; BLOCK],
-                      out: &mut Vec<String>,
+                      out: &mut Vec<(u64, u32)>,
                       line: i64,
                       new_line: bool| {
         let begin = window[*index];

@@ -57,10 +57,13 @@ pub enum Category {
     Quality,
     DeploySpec,
     ApiSpec,
+    /// Opt-in API hardening checks (bounds, 4xx/429 responses, per-operation security): selected only
+    /// by this category or a rule id, never by `*` or a file kind.
+    ApiHardening,
 }
 
 impl Category {
-    pub const ALL: [Category; 8] = [
+    pub const ALL: [Category; 9] = [
         Self::Security,
         Self::ResourceLeak,
         Self::Bug,
@@ -69,6 +72,7 @@ impl Category {
         Self::Quality,
         Self::DeploySpec,
         Self::ApiSpec,
+        Self::ApiHardening,
     ];
 
     #[must_use]
@@ -82,7 +86,16 @@ impl Category {
             Self::Quality => "quality",
             Self::DeploySpec => "deploy-spec",
             Self::ApiSpec => "api-spec",
+            Self::ApiHardening => "api-hardening",
         }
+    }
+}
+
+impl Category {
+    /// Whether rules of this category run only when selected by the category or their id.
+    #[must_use]
+    pub fn is_opt_in(self) -> bool {
+        self == Self::ApiHardening
     }
 }
 

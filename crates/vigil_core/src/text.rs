@@ -50,10 +50,20 @@ pub struct LineCol {
 }
 
 /// Start offsets of every line of a text, for offset → line/column conversion.
+///
+/// Conversions cost O(log n) whatever the line length (minified JSON is one long line): besides the
+/// line starts, the index keeps the offset of every non-ASCII character with prefix sums of the
+/// bytes they add beyond one and of the UTF-16 units they add beyond one.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     line_starts: Vec<u32>,
     len: u32,
+    /// Byte offsets of the non-ASCII characters (empty for ASCII text).
+    wide: Vec<u32>,
+    /// `extra_bytes[i]`: bytes beyond one per character of the first `i` wide characters.
+    extra_bytes: Vec<u32>,
+    /// `extra_utf16[i]`: UTF-16 units beyond one per character of the first `i` wide characters.
+    extra_utf16: Vec<u32>,
 }
 
 impl LineIndex {
@@ -64,10 +74,24 @@ impl LineIndex {
         for pos in memchr::memchr_iter(b'\n', text.as_bytes()) {
             line_starts.push(u32::try_from(pos + 1).unwrap_or(u32::MAX));
         }
-        Self {
+        let mut idx = Self {
             line_starts,
             len: u32::try_from(text.len()).unwrap_or(u32::MAX),
+            ..Self::default()
+        };
+        if !text.is_ascii() {
+            idx.extra_bytes.push(0);
+            idx.extra_utf16.push(0);
+            let (mut bytes, mut units) = (0u32, 0u32);
+            for (i, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+                idx.wide.push(u32::try_from(i).unwrap_or(u32::MAX));
+                bytes += u32::try_from(c.len_utf8() - 1).unwrap_or(0);
+                units += u32::try_from(c.len_utf16() - 1).unwrap_or(0);
+                idx.extra_bytes.push(bytes);
+                idx.extra_utf16.push(units);
+            }
         }
+        idx
     }
 
     /// Number of lines (a final newline starts an empty last line).
@@ -115,9 +139,17 @@ impl LineIndex {
         while end > start && !text.is_char_boundary(end) {
             end -= 1;
         }
-        let prefix = text.get(start..end).unwrap_or("");
-        let column = prefix.chars().count();
-        let column_utf16: usize = prefix.chars().map(char::len_utf16).sum();
+        let (column, column_utf16) = if self.wide.is_empty() {
+            (end - start, end - start)
+        } else {
+            let lo = self.wide.partition_point(|&w| (w as usize) < start);
+            let hi = self.wide.partition_point(|&w| (w as usize) < end);
+            let diff = |v: &[u32]| {
+                v.get(hi).copied().unwrap_or(0) as usize - v.get(lo).copied().unwrap_or(0) as usize
+            };
+            let column = (end - start).saturating_sub(diff(&self.extra_bytes));
+            (column, column + diff(&self.extra_utf16))
+        };
         LineCol {
             line: u32::try_from(line + 1).unwrap_or(u32::MAX),
             column: u32::try_from(column + 1).unwrap_or(u32::MAX),
@@ -149,6 +181,20 @@ mod tests {
         assert_eq!(idx.line_text(text, 2), "last");
         let end = idx.line_col(text, u32::try_from(text.len()).unwrap());
         assert_eq!((end.line, end.column), (3, 5));
+    }
+
+    #[test]
+    fn columns_agree_with_a_char_count_on_mixed_text() {
+        let text = "a\u{e9}b\n\u{1F600}\u{20AC}x\t\u{e9}\n\nzz\u{1F600}";
+        let idx = LineIndex::new(text);
+        for (off, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let lc = idx.line_col(text, u32::try_from(off).unwrap());
+            let start = text[..off].rfind('\n').map_or(0, |p| p + 1);
+            let prefix = &text[start..off];
+            assert_eq!(lc.column as usize, prefix.chars().count() + 1, "at {off}");
+            let units: usize = prefix.chars().map(char::len_utf16).sum();
+            assert_eq!(lc.column_utf16 as usize, units + 1, "at {off}");
+        }
     }
 
     #[test]

@@ -111,7 +111,18 @@ fn run(
     // Read every candidate once, in parallel.
     let loaded: Vec<Loaded> = candidates
         .par_iter()
-        .map(|c| discover::load(c, settings.max_file_size))
+        .map(|c| {
+            let code = matches!(
+                c.class,
+                crate::classify::Class::Known(FileKind::Java | FileKind::Python)
+            );
+            let limit = if code {
+                settings.max_file_size
+            } else {
+                settings.max_spec_file_size
+            };
+            discover::load(c, limit)
+        })
         .collect();
     let mut files: Vec<SourceFile> = Vec::new();
     for l in loaded {

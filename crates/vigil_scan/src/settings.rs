@@ -9,7 +9,8 @@
 //!    plus `--ignore`). For each rule the most specific matching selector wins (rule id > category or
 //!    kind > `*`); on a tie `ignore` wins. So `select = ["java/weak-hash"]` with `ignore = ["security"]`
 //!    keeps `java/weak-hash`.
-//! 2. Experimental rules (`maturity: experimental`) only run when selected by their exact id.
+//! 2. Experimental rules (`maturity: experimental`) only run when selected by their exact id; opt-in
+//!    categories (`api-hardening`) only when selected by the category or a rule id.
 //! 3. `[[overrides]]` whose `files` match the file are applied in order: a matching `select`/`ignore`
 //!    of an override decides over the base (same specificity rules inside the override).
 //!
@@ -23,7 +24,9 @@ use std::sync::{Arc, Mutex};
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use toml::Spanned;
-use vigil_core::config::{Config, ConfigError, FailOn, DEFAULT_MAX_FILE_SIZE};
+use vigil_core::config::{
+    Config, ConfigError, FailOn, DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_SPEC_FILE_SIZE,
+};
 use vigil_core::rule::Maturity;
 use vigil_core::{Category, FileKind, Rule, RuleSet, Severity};
 
@@ -109,10 +112,12 @@ fn levenshtein(a: &str, b: &str) -> usize {
 /// Decide a rule from a select and an ignore list: `None` when no selector matches.
 fn decide(select: &[Selector], ignore: &[Selector], rule: &Rule) -> Option<bool> {
     let experimental = rule.meta.maturity == Maturity::Experimental;
+    let opt_in = rule.category().is_opt_in();
     let best = |list: &[Selector], is_select: bool| {
         list.iter()
             .filter(|s| s.matches(rule))
             .filter(|s| !(is_select && experimental) || matches!(s, Selector::Rule(_)))
+            .filter(|s| !(is_select && opt_in && matches!(s, Selector::All | Selector::Kind(_))))
             .map(Selector::specificity)
             .max()
     };
@@ -211,6 +216,8 @@ pub struct Settings {
     excludes: Excludes,
     /// Files larger than this are skipped with a notice.
     pub max_file_size: u64,
+    /// The same for spec documents (buildspec, appspec, OpenAPI candidates).
+    pub max_spec_file_size: u64,
     /// The lowest severity that fails the run.
     pub fail_on: FailOn,
     /// The configuration file used, if any.
@@ -331,6 +338,10 @@ impl Settings {
                 .max_file_size
                 .or(o.max_file_size.map(|b| b.0))
                 .unwrap_or(DEFAULT_MAX_FILE_SIZE),
+            max_spec_file_size: cli
+                .max_file_size
+                .or(o.max_file_size.map(|b| b.0))
+                .unwrap_or(DEFAULT_MAX_SPEC_FILE_SIZE),
             fail_on: cli.fail_on.or(o.fail_on).unwrap_or_default(),
             config_path: config.path.clone(),
             cache: Mutex::new(HashMap::new()),
@@ -475,6 +486,7 @@ mod tests {
             ["java/empty-catch", "java/weak-hash"]
         );
         assert_eq!(s.max_file_size, DEFAULT_MAX_FILE_SIZE);
+        assert_eq!(s.max_spec_file_size, DEFAULT_MAX_SPEC_FILE_SIZE);
         assert_eq!(s.fail_on, FailOn::Warning);
     }
 
@@ -496,6 +508,33 @@ mod tests {
         let s = settings("select = [\"bug\", \"java\"]\n", &CliSettings::default()).unwrap();
         assert!(!ids(&s.file_rules(Path::new("/p/A.java")), FileKind::Java)
             .contains(&"java/new-thing".to_owned()));
+    }
+
+    #[test]
+    fn opt_in_category_needs_its_own_selector() {
+        let rs = RuleSet::new([
+            rule("openapi/schema-invalid", "api-spec", false),
+            rule("openapi/unbounded-string", "api-hardening", false),
+        ])
+        .unwrap();
+        let ids_for = |toml: &str| {
+            let c = Config::parse(Path::new("/p/vigil.toml"), toml).unwrap();
+            let s = Settings::new(&c, &CliSettings::default(), &rs).unwrap();
+            ids(&s.file_rules(Path::new("/p/api.yaml")), FileKind::Openapi)
+        };
+        assert_eq!(ids_for(""), ["openapi/schema-invalid"]);
+        assert_eq!(
+            ids_for("select = [\"openapi\"]\n"),
+            ["openapi/schema-invalid"]
+        );
+        assert_eq!(
+            ids_for("select = [\"*\", \"api-hardening\"]\n"),
+            ["openapi/schema-invalid", "openapi/unbounded-string"]
+        );
+        assert_eq!(
+            ids_for("select = [\"openapi/unbounded-string\"]\n"),
+            ["openapi/unbounded-string"]
+        );
     }
 
     #[test]

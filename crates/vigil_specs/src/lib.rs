@@ -14,9 +14,113 @@ use vigil_core::{
 pub mod appspec;
 pub mod buildspec;
 pub mod openapi;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod tree;
 
 use tree::{Doc, ProblemKind};
+
+/// Rules every kind reports for problems of the text itself.
+const PARSE_RULES: &[&str] = &["syntax-error", "duplicate-key", "alias-limit"];
+
+/// The rules (`<kind>/<name>`) the analyzer of `kind` reports besides [`PARSE_RULES`]: the registry
+/// that rule files are checked against at start-up and in the tests.
+const KIND_RULES: &[(FileKind, &[&str])] = &[
+    (
+        FileKind::Buildspec,
+        &[
+            "artifact-path-escapes",
+            "batch-invalid",
+            "command-is-mapping",
+            "commands-not-list",
+            "curl-pipe-shell",
+            "exported-variable-never-set",
+            "invalid-enum-value",
+            "invalid-on-failure",
+            "invalid-phase-name",
+            "invalid-version",
+            "malformed-secrets-manager-ref",
+            "missing-required-field",
+            "plaintext-secret",
+            "reserved-env-name",
+            "runtime-versions-misplaced",
+            "tls-verification-disabled",
+            "unknown-key",
+            "world-writable-chmod",
+        ],
+    ),
+    (
+        FileKind::Appspec,
+        &[
+            "background-process-blocks-hook",
+            "ecs-resource-invalid",
+            "files-entry-incomplete",
+            "hook-missing-location",
+            "hook-script-missing",
+            "hook-timeout-invalid",
+            "hook-total-timeout",
+            "invalid-file-exists-behavior",
+            "invalid-hook-name",
+            "invalid-os",
+            "invalid-permissions",
+            "invalid-version",
+            "key-case",
+            "lambda-hook-format",
+            "lambda-resource-invalid",
+            "path-escapes-revision",
+            "reserved-hook",
+            "runas-on-windows",
+            "unknown-key",
+        ],
+    ),
+    (
+        FileKind::Openapi,
+        &[
+            "api-key-in-query",
+            "apigw-api-key-source-invalid",
+            "apigw-authorizer-invalid",
+            "apigw-cors-inconsistent",
+            "apigw-global-security-ignored",
+            "apigw-integration-required-fields",
+            "apigw-integration-type-invalid",
+            "apigw-integration-uri-malformed",
+            "apigw-lambda-http-method",
+            "apigw-request-validator-undefined",
+            "apigw-timeout-out-of-range",
+            "array-items-missing",
+            "duplicate-parameter",
+            "enum-type-mismatch",
+            "example-invalid",
+            "insecure-server-url",
+            "missing-429-response",
+            "missing-4xx-response",
+            "no-security-scheme",
+            "operation-id-unique",
+            "operation-without-security",
+            "path-ambiguous",
+            "path-params",
+            "schema-invalid",
+            "security-scheme-undefined",
+            "server-variables",
+            "success-response-missing",
+            "unbounded-array",
+            "unbounded-string",
+            "unresolved-ref",
+            "unused-component",
+            "weak-auth-scheme",
+        ],
+    ),
+];
+
+/// Every rule name (after `<kind>/`) the analyzer of `kind` can report.
+#[must_use]
+pub fn rule_names(kind: FileKind) -> Vec<&'static str> {
+    let own = KIND_RULES
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map_or(&[][..], |(_, names)| *names);
+    PARSE_RULES.iter().chain(own).copied().collect()
+}
 
 /// The analyzers for buildspec, appspec and OpenAPI files.
 ///
@@ -32,6 +136,22 @@ pub fn analyzers(rules: &RuleSet) -> Result<Vec<Box<dyn Analyzer>>, RuleError> {
         let known = a.analyses();
         for r in rules.for_kind(a.kind()) {
             if let Some(name) = r.analysis() {
+                let reported =
+                    r.id.strip_prefix(&format!("{}/", a.kind()))
+                        .is_some_and(|n| rule_names(a.kind()).contains(&n));
+                if known.contains(&name) && !reported {
+                    return Err(RuleError::new(
+                        &r.origin,
+                        None,
+                        Some("id"),
+                        format!(
+                            "rule `{}` names analysis `{name}`, which never reports it (the {} analyzer reports: {})",
+                            r.id,
+                            a.kind(),
+                            rule_names(a.kind()).join(", ")
+                        ),
+                    ));
+                }
                 if !known.contains(&name) {
                     return Err(RuleError::new(
                         &r.origin,
@@ -77,6 +197,11 @@ impl Reporter<'_> {
         message: impl Into<String>,
         related: Vec<(TextRange, String)>,
     ) {
+        debug_assert!(
+            FileKind::from_name(self.prefix).is_some_and(|k| rule_names(k).contains(&name)),
+            "`{}/{name}` is not in the registry of reported rules (KIND_RULES)",
+            self.prefix
+        );
         let id = format!("{}/{name}", self.prefix);
         let Some(rule) = self.ctx.rule(&id) else {
             return;
@@ -190,6 +315,27 @@ pub(crate) fn run(
     };
     if let Some(doc) = parse_and_report(&mut rep) {
         body(&mut rep, &doc);
+    } else if rep.out.findings.is_empty() && rep.out.notifications.is_empty() {
+        report_empty(&mut rep, kind);
+    }
+}
+
+/// A deployment spec with no document at all (empty, or only comments) deploys nothing: CodeBuild and
+/// CodeDeploy reject it, so it is an error of the rule that requires the missing top-level keys.
+fn report_empty(rep: &mut Reporter<'_>, kind: FileKind) {
+    let at = TextRange::new(0, 0);
+    match kind {
+        FileKind::Buildspec => rep.report(
+            "missing-required-field",
+            at,
+            "the buildspec is empty (no YAML document, only blank lines or comments): it needs `version` and `phases`",
+        ),
+        FileKind::Appspec => rep.report(
+            "invalid-version",
+            at,
+            "the appspec is empty (no document, only blank lines or comments): add `version: 0.0` and what to deploy",
+        ),
+        _ => {}
     }
 }
 
@@ -206,14 +352,92 @@ mod tests {
                 .unwrap();
         let e = analyzers(&RuleSet::new([bad]).unwrap()).err().unwrap();
         assert_eq!(e.field.as_deref(), Some("analysis"));
-        let good = vigil_core::rule::parse_rule(
+        // A rule naming a real analysis that never reports it would be silently dead: an error too.
+        let dead = vigil_core::rule::parse_rule(
             "x.yaml",
             &RULE.replace("ANALYSIS", "buildspec"),
             None,
             false,
         )
         .unwrap();
+        let e = analyzers(&RuleSet::new([dead]).unwrap()).err().unwrap();
+        assert_eq!(e.field.as_deref(), Some("id"));
+        let good = vigil_core::rule::parse_rule(
+            "x.yaml",
+            &RULE
+                .replace("ANALYSIS", "buildspec")
+                .replace("buildspec/x", "buildspec/unknown-key"),
+            None,
+            false,
+        )
+        .unwrap();
         assert_eq!(analyzers(&RuleSet::new([good]).unwrap()).unwrap().len(), 3);
+    }
+
+    /// The registry both ways: every reported rule has a rule file naming this analysis, and every
+    /// builtin rule file of a spec kind is reported by its analyzer.
+    #[test]
+    fn registry_matches_the_rule_files() {
+        let rules = RuleSet::new(vigil_core::builtin::rules().unwrap()).unwrap();
+        for kind in [FileKind::Buildspec, FileKind::Appspec, FileKind::Openapi] {
+            let names = rule_names(kind);
+            for n in &names {
+                let id = format!("{kind}/{n}");
+                let r = rules
+                    .get(&id)
+                    .unwrap_or_else(|| panic!("no rule file for `{id}`"));
+                assert_eq!(r.analysis(), Some(kind.as_str()), "{id}");
+            }
+            for r in rules.for_kind(kind) {
+                let n = r.id.strip_prefix(&format!("{kind}/")).unwrap_or("");
+                assert!(
+                    names.contains(&n),
+                    "`{}` is not reported by its analyzer",
+                    r.id
+                );
+            }
+        }
+    }
+
+    /// Issue #8 item 7: an empty buildspec or a comment-only appspec is an error, not a pass.
+    #[test]
+    fn empty_deployment_specs_are_errors() {
+        let rules = RuleSet::new(vigil_core::builtin::rules().unwrap()).unwrap();
+        let list = analyzers(&rules).unwrap();
+        let run = |kind: FileKind, name: &str, text: &str| {
+            let a = list.iter().find(|a| a.kind() == kind).unwrap();
+            let enabled: Vec<std::sync::Arc<vigil_core::Rule>> =
+                rules.for_kind(kind).cloned().collect();
+            let ctx = CheckContext {
+                rules: &enabled,
+                project: None,
+                root: std::path::Path::new("."),
+            };
+            let file = SourceFile::new(name.into(), name, kind, text);
+            let mut out = FileOutput::default();
+            a.check(&file, &ctx, &mut out);
+            out.findings
+                .iter()
+                .map(|f| (f.rule_id.to_string(), f.severity))
+                .collect::<Vec<_>>()
+        };
+        let err = vigil_core::Severity::Error;
+        for text in ["", "\n\n", "# nothing yet\n# still nothing\n"] {
+            assert_eq!(
+                run(FileKind::Buildspec, "buildspec.yml", text),
+                [("buildspec/missing-required-field".to_owned(), err)],
+                "{text:?}"
+            );
+            assert_eq!(
+                run(FileKind::Appspec, "appspec.yml", text),
+                [("appspec/invalid-version".to_owned(), err)],
+                "{text:?}"
+            );
+        }
+        // A syntax error is reported once, not also as an empty file.
+        let bad = run(FileKind::Buildspec, "buildspec.yml", "version: [\n");
+        assert_eq!(bad.len(), 1, "{bad:?}");
+        assert_eq!(bad[0].0, "buildspec/syntax-error");
     }
 
     #[test]

@@ -62,7 +62,9 @@ impl Analyzer for OpenapiAnalyzer {
             let mut c = Checker::new(rep, doc);
             if c.is_document() {
                 c.check();
-                c.check_unused(external);
+                if c.rep.on("unused-component") {
+                    c.check_unused(external);
+                }
             }
         });
     }
@@ -259,6 +261,8 @@ struct Checker<'r, 'a, 'd> {
     refs: Vec<(NodeId, String)>,
     /// (schema, enum) pairs found by the schema walk.
     enums: Vec<(NodeId, NodeId)>,
+    /// Credential-named query/path parameters, reported once per name and location.
+    credential_params: Vec<(NodeId, String, String)>,
 }
 
 impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
@@ -282,6 +286,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             mappings: Vec::new(),
             refs: Vec::new(),
             enums: Vec::new(),
+            credential_params: Vec::new(),
         }
     }
 
@@ -300,16 +305,55 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         for op in &ops {
             self.check_op(op);
         }
+        let mut creds = std::mem::take(&mut self.credential_params);
+        creds.sort_by_key(|(id, _, _)| *id);
+        creds.dedup_by_key(|(id, _, _)| *id);
+        self.report_grouped("api-key-in-query", creds, |n, param, _| {
+            let uses = if n > 1 { format!(" ({n} declarations)") } else { String::new() };
+            format!("{param}{uses} carries a credential in the URL; URLs end up in logs, caches and browser history: send it in a header")
+        });
         self.check_security(&ops);
-        self.check_servers();
-        self.check_server_variables(&ops);
-        self.check_ambiguous_paths();
-        self.check_auth_strength();
-        self.check_request_bounds(&ops);
-        self.check_rate_limit_responses(&ops);
-        self.check_examples();
-        self.check_enums();
-        self.check_apigw(&ops);
+        // Each remaining check runs only when one of its rules is enabled.
+        let ctx = self.rep.ctx;
+        let on = |rules: &[&str]| {
+            rules
+                .iter()
+                .any(|r| ctx.is_enabled(&format!("openapi/{r}")))
+        };
+        if on(&["insecure-server-url"]) {
+            self.check_servers();
+        }
+        if on(&["server-variables"]) {
+            self.check_server_variables(&ops);
+        }
+        if on(&["path-ambiguous"]) {
+            self.check_ambiguous_paths();
+        }
+        if on(&["weak-auth-scheme"]) {
+            self.check_auth_strength();
+        }
+        if on(&[
+            "unbounded-string",
+            "unbounded-array",
+            "missing-4xx-response",
+        ]) {
+            self.check_request_bounds(&ops);
+        }
+        if on(&["missing-429-response"]) {
+            self.check_rate_limit_responses(&ops);
+        }
+        if on(&["example-invalid"]) {
+            self.check_examples();
+        }
+        if on(&["enum-type-mismatch"]) {
+            self.check_enums();
+        }
+        if ctx.rules.iter().any(|r| {
+            r.id.strip_prefix("openapi/")
+                .is_some_and(|n| n.starts_with("apigw-"))
+        }) {
+            self.check_apigw(&ops);
+        }
     }
 
     /// A full document: a fragment (schemas shared by several documents) has no `openapi`/`swagger`
@@ -775,7 +819,8 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             );
         }
         if ["query", "path"].contains(&loc) && looks_like_credential(name) {
-            self.report("api-key-in-query", t, format!("parameter `{name}` carries a credential in the URL ({loc}); URLs end up in logs, caches and browser history: send it in a header"));
+            self.credential_params
+                .push((t, format!("{loc} parameter `{name}`"), String::new()));
         }
     }
 
@@ -930,16 +975,19 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             }
         }
         if has_schemes {
+            let mut open: Vec<(NodeId, String, String)> = Vec::new();
             for op in ops {
                 if op.method == "options" {
                     continue;
                 }
                 let effective = doc.get(op.node, "security").or(root_sec);
                 if effective.is_none() {
-                    let msg = format!("operation `{} {}` has no security requirement (neither its own `security` nor a root one) although the API defines security schemes; add `security`, or `security: []` if it is public on purpose", op.method.to_uppercase(), op.path);
-                    self.report("operation-without-security", op.method_key, msg);
+                    open.push((op.method_key, family(op.path), op_label(op)));
                 }
             }
+            self.report_grouped("operation-without-security", open, |n, fam, list| {
+                format!("{n} operation(s) under `{fam}` have no security requirement (neither their own `security` nor a root one) although the API defines security schemes; add `security`, or `security: []` where public on purpose: {list}")
+            });
         }
         if let Some(d) = defs {
             for (name, _, s) in doc.pairs(d) {
@@ -1042,14 +1090,17 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
     }
 
     /// Two path templates that are equal once variables are renamed (`/a/{x}` and `/a/{y}`).
+    /// Templates equal after renaming their variables clash only where they share an HTTP method:
+    /// `GET /items/{id}` and `DELETE /items/{itemId}` are routed apart by the method.
     fn check_ambiguous_paths(&mut self) {
         let doc = self.doc;
         let Some(paths) = doc.get(self.root, "paths") else {
             return;
         };
-        let mut seen: HashMap<String, String> = HashMap::new();
+        // (normalized template, method) -> first path.
+        let mut seen: HashMap<(String, &str), &str> = HashMap::new();
         let mut hits: Vec<(NodeId, String)> = Vec::new();
-        for (path, k, _) in doc.pairs(paths) {
+        for (path, k, item) in doc.pairs(paths) {
             if path.starts_with("x-") {
                 continue;
             }
@@ -1068,14 +1119,32 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                     _ => norm.push(c),
                 }
             }
-            match seen.get(&norm) {
-                Some(first) if first != path => {
-                    hits.push((k, format!("path `{path}` is the same as `{first}` after renaming its variables: requests cannot be routed to one of them")));
+            let item = self.deref(item);
+            let mut clashes: Vec<(&str, &str)> = Vec::new();
+            for (method, _, _) in doc.pairs(item) {
+                let m = method.to_ascii_lowercase();
+                let Some(&method) = METHODS
+                    .iter()
+                    .chain([&ANY_METHOD])
+                    .find(|x| **x == m.as_str())
+                else {
+                    continue;
+                };
+                match seen.get(&(norm.clone(), method)) {
+                    Some(&first) if first != path => clashes.push((first, method)),
+                    Some(_) => {}
+                    None => {
+                        seen.insert((norm.clone(), method), path);
+                    }
                 }
-                Some(_) => {}
-                None => {
-                    seen.insert(norm, path.to_owned());
-                }
+            }
+            if let Some(&(first, _)) = clashes.first() {
+                let methods: Vec<String> = clashes
+                    .iter()
+                    .filter(|(f, _)| *f == first)
+                    .map(|(_, m)| m.to_uppercase())
+                    .collect();
+                hits.push((k, format!("path `{path}` is the same as `{first}` after renaming its variables, and both define {}: requests cannot be routed to one of them", methods.join(", "))));
             }
         }
         for (k, m) in hits {
@@ -1176,7 +1245,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         let Some(evidence) = self.rate_limit_evidence(ops) else {
             return;
         };
-        let mut hits: Vec<(NodeId, String)> = Vec::new();
+        let mut hits: Vec<(NodeId, String, String)> = Vec::new();
         for op in ops {
             let Some(responses) = doc.get(op.node, "responses") else {
                 continue;
@@ -1188,16 +1257,12 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                 .pairs(responses)
                 .any(|(code, _, _)| code == "429" || code.eq_ignore_ascii_case("4xx"));
             if !declared {
-                hits.push((op.method_key, format!(
-                    "operation `{} {}` declares no 429 response, but the API is rate limited ({evidence}): clients cannot tell throttling from other failures",
-                    op.method.to_uppercase(),
-                    op.path
-                )));
+                hits.push((op.method_key, family(op.path), op_label(op)));
             }
         }
-        for (id, m) in hits {
-            self.report("missing-429-response", id, m);
-        }
+        self.report_grouped("missing-429-response", hits, |n, fam, list| {
+            format!("{n} operation(s) under `{fam}` declare no 429 response, but the API is rate limited ({evidence}): clients cannot tell throttling from other failures: {list}")
+        });
     }
 
     /// Request-side schemas (parameters other than path, request bodies) of every operation: strings
@@ -1205,9 +1270,14 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
     fn check_request_bounds(&mut self, ops: &[Op<'d>]) {
         let doc = self.doc;
         let mut roots: Vec<(NodeId, String)> = Vec::new();
+        let mut groups: Vec<(usize, String)> = Vec::new();
         let mut has_4xx_need: Vec<&Op<'d>> = Vec::new();
         for op in ops {
             let mut needs_validation = false;
+            groups.push((
+                roots.len(),
+                format!("`{} {}`", op.method.to_uppercase(), op.path),
+            ));
             for holder in [op.path_item, op.node] {
                 for (_, t, name, loc) in self.params(holder) {
                     // Path parameters are bounded by the URL; unresolved (external) ones are unknown.
@@ -1247,6 +1317,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                 has_4xx_need.push(op);
             }
         }
+        let mut missing: Vec<(NodeId, String, String)> = Vec::new();
         for op in has_4xx_need {
             let Some(r) = doc.get(op.node, "responses") else {
                 continue;
@@ -1255,15 +1326,27 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                 .pairs(r)
                 .any(|(code, _, _)| code == "default" || code.starts_with('4'));
             if !client_error && doc.is_map(r) {
-                let msg = format!("operation `{} {}` takes input but declares no 4xx (or default) response for invalid requests", op.method.to_uppercase(), op.path);
-                self.report("missing-4xx-response", op.method_key, msg);
+                missing.push((op.method_key, family(op.path), op_label(op)));
             }
         }
+        self.report_grouped("missing-4xx-response", missing, |n, fam, list| {
+            format!("{n} operation(s) under `{fam}` take input but declare no 4xx (or default) response for invalid requests: {list}")
+        });
+        // Each schema is visited once; its findings are grouped under the named component it belongs
+        // to (reached through a `$ref`), else under the operation whose input it is.
         let mut seen: HashSet<NodeId> = HashSet::new();
-        let mut hits: Vec<(NodeId, &'static str, String)> = Vec::new();
-        let mut stack: Vec<(NodeId, usize, String)> =
-            roots.into_iter().map(|(r, l)| (r, 0, l)).collect();
-        while let Some((id, depth, label)) = stack.pop() {
+        let mut hits: Vec<(NodeId, &'static str, String, String)> = Vec::new();
+        let mut stack: Vec<(NodeId, usize, String, String)> = Vec::new();
+        for (i, (r, l)) in roots.into_iter().enumerate() {
+            let g = groups
+                .iter()
+                .rev()
+                .find(|(start, _)| *start <= i)
+                .map_or_else(String::new, |(_, g)| g.clone());
+            stack.push((r, 0, l, g));
+        }
+        stack.reverse();
+        while let Some((id, depth, label, group)) = stack.pop() {
             if depth > 32 {
                 continue;
             }
@@ -1271,6 +1354,10 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             if !seen.insert(sch) || !doc.is_map(sch) {
                 continue;
             }
+            let group = match doc.key_text(sch) {
+                Some(name) if sch != id => format!("schema `{name}`"),
+                _ => group,
+            };
             let ty = doc.get(sch, "type");
             let types: Vec<&str> = match ty {
                 Some(t) if doc.is_seq(t) => {
@@ -1310,17 +1397,17 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                     });
                 if !bounded_format && !bounded_pattern {
                     if let Some(t) = ty {
-                        hits.push((t, "unbounded-string", format!("request string {label} has no `maxLength` (nor `enum`, `const`, a bounded `format` or an anchored fixed-length `pattern`): clients can send arbitrarily large values")));
+                        hits.push((t, "unbounded-string", group.clone(), label.clone()));
                     }
                 }
             }
             if types.contains(&"array") && !has("maxItems") {
                 if let Some(t) = ty {
-                    hits.push((t, "unbounded-array", format!("request array {label} has no `maxItems`: clients can send arbitrarily many items")));
+                    hits.push((t, "unbounded-array", group.clone(), label.clone()));
                 }
             }
             if let Some(items) = doc.get(sch, "items") {
-                stack.push((items, depth + 1, format!("{label}[]")));
+                stack.push((items, depth + 1, format!("{label}[]"), group.clone()));
             }
             if let Some(props) = doc.get(sch, "properties") {
                 for (pname, _, v) in doc.pairs(props) {
@@ -1332,24 +1419,75 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                     } else {
                         format!("`{pname}`")
                     };
-                    stack.push((v, depth + 1, l));
+                    stack.push((v, depth + 1, l, group.clone()));
                 }
             }
             if let Some(ap) = doc.get(sch, "additionalProperties") {
                 if doc.is_map(ap) {
-                    stack.push((ap, depth + 1, format!("{label} (additional properties)")));
+                    stack.push((
+                        ap,
+                        depth + 1,
+                        format!("{label} (additional properties)"),
+                        group.clone(),
+                    ));
                 }
             }
             for comb in ["allOf", "anyOf", "oneOf"] {
                 if let Some(list) = doc.get(sch, comb) {
                     for &i in doc.items(list) {
-                        stack.push((i, depth + 1, label.clone()));
+                        stack.push((i, depth + 1, label.clone(), group.clone()));
                     }
                 }
             }
         }
-        hits.sort_by_key(|(id, _, _)| *id);
-        for (id, rule, msg) in hits {
+        hits.sort_by_key(|(id, _, _, _)| *id);
+        let (strings, arrays): (Vec<_>, Vec<_>) = hits
+            .into_iter()
+            .partition(|(_, rule, _, _)| *rule == "unbounded-string");
+        let strip = |v: Vec<(NodeId, &str, String, String)>| -> Vec<(NodeId, String, String)> {
+            v.into_iter().map(|(id, _, g, l)| (id, g, l)).collect()
+        };
+        self.report_grouped("unbounded-string", strip(strings), |n, group, list| {
+            format!("{n} request string(s) of {group} have no `maxLength` (nor `enum`, `const`, a bounded `format` or an anchored fixed-length `pattern`): clients can send arbitrarily large values: {list}")
+        });
+        self.report_grouped("unbounded-array", strip(arrays), |n, group, list| {
+            format!("{n} request array(s) of {group} have no `maxItems`: clients can send arbitrarily many items: {list}")
+        });
+    }
+
+    /// One finding per group (at its first member, in document order) that names the count and the
+    /// first members: hardening checks report a family once, not every property or operation.
+    fn report_grouped(
+        &mut self,
+        rule: &str,
+        hits: Vec<(NodeId, String, String)>,
+        message: impl Fn(usize, &str, &str) -> String,
+    ) {
+        const LISTED: usize = 5;
+        let mut order: Vec<String> = Vec::new();
+        let mut by_group: HashMap<String, (NodeId, Vec<String>)> = HashMap::new();
+        for (id, group, label) in hits {
+            let e = by_group.entry(group.clone()).or_insert_with(|| {
+                order.push(group);
+                (id, Vec::new())
+            });
+            e.0 = e.0.min(id);
+            e.1.push(label);
+        }
+        for group in order {
+            let Some((id, labels)) = by_group.remove(&group) else {
+                continue;
+            };
+            let mut list = labels
+                .iter()
+                .take(LISTED)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if labels.len() > LISTED {
+                list.push_str(&format!(" and {} more", labels.len() - LISTED));
+            }
+            let msg = message(labels.len(), &group, &list);
             self.report(rule, id, msg);
         }
     }
@@ -1360,11 +1498,20 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         let doc = self.doc;
         let pairs = std::mem::take(&mut self.enums);
         for (sch, e) in pairs {
+            // On `type: array` (Swagger 2 parameters, mostly) a scalar enum lists the items' values.
+            let items =
+                is_only_array(doc, sch).then(|| doc.get(sch, "items").map(|i| self.deref(i)));
             for &v in doc.items(e) {
                 if doc.is_opaque(v) {
                     continue;
                 }
-                if let Some(problem) = example_mismatch(doc, sch, v) {
+                let target = match items {
+                    Some(_) if doc.is_seq(v) => sch,
+                    Some(Some(i)) => i,
+                    Some(None) => continue,
+                    None => sch,
+                };
+                if let Some(problem) = example_mismatch(doc, target, v) {
                     if problem.starts_with("example is") {
                         let msg = problem.replacen("example is", "enum value is", 1);
                         self.report("enum-type-mismatch", v, msg);
@@ -1379,7 +1526,8 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         let pairs = std::mem::take(&mut self.examples);
         for (sch, ex) in pairs {
             let sch = self.deref(sch);
-            if doc.is_opaque(ex) {
+            // A scalar example of an array parameter is its serialized form (`a,b` with `collectionFormat`).
+            if doc.is_opaque(ex) || (is_only_array(doc, sch) && !doc.is_seq(ex)) {
                 continue;
             }
             if let Some(problem) = example_mismatch(doc, sch, ex) {
@@ -1540,26 +1688,37 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                 }
             }
         }
+        let mut unused: Vec<(NodeId, String, String)> = Vec::new();
         for (prefix, section) in sections {
             for (name, k, _) in doc.pairs(section) {
                 let escaped = name.replace('~', "~0").replace('/', "~1");
                 let ptr = format!("{prefix}/{escaped}");
-                let hit = used.contains(&ptr) || mapped_names.contains(name);
+                if used.contains(&ptr) || mapped_names.contains(name) {
+                    continue;
+                }
                 // A misspelled reference to it is already reported by unresolved-ref.
                 let typo = self.unresolved.iter().any(|u| {
                     u.rsplit_once('/').is_some_and(|(sec, last)| {
                         sec == prefix && crate::did_you_mean(last, &[name]).is_some()
                     })
                 });
-                if !hit && !typo {
-                    let msg = format!(
-                        "component `{name}` ({}) is never referenced",
-                        prefix.trim_start_matches('/')
-                    );
-                    self.report("unused-component", k, msg);
+                if !typo {
+                    unused.push((
+                        k,
+                        prefix.trim_start_matches('/').to_owned(),
+                        format!("`{name}`"),
+                    ));
                 }
             }
         }
+        // One finding per section, at its first unused component.
+        self.report_grouped("unused-component", unused, |n, section, list| {
+            if n == 1 {
+                format!("component {list} ({section}) is never referenced")
+            } else {
+                format!("{n} components of `{section}` are never referenced: {list}")
+            }
+        });
     }
 
     fn check_apigw(&mut self, ops: &[Op<'d>]) {
@@ -1932,6 +2091,25 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
     }
 }
 
+/// The resource family of a path: the path without its trailing template segments
+/// (`/orders/{id}` and `/orders` are both `/orders`).
+fn family(path: &str) -> String {
+    let mut p = path.trim_end_matches('/');
+    while let Some((head, last)) = p.rsplit_once('/') {
+        if last.starts_with('{') && !head.is_empty() {
+            p = head;
+        } else {
+            break;
+        }
+    }
+    if p.is_empty() { "/" } else { p }.to_owned()
+}
+
+/// `GET /pets` for messages.
+fn op_label(op: &Op<'_>) -> String {
+    format!("{} {}", op.method.to_uppercase(), op.path)
+}
+
 fn first(doc: &Doc, id: NodeId) -> vigil_core::TextRange {
     let r = doc.range(id);
     vigil_core::TextRange {
@@ -2066,6 +2244,11 @@ fn placeholder_free(s: &str) -> String {
         }
     });
     out.into_owned()
+}
+
+/// Whether a schema's `type` is `array` and nothing else.
+fn is_only_array(doc: &Doc, sch: NodeId) -> bool {
+    doc.get(sch, "type").and_then(|t| doc.str(t)) == Some("array")
 }
 
 /// Why an example does not fit its schema (type, or enum membership), if it does not.

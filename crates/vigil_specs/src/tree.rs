@@ -6,6 +6,7 @@
 //! reports under its own kind's rule ids.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle};
@@ -103,7 +104,13 @@ pub struct Doc {
     pub problems: Vec<Problem>,
     pub max_depth: usize,
     pub is_json: bool,
+    /// Key index of the maps with more than [`BIG_MAP`] entries, built on their first lookup, so that
+    /// resolving every `#/components/schemas/X` of a large document stays linear.
+    big: RefCell<HashMap<NodeId, HashMap<Box<str>, NodeId>>>,
 }
+
+/// Maps larger than this are looked up through a hash index.
+const BIG_MAP: usize = 32;
 
 fn range_of(start: usize, end: usize) -> TextRange {
     TextRange::new(start, end)
@@ -382,6 +389,21 @@ impl Doc {
     #[must_use]
     pub fn get(&self, id: NodeId, key: &str) -> Option<NodeId> {
         let entries = self.entries(id);
+        if entries.len() > BIG_MAP && !self.has_merge {
+            let map = self.resolve(id);
+            if let Some(index) = self.big.borrow().get(&map) {
+                return index.get(key).copied();
+            }
+            let mut index: HashMap<Box<str>, NodeId> = HashMap::with_capacity(entries.len());
+            for &(k, v) in entries {
+                if let Some(t) = self.scalar(k) {
+                    index.entry(t.into()).or_insert(v);
+                }
+            }
+            let hit = index.get(key).copied();
+            self.big.borrow_mut().insert(map, index);
+            return hit;
+        }
         for &(k, v) in entries {
             if self.key_is(k, key) && (!self.has_merge || !self.is_merge_key(k)) {
                 return Some(v);
@@ -1079,6 +1101,24 @@ mod tests {
         assert!(d.get(last, "a").is_some());
         assert!(d.get(last, "missing").is_none());
         assert!(start.elapsed().as_millis() < 500);
+    }
+
+    #[test]
+    fn big_maps_are_indexed_with_first_key_winning() {
+        let mut t = String::from("{");
+        for i in 0..100 {
+            t.push_str(&format!("\"k{i}\": {i}, "));
+        }
+        t.push_str("\"k5\": \"again\", \"obj\": {\"k1\": 1}}");
+        let d = parse_json(&t);
+        let root = d.root.unwrap();
+        for _ in 0..2 {
+            assert_eq!(d.scalar(d.get(root, "k5").unwrap()), Some("5"));
+            assert_eq!(d.scalar(d.get(root, "k99").unwrap()), Some("99"));
+            assert!(d.get(root, "k100").is_none());
+            let obj = d.get(root, "obj").unwrap();
+            assert!(d.get(obj, "k1").is_some());
+        }
     }
 
     #[test]

@@ -346,3 +346,110 @@ fn garbage_and_non_utf8_never_panic() {
         let _ = run_all_kinds(&h, "garbage.json", &text);
     }
 }
+
+/// Statistics over an external collection of valid OpenAPI documents (not committed): the directory in
+/// `VIGIL_SPEC_CORPUS`, every `.json`/`.yaml`/`.yml` file under it with a top-level `openapi`/`swagger`
+/// key, run with the default rule selection (stable rules, opt-in categories left out).
+/// `cargo test --release -p vigil_specs --test corpus -- --ignored --nocapture external_corpus_stats`
+#[test]
+#[ignore = "needs VIGIL_SPEC_CORPUS"]
+fn external_corpus_stats() {
+    let Ok(dir) = std::env::var("VIGIL_SPEC_CORPUS") else {
+        return;
+    };
+    let h = Harness::new();
+    let analyzer = h
+        .analyzers
+        .iter()
+        .find(|a| a.kind() == FileKind::Openapi)
+        .expect("analyzer");
+    let enabled: Vec<Arc<Rule>> = h
+        .rules
+        .for_kind(FileKind::Openapi)
+        .filter(|r| {
+            r.meta.maturity == vigil_core::rule::Maturity::Stable && !r.category().is_opt_in()
+        })
+        .cloned()
+        .collect();
+    let mut paths = Vec::new();
+    walk(Path::new(&dir), &mut paths);
+    let mut counts: Vec<usize> = Vec::new();
+    let mut by_rule: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    let (mut error_docs, mut bytes) = (0usize, 0usize);
+    let mut slowest: Vec<(f64, String)> = Vec::new();
+    let start = std::time::Instant::now();
+    for p in &paths {
+        let Ok(text) = std::fs::read_to_string(p) else {
+            continue;
+        };
+        let head: String = text.chars().take(4096).collect();
+        if !head.contains("\"openapi\"")
+            && !head.contains("\"swagger\"")
+            && classify(p, &text) != Some(FileKind::Openapi)
+        {
+            continue;
+        }
+        bytes += text.len();
+        let t0 = std::time::Instant::now();
+        let file = SourceFile::new(
+            p.clone(),
+            p.to_string_lossy().as_ref(),
+            FileKind::Openapi,
+            text,
+        );
+        let ctx = CheckContext {
+            rules: &enabled,
+            project: None,
+            root: Path::new(&dir),
+        };
+        let mut out = FileOutput::default();
+        analyzer.check(&file, &ctx, &mut out);
+        let mut findings = out.findings;
+        findings.sort();
+        vigil_core::fingerprint::assign(&file, &mut findings);
+        slowest.push((t0.elapsed().as_secs_f64(), p.display().to_string()));
+        counts.push(findings.len());
+        let mut docs_seen = std::collections::HashSet::new();
+        let mut has_error = false;
+        for f in &findings {
+            let e = by_rule.entry(f.rule_id.to_string()).or_default();
+            e.0 += 1;
+            if docs_seen.insert(f.rule_id.clone()) {
+                e.1 += 1;
+            }
+            has_error |= f.severity == Severity::Error;
+            if f.severity == Severity::Error && std::env::var("VIGIL_SHOW_ERRORS").is_ok() {
+                println!(
+                    "ERROR {}:{} {} {}",
+                    f.location.path, f.location.start.line, f.rule_id, f.message
+                );
+            }
+        }
+        error_docs += usize::from(has_error);
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let n = counts.len().max(1);
+    counts.sort_unstable();
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    println!(
+        "{} documents, {:.1} MB in {secs:.2} s: {:.0} files/s, {:.1} MB/s",
+        counts.len(),
+        bytes as f64 / 1e6,
+        counts.len() as f64 / secs,
+        bytes as f64 / 1e6 / secs
+    );
+    println!(
+        "findings: total {}, median {}, p90 {}; documents with an error: {} ({:.2}%)",
+        counts.iter().sum::<usize>(),
+        counts.get(n / 2).copied().unwrap_or(0),
+        counts.get(n * 9 / 10).copied().unwrap_or(0),
+        error_docs,
+        100.0 * error_docs as f64 / n as f64
+    );
+    for (rule, (c, d)) in &by_rule {
+        println!("  {rule}: {c} findings in {d} documents");
+    }
+    for (t, p) in slowest.iter().take(5) {
+        println!("  slow: {t:.3} s {p}");
+    }
+}
