@@ -394,3 +394,57 @@ fn builtin_java_models_load() {
     let m = Models::load(&files).expect("builtin models are valid");
     assert!(m.kind_index("sql-injection").is_some());
 }
+
+#[test]
+fn a_constructor_sink_step_names_the_created_type() {
+    // v0 = param(); new java.io.File(v0) @5: the last step says `new File(...)`, not `<init>`.
+    let m = Models::load(&[(
+        "t.yaml",
+        "library: t\nsources:\n  - types: [Req]\n    methods: [param]\nsinks:\n  - types: [java.io.File]\n    methods: [\"<init>\"]\n    args: [arg0]\n    kind: path-traversal\n",
+    )])
+    .expect("models load");
+    let f = func(
+        vec![block(
+            vec![
+                assign(0, call("Req", "param", Some(Var(9)), vec![], 1), 1),
+                assign(
+                    1,
+                    Expr::Call(Call {
+                        name: Arc::from("<init>"),
+                        class: Some(Arc::from("java.io.File")),
+                        kind: CallKind::Constructor,
+                        receiver: None,
+                        on_this: false,
+                        args: vec![Operand::Var(Var(0))],
+                        span: sp(5),
+                    }),
+                    5,
+                ),
+            ],
+            Terminator::Return(None, sp(10)),
+        )],
+        10,
+        vec![],
+    );
+    let describe = |_: TextRange| String::from("x");
+    let fields = std::collections::BTreeMap::new();
+    let run = TaintRun {
+        field_sources: &fields,
+        models: &m,
+        kinds: u64::MAX,
+        callees: &NoCallees,
+        param_sources: vec![],
+        describe: &describe,
+        budget: 10_000,
+    };
+    let hits = analyze(&f, &run).hits;
+    let notes: Vec<String> = hits
+        .iter()
+        .flat_map(|h| h.trace.iter().map(|s| s.note.to_string()))
+        .collect();
+    assert!(
+        notes.iter().any(|n| n == "reaches `new File(...)`"),
+        "{notes:?}"
+    );
+    assert!(!notes.iter().any(|n| n.contains("<init>")), "{notes:?}");
+}
