@@ -243,7 +243,8 @@ pub(crate) struct ReviewArgs {
     #[arg(long, value_name = "SHA")]
     pub(crate) head_sha: Option<String>,
 
-    /// At most this many inline comments per review (the rest go to the summary).
+    /// At most this many inline comments per review (the rest go to the summary; 0 = the summary
+    /// comment only).
     #[arg(long, value_name = "N", default_value_t = 50)]
     pub(crate) max_comments: usize,
 }
