@@ -139,6 +139,11 @@ pub(crate) struct ScanArgs {
     #[arg(long)]
     pub(crate) report_unused_suppressions: bool,
 
+    /// Seconds of analysis per file before its dataflow analyses are abandoned (an error notice
+    /// naming the file and rules) [default: 120].
+    #[arg(long, value_name = "SECONDS")]
+    pub(crate) file_time_budget: Option<u64>,
+
     /// Number of worker threads [default: one per core].
     #[arg(long, short = 'j', value_parser = parse_jobs)]
     pub(crate) jobs: Option<usize>,

@@ -212,3 +212,48 @@ fn a_directory_of_100k_files_is_scanned() {
     assert_eq!(rule_ids(&v), ["python/weak-hash"]);
     eprintln!("100k files: created in {created:?}, scanned in {took:?}");
 }
+
+#[test]
+fn the_per_file_time_budget_abandons_with_a_notice_naming_file_and_rules() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        d.path(),
+        "src/Repo.java",
+        "import java.sql.*;\nimport javax.servlet.http.HttpServletRequest;\nclass Repo {\n  void find(HttpServletRequest request, Connection c) throws SQLException {\n    String id = request.getParameter(\"id\");\n    c.createStatement().executeQuery(\"SELECT * FROM t WHERE id = '\" + id + \"'\");\n  }\n}\n",
+    );
+    let (_, v, _) = scan(d.path(), &["."], LIMIT);
+    assert!(
+        rule_ids(&v).contains(&"java/sql-injection".to_owned()),
+        "{v}"
+    );
+    // A budget of 0 s: the dataflow analyses give up at once, and the scan says so.
+    let (_, v, _) = scan(d.path(), &[".", "--file-time-budget", "0"], LIMIT);
+    assert!(
+        !rule_ids(&v).contains(&"java/sql-injection".to_owned()),
+        "{v}"
+    );
+    let notice = v["notifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["kind"] == "time-budget")
+        .unwrap_or_else(|| panic!("no time-budget notice: {v}"));
+    assert_eq!(notice["level"], "error");
+    assert_eq!(notice["path"], "src/Repo.java");
+    let msg = notice["message"].as_str().unwrap();
+    assert!(msg.contains("java/sql-injection"), "{msg}");
+    // Without --allow-skipped the abandoned file fails the gate.
+    let out = vigil_within(
+        d.path(),
+        &[
+            "scan",
+            ".",
+            "-q",
+            "--no-progress",
+            "--file-time-budget",
+            "0",
+        ],
+        LIMIT,
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -271,9 +271,32 @@ fn check_file(
         root,
     };
     let mut output = FileOutput::default();
+    let budget = vigil_core::budget::start(Some(settings.file_time_budget));
     if let Err(msg) = guarded(|| analyzer.check(file, &ctx, &mut output)) {
         r.notifications.push(panic_notice(file, "check", &msg));
     }
+    if vigil_core::budget::was_expired() {
+        let rules: Vec<&str> = enabled
+            .iter()
+            .filter(|rule| rule.analysis().is_some())
+            .map(|rule| rule.id.as_ref())
+            .collect();
+        r.notifications.push(Notification::file(
+            NotificationLevel::Error,
+            "time-budget",
+            &file.rel_path,
+            format!(
+                "analysis abandoned after the per-file time budget of {} s (`--file-time-budget`); results of {} may be incomplete",
+                settings.file_time_budget.as_secs(),
+                if rules.is_empty() {
+                    "its rules".to_owned()
+                } else {
+                    rules.join(", ")
+                }
+            ),
+        ));
+    }
+    drop(budget);
     r.notifications.append(&mut output.notifications);
     for n in &mut r.notifications {
         if n.path.is_none() {

@@ -27,6 +27,9 @@ use vigil_core::config::{Config, ConfigError, FailOn, DEFAULT_MAX_FILE_SIZE};
 use vigil_core::rule::Maturity;
 use vigil_core::{Category, FileKind, Rule, RuleSet, Severity};
 
+/// Default per-file time budget of the analyses, in seconds.
+pub const DEFAULT_FILE_TIME_BUDGET_SECS: u64 = 120;
+
 /// A rule selector.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Selector {
@@ -196,6 +199,8 @@ pub struct CliSettings {
     pub allow_skipped: bool,
     /// `--report-unused-suppressions`: a warning for each `vigil-ignore[...]` that hid nothing.
     pub report_unused_suppressions: bool,
+    /// `--file-time-budget`: seconds of analysis per file (`None`: the default).
+    pub file_time_budget: Option<u64>,
 }
 
 /// An error in the settings: a config file error (with its line) or a bad command-line value.
@@ -270,6 +275,8 @@ pub struct Settings {
     pub allow_skipped: bool,
     /// Report each suppression comment that suppressed no finding of a rule that ran.
     pub report_unused_suppressions: bool,
+    /// Time an analyzer may spend on one file before its dataflow analyses give up.
+    pub file_time_budget: std::time::Duration,
     /// The configuration file used, if any.
     pub config_path: Option<PathBuf>,
     cache: Mutex<HashMap<Vec<usize>, Arc<FileRules>>>,
@@ -391,6 +398,10 @@ impl Settings {
             fail_on: cli.fail_on.or(o.fail_on).unwrap_or_default(),
             allow_skipped: cli.allow_skipped || o.allow_skipped.unwrap_or(false),
             report_unused_suppressions: cli.report_unused_suppressions,
+            file_time_budget: std::time::Duration::from_secs(
+                cli.file_time_budget
+                    .unwrap_or(DEFAULT_FILE_TIME_BUDGET_SECS),
+            ),
             config_path: config.path.clone(),
             cache: Mutex::new(HashMap::new()),
         })

@@ -125,6 +125,7 @@ pub(crate) fn execute(args: &ScanArgs, build: BuildAnalyzers) -> anyhow::Result<
         fail_on: args.fail_on.map(Into::into),
         allow_skipped: args.allow_skipped,
         report_unused_suppressions: args.report_unused_suppressions,
+        file_time_budget: args.file_time_budget,
     };
     let settings = Settings::new(&config, &cli, &rules)?;
     if settings.enabled_rules().is_empty() {
