@@ -120,7 +120,7 @@ pub(crate) struct ScanArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Text)]
     pub(crate) format: FormatArg,
 
-    /// Write the report to FILE (atomically) instead of stdout.
+    /// Write the report to FILE (atomically; `-` = standard output) instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
 
@@ -128,6 +128,21 @@ pub(crate) struct ScanArgs {
     /// vigil.toml, else warning].
     #[arg(long, value_enum)]
     pub(crate) fail_on: Option<FailOnArg>,
+
+    /// Do not fail the run for files that were named or found but could not be analyzed (unreadable,
+    /// special files, analysis abandoned); they stay error-level notices [default: `allow-skipped` in
+    /// vigil.toml, else false].
+    #[arg(long)]
+    pub(crate) allow_skipped: bool,
+
+    /// Report each `vigil-ignore[...]` comment that suppressed no finding (a warning notice).
+    #[arg(long)]
+    pub(crate) report_unused_suppressions: bool,
+
+    /// Seconds of analysis per file before its dataflow analyses are abandoned (an error notice
+    /// naming the file and rules) [default: 120].
+    #[arg(long, value_name = "SECONDS")]
+    pub(crate) file_time_budget: Option<u64>,
 
     /// Number of worker threads [default: one per core].
     #[arg(long, short = 'j', value_parser = parse_jobs)]
@@ -233,7 +248,8 @@ pub(crate) struct ReviewArgs {
     #[arg(long, value_name = "SHA")]
     pub(crate) head_sha: Option<String>,
 
-    /// At most this many inline comments per review (the rest go to the summary).
+    /// At most this many inline comments per review (the rest go to the summary; 0 = the summary
+    /// comment only).
     #[arg(long, value_name = "N", default_value_t = 50)]
     pub(crate) max_comments: usize,
 }

@@ -54,8 +54,16 @@ fn main() -> ExitCode {
         Err(e) => {
             let mut stderr = std::io::stderr().lock();
             let _ = writeln!(stderr, "vigil: error: {e}");
+            // A cause whose text an earlier line already shows (`...: {source}`) is not repeated.
+            let mut shown = e.to_string();
             for cause in e.chain().skip(1) {
+                let cause = cause.to_string();
+                if shown.contains(&cause) {
+                    continue;
+                }
                 let _ = writeln!(stderr, "  caused by: {cause}");
+                shown.push('\n');
+                shown.push_str(&cause);
             }
             ExitCode::from(2)
         }

@@ -14,8 +14,12 @@ fn is_special(path: &Path) -> bool {
 
 /// Write `bytes` to `path` atomically: a temporary file in the same directory renamed over `path`.
 /// A symbolic link is followed (its target is replaced, the link stays); devices and FIFOs are written
-/// in place.
+/// in place; `-` is standard output. A new file gets the usual mode (`0666` less the umask), a replaced
+/// file keeps its mode.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if path == Path::new("-") {
+        return write_stdout(bytes);
+    }
     if is_special(path) {
         let mut f = std::fs::OpenOptions::new()
             .write(true)
@@ -37,7 +41,21 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".vigil-").suffix(".tmp");
+    // tempfile creates 0600 files; a report must be readable like any file the user creates.
+    #[cfg(unix)]
+    let existing_mode = {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .map(|m| m.permissions().mode() & 0o7777);
+        // Created with 0666: open(2) applies the umask.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+        mode
+    };
+    let mut tmp = builder.tempfile_in(dir).with_context(|| {
         format!(
             "cannot write {}: cannot create a temporary file in {}",
             path.display(),
@@ -47,6 +65,13 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     tmp.write_all(bytes)
         .and_then(|()| tmp.flush())
         .with_context(|| format!("cannot write {}", path.display()))?;
+    #[cfg(unix)]
+    if let Some(mode) = existing_mode {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .with_context(|| format!("cannot keep the mode of {}", path.display()))?;
+    }
     tmp.persist(path)
         .map_err(|e| e.error)
         .with_context(|| format!("cannot write {}", path.display()))?;
@@ -88,5 +113,27 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
         write_atomic(Path::new("/dev/null"), b"nothing").unwrap();
         assert!(is_special(Path::new("/dev/null")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_honour_the_umask_and_replaced_files_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        let d = tempfile::tempdir().unwrap();
+        // What any program creating a file gets here (0666 less the umask).
+        let reference = d.path().join("reference");
+        std::fs::File::create(&reference).unwrap();
+        let new = d.path().join("new.sarif");
+        write_atomic(&new, b"{}").unwrap();
+        assert_eq!(mode(&new), mode(&reference));
+        let existing = d.path().join("existing.sarif");
+        for m in [0o644, 0o640, 0o604] {
+            std::fs::write(&existing, "old").unwrap();
+            std::fs::set_permissions(&existing, std::fs::Permissions::from_mode(m)).unwrap();
+            write_atomic(&existing, b"new").unwrap();
+            assert_eq!(mode(&existing), m, "mode {m:o} kept");
+            assert_eq!(std::fs::read_to_string(&existing).unwrap(), "new");
+        }
     }
 }

@@ -3,42 +3,13 @@
 
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] functions")]
 
+mod common;
+
 use std::path::Path;
 use std::process::Output;
 
 use assert_cmd::Command;
-
-/// A user rule flagging calls of `danger(...)` in Python.
-const DANGER_RULE: &str = r#"id: python/test-danger-call
-name: DangerCall
-category: security
-severity: error
-security-severity: 8.0
-cwe: [78]
-precision: high
-short-description: Call of the test function `danger`
-description: A rule used by vigil's own CLI tests.
-noncompliant: danger(x)
-compliant: safe(x)
-query:
-  pattern: '(call function: (identifier) @fn (#eq? @fn "danger")) @report'
-  message: "call of `{fn}`"
-"#;
-
-fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "rules/danger.yaml", DANGER_RULE);
-    for (p, t) in files {
-        write(dir.path(), p, t);
-    }
-    dir
-}
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let p = root.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
-}
+use common::{project, write};
 
 fn vigil(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vigil"))

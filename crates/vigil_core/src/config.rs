@@ -198,6 +198,9 @@ pub struct ConfigOptions {
     pub max_file_size: Option<ByteSize>,
     /// The lowest severity that fails the run.
     pub fail_on: Option<FailOn>,
+    /// Whether files that were named or found but could not be analyzed (error-level notices) leave
+    /// the gate alone. Default: false, they fail it like an error finding.
+    pub allow_skipped: Option<bool>,
     /// Per-path settings.
     #[serde(default)]
     pub overrides: Vec<OverrideOptions>,

@@ -9,6 +9,7 @@
 
 pub mod analyzer;
 pub mod baseline;
+pub mod budget;
 pub mod builtin;
 pub mod config;
 pub mod finding;

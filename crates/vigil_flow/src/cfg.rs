@@ -129,7 +129,8 @@ pub fn solve<A: Analysis>(
         let b = BlockId(b);
         queued[b.index()] = false;
         visits += 1;
-        if visits > budget {
+        // The per-file time budget of the scan, polled on the first visit and every 64 after.
+        if visits > budget || (visits % 64 == 1 && vigil_core::budget::expired()) {
             return Err(BudgetExceeded);
         }
         let (Some(block), Some(Some(entry))) = (f.block(b), states.get(b.index())) else {

@@ -443,7 +443,14 @@ impl Engine<'_, '_> {
                 Pos::Return => None,
             }
         };
-        let name = call.name.clone();
+        // What a step shows: `new File(...)` for a constructor, not its IR name `<init>`.
+        let name: Arc<str> = match (&call.kind, &call.class) {
+            (CallKind::Constructor, Some(class)) => Arc::from(format!(
+                "new {}(...)",
+                class.rsplit(['.', '$']).next().unwrap_or(class)
+            )),
+            _ => call.name.clone(),
+        };
         let mut is_sink = false;
         // Sinks first (reported in the final pass only).
         for e in &effects {

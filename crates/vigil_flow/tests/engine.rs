@@ -394,3 +394,111 @@ fn builtin_java_models_load() {
     let m = Models::load(&files).expect("builtin models are valid");
     assert!(m.kind_index("sql-injection").is_some());
 }
+
+#[test]
+fn a_constructor_sink_step_names_the_created_type() {
+    // v0 = param(); new java.io.File(v0) @5: the last step says `new File(...)`, not `<init>`.
+    let m = Models::load(&[(
+        "t.yaml",
+        "library: t\nsources:\n  - types: [Req]\n    methods: [param]\nsinks:\n  - types: [java.io.File]\n    methods: [\"<init>\"]\n    args: [arg0]\n    kind: path-traversal\n",
+    )])
+    .expect("models load");
+    let f = func(
+        vec![block(
+            vec![
+                assign(0, call("Req", "param", Some(Var(9)), vec![], 1), 1),
+                assign(
+                    1,
+                    Expr::Call(Call {
+                        name: Arc::from("<init>"),
+                        class: Some(Arc::from("java.io.File")),
+                        kind: CallKind::Constructor,
+                        receiver: None,
+                        on_this: false,
+                        args: vec![Operand::Var(Var(0))],
+                        span: sp(5),
+                    }),
+                    5,
+                ),
+            ],
+            Terminator::Return(None, sp(10)),
+        )],
+        10,
+        vec![],
+    );
+    let describe = |_: TextRange| String::from("x");
+    let fields = std::collections::BTreeMap::new();
+    let run = TaintRun {
+        field_sources: &fields,
+        models: &m,
+        kinds: u64::MAX,
+        callees: &NoCallees,
+        param_sources: vec![],
+        describe: &describe,
+        budget: 10_000,
+    };
+    let hits = analyze(&f, &run).hits;
+    let notes: Vec<String> = hits
+        .iter()
+        .flat_map(|h| h.trace.iter().map(|s| s.note.to_string()))
+        .collect();
+    assert!(
+        notes.iter().any(|n| n == "reaches `new File(...)`"),
+        "{notes:?}"
+    );
+    assert!(!notes.iter().any(|n| n.contains("<init>")), "{notes:?}");
+}
+
+#[test]
+fn the_solver_gives_up_past_its_budget_and_says_so() {
+    // A loop whose state changes for a while: v1 = v1 + "x" on every turn.
+    let f = func(
+        vec![
+            block(
+                vec![assign(0, call("Req", "param", Some(Var(9)), vec![], 1), 1)],
+                Terminator::Goto(BlockId(1)),
+            ),
+            block(
+                vec![assign(
+                    1,
+                    Expr::Binary(BinOp::Add, Operand::Var(Var(1)), Operand::Var(Var(0))),
+                    2,
+                )],
+                Terminator::Branch {
+                    cond: Operand::Var(Var(2)),
+                    then: BlockId(1),
+                    els: BlockId(2),
+                    span: sp(3),
+                },
+            ),
+            block(
+                vec![assign(
+                    3,
+                    call("Db", "run", Some(Var(8)), vec![Operand::Var(Var(1))], 5),
+                    5,
+                )],
+                Terminator::Return(None, sp(6)),
+            ),
+        ],
+        10,
+        vec![],
+    );
+    let m = models();
+    let describe = |_: TextRange| String::from("x");
+    let fields = std::collections::BTreeMap::new();
+    let run = |budget: usize| TaintRun {
+        field_sources: &fields,
+        models: &m,
+        kinds: u64::MAX,
+        callees: &NoCallees,
+        param_sources: vec![],
+        describe: &describe,
+        budget,
+    };
+    let small = analyze(&f, &run(1));
+    assert!(small.gave_up, "a budget of one block visit is exceeded");
+    assert!(small.hits.is_empty());
+    let enough = analyze(&f, &run(10_000));
+    assert!(!enough.gave_up);
+    assert_eq!(enough.hits.len(), 1);
+}

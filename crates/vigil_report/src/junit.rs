@@ -49,11 +49,10 @@ pub fn render(report: &ScanReport, _opts: &RenderOptions, out: &mut dyn Write) -
     }
     let failures = report.findings.len();
     let tests: usize = by_rule.values().map(|v| v.len().max(1)).sum();
-    let time = report.elapsed.as_secs_f64();
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         s,
-        "<testsuites name=\"vigil\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" time=\"{time:.3}\">"
+        "<testsuites name=\"vigil\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">"
     );
     for (rule, findings) in &by_rule {
         let _ = writeln!(

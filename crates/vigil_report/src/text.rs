@@ -71,6 +71,30 @@ fn frame<'t>(text: &'t str, f: &Finding) -> Option<(&'t str, usize, std::ops::Ra
     Some((source, line_no, span))
 }
 
+/// Tabs shown as 4 spaces (as rustc does), with the span moved to match, so carets line up with the
+/// code whatever the terminal's tab stops (annotate-snippets alone misplaces them after a tab).
+fn expand_tabs(source: &str, span: std::ops::Range<usize>) -> (String, std::ops::Range<usize>) {
+    if !source.contains('\t') {
+        return (source.to_owned(), span);
+    }
+    let mut out = String::with_capacity(source.len() + 16);
+    let (mut start, mut end) = (span.start, span.end);
+    for (i, ch) in source.char_indices() {
+        if ch == '\t' {
+            if i < span.start {
+                start += 3;
+            }
+            if i < span.end {
+                end += 3;
+            }
+            out.push_str("    ");
+        } else {
+            out.push(ch);
+        }
+    }
+    (out, start..end)
+}
+
 /// Render `report` as text.
 ///
 /// # Errors
@@ -140,7 +164,10 @@ fn render_finding(
     }
     let mut msg = lvl.title(&f.message).id(&f.rule_id);
     let text = report.sources.get(&f.location.path);
-    let framed = text.and_then(|t| frame(t, f));
+    let framed = text.and_then(|t| frame(t, f)).map(|(source, line, span)| {
+        let (source, span) = expand_tabs(source, span);
+        (source, line, span)
+    });
     match &framed {
         Some((source, line, span)) => {
             msg = msg.snippet(
@@ -295,6 +322,31 @@ pub(crate) mod tests {
         };
         render(report, &opts, &mut out).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn carets_line_up_on_tab_indented_lines() {
+        let text = "def f(x):\n\tif x:\n\t\tos.system(x)\n";
+        let file = SourceFile::new("t.py".into(), "t.py", FileKind::Python, text);
+        let i = text.find("os.system(x)").unwrap();
+        let f = Finding::new(
+            "python/command-injection",
+            vigil_core::Severity::Error,
+            file.location(TextRange::new(i, i + "os.system(x)".len())),
+            "m",
+        );
+        let mut report = sample();
+        report.findings = vec![f];
+        report.sources = [(file.rel_path.clone(), file.text.clone())]
+            .into_iter()
+            .collect();
+        let out = render_plain(&report, true);
+        let code = out.lines().find(|l| l.contains("os.system")).unwrap();
+        let carets = out.lines().find(|l| l.contains('^')).unwrap();
+        let col = |l: &str, pat: char| l.find(pat).unwrap();
+        assert_eq!(col(code, 'o'), col(carets, '^'), "{out}");
+        assert_eq!(carets.matches('^').count(), "os.system(x)".len(), "{out}");
+        assert!(!code.contains('\t'), "{out}");
     }
 
     #[test]

@@ -120,6 +120,8 @@ pub enum DiffError {
     },
     #[error("malformed diff at line {line}: {message}")]
     Malformed { line: usize, message: String },
+    #[error("{} holds no unified diff: the patch has no file diffs (`diff --git`, `---`/`+++` and `@@` lines)", path.display())]
+    NoFileDiffs { path: PathBuf },
 }
 
 fn unknown_revision_message(rev: &str, shallow: bool) -> String {
@@ -269,6 +271,28 @@ impl Diff {
         Ok(out)
     }
 
+    /// A diff in which every line of every file of `sources` (path → text) is new: what a dry run
+    /// without a pull request previews (every finding as an inline comment).
+    #[must_use]
+    pub fn whole_files<'a>(sources: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut out = Diff::default();
+        for (path, text) in sources {
+            let lines = u32::try_from(text.lines().count().max(1)).unwrap_or(u32::MAX);
+            let mut f = FileDiff::new(path.to_owned());
+            f.status = FileStatus::Added;
+            f.hunks.push(Hunk {
+                old_start: 0,
+                old_lines: 0,
+                new_start: 1,
+                new_lines: lines,
+                added: (1..=lines).collect(),
+                context: Vec::new(),
+            });
+            out.files.insert(path.to_owned(), f);
+        }
+        out
+    }
+
     /// The changes to `path` (new path), if it is in the diff.
     #[must_use]
     pub fn file(&self, path: &str) -> Option<&FileDiff> {
@@ -341,7 +365,14 @@ pub fn read_patch(path: &Path) -> Result<Diff, DiffError> {
         path: path.to_owned(),
         source,
     })?;
-    Diff::parse(&text)
+    let diff = Diff::parse(&text)?;
+    // An empty patch is "nothing changed"; text that holds no file diff is a mistake (a wrong file).
+    if diff.files.is_empty() && !text.trim().is_empty() {
+        return Err(DiffError::NoFileDiffs {
+            path: path.to_owned(),
+        });
+    }
+    Ok(diff)
 }
 
 fn git(root: &Path, args: &[&str]) -> Result<std::process::Output, DiffError> {

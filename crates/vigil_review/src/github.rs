@@ -68,9 +68,32 @@ pub enum ReviewError {
 fn retry_hint(retry_after: Option<u64>, reset: Option<u64>) -> String {
     match (retry_after, reset) {
         (Some(s), _) => format!(", retry after {s} s"),
-        (None, Some(t)) => format!(", the limit resets at unix time {t}"),
+        (None, Some(t)) => format!(", the limit resets at {}", utc_time(t)),
         (None, None) => ", wait at least a minute before retrying".to_owned(),
     }
+}
+
+/// A unix time as `YYYY-MM-DD HH:MM:SS UTC` (proleptic Gregorian calendar).
+#[must_use]
+pub fn utc_time(unix: u64) -> String {
+    let days = i64::try_from(unix / 86_400).unwrap_or(i64::MAX / 2);
+    let secs = unix % 86_400;
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02} UTC",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
 }
 
 /// The pull request a review goes to.
@@ -236,6 +259,42 @@ impl ReviewComment {
 pub struct Client {
     agent: ureq::Agent,
     cfg: GithubConfig,
+    /// `scheme://host:port` of `cfg.api_url`: the only origin that receives the token.
+    origin: Option<String>,
+}
+
+/// The origin (`scheme://host:port`) of a URL, `None` when it does not parse.
+#[must_use]
+pub fn origin_of(url: &str) -> Option<String> {
+    let u = url::Url::parse(url).ok()?;
+    u.has_host().then(|| u.origin().ascii_serialization())
+}
+
+/// `text` with anything that looks like a credential replaced by `[REDACTED]`: the token itself,
+/// GitHub token formats (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`, `github_pat_`) and the value of a
+/// `Bearer`/`token` authorization.
+#[must_use]
+pub fn redact(text: &str, token: &str) -> String {
+    static PATTERNS: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let mut out = if token.trim().len() >= 4 {
+        text.replace(token.trim(), "[REDACTED]")
+    } else {
+        text.to_owned()
+    };
+    if let Some(re) = PATTERNS.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:gh[pousr]_[A-Za-z0-9_]{8,}|github_pat_[A-Za-z0-9_]{8,})|\b(bearer|token|basic)(\s+)[A-Za-z0-9_\-.~+/=\[\]]+",
+        )
+        .ok()
+    }) {
+        out = re
+            .replace_all(&out, |c: &regex::Captures<'_>| match (c.get(1), c.get(2)) {
+                (Some(kw), Some(sp)) => format!("{}{}[REDACTED]", kw.as_str(), sp.as_str()),
+                _ => "[REDACTED]".to_owned(),
+            })
+            .into_owned();
+    }
+    out
 }
 
 impl Client {
@@ -245,7 +304,17 @@ impl Client {
             .timeout(Duration::from_secs(60))
             .user_agent(&format!("vigil/{}", env!("CARGO_PKG_VERSION")))
             .build();
-        Self { agent, cfg }
+        let origin = origin_of(&cfg.api_url);
+        Self { agent, cfg, origin }
+    }
+
+    /// True when `url` is on the origin of the API URL (the only one that gets the token).
+    fn same_origin(&self, url: &str) -> bool {
+        self.origin.is_some() && origin_of(url) == self.origin
+    }
+
+    fn redact(&self, text: &str) -> String {
+        redact(text, &self.cfg.token)
     }
 
     #[must_use]
@@ -261,11 +330,17 @@ impl Client {
     }
 
     fn request(&self, method: &str, url: &str, accept: &str) -> ureq::Request {
-        self.agent
+        let req = self
+            .agent
             .request(method, url)
-            .set("Authorization", &format!("Bearer {}", self.cfg.token))
             .set("Accept", accept)
-            .set("X-GitHub-Api-Version", "2022-11-28")
+            .set("X-GitHub-Api-Version", "2022-11-28");
+        // Never send the token to another origin.
+        if self.same_origin(url) {
+            req.set("Authorization", &format!("Bearer {}", self.cfg.token))
+        } else {
+            req
+        }
     }
 
     /// Send, mapping every failure to a typed error. Returns the response body and `Link` header.
@@ -288,16 +363,18 @@ impl Client {
                 let link = resp.header("link").map(str::to_owned);
                 let text = resp.into_string().map_err(|e| ReviewError::Transport {
                     method: method.to_owned(),
-                    url: url.to_owned(),
-                    message: e.to_string(),
+                    url: self.redact(url),
+                    message: self.redact(&e.to_string()),
                 })?;
                 Ok((text, link))
             }
-            Err(ureq::Error::Status(status, resp)) => Err(api_error(method, url, status, resp)),
+            Err(ureq::Error::Status(status, resp)) => {
+                Err(api_error(method, url, status, resp, &self.cfg.token))
+            }
             Err(ureq::Error::Transport(t)) => Err(ReviewError::Transport {
                 method: method.to_owned(),
-                url: url.to_owned(),
-                message: t.to_string(),
+                url: self.redact(url),
+                message: self.redact(&t.to_string()),
             }),
         }
     }
@@ -313,8 +390,8 @@ impl Client {
             Value::Null
         } else {
             serde_json::from_str(&text).map_err(|e| ReviewError::Json {
-                url: url.to_owned(),
-                message: e.to_string(),
+                url: self.redact(url),
+                message: self.redact(&e.to_string()),
             })?
         };
         Ok((v, link))
@@ -339,6 +416,16 @@ impl Client {
                 break; // 100,000 comments: stop rather than loop on a broken server.
             }
             next = link.as_deref().and_then(next_link);
+            if let Some(n) = next.as_deref().filter(|n| !self.same_origin(n)) {
+                return Err(ReviewError::Json {
+                    url: self.redact(&u),
+                    message: format!(
+                        "the `Link: rel=\"next\"` page {} is not on the origin of the API URL ({}); refusing to follow it",
+                        self.redact(n),
+                        self.origin.as_deref().unwrap_or("?")
+                    ),
+                });
+            }
         }
         Ok(out)
     }
@@ -475,7 +562,13 @@ pub fn next_link(header: &str) -> Option<String> {
     })
 }
 
-fn api_error(method: &str, url: &str, status: u16, resp: ureq::Response) -> ReviewError {
+fn api_error(
+    method: &str,
+    url: &str,
+    status: u16,
+    resp: ureq::Response,
+    token: &str,
+) -> ReviewError {
     let header_u64 = |k: &str| resp.header(k).and_then(|v| v.trim().parse::<u64>().ok());
     let retry_after = header_u64("retry-after");
     let reset = header_u64("x-ratelimit-reset");
@@ -506,7 +599,8 @@ fn api_error(method: &str, url: &str, status: u16, resp: ureq::Response) -> Revi
         }
         Err(_) => text.chars().take(300).collect(),
     };
-    let (method, url) = (method.to_owned(), url.to_owned());
+    let message = redact(&message, token);
+    let (method, url) = (method.to_owned(), redact(url, token));
     let rate_limited = status == 429
         || (status == 403
             && (remaining == Some(0)
@@ -552,5 +646,12 @@ mod tests {
             Some("https://api.github.com/x?page=2")
         );
         assert_eq!(next_link("<https://a/x?page=1>; rel=\"prev\""), None);
+    }
+
+    #[test]
+    fn unix_times_read_as_utc() {
+        assert_eq!(utc_time(0), "1970-01-01 00:00:00 UTC");
+        assert_eq!(utc_time(1_700_000_000), "2023-11-14 22:13:20 UTC");
+        assert_eq!(utc_time(951_782_400), "2000-02-29 00:00:00 UTC");
     }
 }

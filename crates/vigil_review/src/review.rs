@@ -63,7 +63,7 @@ pub fn finding_key(f: &Finding) -> String {
 /// Options of a review.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewOptions {
-    /// At most this many inline comments per review (0 = [`DEFAULT_MAX_INLINE`]).
+    /// At most this many inline comments per review (0 = none: the summary comment only).
     pub max_inline: usize,
     /// Links from the summary to code (e.g. `https://github.com/o/r/blob/HEAD_SHA`).
     pub link_base: Option<String>,
@@ -252,11 +252,7 @@ pub fn plan(
         .iter()
         .map(|r| (r.id.as_ref(), r.as_ref()))
         .collect();
-    let max_inline = if opts.max_inline == 0 {
-        DEFAULT_MAX_INLINE
-    } else {
-        opts.max_inline
-    };
+    let max_inline = opts.max_inline;
     let mut inline = Vec::new();
     let mut inline_fingerprints = Vec::new();
     let mut outside = Vec::new();
@@ -468,7 +464,22 @@ pub fn run(report: &ScanReport, req: &ReviewRequest) -> Result<ReviewRun, Review
             return Ok(ReviewRun::DryRun(render_dry_run(&plan)));
         }
     }
-    let cfg = crate::github::GithubConfig::from_env(&req.target)?;
+    let cfg = match crate::github::GithubConfig::from_env(&req.target) {
+        Ok(cfg) => cfg,
+        Err(ReviewError::Config(why)) if req.dry_run => {
+            // A dry run needs no token: without a pull request, preview every finding inline.
+            let whole =
+                Diff::whole_files(report.sources.iter().map(|(p, t)| (p.as_ref(), t.as_ref())));
+            let plan = plan(report, &whole, &BTreeSet::new(), &req.options);
+            let mut md = render_dry_run(&plan);
+            let _ = write!(
+                md,
+                "\n_No pull request to compare with ({why}): every finding is shown as an inline comment._\n"
+            );
+            return Ok(ReviewRun::DryRun(md));
+        }
+        Err(e) => return Err(e),
+    };
     let mut client = Client::new(cfg);
     let diff = match local_diff {
         Some(d) => d,

@@ -333,3 +333,16 @@ fn truncated_or_garbled_diffs_never_panic() {
         let _ = Diff::parse(junk);
     }
 }
+
+#[test]
+fn a_patch_without_file_diffs_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let garbage = dir.path().join("notes.txt");
+    std::fs::write(&garbage, "this is not a patch\njust some notes\n").unwrap();
+    let err = vigil_review::read_patch(&garbage).unwrap_err();
+    assert!(err.to_string().contains("no file diffs"), "{err}");
+    // An empty patch means "nothing changed", which is not an error.
+    let empty = dir.path().join("empty.diff");
+    std::fs::write(&empty, "").unwrap();
+    assert!(vigil_review::read_patch(&empty).unwrap().files.is_empty());
+}

@@ -584,7 +584,8 @@ fn api_errors_are_typed_and_clear() {
         other => panic!("expected a rate limit, got {other:?}"),
     }
     assert!(
-        err.to_string().contains("resets at unix time 1700000000"),
+        err.to_string()
+            .contains("resets at 2023-11-14 22:13:20 UTC"),
         "{err}"
     );
     server.state.lock().unwrap().fail_next = Some((
@@ -792,4 +793,134 @@ fn run_resolves_head_and_diff_then_posts() {
     };
     assert_eq!(md.matches("<!-- vigil:fp=").count(), 2);
     assert!(server.take_requests().is_empty());
+}
+
+/// A listener on another origin that records the `Authorization` header of every request it gets.
+fn thief() -> (String, Arc<Mutex<Vec<String>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let s = seen.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut auth = String::from("<none>");
+            loop {
+                let mut h = String::new();
+                if reader.read_line(&mut h).unwrap_or(0) == 0 || h.trim_end().is_empty() {
+                    break;
+                }
+                if let Some((k, v)) = h.split_once(':') {
+                    if k.eq_ignore_ascii_case("authorization") {
+                        auth = v.trim().to_owned();
+                    }
+                }
+            }
+            s.lock().unwrap().push(auth);
+            respond(stream, 200, &[], "[]");
+        }
+    });
+    (base, seen)
+}
+
+#[test]
+fn pagination_never_sends_the_token_to_another_origin() {
+    let server = Server::start(PR_DIFF);
+    let (other, seen) = thief();
+    server.state.lock().unwrap().fail_next = Some((
+        200,
+        vec![(
+            "Link".into(),
+            format!("<{other}/steal?page=2>; rel=\"next\""),
+        )],
+        "[]".into(),
+    ));
+    let err = server.client().list_review_comments().unwrap_err();
+    assert!(
+        err.to_string().contains("origin"),
+        "a cross-origin next link is refused: {err}"
+    );
+    assert!(
+        seen.lock().unwrap().iter().all(|a| !a.contains(TOKEN)),
+        "the token reached another origin: {:?}",
+        seen.lock().unwrap()
+    );
+    // A next link on the same origin is still followed (pagination of the mock).
+    assert!(server.client().list_review_comments().unwrap().is_empty());
+}
+
+#[test]
+fn token_like_text_is_redacted_from_every_error() {
+    let server = Server::start(PR_DIFF);
+    let secret_pat = format!("ghp_{}", "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8");
+    let fine_grained = format!(
+        "github_pat_{}",
+        "11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz"
+    );
+    for status in [500_u16, 403, 422] {
+        server.state.lock().unwrap().fail_next = Some((
+            status,
+            vec![],
+            json!({
+                "message": format!("echo: Bearer {TOKEN} {secret_pat} gho_abcdefABCDEF0123456789 {fine_grained}"),
+                "errors": [format!("token {TOKEN}")],
+            })
+            .to_string(),
+        ));
+        let err = server.client().list_issue_comments().unwrap_err();
+        let text = format!("{err} {err:?}");
+        for leaked in [TOKEN, &secret_pat, "gho_abcdef", &fine_grained] {
+            assert!(
+                !text.contains(leaked),
+                "HTTP {status} leaks {leaked}: {text}"
+            );
+        }
+        assert!(text.contains("[REDACTED]"), "{text}");
+    }
+    // A non-JSON answer (a proxy's page) is redacted too.
+    server.state.lock().unwrap().fail_next = Some((
+        502,
+        vec![],
+        format!("<html>Authorization: Bearer {TOKEN}</html>"),
+    ));
+    let err = server.client().list_issue_comments().unwrap_err();
+    assert!(!format!("{err} {err:?}").contains(TOKEN), "{err}");
+}
+
+#[test]
+fn max_comments_zero_means_summary_only() {
+    let diff = Diff::parse(PR_DIFF).unwrap();
+    let plan = review::plan(
+        &report(SRC),
+        &diff,
+        &BTreeSet::new(),
+        &ReviewOptions {
+            max_inline: 0,
+            ..ReviewOptions::default()
+        },
+    );
+    assert_eq!((plan.inline.len(), plan.outside_diff.len()), (0, 3));
+    assert!(plan.summary.contains(SUMMARY_MARKER));
+}
+
+#[test]
+fn dry_run_without_a_pull_request_needs_no_token() {
+    use vigil_review::review::{run, DiffSource, ReviewRequest, ReviewRun};
+    let req = ReviewRequest {
+        // No repository, no pull request: nothing to ask GitHub, and no token is needed.
+        target: TargetOptions {
+            api_url: Some("http://127.0.0.1:9".into()),
+            repo: Some(String::new()),
+            ..TargetOptions::default()
+        },
+        diff: DiffSource::PullRequest,
+        options: ReviewOptions::default(),
+        dry_run: true,
+    };
+    let ReviewRun::DryRun(md) = run(&report(SRC), &req).unwrap() else {
+        panic!("expected a dry run")
+    };
+    assert_eq!(md.matches("<!-- vigil:fp=").count(), 3, "{md}");
+    assert!(md.contains("every finding is shown"), "{md}");
 }

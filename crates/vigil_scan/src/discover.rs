@@ -140,7 +140,17 @@ fn walk_error_notice(err: &ignore::Error, root: &Path) -> Option<Notification> {
             "skipped: broken symbolic link (its target does not exist)",
         ));
     }
-    let message = format!("skipped: cannot read: {err}");
+    // The cause without the absolute path `ignore` puts in front of it (notices name files
+    // relative to the root, the same on every machine).
+    let cause = err.io_error().map_or_else(
+        || {
+            let text = err.to_string();
+            let prefix = format!("{}/", root.display());
+            text.replace(&prefix, "")
+        },
+        ToString::to_string,
+    );
+    let message = format!("skipped: cannot read: {cause}");
     Some(match path_of(err) {
         Some(p) => Notification::file(
             NotificationLevel::Error,
@@ -158,6 +168,37 @@ fn walk_error_notice(err: &ignore::Error, root: &Path) -> Option<Notification> {
     })
 }
 
+/// What a file that is neither a regular file nor a directory is (`None` for those two).
+#[must_use]
+pub fn special_kind(ft: std::fs::FileType) -> Option<&'static str> {
+    if ft.is_file() || ft.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if ft.is_socket() {
+            return Some("a socket");
+        }
+        if ft.is_block_device() || ft.is_char_device() {
+            return Some("a device");
+        }
+    }
+    Some("not a regular file")
+}
+
+fn special_notice(rel: &str, what: &str) -> Notification {
+    Notification::file(
+        NotificationLevel::Error,
+        "special-file",
+        rel,
+        format!("skipped: {what}, not a regular file (vigil opens only regular files)"),
+    )
+}
+
 /// Find the files to scan under `paths` (absolute, normalized).
 ///
 /// # Errors
@@ -170,18 +211,36 @@ pub fn discover(
     let mut out = Vec::new();
     let mut notices = Vec::new();
     for p in paths {
-        let meta = std::fs::metadata(p).map_err(|source| {
-            if source.kind() == std::io::ErrorKind::NotFound {
-                ScanError::PathNotFound(p.clone())
-            } else {
-                ScanError::Io {
-                    path: p.clone(),
-                    source,
+        let meta = match std::fs::metadata(p) {
+            Ok(m) => m,
+            Err(source) if source.kind() == std::io::ErrorKind::NotFound => {
+                if std::fs::symlink_metadata(p).is_ok() {
+                    // A named dangling link: named, and not analyzed.
+                    notices.push(Notification::file(
+                        NotificationLevel::Error,
+                        "broken-symlink",
+                        &relative(p, root),
+                        "skipped: broken symbolic link (its target does not exist)",
+                    ));
+                    continue;
                 }
+                return Err(ScanError::PathNotFound(p.clone()));
             }
-        })?;
+            Err(source) => {
+                // A named link loop or a path that cannot be examined: named, and not analyzed.
+                notices.push(Notification::file(
+                    NotificationLevel::Error,
+                    "unreadable",
+                    &relative(p, root),
+                    format!("skipped: cannot read: {source}"),
+                ));
+                continue;
+            }
+        };
         if meta.is_dir() {
             walk(p, root, settings, &mut out, &mut notices);
+        } else if let Some(what) = special_kind(meta.file_type()) {
+            notices.push(special_notice(&relative(p, root), what));
         } else {
             let rel = relative(p, root);
             let name = p
@@ -228,12 +287,18 @@ fn walk(
     for entry in builder.build() {
         match entry {
             Ok(e) => {
-                if !e.file_type().is_some_and(|t| t.is_file()) {
+                let Some(ft) = e.file_type() else { continue };
+                if ft.is_dir() {
                     continue;
                 }
                 let name = e.file_name().to_string_lossy();
                 let class = classify_name(&name);
                 if class == Class::Skip {
+                    continue;
+                }
+                if let Some(what) = special_kind(ft) {
+                    // A FIFO, socket or device (or a link to one) named like a source file.
+                    notices.push(special_notice(&relative(e.path(), root), what));
                     continue;
                 }
                 out.push(Candidate {
@@ -270,19 +335,33 @@ pub fn load(c: &Candidate, max_file_size: u64) -> Loaded {
             format!("skipped: cannot read: {e}"),
         )
     };
-    let mut file = match File::open(&c.path) {
+    // A file named on the command line that is skipped was asked for: an error, not a warning.
+    let skip_level = |level| {
+        if c.explicit {
+            NotificationLevel::Error
+        } else {
+            level
+        }
+    };
+    // Check the type before opening: opening a FIFO for reading blocks until a writer comes.
+    match std::fs::metadata(&c.path) {
+        Ok(m) => {
+            if let Some(what) = special_kind(m.file_type()) {
+                return Loaded::Notice(special_notice(rel, what));
+            }
+        }
+        Err(e) => return unreadable(e),
+    }
+    let mut file = match open_nonblocking(&c.path) {
         Ok(f) => f,
         Err(e) => return unreadable(e),
     };
+    // Checked again on the open file: the path may have been replaced since.
     let len = match file.metadata() {
-        Ok(m) if m.is_file() => m.len(),
-        Ok(_) => {
-            return notice(
-                NotificationLevel::Note,
-                "unsupported",
-                "skipped: not a regular file".into(),
-            )
-        }
+        Ok(m) => match special_kind(m.file_type()) {
+            None => m.len(),
+            Some(what) => return Loaded::Notice(special_notice(rel, what)),
+        },
         Err(e) => return unreadable(e),
     };
     let mut buf: Vec<u8> = Vec::new();
@@ -310,7 +389,7 @@ pub fn load(c: &Candidate, max_file_size: u64) -> Loaded {
     };
     if len > max_file_size {
         return notice(
-            NotificationLevel::Warning,
+            skip_level(NotificationLevel::Warning),
             "too-large",
             format!(
                 "skipped: {} is larger than the limit of {} (`max-file-size` in vigil.toml or --max-file-size)",
@@ -333,7 +412,7 @@ pub fn load(c: &Candidate, max_file_size: u64) -> Loaded {
     }
     if buf.len() as u64 > max_file_size {
         return notice(
-            NotificationLevel::Warning,
+            skip_level(NotificationLevel::Warning),
             "too-large",
             format!(
                 "skipped: larger than the limit of {}",
@@ -343,7 +422,7 @@ pub fn load(c: &Candidate, max_file_size: u64) -> Loaded {
     }
     if let Some(at) = memchr::memchr(0, &buf) {
         return notice(
-            NotificationLevel::Warning,
+            skip_level(NotificationLevel::Warning),
             "binary",
             format!("skipped: binary file (NUL byte at offset {at})"),
         );
@@ -380,12 +459,24 @@ pub fn load(c: &Candidate, max_file_size: u64) -> Loaded {
                 None => "vigil reads UTF-8 source files".to_owned(),
             };
             notice(
-                NotificationLevel::Warning,
+                skip_level(NotificationLevel::Warning),
                 "not-utf8",
                 format!("skipped: not valid UTF-8 (line {line}, byte offset {at}); {why}"),
             )
         }
     }
+}
+
+/// Open for reading without blocking on a FIFO or device that replaced a checked regular file.
+fn open_nonblocking(path: &Path) -> std::io::Result<File> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NONBLOCK);
+    }
+    opts.open(path)
 }
 
 /// The encoding declared by a PEP 263 comment (`# -*- coding: latin-1 -*-`) on line 1 or 2.

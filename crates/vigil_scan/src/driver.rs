@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use vigil_core::analyzer::{FileOutput, Summary};
-use vigil_core::suppress::Suppressions;
+use vigil_core::suppress::{CommentSyntax, Suppressions};
 use vigil_core::{
     Analyzer, CheckContext, FileKind, Finding, Notification, NotificationLevel, ProjectFacts,
     ScanReport, SourceFile,
@@ -282,9 +282,32 @@ fn check_file(
         root,
     };
     let mut output = FileOutput::default();
+    let budget = vigil_core::budget::start(Some(settings.file_time_budget));
     if let Err(msg) = guarded(|| analyzer.check(file, &ctx, &mut output)) {
         r.notifications.push(panic_notice(file, "check", &msg));
     }
+    if vigil_core::budget::was_expired() {
+        let rules: Vec<&str> = enabled
+            .iter()
+            .filter(|rule| rule.analysis().is_some())
+            .map(|rule| rule.id.as_ref())
+            .collect();
+        r.notifications.push(Notification::file(
+            NotificationLevel::Error,
+            "time-budget",
+            &file.rel_path,
+            format!(
+                "analysis abandoned after the per-file time budget of {} s (`--file-time-budget`); results of {} may be incomplete",
+                settings.file_time_budget.as_secs(),
+                if rules.is_empty() {
+                    "its rules".to_owned()
+                } else {
+                    rules.join(", ")
+                }
+            ),
+        ));
+    }
+    drop(budget);
     r.notifications.append(&mut output.notifications);
     for n in &mut r.notifications {
         if n.path.is_none() {
@@ -321,36 +344,63 @@ fn check_file(
     findings.dedup();
     vigil_core::fingerprint::assign(file, &mut findings);
 
-    let suppressions = Suppressions::parse(&file.text, file.kind.comment_prefix());
+    let syntax = match file.kind {
+        FileKind::Java => CommentSyntax::Java,
+        FileKind::Python => CommentSyntax::Python,
+        FileKind::Buildspec | FileKind::Appspec | FileKind::Openapi => CommentSyntax::Yaml,
+    };
+    let suppressions = Suppressions::parse_with(&file.text, syntax);
+    let bad = |line: u32, why: String| {
+        Notification::file(
+            NotificationLevel::Warning,
+            "bad-suppression",
+            &file.rel_path,
+            format!("line {line}: {why}"),
+        )
+    };
+    for (line, why) in suppressions.malformed() {
+        r.notifications.push(bad(*line, why.clone()));
+    }
     for s in suppressions.all() {
         for sel in &s.selectors {
-            let known = sel == "*"
-                || sel.parse::<vigil_core::Category>().is_ok()
-                || settings.all_rules().iter().any(|r| *r.id == **sel);
-            if !known {
-                r.notifications.push(Notification::file(
-                    NotificationLevel::Warning,
-                    "bad-suppression",
-                    &file.rel_path,
+            let line = s.comment_line;
+            if sel == "*" || sel.parse::<vigil_core::Category>().is_ok() {
+                continue;
+            }
+            let Some(rule) = settings.all_rules().iter().find(|r| *r.id == **sel) else {
+                r.notifications.push(bad(
+                    line,
+                    format!("`vigil-ignore[...]` names `{sel}`, which is no rule id or category; it suppresses nothing"),
+                ));
+                continue;
+            };
+            if rule.kind != file.kind {
+                r.notifications.push(bad(
+                    line,
                     format!(
-                        "line {}: `vigil-ignore[...]` names `{sel}`, which is no rule id or category; it suppresses nothing",
-                        s.comment_line
+                        "`vigil-ignore[...]` names `{sel}`, a rule for {} files, in a {} file; it suppresses nothing",
+                        rule.kind, file.kind
                     ),
                 ));
             }
         }
     }
+    let mut used = vec![false; suppressions.all().len()];
     r.has_any = !findings.is_empty();
     for f in findings {
         let category = enabled
             .iter()
             .find(|rule| rule.id == f.rule_id)
             .map_or("", |rule| rule.category().as_str());
-        if !suppressions.is_empty()
-            && suppressions
-                .find(f.location.start.line, &f.rule_id, category)
-                .is_some()
-        {
+        let hit = if suppressions.is_empty() {
+            None
+        } else {
+            suppressions.find_index(f.location.start.line, &f.rule_id, category)
+        };
+        if let Some(i) = hit {
+            if let Some(u) = used.get_mut(i) {
+                *u = true;
+            }
             r.comment_suppressed += 1;
             r.suppressed.push(f);
         } else if opts.baseline.as_ref().is_some_and(|b| b.contains(&f)) {
@@ -358,6 +408,27 @@ fn check_file(
             r.suppressed.push(f);
         } else {
             r.findings.push(f);
+        }
+    }
+    if settings.report_unused_suppressions {
+        for (s, _) in suppressions.all().iter().zip(&used).filter(|(_, u)| !**u) {
+            // Only about rules that ran on this file: a suppression of a rule not selected is not
+            // known to be stale.
+            let ran = enabled
+                .iter()
+                .any(|rule| s.covers(&rule.id, rule.category().as_str()));
+            if ran {
+                r.notifications.push(Notification::file(
+                    NotificationLevel::Warning,
+                    "unused-suppression",
+                    &file.rel_path,
+                    format!(
+                        "line {}: `vigil-ignore[{}]` suppresses no finding; remove it",
+                        s.comment_line,
+                        s.selectors.join(", ")
+                    ),
+                ));
+            }
         }
     }
     r

@@ -30,6 +30,9 @@ use vigil_core::config::{
 use vigil_core::rule::Maturity;
 use vigil_core::{Category, FileKind, Rule, RuleSet, Severity};
 
+/// Default per-file time budget of the analyses, in seconds.
+pub const DEFAULT_FILE_TIME_BUDGET_SECS: u64 = 120;
+
 /// A rule selector.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Selector {
@@ -58,9 +61,7 @@ impl Selector {
         if let Some(r) = rules.get(s) {
             return Ok(Self::Rule(r.id.clone()));
         }
-        let hint = suggest(s, rules.iter().map(|r| r.id.as_ref()))
-            .map(|id| format!("; did you mean `{id}`?"))
-            .unwrap_or_default();
+        let hint = did_you_mean(s, rules.iter().map(|r| r.id.as_ref()));
         Err(format!(
             "unknown rule, category or kind `{s}` (see `vigil rules`){hint}"
         ))
@@ -84,15 +85,66 @@ impl Selector {
     }
 }
 
-/// The closest id to `s` by edit distance (at most a third of its length), for "did you mean".
+/// The closest id to `s` (see [`suggestions`]), for "did you mean".
 #[must_use]
 pub fn suggest<'a>(s: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let max = (s.len() / 3).max(2);
-    candidates
-        .map(|c| (levenshtein(s, c), c))
-        .filter(|(d, _)| *d <= max)
-        .min()
+    suggestions(s, candidates).into_iter().next()
+}
+
+/// The rule ids `s` probably meant, best first: for a bare name (`weak-hash`) every id with that name
+/// (`java/weak-hash`, `python/weak-hash`); otherwise the ids whose name is closest by edit distance
+/// (at most a third of its length) within the same kind, or the whole id when the kind is mistyped.
+#[must_use]
+pub fn suggestions<'a>(s: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let s = s.trim();
+    let (kind, name) = match s.split_once('/') {
+        Some((k, n)) => (Some(k), n),
+        None => (None, s),
+    };
+    let mut cands: Vec<&str> = candidates.collect();
+    cands.sort_unstable();
+    cands.dedup();
+    let name_of = |c: &'a str| c.split_once('/').map_or(("", c), |(k, n)| (k, n));
+    if kind.is_none() {
+        let exact: Vec<&str> = cands
+            .iter()
+            .copied()
+            .filter(|c| name_of(c).1 == name)
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+    }
+    let scored: Vec<(usize, &str)> = cands
+        .iter()
+        .filter_map(|&c| {
+            let (ck, cn) = name_of(c);
+            let (d, len) = match kind {
+                Some(k) if k != ck => (levenshtein(s, c), s.chars().count()),
+                _ => (levenshtein(name, cn), name.chars().count()),
+            };
+            (d <= (len / 3).max(1)).then_some((d, c))
+        })
+        .collect();
+    let Some(best) = scored.iter().map(|(d, _)| *d).min() else {
+        return Vec::new();
+    };
+    scored
+        .into_iter()
+        .filter(|(d, _)| *d == best)
         .map(|(_, c)| c)
+        .collect()
+}
+
+/// "; did you mean `a` or `b`?" for [`suggestions`], empty when there is none.
+#[must_use]
+pub fn did_you_mean<'a>(s: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+    let found = suggestions(s, candidates);
+    if found.is_empty() {
+        return String::new();
+    }
+    let quoted: Vec<String> = found.iter().map(|c| format!("`{c}`")).collect();
+    format!("; did you mean {}?", quoted.join(" or "))
 }
 
 fn levenshtein(a: &str, b: &str) -> usize {
@@ -148,6 +200,12 @@ pub struct CliSettings {
     pub ignore: Vec<String>,
     pub max_file_size: Option<u64>,
     pub fail_on: Option<FailOn>,
+    /// `--allow-skipped`: error-level notices do not fail the gate.
+    pub allow_skipped: bool,
+    /// `--report-unused-suppressions`: a warning for each `vigil-ignore[...]` that hid nothing.
+    pub report_unused_suppressions: bool,
+    /// `--file-time-budget`: seconds of analysis per file (`None`: the default).
+    pub file_time_budget: Option<u64>,
 }
 
 /// An error in the settings: a config file error (with its line) or a bad command-line value.
@@ -220,6 +278,12 @@ pub struct Settings {
     pub max_spec_file_size: u64,
     /// The lowest severity that fails the run.
     pub fail_on: FailOn,
+    /// Files that could not be analyzed (error-level notices) do not fail the run.
+    pub allow_skipped: bool,
+    /// Report each suppression comment that suppressed no finding of a rule that ran.
+    pub report_unused_suppressions: bool,
+    /// Time an analyzer may spend on one file before its dataflow analyses give up.
+    pub file_time_budget: std::time::Duration,
     /// The configuration file used, if any.
     pub config_path: Option<PathBuf>,
     cache: Mutex<HashMap<Vec<usize>, Arc<FileRules>>>,
@@ -343,6 +407,12 @@ impl Settings {
                 .or(o.max_file_size.map(|b| b.0))
                 .unwrap_or(DEFAULT_MAX_SPEC_FILE_SIZE),
             fail_on: cli.fail_on.or(o.fail_on).unwrap_or_default(),
+            allow_skipped: cli.allow_skipped || o.allow_skipped.unwrap_or(false),
+            report_unused_suppressions: cli.report_unused_suppressions,
+            file_time_budget: std::time::Duration::from_secs(
+                cli.file_time_budget
+                    .unwrap_or(DEFAULT_FILE_TIME_BUDGET_SECS),
+            ),
             config_path: config.path.clone(),
             cache: Mutex::new(HashMap::new()),
         })
@@ -442,6 +512,27 @@ impl Settings {
 mod tests {
     use super::*;
     use vigil_core::rule::parse_rule;
+
+    #[test]
+    fn did_you_mean_stays_in_the_kind_and_finds_bare_names() {
+        let ids = [
+            "java/xxe",
+            "java/weak-hash",
+            "python/weak-hash",
+            "java/sql-injection",
+        ];
+        let sugg = |s: &str| suggestions(s, ids.iter().copied());
+        assert_eq!(sugg("java/nope"), Vec::<&str>::new());
+        assert_eq!(sugg("weak-hash"), ["java/weak-hash", "python/weak-hash"]);
+        assert_eq!(sugg("weak-hsh"), ["java/weak-hash", "python/weak-hash"]);
+        assert_eq!(sugg("java/weak-hsh"), ["java/weak-hash"]);
+        assert_eq!(sugg("jav/weak-hash"), ["java/weak-hash"]);
+        assert_eq!(sugg("java/sql-injectoin"), ["java/sql-injection"]);
+        assert_eq!(
+            did_you_mean("weak-hash", ids.iter().copied()),
+            "; did you mean `java/weak-hash` or `python/weak-hash`?"
+        );
+    }
 
     fn rule(id: &str, category: &str, experimental: bool) -> Rule {
         let sec = if category == "security" {

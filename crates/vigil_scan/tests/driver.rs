@@ -102,6 +102,7 @@ fn rules() -> RuleSet {
             "security-severity: 5.0\ncwe: [78]\n",
         ),
         rule("python/test-undefined", "bug", "test_undefined", ""),
+        rule("java/test-java", "bug", "test_java", ""),
     ])
     .unwrap()
 }
@@ -199,7 +200,11 @@ fn finds_sorts_and_fingerprints() {
             .collect::<Vec<_>>(),
         ["a/d.py", "b.py"]
     );
-    assert_eq!(r.report.rules.len(), 2);
+    assert_eq!(
+        r.report.rules.len(),
+        3,
+        "the two Python rules and the Java one"
+    );
     assert!(
         r.report.notifications.is_empty(),
         "{:?}",
@@ -460,7 +465,7 @@ fn config_selects_overrides_and_severities() {
 fn suppression_comments_and_baseline() {
     let p = Project::new(&[(
         "s.py",
-        "# vigil-ignore[python/test-danger]: constant input\ndanger(1)\ndanger(2)  # vigil-ignore[security]\ndanger(3)\nuse_x()  # vigil-ignore[*]: generated\n",
+        "# vigil-ignore[python/test-danger]: constant input\ndanger(1)\ndanger(2)  # vigil-ignore[security]: test input\ndanger(3)\nuse_x()  # vigil-ignore[*]: generated\n",
     )]);
     let r = p.scan();
     assert_eq!(summary(&r.report.findings), ["s.py:4:1 python/test-danger"]);
@@ -474,7 +479,7 @@ fn suppression_comments_and_baseline() {
     let baseline = Baseline::parse(Path::new("b.json"), &text).unwrap();
     std::fs::write(
         p.path().join("s.py"),
-        "danger(0)\n# vigil-ignore[python/test-danger]: constant input\ndanger(1)\ndanger(2)  # vigil-ignore[security]\ndanger(3)\n",
+        "danger(0)\n# vigil-ignore[python/test-danger]: constant input\ndanger(1)\ndanger(2)  # vigil-ignore[security]: test input\ndanger(3)\n",
     )
     .unwrap();
     let r = p.scan_with(
@@ -493,10 +498,62 @@ fn suppression_comments_and_baseline() {
 fn unknown_rules_in_suppressions_are_notices() {
     let p = Project::new(&[(
         "s.py",
-        "danger(1)  # vigil-ignore[python/test-dangr]: typo\n# vigil-ignore[bug, *]\nx = 1\n",
+        "danger(1)  # vigil-ignore[python/test-dangr]: typo\n# vigil-ignore[bug, *]: fine\nx = 1\n",
     )]);
     let r = p.scan();
     assert_eq!(summary(&r.report.findings), ["s.py:1:1 python/test-danger"]);
     assert_eq!(notices(&r), ["bad-suppression s.py"]);
     assert!(r.report.notifications[0].message.starts_with("line 1: "));
+}
+
+#[test]
+fn suppressions_are_read_from_comments_only_and_problems_are_warnings() {
+    let src = "x = \"# vigil-ignore[python/test-danger]: in a string\"; danger(1)\n\
+               danger(2)  # vigil-ignore[python/test-danger]\n\
+               danger(3)  # vigil-ignore: no brackets\n\
+               danger(4)  # vigil-ignore[java/test-java]: another language\n\
+               y = 1  # vigil-ignore[python/test-danger]: nothing here\n\
+               danger(6)  # vigil-ignore[python/test-danger]: used\n";
+    let p = Project::new(&[("s.py", src)]);
+    let cli = CliSettings {
+        report_unused_suppressions: true,
+        ..CliSettings::default()
+    };
+    let r = p.scan_with("", &cli, ScanOptions::default());
+    assert_eq!(
+        summary(&r.report.findings),
+        [
+            "s.py:1:56 python/test-danger",
+            "s.py:3:1 python/test-danger",
+            "s.py:4:1 python/test-danger"
+        ]
+    );
+    let messages: Vec<String> = r
+        .report
+        .notifications
+        .iter()
+        .map(|n| format!("{} {:?} {}", n.kind, n.level, n.message))
+        .collect();
+    let has = |kind: &str, line: u32, text: &str| {
+        messages
+            .iter()
+            .any(|m| m.starts_with(&format!("{kind} Warning line {line}: ")) && m.contains(text))
+    };
+    assert!(
+        has("bad-suppression", 2, "without a reason"),
+        "{messages:#?}"
+    );
+    assert!(
+        has("bad-suppression", 3, "without `[rule-id]`"),
+        "{messages:#?}"
+    );
+    assert!(
+        has("bad-suppression", 4, "a rule for java files"),
+        "{messages:#?}"
+    );
+    assert!(
+        has("unused-suppression", 5, "suppresses no finding"),
+        "{messages:#?}"
+    );
+    assert!(!has("unused-suppression", 6, ""), "{messages:#?}");
 }

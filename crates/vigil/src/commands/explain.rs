@@ -94,9 +94,8 @@ pub(crate) fn render(rule: &Rule) -> String {
 pub(crate) fn run(args: &ExplainArgs) -> anyhow::Result<ExitStatus> {
     let rules = registry::load_rules(&args.rules)?;
     let Some(rule) = rules.get(args.id.trim()) else {
-        let hint = vigil_scan::settings::suggest(&args.id, rules.iter().map(|r| r.id.as_ref()))
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_default();
+        let hint =
+            vigil_scan::settings::did_you_mean(&args.id, rules.iter().map(|r| r.id.as_ref()));
         bail!(
             "unknown rule `{}`{hint} (`vigil rules` lists them)",
             args.id

@@ -24,7 +24,7 @@ fail-on = "warning"
 
 # Severity overrides by rule id or category.
 # [severity]
-# "java/empty-catch-block" = "note"
+# "java/empty-catch" = "note"
 
 # Per-path overrides.
 # [[overrides]]
@@ -69,5 +69,47 @@ mod tests {
         let p = d.path().join("vigil.toml");
         std::fs::write(&p, super::STARTER_CONFIG).unwrap();
         vigil_core::config::Config::load(&p).unwrap();
+    }
+
+    /// Every example in the starter config, uncommented, is valid against the built-in rules.
+    #[test]
+    fn uncommented_examples_name_real_rules() {
+        let uncommented: String = super::STARTER_CONFIG
+            .lines()
+            .map(|l| {
+                let body = l.strip_prefix("# ").unwrap_or(l);
+                let is_toml = body.starts_with('[')
+                    || body.starts_with('"')
+                    || body.split_once(" = ").is_some_and(|(k, _)| {
+                        k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                    });
+                if is_toml {
+                    body.to_owned()
+                } else {
+                    l.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(uncommented.contains("\n[severity]\n"), "{uncommented}");
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("vigil.toml");
+        std::fs::write(&p, &uncommented).unwrap();
+        let config = vigil_core::config::Config::load(&p).unwrap();
+        let rules = crate::registry::load_rules(&[]).unwrap();
+        if let Err(e) =
+            vigil_scan::Settings::new(&config, &vigil_scan::CliSettings::default(), &rules)
+        {
+            panic!("{e}\n{uncommented}");
+        }
+    }
+
+    /// The workflow pins the action to a release tag, never to a branch.
+    #[test]
+    fn workflow_pins_a_release() {
+        let wf = vigil_report::github::WORKFLOW_TEMPLATE;
+        let pin = format!("vigil-dev/vigil@v{}", env!("CARGO_PKG_VERSION"));
+        assert!(wf.contains(&pin), "{wf}");
+        assert!(!wf.contains("@main") && !wf.contains("@master"), "{wf}");
     }
 }

@@ -14,14 +14,9 @@ use super::scan;
 
 pub(crate) fn run(args: &ReviewArgs) -> anyhow::Result<ExitStatus> {
     let outcome = scan::execute(&args.scan, registry::analyzers)?;
-    // The report goes where --output says; on stdout only when it is not needed for the dry run.
-    let status = if args.scan.output.is_some() || !args.dry_run {
-        scan::emit(&args.scan, &outcome)?
-    } else if outcome.failed() {
-        ExitStatus::Failure
-    } else {
-        ExitStatus::Success
-    };
+    // The scan report goes where --output says (stdout by default), dry run or not; a dry run then
+    // prints the review after it.
+    let status = scan::emit(&args.scan, &outcome)?;
     let diff = match (&args.scan.diff, &args.scan.diff_from_file) {
         (Some(rev), _) => DiffSource::Git { rev: rev.clone() },
         (None, Some(patch)) => DiffSource::Patch(patch.clone()),

@@ -78,15 +78,32 @@ pub(crate) struct ScanOutcome {
     /// Findings hidden by the baseline (recorded again by `--write-baseline`).
     pub(crate) baselined: Vec<Finding>,
     pub(crate) fail_on: FailOn,
+    /// `--allow-skipped` / `allow-skipped`: files that could not be analyzed do not fail the gate.
+    pub(crate) allow_skipped: bool,
 }
 
 impl ScanOutcome {
-    /// The gate: whether a reported finding is at or above `--fail-on`.
+    /// The gate: whether a reported finding is at or above `--fail-on`, or (unless
+    /// `--allow-skipped`) a file that was named or found could not be analyzed (an error-level notice
+    /// counts as an error finding).
     pub(crate) fn failed(&self) -> bool {
         self.report
             .findings
             .iter()
             .any(|f| self.fail_on.fails(f.severity))
+            || (!self.allow_skipped && self.skipped_errors() > 0)
+    }
+
+    /// Error-level notices that fail the gate (none when `--fail-on never`).
+    pub(crate) fn skipped_errors(&self) -> usize {
+        if !self.fail_on.fails(vigil_core::Severity::Error) {
+            return 0;
+        }
+        self.report
+            .notifications
+            .iter()
+            .filter(|n| n.level == vigil_core::NotificationLevel::Error)
+            .count()
     }
 }
 
@@ -106,8 +123,19 @@ pub(crate) fn execute(args: &ScanArgs, build: BuildAnalyzers) -> anyhow::Result<
         ignore: args.ignore.clone(),
         max_file_size: args.max_file_size,
         fail_on: args.fail_on.map(Into::into),
+        allow_skipped: args.allow_skipped,
+        report_unused_suppressions: args.report_unused_suppressions,
+        file_time_budget: args.file_time_budget,
     };
     let settings = Settings::new(&config, &cli, &rules)?;
+    if settings.enabled_rules().is_empty() {
+        // Running nothing and passing the gate would hide a typo or an empty category.
+        anyhow::bail!(
+            "the selection matches no rules: nothing would be checked (see `--select`, `--ignore`, \
+             `select`/`ignore` in the configuration, and `vigil rules`; experimental rules run only \
+             when selected by id)"
+        );
+    }
     let baseline = args
         .baseline
         .as_deref()
@@ -153,6 +181,7 @@ pub(crate) fn execute(args: &ScanArgs, build: BuildAnalyzers) -> anyhow::Result<
         report,
         baselined: result.baselined,
         fail_on: settings.fail_on,
+        allow_skipped: settings.allow_skipped,
     })
 }
 
@@ -161,7 +190,11 @@ pub(crate) fn emit(args: &ScanArgs, outcome: &ScanOutcome) -> anyhow::Result<Exi
     let report = &outcome.report;
     let format = args.format.format();
     let render_opts = RenderOptions {
-        color: format == Format::Text && use_color(args.color, args.output.is_none()),
+        color: format == Format::Text
+            && use_color(
+                args.color,
+                args.output.as_deref().is_none_or(|p| p == Path::new("-")),
+            ),
         tool_version: env!("CARGO_PKG_VERSION").to_owned(),
         category: args.category.clone(),
         include_suppressed: args.include_suppressed,
