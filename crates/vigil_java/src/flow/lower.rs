@@ -1249,9 +1249,18 @@ impl<'c, 't> Builder<'c, 't> {
                         });
                     }
                     _ => {
+                        // `try (existing)`: bind the value to a temporary at the resource's span,
+                        // so that analyses see which value the statement closes.
+                        let mut last = Operand::Opaque;
                         for c in named_children(r) {
-                            self.expr(c);
+                            last = self.expr(c);
                         }
+                        let t = self.temp();
+                        self.emit(Inst::Assign {
+                            dst: Some(t),
+                            expr: Expr::Use(last),
+                            span: span(r),
+                        });
                     }
                 }
             }
