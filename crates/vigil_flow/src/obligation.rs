@@ -1517,3 +1517,42 @@ fn solve_leaks(
     }
     Ok(states)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn builtin(prefix: &str) -> ResourceModels {
+        let files: Vec<(&str, &str)> = vigil_core::builtin::model_files()
+            .iter()
+            .filter(|(p, _)| p.starts_with(prefix) && is_resource_model_file(p))
+            .copied()
+            .collect();
+        assert!(!files.is_empty(), "no resource models for {prefix}");
+        ResourceModels::load(&files).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn builtin_resource_models_load() {
+        let java = builtin("java/");
+        assert!(java.knows("java.io.FileInputStream"));
+        assert!(java.is_inert("java.io.ByteArrayInputStream"));
+        assert!(java.is_resource_type("java.io.InputStream"));
+        let python = builtin("python/");
+        assert!(python.is_inert("io.StringIO"));
+        assert!(python
+            .acquisition(Some("builtins"), "open", 1)
+            .is_some_and(|a| a.kind == Kind::Io));
+    }
+
+    #[test]
+    fn unknown_kinds_and_fields_are_errors() {
+        let bad = "library: x\nacquire:\n  - kind: nope\n    types: [a.B]\n    methods: [c]\n";
+        assert!(ResourceModels::load(&[("bad.yaml", bad)]).is_err());
+        let bad = "library: x\nbogus: 1\n";
+        let e = ResourceModels::load(&[("bad2.yaml", bad)]).expect_err("unknown field");
+        assert!(e.to_string().contains("bad2.yaml"), "{e}");
+        let no_release = "library: x\nacquire:\n  - kind: io\n    types: [a.B]\n    methods: [c]\n";
+        assert!(ResourceModels::load(&[("r.yaml", no_release)]).is_err());
+    }
+}
