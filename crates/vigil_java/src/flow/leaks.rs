@@ -11,7 +11,10 @@ use std::sync::{Arc, OnceLock};
 
 use tree_sitter::Node;
 use vigil_core::analyzer::FileOutput;
-use vigil_core::{CheckContext, Finding, FlowStep, Related, RuleError, SourceFile, TextRange};
+use vigil_core::{
+    CheckContext, Edit, Finding, Fix, FixApplicability, FlowStep, Related, RuleError, SourceFile,
+    TextRange,
+};
 use vigil_flow::ir::{Call, CallKind, Expr, Function, Inst};
 use vigil_flow::obligation::{
     analyze, is_resource_model_file, Kind, Leak, LeakCallees, LeakRun, LeakSummary, ParamEffect,
@@ -333,7 +336,13 @@ pub(crate) fn check(
             let Some(rule) = rules.get(name) else {
                 continue;
             };
-            out.findings.push(finding(file, f, rule, l));
+            let mut fd = finding(file, f, rule, l);
+            if l.throw_site.is_none() && matches!(l.kind, Kind::Io | Kind::Jdbc) && !l.reacquired {
+                if let Some(fix) = twr_fix(file, root, l.acquired) {
+                    fd = fd.with_fix(fix);
+                }
+            }
+            out.findings.push(fd);
         }
     }
     if gave_up > 0 {
@@ -344,6 +353,102 @@ pub(crate) fn check(
             format!("resource-leak analysis skipped {gave_up} method(s) with too many paths"),
         ));
     }
+}
+
+/// Try-with-resources for a leaked resource declared by a local variable statement of a block:
+/// `T x = acquire();` followed by the rest of the block becomes `try (T x = acquire()) { rest }`.
+fn twr_fix(file: &SourceFile, root: Node<'_>, acquired: TextRange) -> Option<Fix> {
+    let text = &file.text;
+    let mut n = root.descendant_for_byte_range(acquired.start as usize, acquired.end as usize)?;
+    while n.kind() != "local_variable_declaration" {
+        if matches!(
+            n.kind(),
+            "block" | "lambda_expression" | "method_declaration" | "class_body"
+        ) {
+            return None;
+        }
+        n = n.parent()?;
+    }
+    let decl = n;
+    let block = decl.parent().filter(|b| b.kind() == "block")?;
+    let mut c = decl.walk();
+    let declarators: Vec<Node<'_>> = decl
+        .named_children(&mut c)
+        .filter(|d| d.kind() == "variable_declarator")
+        .collect();
+    // One declarator whose initializer is the acquisition (possibly inside wrappers).
+    let [d] = declarators.as_slice() else {
+        return None;
+    };
+    let value = d.child_by_field_name("value")?;
+    if value.start_byte() > acquired.start as usize || value.end_byte() < acquired.end as usize {
+        return None;
+    }
+    let decl_text = text.get(decl.start_byte()..decl.end_byte())?;
+    if !decl_text.ends_with(';') {
+        return None;
+    }
+    let close = block.end_byte().checked_sub(1)?;
+    if text.get(close..=close) != Some("}") {
+        return None;
+    }
+    let line_start = |pos: usize| {
+        text.get(..pos)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |i| i + 1)
+    };
+    let indent: String = text
+        .get(line_start(decl.start_byte())..decl.start_byte())
+        .unwrap_or("")
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .collect();
+    let mut edits = vec![
+        Edit {
+            range: TextRange::new(decl.start_byte(), decl.start_byte()),
+            replacement: "try (".into(),
+        },
+        Edit {
+            range: TextRange::new(decl.end_byte() - 1, decl.end_byte()),
+            replacement: ") {".into(),
+        },
+    ];
+    // Indent the statements that follow, up to the line of the block's closing brace.
+    let close_line = line_start(close);
+    let mut pos = decl.end_byte();
+    while let Some(nl) = text.get(pos..close_line).and_then(|t| t.find('\n')) {
+        let start = pos + nl + 1;
+        if start >= close_line {
+            break;
+        }
+        if text.get(start..).is_some_and(|t| !t.starts_with('\n')) {
+            edits.push(Edit {
+                range: TextRange::new(start, start),
+                replacement: "    ".into(),
+            });
+        }
+        pos = start;
+    }
+    let only_ws = text
+        .get(close_line..close)
+        .is_some_and(|t| t.chars().all(char::is_whitespace));
+    let closing = if only_ws {
+        Edit {
+            range: TextRange::new(close_line, close_line),
+            replacement: format!("{indent}}}\n"),
+        }
+    } else {
+        Edit {
+            range: TextRange::new(close, close),
+            replacement: "} ".into(),
+        }
+    };
+    edits.push(closing);
+    Some(Fix {
+        description: "Declare the resource in a try-with-resources statement".into(),
+        edits,
+        applicability: FixApplicability::Unsafe,
+    })
 }
 
 fn finding(file: &SourceFile, f: &Function, rule: &vigil_core::Rule, l: &Leak) -> Finding {
