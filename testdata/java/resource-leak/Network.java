@@ -252,6 +252,38 @@ public class Network {
         }
     }
 
+    int breakThroughFinally(File[] files) throws IOException {
+        int n = 0;
+        for (File f : files) {
+            // ok: java/resource-leak -- the finally runs when break leaves the try
+            OutputStream out = new FileOutputStream(f);
+            try {
+                if (f.length() > 0) {
+                    break;
+                }
+                n++;
+            } finally {
+                out.close();
+            }
+        }
+        return n;
+    }
+
+    void continueThroughFinally(File[] files) throws IOException {
+        for (File f : files) {
+            // ok: java/resource-leak -- the finally runs when continue leaves the try
+            OutputStream out = new FileOutputStream(f);
+            try {
+                if (f.isHidden()) {
+                    continue;
+                }
+                out.write(1);
+            } finally {
+                out.close();
+            }
+        }
+    }
+
     static final class Handler implements Runnable {
         private final Socket socket;
 
