@@ -108,6 +108,10 @@ struct AcquireFile {
     /// Only when the first argument has one of these types (or is a string constant).
     #[serde(default)]
     arg0: Vec<String>,
+    /// Not when the first argument has one of these types (`new FileInputStream(FileDescriptor)`
+    /// opens nothing).
+    #[serde(default)]
+    arg0_not: Vec<String>,
     #[serde(default)]
     child: bool,
     #[serde(default)]
@@ -176,6 +180,7 @@ struct Acquire {
     kind: Kind,
     arity: Option<usize>,
     arg0: Vec<Arc<str>>,
+    arg0_not: Vec<Arc<str>>,
     child: bool,
     on_receiver: bool,
     when_true: bool,
@@ -245,6 +250,7 @@ impl ResourceModels {
                     kind,
                     arity: a.arity,
                     arg0: a.arg0.iter().map(|s| Arc::from(s.as_str())).collect(),
+                    arg0_not: a.arg0_not.iter().map(|s| Arc::from(s.as_str())).collect(),
                     child: a.child,
                     on_receiver: a.on_receiver,
                     when_true: a.when_true,
@@ -394,6 +400,11 @@ impl ResourceModels {
             || self.wrappers.contains_key(ty)
             || self.supertypes.contains_key(ty)
             || self.acquire.keys().any(|(t, _)| &**t == ty)
+            || self
+                .acquire
+                .values()
+                .flatten()
+                .any(|a| a.arg0.iter().chain(&a.arg0_not).any(|t| &**t == ty))
     }
 
     /// Whether a type is known to need no release (`ByteArrayInputStream`, `StringWriter`).
@@ -544,6 +555,9 @@ struct Engine<'a> {
     by_span: HashMap<(Span, bool), u32>,
     conds: HashMap<Var, Cond>,
     paths_of: HashMap<Var, Arc<str>>,
+    /// Temporaries loaded from a static field of a class (`FileDescriptor.in`): that class, as a
+    /// guess of the value's type.
+    static_of: HashMap<Var, Arc<str>>,
     unlocked: HashSet<Arc<str>>,
     report: bool,
     leaks: Vec<Leak>,
@@ -622,6 +636,7 @@ impl<'a> Engine<'a> {
             by_span: HashMap::new(),
             conds: HashMap::new(),
             paths_of,
+            static_of: HashMap::new(),
             unlocked: HashSet::new(),
             report: false,
             leaks: Vec::new(),
@@ -668,6 +683,11 @@ impl<'a> Engine<'a> {
                     continue;
                 };
                 match expr {
+                    Expr::FieldLoad { base: None, field } => {
+                        if let Some((class, _)) = field.rsplit_once('.') {
+                            self.static_of.insert(*d, Arc::from(class));
+                        }
+                    }
                     Expr::Binary(op @ (BinOp::Eq | BinOp::Ne), l, r) => {
                         let x = match (l, r) {
                             (Operand::Var(x), Operand::Const(Const::Null))
@@ -898,7 +918,7 @@ impl<'a> Engine<'a> {
         }
     }
 
-    fn arg_matches(f: &Function, o: &Operand, types: &[Arc<str>]) -> bool {
+    fn arg_matches(&self, f: &Function, o: &Operand, types: &[Arc<str>]) -> bool {
         if types.is_empty() {
             return true;
         }
@@ -906,8 +926,9 @@ impl<'a> Engine<'a> {
             Operand::Const(Const::Str(_)) => types.iter().any(|t| &**t == "java.lang.String"),
             Operand::Var(v) => f
                 .local(*v)
-                .and_then(|l| l.ty.as_deref())
-                .is_some_and(|t| types.iter().any(|x| &**x == t)),
+                .and_then(|l| l.ty.clone())
+                .or_else(|| self.static_of.get(v).cloned())
+                .is_some_and(|t| types.contains(&t)),
             _ => false,
         }
     }
@@ -935,10 +956,10 @@ impl<'a> Engine<'a> {
             .collect();
         let acq = models.acquisition(c.class.as_deref(), &c.name, c.args.len());
         let acq = acq.filter(|a| {
-            a.arg0.is_empty()
-                || c.args
-                    .first()
-                    .is_some_and(|x| Self::arg_matches(f, x, &a.arg0))
+            let first = c.args.first();
+            (a.arg0.is_empty() || first.is_some_and(|x| self.arg_matches(f, x, &a.arg0)))
+                && !(first
+                    .is_some_and(|x| !a.arg0_not.is_empty() && self.arg_matches(f, x, &a.arg0_not)))
         });
         let wrapper = (c.kind == CallKind::Constructor)
             .then(|| c.class.as_deref().and_then(|t| models.wrappers.get(t)))
@@ -1435,7 +1456,8 @@ fn may_throw(f: &Function) -> bool {
 pub fn analyze(f: &Function, run: &LeakRun<'_>) -> LeakResult {
     let mut result = LeakResult {
         summary: LeakSummary {
-            params: vec![ParamEffect::Borrows; f.params.len()],
+            // Parameters the analysis does not follow (not of a resource type) may keep anything.
+            params: vec![ParamEffect::Keeps; f.params.len()],
             returns: None,
             may_throw: may_throw(f),
         },

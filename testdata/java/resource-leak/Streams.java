@@ -449,6 +449,28 @@ public class Streams {
         }
     }
 
+    void standardDescriptor() throws IOException {
+        // ok: java/resource-leak -- a stream on FileDescriptor.out opens nothing
+        FileOutputStream out = new FileOutputStream(FileDescriptor.out);
+        out.write(1);
+    }
+
+    static final class LoggingStream extends BufferedOutputStream {
+        LoggingStream(String path) throws IOException {
+            // ok: java/resource-leak -- handed to the superclass constructor
+            super(new FileOutputStream(path));
+        }
+
+        LoggingStream(File f) throws IOException {
+            // ok: java/resource-leak -- handed to another constructor of the class
+            this(f.getPath(), new FileOutputStream(f));
+        }
+
+        private LoggingStream(String name, OutputStream out) {
+            super(out);
+        }
+    }
+
     static final class Holder {
         private final InputStream in;
 

@@ -51,13 +51,24 @@ pub(crate) fn load_resource_models() -> Result<&'static ResourceModels, RuleErro
         .map_err(Clone::clone)
 }
 
-/// Spans of try-with-resources declarations (`try (X x = ...)` and `try (x)`).
+/// Spans of try-with-resources declarations (`try (X x = ...)` and `try (x)`), and of the arguments of
+/// `super(...)`/`this(...)` calls (owned by the object under construction).
 fn managed_spans(root: Node<'_>) -> BTreeSet<TextRange> {
     let mut out = BTreeSet::new();
     let mut stack = vec![root];
     while let Some(n) = stack.pop() {
         if n.kind() == "resource" {
             out.insert(TextRange::new(n.start_byte(), n.end_byte()));
+        }
+        // `super(new FileInputStream(f))` / `this(...)`: the resource is handed to the
+        // constructor being delegated to (the object owns it).
+        if n.kind() == "explicit_constructor_invocation" {
+            if let Some(args) = n.child_by_field_name("arguments") {
+                let mut c = args.walk();
+                for a in args.named_children(&mut c) {
+                    out.insert(TextRange::new(a.start_byte(), a.end_byte()));
+                }
+            }
         }
         let mut c = n.walk();
         stack.extend(n.named_children(&mut c));
@@ -144,12 +155,25 @@ fn resolve_wildcards(
         }
         for b in &mut f.blocks {
             for i in &mut b.insts {
-                if let Inst::Assign {
-                    expr: Expr::Call(c),
-                    ..
-                } = i
-                {
-                    fix(&mut c.class);
+                match i {
+                    Inst::Assign {
+                        expr: Expr::Call(c),
+                        ..
+                    } => fix(&mut c.class),
+                    Inst::Assign {
+                        expr: Expr::FieldLoad { base: None, field },
+                        ..
+                    } => {
+                        // A static field of a class (`FileDescriptor.out`).
+                        if let Some((class, name)) = field.rsplit_once('.') {
+                            let mut t: Option<Arc<str>> = Some(Arc::from(class));
+                            fix(&mut t);
+                            if let Some(t) = t.filter(|t| &**t != class) {
+                                *field = Arc::from(format!("{t}.{name}"));
+                            }
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
