@@ -555,6 +555,8 @@ struct Engine<'a> {
     by_span: HashMap<(Span, bool), u32>,
     conds: HashMap<Var, Cond>,
     paths_of: HashMap<Var, Arc<str>>,
+    /// Obligations bound by try-with-resources / `with`.
+    managed_obs: HashSet<u32>,
     /// Temporaries loaded from a static field of a class (`FileDescriptor.in`): that class, as a
     /// guess of the value's type.
     static_of: HashMap<Var, Arc<str>>,
@@ -637,6 +639,7 @@ impl<'a> Engine<'a> {
             conds: HashMap::new(),
             paths_of,
             static_of: HashMap::new(),
+            managed_obs: HashSet::new(),
             unlocked: HashSet::new(),
             report: false,
             leaks: Vec::new(),
@@ -1065,7 +1068,12 @@ impl<'a> Engine<'a> {
         if let Some(a) = acq {
             let owned_parent =
                 recv_ob.is_some_and(|id| self.ob(id).is_some_and(|o| o.param.is_none()));
-            if a.when_true || (a.child && !owned_parent) {
+            let managed_parent = c
+                .receiver
+                .as_ref()
+                .and_then(|r| p.ob(r))
+                .is_some_and(|id| self.managed_obs.contains(&id));
+            if a.when_true || (a.child && !owned_parent && !managed_parent) {
                 // A child of a resource this method does not own (a statement of a connection
                 // field) is released with its parent by the parent's owner.
                 return None;
@@ -1203,11 +1211,17 @@ impl<'a> Engine<'a> {
                     _ => None,
                 };
                 if self.run.managed.contains(span) {
-                    if let Some(id) = held {
-                        self.discharge(p, id, false);
-                    }
                     if let Some(d) = dst {
                         p.vals.remove(d);
+                    }
+                    if let Some(id) = held {
+                        self.discharge(p, id, false);
+                        // The variable still names the (managed) resource: what it creates
+                        // (a statement of a connection) is the method's to close.
+                        self.managed_obs.insert(id);
+                        if let Some(d) = dst {
+                            p.vals.insert(*d, id);
+                        }
                     }
                     return;
                 }

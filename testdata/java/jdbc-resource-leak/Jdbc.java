@@ -55,13 +55,13 @@ public class Jdbc {
         }
     }
 
-    List<String> statementFromFieldLeaks(String name) throws SQLException {
+    List<String> statementInTwrConnectionLeaks(String name) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = ds.getConnection()) {
-            // ok: java/jdbc-resource-leak -- closed with its connection by try-with-resources
+            // ruleid: java/jdbc-resource-leak
             PreparedStatement ps = c.prepareStatement("SELECT id FROM t WHERE name = ?");
             ps.setString(1, name);
-            // ok: java/jdbc-resource-leak -- closed with its statement
+            // ok: java/jdbc-resource-leak -- lost with its statement (reported there)
             ResultSet rs = ps.executeQuery();
             while (rs.next()) {
                 out.add(rs.getString(1));
