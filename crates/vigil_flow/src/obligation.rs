@@ -164,6 +164,10 @@ struct ResourceFile {
     returns_arg0: Vec<MethodsFile>,
     #[serde(default)]
     nothrow: Vec<MethodsFile>,
+    /// Methods whose result is a view of the receiver (`socket.getInputStream()`): the same
+    /// obligation.
+    #[serde(default)]
+    views: Vec<MethodsFile>,
     /// Return types of methods the front end may not know (`rw.readLock()`).
     #[serde(default)]
     returns: Vec<ReturnsFile>,
@@ -205,6 +209,7 @@ pub struct ResourceModels {
     borrowers: HashSet<Key>,
     returns_arg0: HashSet<Key>,
     nothrow: HashSet<Key>,
+    views: HashSet<Key>,
     returns: HashMap<Key, Arc<str>>,
     resource_types: HashSet<Arc<str>>,
     inert: HashSet<Arc<str>>,
@@ -282,6 +287,9 @@ impl ResourceModels {
                 for k in keys(&r.types, &r.methods) {
                     m.returns.insert(k, Arc::from(r.returns.as_str()));
                 }
+            }
+            for c in &file.views {
+                m.views.extend(keys(&c.types, &c.methods));
             }
             for c in &file.nothrow {
                 m.nothrow.extend(keys(&c.types, &c.methods));
@@ -459,6 +467,9 @@ pub struct LeakRun<'a> {
     /// Spans of the assignments that bind a resource to try-with-resources / `with`: the bound value
     /// is released by the language.
     pub managed: &'a BTreeSet<Span>,
+    /// Spans of values handed to an owner the front end knows of (the arguments of `super(...)`):
+    /// they escape.
+    pub handed_off: &'a BTreeSet<Span>,
     pub budget: usize,
 }
 
@@ -1061,6 +1072,9 @@ impl<'a> Engine<'a> {
                 ParamEffect::Keeps => self.discharge(p, *id, true),
             }
         }
+        if recv_ob.is_some() && models.has(&models.views, c.class.as_deref(), &c.name) {
+            return recv_ob;
+        }
         if models.has(&models.returns_arg0, c.class.as_deref(), &c.name) {
             return c.args.first().and_then(|a| p.open_ob(a));
         }
@@ -1210,6 +1224,11 @@ impl<'a> Engine<'a> {
                     Expr::Param(i) => self.param(f, *i, *span, p),
                     _ => None,
                 };
+                if self.run.handed_off.contains(span) {
+                    if let Some(id) = held {
+                        self.discharge(p, id, true);
+                    }
+                }
                 if self.run.managed.contains(span) {
                     if let Some(d) = dst {
                         p.vals.remove(d);

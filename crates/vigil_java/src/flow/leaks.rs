@@ -51,8 +51,7 @@ pub(crate) fn load_resource_models() -> Result<&'static ResourceModels, RuleErro
         .map_err(Clone::clone)
 }
 
-/// Spans of try-with-resources declarations (`try (X x = ...)` and `try (x)`), and of the arguments of
-/// `super(...)`/`this(...)` calls (owned by the object under construction).
+/// Spans of try-with-resources declarations (`try (X x = ...)` and `try (x)`).
 fn managed_spans(root: Node<'_>) -> BTreeSet<TextRange> {
     let mut out = BTreeSet::new();
     let mut stack = vec![root];
@@ -60,8 +59,19 @@ fn managed_spans(root: Node<'_>) -> BTreeSet<TextRange> {
         if n.kind() == "resource" {
             out.insert(TextRange::new(n.start_byte(), n.end_byte()));
         }
-        // `super(new FileInputStream(f))` / `this(...)`: the resource is handed to the
-        // constructor being delegated to (the object owns it).
+
+        let mut c = n.walk();
+        stack.extend(n.named_children(&mut c));
+    }
+    out
+}
+
+/// Spans of the arguments of `super(...)`/`this(...)`: the resource is handed to the constructor
+/// being delegated to (the object under construction owns it).
+fn handed_off_spans(root: Node<'_>) -> BTreeSet<TextRange> {
+    let mut out = BTreeSet::new();
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
         if n.kind() == "explicit_constructor_invocation" {
             if let Some(args) = n.child_by_field_name("arguments") {
                 let mut c = args.walk();
@@ -321,6 +331,7 @@ pub(crate) fn check(
         infer_receivers(f, models);
     }
     let managed = managed_spans(root);
+    let handed_off = handed_off_spans(root);
     // Summaries of the file's methods, a few rounds.
     let mut sums: Vec<LeakSummary> = functions
         .iter()
@@ -337,6 +348,7 @@ pub(crate) fn check(
             models,
             callees: &callees,
             managed: &managed,
+            handed_off: &handed_off,
             budget: BUDGET,
         };
         results = functions
