@@ -466,9 +466,22 @@ public class Streams {
             this(f.getPath(), new FileOutputStream(f));
         }
 
-        private LoggingStream(String name, OutputStream out) {
+        LoggingStream(String name, OutputStream out) {
             super(out);
         }
+    }
+
+    OutputStream ownedBySubclass(String path) throws IOException {
+        // ok: java/resource-leak -- the constructor hands it to super(...), the object is returned
+        FileOutputStream raw = new FileOutputStream(path);
+        LoggingStream ls = new LoggingStream("log", raw);
+        return ls;
+    }
+
+    void ownedBySubclassNotReturned(String path) throws IOException {
+        // ok: java/resource-leak -- ownership passed to the constructor (which hands it to super)
+        FileOutputStream raw = new FileOutputStream(path);
+        new LoggingStream("log", raw).flush();
     }
 
     static final class Holder {

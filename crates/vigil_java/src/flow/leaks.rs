@@ -355,7 +355,18 @@ pub(crate) fn check(
             .iter()
             .map(|f| analyze(f, &run))
             .collect::<Vec<_>>();
-        let new: Vec<LeakSummary> = results.iter().map(|r| r.summary.clone()).collect();
+        let mut new: Vec<LeakSummary> = results.iter().map(|r| r.summary.clone()).collect();
+        // A constructor that passes arguments to `super(...)`/`this(...)` may hand any parameter
+        // to the object (`super(in)`): its parameters are kept.
+        for (f, s) in functions.iter().zip(&mut new) {
+            if &*f.name == "<init>"
+                && handed_off
+                    .iter()
+                    .any(|h| h.start >= f.span.start && h.end <= f.span.end)
+            {
+                s.params.iter_mut().for_each(|e| *e = ParamEffect::Keeps);
+            }
+        }
         if new == sums && round > 0 {
             break;
         }
