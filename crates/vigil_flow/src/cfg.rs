@@ -91,6 +91,15 @@ pub trait Analysis {
         state: &mut Self::State,
         out: &mut Vec<(BlockId, Self::State)>,
     );
+
+    /// The state passed along the block's exceptional edges to its handlers, from its entry and exit
+    /// states: by default their join. An analysis that pushes the states at its throwing
+    /// instructions to the handlers itself (from `transfer`) returns `None`.
+    fn exceptional(&self, entry: &Self::State, exit: &Self::State) -> Option<Self::State> {
+        let mut exc = entry.clone();
+        self.join(&mut exc, exit);
+        Some(exc)
+    }
 }
 
 /// The solver gave up: the function needed more than the budget of block visits.
@@ -140,10 +149,10 @@ pub fn solve<A: Analysis>(
         let mut state = entry.clone();
         out.clear();
         analysis.transfer(f, b, block, &mut state, &mut out);
-        let mut exc = entry;
-        analysis.join(&mut exc, &state);
-        for &h in &block.handlers {
-            out.push((h, exc.clone()));
+        if let Some(exc) = analysis.exceptional(&entry, &state) {
+            for &h in &block.handlers {
+                out.push((h, exc.clone()));
+            }
         }
         for (s, st) in out.drain(..) {
             let Some(slot) = states.get_mut(s.index()) else {

@@ -6,6 +6,8 @@
 //! - [`constprop`]: constant propagation with condition folding (dead branches drop out).
 //! - [`model`]: library models as data (sources, propagators, sanitizers, sinks, guards, containers).
 //! - [`cookie`]: cookie-flag typestate (`Secure`/`HttpOnly` before `addCookie`).
+//! - [`obligation`]: resources acquired in a function and released on every path (leaks, locks,
+//!   executors), with models of `rules/<lang>/models/resources.yaml`.
 //! - [`taint`]: the taint engine, a client of the solver, with per-function summaries.
 
 pub mod cfg;
@@ -13,6 +15,7 @@ pub mod constprop;
 pub mod cookie;
 pub mod ir;
 pub mod model;
+pub mod obligation;
 pub mod taint;
 
 pub use model::Models;

@@ -212,6 +212,9 @@ impl Models {
     pub fn load(files: &[(&str, &str)]) -> Result<Models, RuleError> {
         let mut m = Models::default();
         for (origin, text) in files {
+            if crate::obligation::is_resource_model_file(origin) {
+                continue;
+            }
             let file: ModelFile = serde_yaml_ng::from_str(text).map_err(|e| {
                 RuleError::new(origin, e.location().map(|l| l.line()), None, e.to_string())
             })?;

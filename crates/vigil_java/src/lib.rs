@@ -51,6 +51,7 @@ pub fn parse(text: &str) -> Option<Tree> {
 /// A [`RuleError`] when a rule's query or a taint model file does not compile.
 pub fn analyzer(rules: &RuleSet) -> Result<Box<dyn Analyzer>, RuleError> {
     flow::load_models()?;
+    flow::leaks::load_resource_models()?;
     Ok(Box::new(JavaAnalyzer::new(rules)?))
 }
 

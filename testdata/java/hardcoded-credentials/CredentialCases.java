@@ -22,8 +22,10 @@ class CredentialCases {
 
     Connection connect(String url, String user) throws SQLException {
         // ruleid: java/hardcoded-credentials
+        // ruleid: java/resource-leak-on-exception
         Connection a = DriverManager.getConnection(url, "app", "s3cr3t-pass");
         // ok: java/hardcoded-credentials -- password from the environment
+        // ruleid: java/jdbc-resource-leak
         Connection b = DriverManager.getConnection(url, user, System.getenv("DB_PASSWORD"));
         String clientSecret = System.getenv("CLIENT_SECRET");
         // ok: java/hardcoded-credentials -- empty password is not a secret

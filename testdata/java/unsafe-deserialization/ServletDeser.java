@@ -26,6 +26,7 @@ public class ServletDeser extends HttpServlet {
         // ruleid: java/unsafe-deserialization
         new XStream().fromXML(request.getParameter("xml"));
         // ok: java/unsafe-deserialization -- a local file the application wrote
+        // ruleid: java/resource-leak-on-exception
         ObjectInputStream local = new ObjectInputStream(new FileInputStream("/var/app/cache.bin"));
         local.close();
         // ok: java/unsafe-deserialization -- constant document

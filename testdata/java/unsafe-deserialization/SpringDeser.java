@@ -24,6 +24,7 @@ public class SpringDeser {
         Object o = in.readObject();
         // ruleid: java/unsafe-deserialization
         xstream.fromXML(body);
+        // ruleid: java/resource-leak
         InputStream defaults = SpringDeser.class.getResourceAsStream("/defaults.bin");
         // ok: java/unsafe-deserialization -- a resource bundled with the application
         new ObjectInputStream(defaults).readObject();

@@ -476,6 +476,8 @@ struct LoopCtx {
     label: Option<String>,
     brk: BlockId,
     cont: Option<BlockId>,
+    /// Number of enclosing `finally` blocks at the loop: a `break`/`continue` runs the ones inside.
+    finally_depth: usize,
 }
 
 struct Builder<'c, 't> {
@@ -883,6 +885,7 @@ impl<'c, 't> Builder<'c, 't> {
                             label,
                             brk: exit,
                             cont: None,
+                            finally_depth: self.finally.len(),
                         });
                         self.stmt(inner);
                         self.loops.pop();
@@ -905,8 +908,9 @@ impl<'c, 't> Builder<'c, 't> {
                         .rev()
                         .find(|c| c.label.is_none() || c.cont.is_some()),
                 }
-                .map(|c| c.brk);
-                if let Some(t) = target {
+                .map(|c| (c.brk, c.finally_depth));
+                if let Some((t, depth)) = target {
+                    self.run_finally_from(depth);
                     self.goto(t);
                     self.cur = self.new_block();
                 }
@@ -919,8 +923,9 @@ impl<'c, 't> Builder<'c, 't> {
                     .rev()
                     .filter(|c| c.cont.is_some())
                     .find(|c| label.is_none() || c.label == label)
-                    .and_then(|c| c.cont);
-                if let Some(t) = target {
+                    .and_then(|c| c.cont.map(|t| (t, c.finally_depth)));
+                if let Some((t, depth)) = target {
+                    self.run_finally_from(depth);
                     self.goto(t);
                     self.cur = self.new_block();
                 }
@@ -993,11 +998,21 @@ impl<'c, 't> Builder<'c, 't> {
             label,
             brk: exit,
             cont,
+            finally_depth: self.finally.len(),
         });
         if let Some(b) = n.child_by_field_name("body") {
             self.scoped_stmt(b);
         }
         self.loops.pop();
+    }
+
+    /// Run the `finally` blocks entered since `depth` (innermost first), for a jump out of them.
+    fn run_finally_from(&mut self, depth: usize) {
+        let stack = std::mem::take(&mut self.finally);
+        for f in stack.iter().skip(depth).rev() {
+            self.block(*f);
+        }
+        self.finally = stack;
     }
 
     fn run_finally(&mut self) {
@@ -1084,6 +1099,7 @@ impl<'c, 't> Builder<'c, 't> {
             label: None,
             brk: exit,
             cont: None,
+            finally_depth: self.finally.len(),
         });
         if let Some(r) = result {
             self.yields.push((r, exit));
@@ -1249,9 +1265,18 @@ impl<'c, 't> Builder<'c, 't> {
                         });
                     }
                     _ => {
+                        // `try (existing)`: bind the value to a temporary at the resource's span,
+                        // so that analyses see which value the statement closes.
+                        let mut last = Operand::Opaque;
                         for c in named_children(r) {
-                            self.expr(c);
+                            last = self.expr(c);
                         }
+                        let t = self.temp();
+                        self.emit(Inst::Assign {
+                            dst: Some(t),
+                            expr: Expr::Use(last),
+                            span: span(r),
+                        });
                     }
                 }
             }

@@ -8,6 +8,7 @@
 //! using the project summaries for calls into other files and their tainted arguments as parameter
 //! sources.
 
+pub(crate) mod leaks;
 pub(crate) mod lower;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -22,7 +23,7 @@ use vigil_flow::Models;
 use lower::{lower_file, ClassInfo, ExternClasses};
 
 /// The `analysis:` names of the rules implemented here.
-pub(crate) const ANALYSES: &[&str] = &["taint", "cookie-flags"];
+pub(crate) const ANALYSES: &[&str] = &["taint", "cookie-flags", leaks::NAME];
 
 const BUDGET: usize = 20_000;
 const ROUNDS: usize = 3;
@@ -519,6 +520,16 @@ pub(crate) fn check(
         }
     };
     check_cookies(file, tree, ctx, models, out);
+    leaks::check(
+        file,
+        tree,
+        ctx,
+        models,
+        ctx.project
+            .and_then(|p| p.downcast_ref::<Project>())
+            .map(|p| &p.classes),
+        out,
+    );
     let mut kinds = 0u64;
     let mut rule_of: HashMap<u32, Arc<vigil_core::Rule>> = HashMap::new();
     for r in ctx.rules_for_analysis("taint") {

@@ -1,0 +1,1613 @@
+//! Obligations: resources acquired in a function that must be released on every path, normal and
+//! exceptional, unless their ownership leaves the function (resource leaks, locks held, executors
+//! never shut down).
+//!
+//! The analysis is a client of [`crate::cfg::solve`] with a *disjunctive* state: a set of path
+//! states (at most [`MAX_PATHS`]), each mapping variables to the obligation they hold and listing the
+//! obligations still open on that path. Keeping paths apart is what makes `if (x != null) x.close()`,
+//! closing in both branches and `if (lock.tryLock())` exact. What the language says is data
+//! ([`ResourceModels`], `rules/<lang>/models/resources.yaml`):
+//!
+//! - **acquire**: constructors and methods that return a new resource (or, for locks, make the
+//!   receiver held); a `child` resource (a JDBC `Statement` of a `Connection`) is released with its
+//!   parent.
+//! - **wrappers**: constructors that take ownership of their first argument (`new
+//!   BufferedReader(reader)`): the wrapper and the wrapped value are one obligation, closing either
+//!   releases it. A wrapper whose constructor can throw (`new ObjectInputStream(in)`) is a point where
+//!   the inner resource leaks on the exceptional path.
+//! - **release** methods per kind (`close`, `unlock`, `shutdown`, `disconnect`); **closers**
+//!   (`closeQuietly(x)`); **borrowers** (library calls that use an argument without keeping it).
+//!
+//! Discharge: a release on every path; the resource bound by try-with-resources or `with` (the
+//! front end passes those binding spans as `managed`); or escape: returned, stored in a field, an
+//! array or a collection, passed to a constructor or a method that may keep it, captured by a lambda
+//! that closes or keeps it. Calls into functions of the same file use [`LeakSummary`]s (closes, keeps
+//! or borrows each parameter; returns a new resource).
+//!
+//! Exceptions: every call of a block inside a `try` sends the path states to the handlers; a call
+//! that *uses* a resource (receiver or argument), acquires one, or is a throwing wrapper constructor,
+//! and an explicit `throw`, is where an exception can make an open resource leak (for locks, every
+//! call). Outside a `try`, such a call leaves the function with the resource open: a leak on the
+//! exceptional path only, reported apart from leaks on normal paths.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
+
+use serde::Deserialize;
+use vigil_core::RuleError;
+
+use crate::cfg::{solve, Analysis, BudgetExceeded};
+use crate::ir::{
+    BinOp, Block, BlockId, Call, CallKind, Const, Expr, Function, Inst, Operand, Span, Terminator,
+    Var,
+};
+
+/// At most this many distinct path states per program point; beyond it the function is skipped.
+pub const MAX_PATHS: usize = 64;
+
+/// Whether a model file (path relative to `rules/`) holds resource models (this module's format)
+/// rather than taint models.
+#[must_use]
+pub fn is_resource_model_file(path: &str) -> bool {
+    path == "resources.yaml" || path.ends_with("/resources.yaml")
+}
+
+/// What kind of obligation a resource is: each kind has its release methods and its rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// Streams, readers, writers, files, sockets, channels, SDK clients.
+    Io,
+    /// JDBC connections, statements and result sets.
+    Jdbc,
+    /// A lock acquired on its receiver.
+    Lock,
+    /// A thread pool that must be shut down.
+    Executor,
+    /// A connection released by `disconnect()` (`HttpURLConnection`).
+    Connection,
+}
+
+impl Kind {
+    fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "io" => Kind::Io,
+            "jdbc" => Kind::Jdbc,
+            "lock" => Kind::Lock,
+            "executor" => Kind::Executor,
+            "connection" => Kind::Connection,
+            _ => return None,
+        })
+    }
+
+    /// The kind's name in model files.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Io => "io",
+            Kind::Jdbc => "jdbc",
+            Kind::Lock => "lock",
+            Kind::Executor => "executor",
+            Kind::Connection => "connection",
+        }
+    }
+
+    /// Whether a leak of this kind on an exceptional path only is worth reporting.
+    fn reports_exceptional(self) -> bool {
+        !matches!(self, Kind::Executor)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct AcquireFile {
+    kind: String,
+    types: Vec<String>,
+    methods: Vec<String>,
+    #[serde(default)]
+    arity: Option<usize>,
+    /// Only when the first argument has one of these types (or is a string constant).
+    #[serde(default)]
+    arg0: Vec<String>,
+    /// Not when the first argument has one of these types (`new FileInputStream(FileDescriptor)`
+    /// opens nothing).
+    #[serde(default)]
+    arg0_not: Vec<String>,
+    #[serde(default)]
+    child: bool,
+    #[serde(default)]
+    on_receiver: bool,
+    #[serde(default)]
+    when_true: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct WrapperFile {
+    types: Vec<String>,
+    #[serde(default)]
+    throws: bool,
+    /// The constructor throws when this argument is a string (a charset name).
+    #[serde(default)]
+    throws_if_string_arg: Option<usize>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct MethodsFile {
+    types: Vec<String>,
+    methods: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ReturnsFile {
+    types: Vec<String>,
+    methods: Vec<String>,
+    returns: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ResourceFile {
+    library: String,
+    #[serde(default)]
+    release: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    acquire: Vec<AcquireFile>,
+    #[serde(default)]
+    wrappers: Vec<WrapperFile>,
+    #[serde(default)]
+    closers: Vec<MethodsFile>,
+    #[serde(default)]
+    borrowers: Vec<MethodsFile>,
+    #[serde(default)]
+    returns_arg0: Vec<MethodsFile>,
+    #[serde(default)]
+    nothrow: Vec<MethodsFile>,
+    /// Methods whose result is a view of the receiver (`socket.getInputStream()`): the same
+    /// obligation.
+    #[serde(default)]
+    views: Vec<MethodsFile>,
+    /// Return types of methods the front end may not know (`rw.readLock()`).
+    #[serde(default)]
+    returns: Vec<ReturnsFile>,
+    #[serde(default)]
+    resource_types: Vec<String>,
+    #[serde(default)]
+    inert: Vec<String>,
+    #[serde(default)]
+    supertypes: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Clone)]
+struct Acquire {
+    kind: Kind,
+    arity: Option<usize>,
+    arg0: Vec<Arc<str>>,
+    arg0_not: Vec<Arc<str>>,
+    child: bool,
+    on_receiver: bool,
+    when_true: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Throws {
+    Never,
+    Always,
+    StringArg(usize),
+}
+
+type Key = (Arc<str>, Arc<str>);
+
+/// Resource models of one language, loaded from its `resources.yaml` files.
+#[derive(Debug, Clone, Default)]
+pub struct ResourceModels {
+    release: BTreeMap<Kind, Vec<Arc<str>>>,
+    acquire: HashMap<Key, Vec<Acquire>>,
+    wrappers: HashMap<Arc<str>, Throws>,
+    closers: HashSet<Key>,
+    borrowers: HashSet<Key>,
+    returns_arg0: HashSet<Key>,
+    nothrow: HashSet<Key>,
+    views: HashSet<Key>,
+    returns: HashMap<Key, Arc<str>>,
+    resource_types: HashSet<Arc<str>>,
+    inert: HashSet<Arc<str>>,
+    supertypes: HashMap<Arc<str>, Vec<Arc<str>>>,
+}
+
+fn keys(types: &[String], methods: &[String]) -> Vec<Key> {
+    let mut out = Vec::new();
+    for t in types {
+        for m in methods {
+            out.push((Arc::from(t.as_str()), Arc::from(m.as_str())));
+        }
+    }
+    out
+}
+
+impl ResourceModels {
+    /// Load resource model files: `(origin, yaml text)` pairs.
+    ///
+    /// # Errors
+    /// A [`RuleError`] naming the file: bad YAML, an unknown field or kind.
+    pub fn load(files: &[(&str, &str)]) -> Result<ResourceModels, RuleError> {
+        let mut m = ResourceModels::default();
+        for (origin, text) in files {
+            let file: ResourceFile = serde_yaml_ng::from_str(text).map_err(|e| {
+                RuleError::new(origin, e.location().map(|l| l.line()), None, e.to_string())
+            })?;
+            let err = |msg: String| RuleError::new(origin, None, None, msg);
+            if file.library.trim().is_empty() {
+                return Err(err("`library:` must name the library".into()));
+            }
+            for (k, methods) in &file.release {
+                let kind = Kind::parse(k).ok_or_else(|| err(format!("unknown kind `{k}`")))?;
+                m.release
+                    .entry(kind)
+                    .or_default()
+                    .extend(methods.iter().map(|s| Arc::from(s.as_str())));
+            }
+            for a in &file.acquire {
+                let kind = Kind::parse(&a.kind)
+                    .ok_or_else(|| err(format!("unknown kind `{}`", a.kind)))?;
+                let spec = Acquire {
+                    kind,
+                    arity: a.arity,
+                    arg0: a.arg0.iter().map(|s| Arc::from(s.as_str())).collect(),
+                    arg0_not: a.arg0_not.iter().map(|s| Arc::from(s.as_str())).collect(),
+                    child: a.child,
+                    on_receiver: a.on_receiver,
+                    when_true: a.when_true,
+                };
+                for k in keys(&a.types, &a.methods) {
+                    m.acquire.entry(k).or_default().push(spec.clone());
+                }
+            }
+            for w in &file.wrappers {
+                let t = match (w.throws, w.throws_if_string_arg) {
+                    (true, _) => Throws::Always,
+                    (false, Some(i)) => Throws::StringArg(i),
+                    (false, None) => Throws::Never,
+                };
+                for ty in &w.types {
+                    m.wrappers.insert(Arc::from(ty.as_str()), t);
+                }
+            }
+            for c in &file.closers {
+                m.closers.extend(keys(&c.types, &c.methods));
+            }
+            for c in &file.borrowers {
+                m.borrowers.extend(keys(&c.types, &c.methods));
+            }
+            for c in &file.returns_arg0 {
+                m.returns_arg0.extend(keys(&c.types, &c.methods));
+            }
+            for r in &file.returns {
+                for k in keys(&r.types, &r.methods) {
+                    m.returns.insert(k, Arc::from(r.returns.as_str()));
+                }
+            }
+            for c in &file.views {
+                m.views.extend(keys(&c.types, &c.methods));
+            }
+            for c in &file.nothrow {
+                m.nothrow.extend(keys(&c.types, &c.methods));
+            }
+            m.resource_types
+                .extend(file.resource_types.iter().map(|s| Arc::from(s.as_str())));
+            m.inert
+                .extend(file.inert.iter().map(|s| Arc::from(s.as_str())));
+            for (t, sups) in &file.supertypes {
+                m.supertypes
+                    .entry(Arc::from(t.as_str()))
+                    .or_default()
+                    .extend(sups.iter().map(|s| Arc::from(s.as_str())));
+            }
+        }
+        for kind in [Kind::Io, Kind::Jdbc, Kind::Lock, Kind::Executor] {
+            if !m.acquire.values().flatten().any(|a| a.kind == kind) {
+                continue;
+            }
+            if m.release.get(&kind).is_none_or(Vec::is_empty) {
+                return Err(RuleError::new(
+                    "resources.yaml",
+                    None,
+                    None,
+                    format!(
+                        "kind `{}` is acquired but has no `release:` methods",
+                        kind.name()
+                    ),
+                ));
+            }
+        }
+        Ok(m)
+    }
+
+    /// The type, its supertypes (transitively), then `*`.
+    fn lineage(&self, ty: Option<&str>) -> Vec<Arc<str>> {
+        let mut out: Vec<Arc<str>> = Vec::new();
+        if let Some(t) = ty {
+            out.push(Arc::from(t));
+            let mut i = 0;
+            while let Some(t) = out.get(i).cloned() {
+                if let Some(s) = self.supertypes.get(&t) {
+                    for x in s {
+                        if !out.contains(x) && out.len() < 32 {
+                            out.push(x.clone());
+                        }
+                    }
+                }
+                i += 1;
+            }
+        }
+        out.push(Arc::from("*"));
+        out
+    }
+
+    fn has(&self, set: &HashSet<Key>, class: Option<&str>, name: &str) -> bool {
+        let name: Arc<str> = Arc::from(name);
+        self.lineage(class)
+            .into_iter()
+            .any(|t| set.contains(&(t, name.clone())))
+    }
+
+    fn acquisition(&self, class: Option<&str>, name: &str, arity: usize) -> Option<&Acquire> {
+        if class.is_some_and(|c| self.inert.contains(c)) {
+            return None;
+        }
+        let name: Arc<str> = Arc::from(name);
+        // Constructors are not inherited.
+        let lineage = if &*name == "<init>" {
+            class.map(|c| vec![Arc::from(c)]).unwrap_or_default()
+        } else {
+            self.lineage(class)
+        };
+        lineage.into_iter().find_map(|t| {
+            self.acquire
+                .get(&(t, name.clone()))
+                .and_then(|v| v.iter().find(|a| a.arity.is_none_or(|n| n == arity)))
+        })
+    }
+
+    fn is_release(&self, kind: Kind, name: &str) -> bool {
+        self.release
+            .get(&kind)
+            .is_some_and(|v| v.iter().any(|m| &**m == name))
+    }
+
+    /// Whether a declared type is a resource type (its values may be obligations): parameters of
+    /// such types are followed to compute summaries, receivers of such types borrow their arguments.
+    #[must_use]
+    pub fn is_resource_type(&self, ty: &str) -> bool {
+        if self.inert.contains(ty) {
+            return false;
+        }
+        self.lineage(Some(ty)).iter().any(|t| {
+            &**t != "*" && (self.resource_types.contains(t) || self.wrappers.contains_key(t))
+        }) || self
+            .acquire
+            .keys()
+            .any(|(t, m)| &**m == "<init>" && &**t == ty)
+    }
+
+    /// The return type of `class.name` from `returns:` entries (supertypes searched).
+    #[must_use]
+    pub fn return_type(&self, class: &str, name: &str) -> Option<Arc<str>> {
+        let name: Arc<str> = Arc::from(name);
+        self.lineage(Some(class))
+            .into_iter()
+            .find_map(|t| self.returns.get(&(t, name.clone())).cloned())
+    }
+
+    /// Whether the models name this fully qualified type.
+    #[must_use]
+    pub fn knows(&self, ty: &str) -> bool {
+        self.inert.contains(ty)
+            || self.resource_types.contains(ty)
+            || self.wrappers.contains_key(ty)
+            || self.supertypes.contains_key(ty)
+            || self.acquire.keys().any(|(t, _)| &**t == ty)
+            || self
+                .acquire
+                .values()
+                .flatten()
+                .any(|a| a.arg0.iter().chain(&a.arg0_not).any(|t| &**t == ty))
+    }
+
+    /// Whether a type is known to need no release (`ByteArrayInputStream`, `StringWriter`).
+    #[must_use]
+    pub fn is_inert(&self, ty: &str) -> bool {
+        self.inert.contains(ty)
+    }
+}
+
+/// What a function does with a resource passed as one of its parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ParamEffect {
+    /// Uses it and leaves it open (the caller still owns it).
+    Borrows,
+    /// Releases it on every normal path.
+    Closes,
+    /// Stores, returns or passes it on (or closes it on some paths only): the caller is no longer
+    /// the only owner.
+    Keeps,
+}
+
+/// The summary of a function for its callers.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct LeakSummary {
+    /// One effect per parameter (`Borrows` for parameters that are not resources).
+    pub params: Vec<ParamEffect>,
+    /// The function returns a resource it acquired (a factory).
+    pub returns: Option<Kind>,
+    /// Some path may throw out of the function (a call or `throw` outside any `try`).
+    pub may_throw: bool,
+}
+
+/// Calls into functions of the scanned code.
+pub trait LeakCallees {
+    /// The summary of the function `call` reaches from `caller`, if it is known.
+    fn summary(&self, call: &Call, caller: &Function) -> Option<LeakSummary>;
+}
+
+/// No summaries.
+pub struct NoCallees;
+
+impl LeakCallees for NoCallees {
+    fn summary(&self, _call: &Call, _caller: &Function) -> Option<LeakSummary> {
+        None
+    }
+}
+
+/// One run of the analysis over a function.
+pub struct LeakRun<'a> {
+    pub models: &'a ResourceModels,
+    pub callees: &'a dyn LeakCallees,
+    /// Spans of the assignments that bind a resource to try-with-resources / `with`: the bound value
+    /// is released by the language.
+    pub managed: &'a BTreeSet<Span>,
+    /// Spans of values handed to an owner the front end knows of (the arguments of `super(...)`):
+    /// they escape.
+    pub handed_off: &'a BTreeSet<Span>,
+    pub budget: usize,
+}
+
+/// A resource that is not released on some path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leak {
+    /// The acquisition (the innermost resource of a wrapper chain).
+    pub acquired: Span,
+    pub kind: Kind,
+    /// The acquired type or method, for messages (`FileInputStream`, `Files.newBufferedReader`).
+    pub what: Arc<str>,
+    /// Wrapper types around it, innermost first.
+    pub wrapped: Vec<Arc<str>>,
+    /// Where the resource is lost: a `return`, the end of the function, a `throw`, or the
+    /// acquisition itself when it runs again (in a loop) while the previous one is open.
+    pub exit: Span,
+    /// True when the function's end (its closing brace) is the exit.
+    pub at_end: bool,
+    /// True when the resource is lost because the same acquisition runs again.
+    pub reacquired: bool,
+    /// `Some(call)`: lost only on the exceptional path where `call` throws.
+    pub throw_site: Option<Span>,
+}
+
+/// The result of one function.
+#[derive(Debug, Clone, Default)]
+pub struct LeakResult {
+    /// At most one leak per acquisition: a normal-path leak if there is one, else the first
+    /// exceptional one.
+    pub leaks: Vec<Leak>,
+    pub summary: LeakSummary,
+    /// The function was too large or had too many paths: no leaks reported.
+    pub gave_up: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Mark {
+    /// Open on a path without exceptions.
+    Normal,
+    /// Open on a path where this call (or `throw`) threw.
+    Exc(Span),
+    /// Open on a path where an unrelated call threw (not reported).
+    Unrelated,
+}
+
+/// One path: which obligation each variable holds, which obligations are open.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+struct Path {
+    vals: BTreeMap<Var, u32>,
+    open: BTreeMap<u32, Mark>,
+}
+
+impl Path {
+    fn ob(&self, o: &Operand) -> Option<u32> {
+        match o {
+            Operand::Var(v) => self.vals.get(v).copied(),
+            _ => None,
+        }
+    }
+
+    fn open_ob(&self, o: &Operand) -> Option<u32> {
+        self.ob(o).filter(|id| self.open.contains_key(id))
+    }
+}
+
+/// The set of paths reaching a point.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct State {
+    paths: BTreeSet<Path>,
+}
+
+#[derive(Debug, Clone)]
+struct Ob {
+    span: Span,
+    kind: Kind,
+    what: Arc<str>,
+    wrapped: Vec<Arc<str>>,
+    parent: Option<u32>,
+    lock_path: Option<Arc<str>>,
+    param: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+enum Cond {
+    /// `x == null` (`eq`) or `x != null`.
+    Null { x: Var, eq: bool },
+    /// `lock.tryLock()`: held when true.
+    TryLock { span: Span, path: Arc<str> },
+}
+
+struct Engine<'a> {
+    run: &'a LeakRun<'a>,
+    obs: Vec<Ob>,
+    by_span: HashMap<(Span, bool), u32>,
+    conds: HashMap<Var, Cond>,
+    paths_of: HashMap<Var, Arc<str>>,
+    /// Obligations bound by try-with-resources / `with`.
+    managed_obs: HashSet<u32>,
+    /// Temporaries loaded from a static field of a class (`FileDescriptor.in`): that class, as a
+    /// guess of the value's type.
+    static_of: HashMap<Var, Arc<str>>,
+    unlocked: HashSet<Arc<str>>,
+    report: bool,
+    leaks: Vec<Leak>,
+    too_many: bool,
+    // Summary facts.
+    param_kept: BTreeSet<u32>,
+    param_open_at_return: BTreeSet<u32>,
+    param_done_at_return: BTreeSet<u32>,
+    returns_new: Option<Kind>,
+}
+
+fn simple(t: &str) -> &str {
+    t.rsplit('.').next().unwrap_or(t)
+}
+
+fn describe_call(c: &Call) -> Arc<str> {
+    let class = c.class.as_deref().map(simple).unwrap_or("");
+    match c.kind {
+        CallKind::Constructor => Arc::from(class),
+        _ if class.is_empty() || c.on_this => Arc::from(format!("{}()", c.name)),
+        _ => Arc::from(format!("{class}.{}()", c.name)),
+    }
+}
+
+/// Access paths of variables (`this.lock`, `v3`, `this.rw.readLock()`), for matching `lock()` with
+/// `unlock()` on the same object.
+fn access_paths(f: &Function) -> HashMap<Var, Arc<str>> {
+    let mut defs: HashMap<Var, Vec<&Expr>> = HashMap::new();
+    for b in &f.blocks {
+        for i in &b.insts {
+            if let Inst::Assign {
+                dst: Some(d), expr, ..
+            } = i
+            {
+                defs.entry(*d).or_default().push(expr);
+            }
+        }
+    }
+    let mut out: HashMap<Var, Arc<str>> = HashMap::new();
+    // A few rounds resolve chains (`t1 = this.rw; t2 = t1.readLock(); l = t2`).
+    for _ in 0..4 {
+        for (v, es) in &defs {
+            if es.len() != 1 {
+                continue;
+            }
+            let p: Option<String> = match es[0] {
+                Expr::FieldLoad { base: None, field } => Some(format!("this.{field}")),
+                Expr::FieldLoad {
+                    base: Some(Operand::Var(b)),
+                    field,
+                } => out.get(b).map(|p| format!("{p}.{field}")),
+                Expr::Use(Operand::Var(b)) => out.get(b).map(ToString::to_string),
+                Expr::Call(c) if c.args.is_empty() && c.kind == CallKind::Virtual => {
+                    match &c.receiver {
+                        Some(Operand::Var(b)) => out.get(b).map(|p| format!("{p}.{}()", c.name)),
+                        None if c.on_this => Some(format!("this.{}()", c.name)),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            if let Some(p) = p {
+                out.insert(*v, Arc::from(p));
+            }
+        }
+    }
+    out
+}
+
+impl<'a> Engine<'a> {
+    fn new(run: &'a LeakRun<'a>, f: &Function) -> Self {
+        let paths_of = access_paths(f);
+        let mut e = Engine {
+            run,
+            obs: Vec::new(),
+            by_span: HashMap::new(),
+            conds: HashMap::new(),
+            paths_of,
+            static_of: HashMap::new(),
+            managed_obs: HashSet::new(),
+            unlocked: HashSet::new(),
+            report: false,
+            leaks: Vec::new(),
+            too_many: false,
+            param_kept: BTreeSet::new(),
+            param_open_at_return: BTreeSet::new(),
+            param_done_at_return: BTreeSet::new(),
+            returns_new: None,
+        };
+        e.prepass(f);
+        e
+    }
+
+    fn path_of(&self, o: Option<&Operand>, on_this: bool) -> Option<Arc<str>> {
+        match o {
+            Some(Operand::Var(v)) => Some(
+                self.paths_of
+                    .get(v)
+                    .cloned()
+                    .unwrap_or_else(|| Arc::from(format!("v{}", v.0))),
+            ),
+            None if on_this => Some(Arc::from("this")),
+            _ => None,
+        }
+    }
+
+    fn prepass(&mut self, f: &Function) {
+        let mut single: HashMap<Var, usize> = HashMap::new();
+        for b in &f.blocks {
+            for i in &b.insts {
+                if let Inst::Assign { dst: Some(d), .. } = i {
+                    *single.entry(*d).or_default() += 1;
+                }
+            }
+        }
+        let models = self.run.models;
+        let mut copies: Vec<(Var, Var)> = Vec::new();
+        for b in &f.blocks {
+            for i in &b.insts {
+                let Inst::Assign {
+                    dst: Some(d), expr, ..
+                } = i
+                else {
+                    continue;
+                };
+                match expr {
+                    Expr::FieldLoad { base: None, field } => {
+                        if let Some((class, _)) = field.rsplit_once('.') {
+                            self.static_of.insert(*d, Arc::from(class));
+                        }
+                    }
+                    Expr::Binary(op @ (BinOp::Eq | BinOp::Ne), l, r) => {
+                        let x = match (l, r) {
+                            (Operand::Var(x), Operand::Const(Const::Null))
+                            | (Operand::Const(Const::Null), Operand::Var(x)) => Some(*x),
+                            _ => None,
+                        };
+                        if let Some(x) = x {
+                            self.conds.insert(
+                                *d,
+                                Cond::Null {
+                                    x,
+                                    eq: *op == BinOp::Eq,
+                                },
+                            );
+                        }
+                    }
+                    Expr::Call(c) => {
+                        if let Some(a) =
+                            models.acquisition(c.class.as_deref(), &c.name, c.args.len())
+                        {
+                            if a.when_true {
+                                if let Some(p) = self.path_of(c.receiver.as_ref(), c.on_this) {
+                                    self.conds.insert(
+                                        *d,
+                                        Cond::TryLock {
+                                            span: c.span,
+                                            path: p,
+                                        },
+                                    );
+                                }
+                            }
+                        }
+                    }
+                    Expr::Use(Operand::Var(s)) if single.get(d) == Some(&1) => {
+                        copies.push((*d, *s));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for (d, s) in copies {
+            if let Some(c) = self.conds.get(&s).cloned() {
+                self.conds.entry(d).or_insert(c);
+            }
+        }
+        for b in &f.blocks {
+            for i in &b.insts {
+                if let Inst::Assign {
+                    expr: Expr::Call(c),
+                    ..
+                } = i
+                {
+                    if models.is_release(Kind::Lock, &c.name) {
+                        if let Some(p) = self.path_of(c.receiver.as_ref(), c.on_this) {
+                            self.unlocked.insert(p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn ob_id(&mut self, span: Span, param: bool, make: impl FnOnce() -> Ob) -> u32 {
+        if let Some(&id) = self.by_span.get(&(span, param)) {
+            return id;
+        }
+        let id = u32::try_from(self.obs.len()).unwrap_or(u32::MAX);
+        self.obs.push(make());
+        self.by_span.insert((span, param), id);
+        id
+    }
+
+    fn ob(&self, id: u32) -> Option<&Ob> {
+        self.obs.get(id as usize)
+    }
+
+    /// Open `id` on the path (reporting the previous one when the same acquisition is still open).
+    fn open(&mut self, p: &mut Path, id: u32) {
+        if p.open.get(&id) == Some(&Mark::Normal) && self.report {
+            if let Some(o) = self.ob(id).cloned() {
+                if o.param.is_none() {
+                    self.record(&o, id, o.span, false, true, None);
+                }
+            }
+        }
+        p.open.insert(id, Mark::Normal);
+    }
+
+    /// Release (or hand off) `id`, its children, and (for an escape) its parent.
+    fn discharge(&mut self, p: &mut Path, id: u32, escape: bool) {
+        let mut work = vec![id];
+        let mut seen = BTreeSet::new();
+        while let Some(x) = work.pop() {
+            if !seen.insert(x) {
+                continue;
+            }
+            p.open.remove(&x);
+            if escape {
+                if let Some(pi) = self.ob(x).and_then(|o| o.param) {
+                    self.param_kept.insert(pi);
+                }
+                if let Some(parent) = self.ob(x).and_then(|o| o.parent) {
+                    work.push(parent);
+                }
+            }
+            for (i, o) in self.obs.iter().enumerate() {
+                if o.parent == Some(x) {
+                    work.push(u32::try_from(i).unwrap_or(u32::MAX));
+                }
+            }
+        }
+        p.vals
+            .retain(|_, v| !seen.contains(v) || p.open.contains_key(v));
+    }
+
+    fn escape_operand(&mut self, p: &mut Path, o: &Operand) {
+        if let Some(id) = p.ob(o) {
+            self.discharge(p, id, true);
+        }
+    }
+
+    fn record(
+        &mut self,
+        o: &Ob,
+        _id: u32,
+        exit: Span,
+        at_end: bool,
+        reacquired: bool,
+        throw_site: Option<Span>,
+    ) {
+        if !self.report || o.param.is_some() {
+            return;
+        }
+        let leak = Leak {
+            acquired: o.span,
+            kind: o.kind,
+            what: o.what.clone(),
+            wrapped: o.wrapped.clone(),
+            exit,
+            at_end,
+            reacquired,
+            throw_site,
+        };
+        if !self.leaks.contains(&leak) {
+            self.leaks.push(leak);
+        }
+    }
+
+    /// The path as it is when `site` throws: open obligations get the exceptional mark.
+    fn thrown(&self, p: &Path, site: Span, related: bool) -> Path {
+        let mut q = p.clone();
+        for (id, m) in &mut q.open {
+            if *m != Mark::Normal {
+                continue;
+            }
+            let kind = self.ob(*id).map_or(Kind::Io, |o| o.kind);
+            *m = if kind == Kind::Lock || (related && kind.reports_exceptional()) {
+                Mark::Exc(site)
+            } else {
+                Mark::Unrelated
+            };
+        }
+        q
+    }
+
+    /// Leaks of the path leaving the function at `exit` (a return, a throw, or a call that throws
+    /// out of it).
+    fn exit(&mut self, f: &Function, p: &Path, exit: Span, returned: bool) {
+        for (id, m) in &p.open {
+            let Some(o) = self.ob(*id).cloned() else {
+                continue;
+            };
+            if let Some(pi) = o.param {
+                if returned {
+                    self.param_open_at_return.insert(pi);
+                }
+                continue;
+            }
+            if o.parent.is_some_and(|pid| p.open.contains_key(&pid)) {
+                // Lost with its parent: one finding, at the parent.
+                continue;
+            }
+            if o.kind == Kind::Lock
+                && !o
+                    .lock_path
+                    .as_ref()
+                    .is_some_and(|lp| self.unlocked.contains(lp))
+            {
+                // A method that only acquires (`void lock() { lock.lock(); }`) hands the lock to
+                // its caller by design.
+                continue;
+            }
+            let at_end = exit == f.span;
+            match m {
+                Mark::Normal if returned => self.record(&o, *id, exit, at_end, false, None),
+                Mark::Normal => {
+                    if o.kind.reports_exceptional() {
+                        self.record(&o, *id, exit, false, false, Some(exit));
+                    }
+                }
+                Mark::Exc(s) => self.record(&o, *id, exit, at_end, false, Some(*s)),
+                Mark::Unrelated => {}
+            }
+        }
+        if returned {
+            for o in &self.obs {
+                if let Some(pi) = o.param {
+                    if !p
+                        .open
+                        .keys()
+                        .any(|id| self.ob(*id).and_then(|x| x.param) == Some(pi))
+                    {
+                        self.param_done_at_return.insert(pi);
+                    }
+                }
+            }
+        }
+    }
+
+    fn is_string(f: &Function, o: &Operand) -> bool {
+        match o {
+            Operand::Const(Const::Str(_)) => true,
+            Operand::Var(v) => f
+                .local(*v)
+                .and_then(|l| l.ty.as_deref())
+                .is_some_and(|t| t == "java.lang.String" || t == "str"),
+            _ => false,
+        }
+    }
+
+    fn arg_matches(&self, f: &Function, o: &Operand, types: &[Arc<str>]) -> bool {
+        if types.is_empty() {
+            return true;
+        }
+        match o {
+            Operand::Const(Const::Str(_)) => types.iter().any(|t| &**t == "java.lang.String"),
+            Operand::Var(v) => f
+                .local(*v)
+                .and_then(|l| l.ty.clone())
+                .or_else(|| self.static_of.get(v).cloned())
+                .is_some_and(|t| types.contains(&t)),
+            _ => false,
+        }
+    }
+
+    /// Effects of a call on one path. Returns the obligation the result holds, if any.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one place for every call effect, in order"
+    )]
+    fn call(
+        &mut self,
+        f: &Function,
+        c: &Call,
+        p: &mut Path,
+        exc: &mut BTreeSet<Path>,
+        has_handlers: bool,
+    ) -> Option<u32> {
+        let models = self.run.models;
+        let recv_ob = c.receiver.as_ref().and_then(|r| p.open_ob(r));
+        let arg_obs: Vec<(usize, u32)> = c
+            .args
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| p.open_ob(a).map(|id| (i, id)))
+            .collect();
+        let acq = models.acquisition(c.class.as_deref(), &c.name, c.args.len());
+        let acq = acq.filter(|a| {
+            let first = c.args.first();
+            (a.arg0.is_empty() || first.is_some_and(|x| self.arg_matches(f, x, &a.arg0)))
+                && !(first
+                    .is_some_and(|x| !a.arg0_not.is_empty() && self.arg_matches(f, x, &a.arg0_not)))
+        });
+        let wrapper = (c.kind == CallKind::Constructor)
+            .then(|| c.class.as_deref().and_then(|t| models.wrappers.get(t)))
+            .flatten()
+            .copied();
+        let wraps = wrapper.is_some() && arg_obs.iter().any(|(i, _)| *i == 0);
+        let throwing_wrapper = wraps
+            && match wrapper {
+                Some(Throws::Always) => true,
+                Some(Throws::StringArg(i)) => c.args.get(i).is_some_and(|a| Self::is_string(f, a)),
+                _ => false,
+            };
+        let is_release = recv_ob.is_some_and(|id| {
+            self.ob(id)
+                .is_some_and(|o| models.is_release(o.kind, &c.name))
+        });
+        let is_unlock = models.is_release(Kind::Lock, &c.name) && c.args.is_empty();
+        let is_closer =
+            !arg_obs.is_empty() && models.has(&models.closers, c.class.as_deref(), &c.name);
+        let summary = self.run.callees.summary(c, f);
+        let releasing = is_release || is_unlock || is_closer;
+        let is_lambda = c.name.starts_with("lambda$");
+        let borrows_all = recv_ob.is_some()
+            || models.has(&models.borrowers, c.class.as_deref(), &c.name)
+            || (c.kind == CallKind::Virtual
+                && c.class
+                    .as_deref()
+                    .is_some_and(|t| models.is_resource_type(t)));
+        // Exceptions: the state at the call (arguments evaluated, nothing done yet). A release that
+        // throws still counts as done (its state is sent to the handlers after the release). A call
+        // throws "because of" a resource when it uses one it does not take over (a read, a borrowing
+        // call), opens one, or is a wrapper constructor that can throw.
+        let borrowed_arg = arg_obs.iter().any(|(i, _)| {
+            !(wraps && *i == 0)
+                && match &summary {
+                    Some(s) => s.params.get(*i) == Some(&ParamEffect::Borrows),
+                    None => borrows_all,
+                }
+        });
+        let uses = (recv_ob.is_some() && !models.has(&models.nothrow, c.class.as_deref(), &c.name))
+            || borrowed_arg;
+        let related = !is_lambda
+            && (uses || acq.is_some_and(|a| !a.when_true && !a.on_receiver) || throwing_wrapper)
+            && summary.as_ref().is_none_or(|s| s.may_throw);
+        if !releasing && !is_lambda {
+            let q = self.thrown(p, c.span, related);
+            if has_handlers {
+                exc.insert(q);
+            } else if self.report {
+                self.throws_out(p, &q);
+            }
+        }
+        if releasing {
+            let r = self.release(c, p, recv_ob, is_release, is_unlock, &arg_obs);
+            if has_handlers {
+                exc.insert(self.thrown(p, c.span, false));
+            }
+            return r;
+        }
+        // Wrapping: the wrapper is the same obligation as the wrapped value.
+        if wraps {
+            let inner = arg_obs.iter().find(|(i, _)| *i == 0).map(|(_, id)| *id);
+            for (i, id) in &arg_obs {
+                if *i != 0 {
+                    self.discharge(p, *id, true);
+                }
+            }
+            if let (Some(id), Some(t)) = (inner, c.class.as_deref()) {
+                if let Some(o) = self.obs.get_mut(id as usize) {
+                    let w: Arc<str> = Arc::from(simple(t));
+                    if !o.wrapped.contains(&w) && o.wrapped.len() < 4 {
+                        o.wrapped.push(w);
+                    }
+                }
+            }
+            return inner;
+        }
+        // Arguments: borrowed, closed or kept by the callee.
+        for (i, id) in &arg_obs {
+            let effect = match &summary {
+                Some(s) => {
+                    let e = s.params.get(*i).copied().unwrap_or(ParamEffect::Keeps);
+                    if is_lambda && e == ParamEffect::Closes {
+                        ParamEffect::Keeps
+                    } else {
+                        e
+                    }
+                }
+                None if borrows_all => ParamEffect::Borrows,
+                None if is_lambda => ParamEffect::Borrows,
+                None => ParamEffect::Keeps,
+            };
+            match effect {
+                ParamEffect::Borrows => {}
+                ParamEffect::Closes => self.discharge(p, *id, false),
+                ParamEffect::Keeps => self.discharge(p, *id, true),
+            }
+        }
+        if recv_ob.is_some() && models.has(&models.views, c.class.as_deref(), &c.name) {
+            return recv_ob;
+        }
+        if models.has(&models.returns_arg0, c.class.as_deref(), &c.name) {
+            return c.args.first().and_then(|a| p.open_ob(a));
+        }
+        // Acquisitions.
+        if let Some(a) = acq {
+            let owned_parent =
+                recv_ob.is_some_and(|id| self.ob(id).is_some_and(|o| o.param.is_none()));
+            let managed_parent = c
+                .receiver
+                .as_ref()
+                .and_then(|r| p.ob(r))
+                .is_some_and(|id| self.managed_obs.contains(&id));
+            if a.when_true || (a.child && !owned_parent && !managed_parent) {
+                // A child of a resource this method does not own (a statement of a connection
+                // field) is released with its parent by the parent's owner.
+                return None;
+            }
+            let parent = if a.child { recv_ob } else { None };
+            let lock_path = if a.on_receiver {
+                self.path_of(c.receiver.as_ref(), c.on_this)
+            } else {
+                None
+            };
+            let what = if a.on_receiver {
+                lock_path.as_deref().map_or_else(
+                    || describe_call(c),
+                    |lp| Arc::from(lp.trim_start_matches("this.")),
+                )
+            } else {
+                describe_call(c)
+            };
+            let kind = a.kind;
+            let id = self.ob_id(c.span, false, || Ob {
+                span: c.span,
+                kind,
+                what,
+                wrapped: Vec::new(),
+                parent,
+                lock_path,
+                param: None,
+            });
+            self.open(p, id);
+            return (!a.on_receiver).then_some(id);
+        }
+        if let Some(kind) = summary.as_ref().and_then(|s| s.returns) {
+            if !is_lambda {
+                let what = describe_call(c);
+                let id = self.ob_id(c.span, false, || Ob {
+                    span: c.span,
+                    kind,
+                    what,
+                    wrapped: Vec::new(),
+                    parent: None,
+                    lock_path: None,
+                    param: None,
+                });
+                self.open(p, id);
+                return Some(id);
+            }
+        }
+        None
+    }
+
+    /// Leaks of a path that leaves the function by an exception thrown at a call.
+    fn throws_out(&mut self, before: &Path, q: &Path) {
+        for (id, m) in &q.open {
+            let (Mark::Exc(s), Some(o)) = (m, self.ob(*id).cloned()) else {
+                continue;
+            };
+            if before.open.get(id) != Some(&Mark::Normal)
+                || o.parent.is_some_and(|pid| q.open.contains_key(&pid))
+            {
+                // Already on an exceptional path (reported where that path leaves), or lost with
+                // its parent.
+                continue;
+            }
+            if o.kind == Kind::Lock
+                && !o
+                    .lock_path
+                    .as_ref()
+                    .is_some_and(|lp| self.unlocked.contains(lp))
+            {
+                continue;
+            }
+            self.record(&o, *id, *s, false, false, Some(*s));
+        }
+    }
+
+    fn release(
+        &mut self,
+        c: &Call,
+        p: &mut Path,
+        recv_ob: Option<u32>,
+        is_release: bool,
+        is_unlock: bool,
+        arg_obs: &[(usize, u32)],
+    ) -> Option<u32> {
+        if is_release {
+            if let Some(id) = recv_ob {
+                self.discharge(p, id, false);
+            }
+            return None;
+        }
+        if is_unlock {
+            if let Some(path) = self.path_of(c.receiver.as_ref(), c.on_this) {
+                let held: Vec<u32> = p
+                    .open
+                    .keys()
+                    .copied()
+                    .filter(|id| {
+                        self.ob(*id).is_some_and(|o| {
+                            o.kind == Kind::Lock && o.lock_path.as_ref() == Some(&path)
+                        })
+                    })
+                    .collect();
+                for id in held {
+                    self.discharge(p, id, false);
+                }
+            }
+            return None;
+        }
+        for (_, id) in arg_obs {
+            self.discharge(p, *id, false);
+        }
+        None
+    }
+
+    fn inst(
+        &mut self,
+        f: &Function,
+        inst: &Inst,
+        p: &mut Path,
+        exc: &mut BTreeSet<Path>,
+        has_handlers: bool,
+    ) {
+        match inst {
+            Inst::Assign { dst, expr, span } => {
+                let held = match expr {
+                    Expr::Use(o) => p.open_ob(o),
+                    Expr::Call(c) => self.call(f, c, p, exc, has_handlers),
+                    Expr::ArrayNew(elems) => {
+                        for e in elems {
+                            self.escape_operand(p, e);
+                        }
+                        None
+                    }
+                    Expr::Param(i) => self.param(f, *i, *span, p),
+                    _ => None,
+                };
+                if self.run.handed_off.contains(span) {
+                    if let Some(id) = held {
+                        self.discharge(p, id, true);
+                    }
+                }
+                if self.run.managed.contains(span) {
+                    if let Some(d) = dst {
+                        p.vals.remove(d);
+                    }
+                    if let Some(id) = held {
+                        self.discharge(p, id, false);
+                        // The variable still names the (managed) resource: what it creates
+                        // (a statement of a connection) is the method's to close.
+                        self.managed_obs.insert(id);
+                        if let Some(d) = dst {
+                            p.vals.insert(*d, id);
+                        }
+                    }
+                    return;
+                }
+                if let Some(d) = dst {
+                    match held {
+                        Some(id) if p.open.contains_key(&id) => {
+                            p.vals.insert(*d, id);
+                        }
+                        _ => {
+                            p.vals.remove(d);
+                        }
+                    }
+                }
+            }
+            Inst::FieldStore { value, .. } | Inst::ArrayStore { value, .. } => {
+                self.escape_operand(p, value);
+            }
+        }
+    }
+
+    fn param(&mut self, f: &Function, i: u32, span: Span, p: &mut Path) -> Option<u32> {
+        let ty = f.params.get(i as usize).and_then(|x| x.ty.clone())?;
+        if !self.run.models.is_resource_type(&ty) {
+            return None;
+        }
+        let id = self.ob_id(span, true, || Ob {
+            span,
+            kind: Kind::Io,
+            what: Arc::from(simple(&ty)),
+            wrapped: Vec::new(),
+            parent: None,
+            lock_path: None,
+            param: Some(i),
+        });
+        p.open.insert(id, Mark::Normal);
+        Some(id)
+    }
+
+    /// Path states for the successors of the block's terminator.
+    fn terminate(
+        &mut self,
+        f: &Function,
+        block: &Block,
+        mut p: Path,
+        out: &mut BTreeMap<BlockId, BTreeSet<Path>>,
+        exc: &mut BTreeSet<Path>,
+    ) {
+        match &block.term {
+            Terminator::Goto(b) => {
+                out.entry(*b).or_default().insert(p);
+            }
+            Terminator::Branch {
+                cond, then, els, ..
+            } => {
+                let c = match cond {
+                    Operand::Var(v) => self.conds.get(v).cloned(),
+                    _ => None,
+                };
+                match c {
+                    Some(Cond::Null { x, eq }) => {
+                        let (null_side, other) = if eq { (*then, *els) } else { (*els, *then) };
+                        let mut q = p.clone();
+                        if let Some(id) = q.vals.get(&x).copied() {
+                            // The value is null on this side: nothing was acquired.
+                            q.open.remove(&id);
+                            q.vals.retain(|_, v| *v != id);
+                        }
+                        out.entry(null_side).or_default().insert(q);
+                        out.entry(other).or_default().insert(p);
+                    }
+                    Some(Cond::TryLock { span, path }) => {
+                        let mut q = p.clone();
+                        let what: Arc<str> = Arc::from(path.trim_start_matches("this."));
+                        let id = self.ob_id(span, false, || Ob {
+                            span,
+                            kind: Kind::Lock,
+                            what,
+                            wrapped: Vec::new(),
+                            parent: None,
+                            lock_path: Some(path.clone()),
+                            param: None,
+                        });
+                        self.open(&mut q, id);
+                        out.entry(*then).or_default().insert(q);
+                        out.entry(*els).or_default().insert(p);
+                    }
+                    None => {
+                        out.entry(*then).or_default().insert(p.clone());
+                        out.entry(*els).or_default().insert(p);
+                    }
+                }
+            }
+            Terminator::Switch { cases, default, .. } => {
+                for (_, b) in cases {
+                    out.entry(*b).or_default().insert(p.clone());
+                }
+                out.entry(*default).or_default().insert(p);
+            }
+            Terminator::Return(v, span) => {
+                if let Some(o) = v {
+                    if let Some(id) = p.open_ob(o) {
+                        if self.ob(id).is_some_and(|x| x.param.is_none()) {
+                            let k = self.ob(id).map(|x| x.kind);
+                            self.returns_new = self.returns_new.or(k);
+                        }
+                        self.discharge(&mut p, id, true);
+                    }
+                }
+                if self.report || !self.obs.is_empty() {
+                    self.exit(f, &p, *span, true);
+                }
+            }
+            Terminator::Throw(v, span) => {
+                self.escape_operand(&mut p, v);
+                let q = self.thrown(&p, *span, true);
+                if block.handlers.is_empty() {
+                    self.exit(f, &q, *span, false);
+                } else {
+                    exc.insert(q);
+                }
+            }
+            Terminator::Unreachable => {}
+        }
+    }
+}
+
+impl Analysis for Engine<'_> {
+    type State = State;
+
+    fn entry_state(&self, _f: &Function) -> State {
+        let mut s = State::default();
+        s.paths.insert(Path::default());
+        s
+    }
+
+    fn join(&self, into: &mut State, other: &State) {
+        into.paths.extend(other.paths.iter().cloned());
+    }
+
+    fn exceptional(&self, _entry: &State, _exit: &State) -> Option<State> {
+        None
+    }
+
+    fn transfer(
+        &mut self,
+        f: &Function,
+        _id: BlockId,
+        block: &Block,
+        state: &mut State,
+        out: &mut Vec<(BlockId, State)>,
+    ) {
+        let has_handlers = !block.handlers.is_empty();
+        let mut succ: BTreeMap<BlockId, BTreeSet<Path>> = BTreeMap::new();
+        let mut exc: BTreeSet<Path> = BTreeSet::new();
+        let mut exits = BTreeSet::new();
+        for p in &state.paths {
+            let mut p = p.clone();
+            for inst in &block.insts {
+                self.inst(f, inst, &mut p, &mut exc, has_handlers);
+            }
+            exits.insert(p.clone());
+            self.terminate(f, block, p, &mut succ, &mut exc);
+        }
+        let cap = |set: BTreeSet<Path>, too_many: &mut bool| -> BTreeSet<Path> {
+            if set.len() > MAX_PATHS {
+                *too_many = true;
+                set.into_iter().take(MAX_PATHS).collect()
+            } else {
+                set
+            }
+        };
+        for (b, paths) in succ {
+            let paths = cap(paths, &mut self.too_many);
+            out.push((b, State { paths }));
+        }
+        if !exc.is_empty() {
+            let exc = cap(exc, &mut self.too_many);
+            // Handlers are listed innermost first: the catch clauses, then the `finally` (which
+            // rethrows to the outer handlers itself), then the outer handlers. An exception reaches
+            // a catch or the innermost `finally`, not an outer handler past that `finally`.
+            for &h in &block.handlers {
+                out.push((h, State { paths: exc.clone() }));
+                if !is_catch(f, h) {
+                    break;
+                }
+            }
+        }
+        state.paths = exits;
+    }
+}
+
+/// Whether a handler block is a catch clause (it starts by binding the caught exception).
+fn is_catch(f: &Function, h: BlockId) -> bool {
+    f.block(h).is_some_and(|b| {
+        matches!(
+            b.insts.first(),
+            Some(Inst::Assign {
+                expr: Expr::CaughtException,
+                ..
+            })
+        )
+    })
+}
+
+/// Whether a function can acquire anything (else the analysis is skipped, unless a parameter is a
+/// resource and a summary is wanted).
+fn may_acquire(f: &Function, run: &LeakRun<'_>) -> bool {
+    f.blocks.iter().flat_map(|b| &b.insts).any(|i| match i {
+        Inst::Assign {
+            expr: Expr::Call(c),
+            ..
+        } => {
+            run.models
+                .acquisition(c.class.as_deref(), &c.name, c.args.len())
+                .is_some()
+                || run
+                    .callees
+                    .summary(c, f)
+                    .is_some_and(|s| s.returns.is_some())
+        }
+        _ => false,
+    }) || f.params.iter().any(|p| {
+        p.ty.as_deref()
+            .is_some_and(|t| run.models.is_resource_type(t))
+    })
+}
+
+fn may_throw(f: &Function) -> bool {
+    f.blocks.iter().any(|b| {
+        b.handlers.is_empty()
+            && (matches!(b.term, Terminator::Throw(..))
+                || b.insts.iter().any(|i| {
+                    matches!(
+                        i,
+                        Inst::Assign {
+                            expr: Expr::Call(_),
+                            ..
+                        }
+                    )
+                }))
+    })
+}
+
+/// Analyze one function: its leaks and its summary.
+#[must_use]
+pub fn analyze(f: &Function, run: &LeakRun<'_>) -> LeakResult {
+    let mut result = LeakResult {
+        summary: LeakSummary {
+            // Parameters the analysis does not follow (not of a resource type) may keep anything.
+            params: vec![ParamEffect::Keeps; f.params.len()],
+            returns: None,
+            may_throw: may_throw(f),
+        },
+        ..LeakResult::default()
+    };
+    if !may_acquire(f, run) {
+        return result;
+    }
+    let mut e = Engine::new(run, f);
+    let states = match solve_leaks(f, &mut e, run.budget) {
+        Ok(s) => s,
+        Err(BudgetExceeded) => {
+            result.gave_up = true;
+            return result;
+        }
+    };
+    // Final pass: report from the fixpoint states.
+    e.report = true;
+    e.param_kept.clear();
+    e.param_open_at_return.clear();
+    e.param_done_at_return.clear();
+    e.returns_new = None;
+    let mut out = Vec::new();
+    for (i, block) in f.blocks.iter().enumerate() {
+        let Some(Some(st)) = states.get(i) else {
+            continue;
+        };
+        let mut st = st.clone();
+        let id = BlockId(u32::try_from(i).unwrap_or(u32::MAX));
+        e.transfer(f, id, block, &mut st, &mut out);
+        out.clear();
+    }
+    if e.too_many {
+        result.gave_up = true;
+        return result;
+    }
+    let seeded: BTreeSet<u32> = e.obs.iter().filter_map(|o| o.param).collect();
+    for (i, eff) in result.summary.params.iter_mut().enumerate() {
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        *eff = if !seeded.contains(&i) || e.param_kept.contains(&i) {
+            ParamEffect::Keeps
+        } else if e.param_open_at_return.contains(&i) {
+            if e.param_done_at_return.contains(&i) {
+                ParamEffect::Keeps
+            } else {
+                ParamEffect::Borrows
+            }
+        } else if e.param_done_at_return.contains(&i) {
+            ParamEffect::Closes
+        } else {
+            ParamEffect::Borrows
+        };
+    }
+    result.summary.returns = e.returns_new;
+    // One leak per acquisition: normal paths first, then the first exceptional one.
+    let mut by_acq: BTreeMap<(u32, u32), Leak> = BTreeMap::new();
+    for l in e.leaks {
+        let k = (l.acquired.start, l.acquired.end);
+        match by_acq.get(&k) {
+            Some(old) if old.throw_site.is_none() => {}
+            Some(old) if l.throw_site.is_some() && old.throw_site <= l.throw_site => {}
+            _ => {
+                by_acq.insert(k, l);
+            }
+        }
+    }
+    result.leaks = by_acq.into_values().collect();
+    result
+}
+
+fn solve_leaks(
+    f: &Function,
+    e: &mut Engine<'_>,
+    budget: usize,
+) -> Result<Vec<Option<State>>, BudgetExceeded> {
+    let states = solve(f, e, budget)?;
+    if e.too_many {
+        return Err(BudgetExceeded);
+    }
+    Ok(states)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn builtin(prefix: &str) -> ResourceModels {
+        let files: Vec<(&str, &str)> = vigil_core::builtin::model_files()
+            .iter()
+            .filter(|(p, _)| p.starts_with(prefix) && is_resource_model_file(p))
+            .copied()
+            .collect();
+        assert!(!files.is_empty(), "no resource models for {prefix}");
+        ResourceModels::load(&files).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn builtin_resource_models_load() {
+        let java = builtin("java/");
+        assert!(java.knows("java.io.FileInputStream"));
+        assert!(java.is_inert("java.io.ByteArrayInputStream"));
+        assert!(java.is_resource_type("java.io.InputStream"));
+        let python = builtin("python/");
+        assert!(python.is_inert("io.StringIO"));
+        assert!(python
+            .acquisition(Some("builtins"), "open", 1)
+            .is_some_and(|a| a.kind == Kind::Io));
+    }
+
+    #[test]
+    fn unknown_kinds_and_fields_are_errors() {
+        let bad = "library: x\nacquire:\n  - kind: nope\n    types: [a.B]\n    methods: [c]\n";
+        assert!(ResourceModels::load(&[("bad.yaml", bad)]).is_err());
+        let bad = "library: x\nbogus: 1\n";
+        let e = ResourceModels::load(&[("bad2.yaml", bad)]).expect_err("unknown field");
+        assert!(e.to_string().contains("bad2.yaml"), "{e}");
+        let no_release = "library: x\nacquire:\n  - kind: io\n    types: [a.B]\n    methods: [c]\n";
+        assert!(ResourceModels::load(&[("r.yaml", no_release)]).is_err());
+    }
+}
