@@ -246,6 +246,7 @@ struct Analyzed {
     functions: Vec<Function>,
     results: Vec<FnResult>,
     classes: Vec<ClassInfo>,
+    too_deep: Vec<Arc<str>>,
 }
 
 fn analyze_file(
@@ -415,6 +416,7 @@ fn analyze_file(
         functions,
         results,
         classes: lowered.classes,
+        too_deep: lowered.too_deep,
     }
 }
 
@@ -548,18 +550,37 @@ pub(crate) fn check(
             out.findings.push(finding(file, rule, hit, models));
         }
     }
-    let gave_up = a
-        .results
-        .iter()
-        .zip(&a.functions)
-        .filter(|(r, _)| r.gave_up)
-        .count();
-    if gave_up > 0 {
+    give_up_notices(file, &a, out);
+}
+
+/// One notice per method where the taint analysis gave up, naming the method and the limit.
+fn give_up_notices(file: &SourceFile, a: &Analyzed, out: &mut FileOutput) {
+    let mut notes: Vec<String> = Vec::new();
+    for f in &a.too_deep {
+        notes.push(format!(
+            "`{f}`: code nested deeper than the lowering limit ({} levels, or 1 MiB of stack) \
+             is treated as unknown values; taint findings inside it may be missing",
+            lower::MAX_DEPTH
+        ));
+    }
+    for (r, f) in a.results.iter().zip(&a.functions) {
+        if r.gave_up {
+            notes.push(format!(
+                "`{}.{}`: taint analysis gave up after the limit of {BUDGET} solver steps; \
+                 no taint findings are reported in it",
+                simple(&f.owner),
+                f.name
+            ));
+        }
+    }
+    notes.sort();
+    notes.dedup();
+    for message in notes {
         out.notifications.push(vigil_core::Notification::file(
-            vigil_core::NotificationLevel::Note,
+            vigil_core::NotificationLevel::Warning,
             "too-complex",
             &file.rel_path,
-            format!("taint analysis skipped {gave_up} method(s) too large to analyze"),
+            message,
         ));
     }
 }
