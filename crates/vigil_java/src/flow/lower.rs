@@ -1496,6 +1496,25 @@ impl<'c, 't> Builder<'c, 't> {
                         {
                             return Operand::Const(c.clone());
                         }
+                        // A modelled static field (`System.in`): a call to `field:NAME`.
+                        let pseudo: Arc<str> = Arc::from(format!("field:{field}"));
+                        if !self.cx.models.effects(Some(&cls), &pseudo, 0).is_empty() {
+                            let t = self.new_local(None, None);
+                            self.emit(Inst::Assign {
+                                dst: Some(t),
+                                expr: Expr::Call(Call {
+                                    name: pseudo,
+                                    class: Some(cls),
+                                    kind: CallKind::Static,
+                                    receiver: None,
+                                    on_this: false,
+                                    args: Vec::new(),
+                                    span: span(n),
+                                }),
+                                span: span(n),
+                            });
+                            return Operand::Var(t);
+                        }
                         self.assign(
                             Expr::FieldLoad {
                                 base: None,

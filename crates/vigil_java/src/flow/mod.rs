@@ -11,6 +11,7 @@
 pub(crate) mod lower;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use vigil_core::analyzer::{FileOutput, Summary};
@@ -32,19 +33,66 @@ const ROUNDS: usize = 3;
 /// # Errors
 /// A [`RuleError`] naming the malformed model file.
 pub(crate) fn load_models() -> Result<&'static Models, RuleError> {
-    static MODELS: OnceLock<Result<Models, RuleError>> = OnceLock::new();
-    MODELS
-        .get_or_init(|| {
-            let files: Vec<(String, &str)> = vigil_core::builtin::model_files()
-                .iter()
-                .filter(|(p, _)| p.starts_with("java/"))
-                .map(|(p, t)| (format!("rules/{p}"), *t))
-                .collect();
-            let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), *t)).collect();
-            Models::load(&refs)
-        })
-        .as_ref()
-        .map_err(Clone::clone)
+    static REMOTE: OnceLock<Result<Models, RuleError>> = OnceLock::new();
+    static LOCAL: OnceLock<Result<Models, RuleError>> = OnceLock::new();
+    let local = local_threat_model();
+    let (cell, enabled): (_, &[&str]) = if local {
+        (&LOCAL, &["remote", "local"])
+    } else {
+        (&REMOTE, &["remote"])
+    };
+    cell.get_or_init(|| {
+        let files: Vec<(String, &str)> = vigil_core::builtin::model_files()
+            .iter()
+            .filter(|(p, _)| p.starts_with("java/"))
+            .map(|(p, t)| (format!("rules/{p}"), *t))
+            .collect();
+        let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+        Models::load_with_threat_models(&refs, enabled)
+    })
+    .as_ref()
+    .map_err(Clone::clone)
+}
+
+/// Whether sources of the `local` threat model (environment, files, console, command line,
+/// database reads) are untrusted in this run; `remote` sources always are.
+static LOCAL_THREAT_MODEL: AtomicBool = AtomicBool::new(false);
+
+fn local_threat_model() -> bool {
+    LOCAL_THREAT_MODEL.load(Ordering::Relaxed)
+}
+
+/// Select the threat models of the run (`remote` is always on).
+///
+/// # Errors
+/// The name of an unknown threat model.
+pub(crate) fn set_threat_models<S: AsRef<str>>(names: &[S]) -> Result<(), String> {
+    let mut local = false;
+    for n in names {
+        match n.as_ref() {
+            "remote" => {}
+            "local" => local = true,
+            other => {
+                return Err(format!(
+                    "unknown threat model `{other}` (known: {})",
+                    vigil_flow::model::THREAT_MODELS.join(", ")
+                ))
+            }
+        }
+    }
+    LOCAL_THREAT_MODEL.store(local, Ordering::Relaxed);
+    Ok(())
+}
+
+/// `public static void main(String[] args)`: its arguments come from the command line.
+fn is_main(f: &Function) -> bool {
+    &*f.name == "main"
+        && f.is_static
+        && f.params.len() == 1
+        && f.params[0]
+            .ty
+            .as_deref()
+            .is_some_and(|t| t.ends_with("String[]") || t.ends_with("String..."))
 }
 
 type SumKey = (Arc<str>, usize);
@@ -285,6 +333,15 @@ fn analyze_file(
                 .collect()
         })
         .collect();
+    if local_threat_model() {
+        for (f, ps) in functions.iter().zip(param_sources.iter_mut()) {
+            if is_main(f) {
+                if let Some(p) = ps.first_mut() {
+                    *p = Some(Arc::from("the command-line arguments of `main`"));
+                }
+            }
+        }
+    }
     let apply_args = |param_sources: &mut Vec<Vec<Option<Arc<str>>>>, args: &[ArgFact]| -> bool {
         let mut changed = false;
         for a in args {
