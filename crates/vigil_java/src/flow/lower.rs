@@ -2029,6 +2029,8 @@ impl<'c, 't> Builder<'c, 't> {
                 self.cx
                     .class_by_fqn(&t)
                     .and_then(|c| c.fields.get(field).cloned())
+                    // A modelled static field of a library class (`System.out`).
+                    .or_else(|| self.cx.models.return_type(&t, &format!("field:{field}")))
             }
             "this" => Some(self.owner.clone()),
             "object_creation_expression" => n

@@ -719,49 +719,67 @@ fn check_cookies(
             continue;
         };
         for h in hits {
-            let mut missing = Vec::new();
-            if h.no_secure {
-                missing.push(if h.secure_false {
-                    "`setSecure(true)` (it is set to false on some path)"
-                } else {
-                    "`setSecure(true)`"
-                });
-            }
-            if h.no_http_only {
-                missing.push(if h.http_only_false {
-                    "`setHttpOnly(true)` (it is set to false on some path)"
-                } else {
-                    "`setHttpOnly(true)`"
-                });
-            }
-            let line = file.line_col(h.created.start).line;
             for rule in &rules {
-                let message = format!(
-                    "{}: `{}` adds the cookie `{}` (line {line}) without {} on every path",
-                    rule.meta.name,
-                    snippet(file, h.add),
-                    snippet(file, h.created),
-                    missing.join(" and "),
-                );
-                out.findings.push(
-                    Finding::new(
-                        rule.id.clone(),
-                        rule.severity(),
-                        file.location(h.add),
-                        message,
-                    )
-                    .with_flow(vec![
-                        FlowStep {
-                            location: file.location(h.created),
-                            message: "cookie created".into(),
-                        },
-                        FlowStep {
-                            location: file.location(h.add),
-                            message: "added to the response".into(),
-                        },
-                    ]),
-                );
+                // One rule per flag, by its CWE: 614 = `Secure`, 1004 = `HttpOnly`.
+                let cwe = &rule.meta.cwe;
+                let secure = h.no_secure && cwe.contains(&614);
+                let http_only = h.no_http_only && cwe.contains(&1004);
+                if !secure && !http_only {
+                    continue;
+                }
+                cookie_finding(file, rule, &h, secure, http_only, out);
             }
         }
     }
+}
+
+fn cookie_finding(
+    file: &SourceFile,
+    rule: &vigil_core::Rule,
+    h: &vigil_flow::cookie::CookieHit,
+    secure: bool,
+    http_only: bool,
+    out: &mut FileOutput,
+) {
+    let mut missing = Vec::new();
+    if secure {
+        missing.push(if h.secure_false {
+            "`setSecure(true)` (it is set to false on some path)"
+        } else {
+            "`setSecure(true)`"
+        });
+    }
+    if http_only {
+        missing.push(if h.http_only_false {
+            "`setHttpOnly(true)` (it is set to false on some path)"
+        } else {
+            "`setHttpOnly(true)`"
+        });
+    }
+    let line = file.line_col(h.created.start).line;
+    let message = format!(
+        "{}: `{}` adds the cookie `{}` (line {line}) without {} on every path",
+        rule.meta.name,
+        snippet(file, h.add),
+        snippet(file, h.created),
+        missing.join(" and "),
+    );
+    out.findings.push(
+        Finding::new(
+            rule.id.clone(),
+            rule.severity(),
+            file.location(h.add),
+            message,
+        )
+        .with_flow(vec![
+            FlowStep {
+                location: file.location(h.created),
+                message: "cookie created".into(),
+            },
+            FlowStep {
+                location: file.location(h.add),
+                message: "added to the response".into(),
+            },
+        ]),
+    );
 }
