@@ -83,6 +83,26 @@ fn stack_addr() -> usize {
     std::ptr::from_ref(std::hint::black_box(&x)) as usize
 }
 
+/// Names assigned by `x = ...`, `x += ...`, `x++` anywhere below `node` (iterative walk).
+fn assigned_names(node: Node<'_>, src: &str) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        let target = match n.kind() {
+            "assignment_expression" => n.child_by_field_name("left"),
+            "update_expression" => n.named_child(0),
+            _ => None,
+        };
+        if let Some(t) = target.map(unparen) {
+            if t.kind() == "identifier" {
+                out.insert(text(t, src).to_owned());
+            }
+        }
+        stack.extend(named_children(n));
+    }
+    out
+}
+
 /// The expression inside any number of parentheses.
 fn unparen(mut n: Node<'_>) -> Node<'_> {
     while n.kind() == "parenthesized_expression" {
@@ -539,6 +559,8 @@ struct Builder<'c, 't> {
     stack_base: usize,
     /// Some code was nested beyond [`MAX_DEPTH`] or [`STACK_BUDGET`].
     too_deep: bool,
+    /// Names assigned (or incremented) anywhere in the function besides their declaration.
+    reassigned: std::collections::HashSet<String>,
     /// For a lambda: the enclosing function's visible locals (name → variable, type).
     outer: HashMap<String, (Var, Option<Arc<str>>)>,
     /// For a lambda: captured (outer variable, inner variable) pairs.
@@ -572,6 +594,7 @@ impl<'c, 't> Builder<'c, 't> {
             depth: 0,
             stack_base: stack_addr(),
             too_deep: false,
+            reassigned: std::collections::HashSet::new(),
             outer: HashMap::new(),
             captures: Vec::new(),
         }
@@ -682,6 +705,7 @@ impl<'c, 't> Builder<'c, 't> {
         self.return_type = node
             .child_by_field_name("type")
             .map(|t| self.cx.resolve(text(t, src)));
+        self.reassigned = assigned_names(node, src);
         if let Some(ps) = node.child_by_field_name("parameters") {
             self.params_of(ps);
         }
@@ -1093,9 +1117,24 @@ impl<'c, 't> Builder<'c, 't> {
                 }
                 None => value.and_then(|v| self.type_of(v)),
             };
-            // A more specific inferred type wins (`PrintWriter out = response.getWriter()`).
+            // A more specific inferred type wins (`PrintWriter out = response.getWriter()`), and
+            // the allocated class of a variable never assigned again (`Base b = new GoodImpl()`:
+            // `b.action(x)` calls `GoodImpl.action`, not every override).
+            let never_reassigned = !self.reassigned.contains(text(name, src));
             let ty = match (ty, value.and_then(|v| self.type_of(v))) {
                 (Some(d), Some(i)) if i != d && self.cx.models.type_and_supers(&i).contains(&d) => {
+                    Some(i)
+                }
+                (Some(d), Some(i))
+                    if i != d
+                        && never_reassigned
+                        && !self.cx.models.knows_type(&d)
+                        && value.is_some_and(|v| {
+                            let v = unparen(v);
+                            v.kind() == "object_creation_expression"
+                                && named_children(v).iter().all(|c| c.kind() != "class_body")
+                        }) =>
+                {
                     Some(i)
                 }
                 (d, _) => d,
@@ -1745,6 +1784,7 @@ impl<'c, 't> Builder<'c, 't> {
         b.depth = self.depth;
         b.stack_base = self.stack_base;
         b.name = Arc::from(format!("lambda${}", n.start_byte()));
+        b.reassigned = assigned_names(n, self.src());
         b.name_span = span(n);
         for scope in &self.scopes {
             for (name, v) in scope {

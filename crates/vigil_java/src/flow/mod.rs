@@ -113,6 +113,144 @@ struct FileSummary {
     supers: Vec<(Arc<str>, Vec<Arc<str>>)>,
     args: Vec<ArgFact>,
     classes: Vec<ClassInfo>,
+    edges: Vec<Edge>,
+}
+
+/// Where a value that a method passes on comes from, for composing summaries across files.
+#[derive(Debug, Clone)]
+enum Origin {
+    /// The method's parameter.
+    Param(u32),
+    /// The result of a call the method makes (resolved against the whole project in [`link`]).
+    Result(Call),
+}
+
+/// A symbolic fact of phase 1: in method `owner.name/arity`, the value `from` reaches argument
+/// `index` of `call` (`call: None`: the method's return value).
+#[derive(Debug, Clone)]
+struct Edge {
+    owner: Arc<str>,
+    name: Arc<str>,
+    arity: usize,
+    from: Origin,
+    call: Option<Call>,
+    index: u32,
+}
+
+const MARK_OPEN: char = '\u{27e6}';
+const MARK_CLOSE: char = '\u{27e7}';
+
+/// Phase-1 callee lookup for the symbolic run: every call that no model handles returns a marker
+/// naming the call (plus the default flow of its arguments and receiver).
+struct Symbolic<'m> {
+    models: &'m Models,
+}
+
+fn call_marker(call: &Call) -> String {
+    let kind = match (call.on_this, call.kind) {
+        (true, _) => 't',
+        (false, CallKind::Static) => 's',
+        _ => 'v',
+    };
+    format!(
+        "{MARK_OPEN}c|{kind}|{}|{}|{}{MARK_CLOSE}",
+        call.class.as_deref().unwrap_or(""),
+        call.name,
+        call.args.len()
+    )
+}
+
+/// The marker in a trace note: a parameter (`p|3`) or a call (`c|kind|class|name|arity`).
+fn parse_marker(note: &str) -> Option<Origin> {
+    let start = note.find(MARK_OPEN)? + MARK_OPEN.len_utf8();
+    let end = start + note.get(start..)?.find(MARK_CLOSE)?;
+    let body = note.get(start..end)?;
+    let parts: Vec<&str> = body.split('|').collect();
+    match parts.as_slice() {
+        ["p", i] => i.parse().ok().map(Origin::Param),
+        ["c", kind, class, name, arity] => {
+            let arity: usize = arity.parse().ok()?;
+            Some(Origin::Result(Call {
+                name: Arc::from(*name),
+                class: (!class.is_empty()).then(|| Arc::from(*class)),
+                kind: if *kind == "s" {
+                    CallKind::Static
+                } else {
+                    CallKind::Virtual
+                },
+                receiver: None,
+                on_this: *kind == "t",
+                args: vec![vigil_flow::ir::Operand::Opaque; arity],
+                span: vigil_flow::ir::Span::default(),
+            }))
+        }
+        _ => None,
+    }
+}
+
+impl Callees for Symbolic<'_> {
+    fn summary(&self, call: &Call, _caller: &Function) -> Option<FnSummary> {
+        // Library calls and receivers of unknown type (`a.b().trim()`) keep the default flow:
+        // only calls into the scanned code are composed.
+        let c = call.class.as_deref()?;
+        if c.starts_with("java.") || c.starts_with("javax.") || self.models.knows_type(c) {
+            return None;
+        }
+        let n = u32::try_from(call.args.len()).unwrap_or(0);
+        Some(FnSummary {
+            param_to_return: (0..n).map(|i| (i, 0)).collect(),
+            returns_source: Some(Arc::from(call_marker(call))),
+            this_to_return: true,
+            param_to_this: Vec::new(),
+        })
+    }
+}
+
+/// Phase 1, symbolic: which parameters and call results of each method reach which call
+/// arguments and its return value.
+fn symbolic_edges(file: &SourceFile, a: &Analyzed, models: &Models) -> Vec<Edge> {
+    let describe_fn = |s: TextRange| describe(&file.text, s);
+    let no_fields = BTreeMap::new();
+    let mut edges = Vec::new();
+    for f in &a.functions {
+        if f.name.starts_with('<') || f.params.len() > 16 {
+            continue;
+        }
+        let run = TaintRun {
+            models,
+            kinds: 0,
+            callees: &Symbolic { models },
+            param_sources: (0..f.params.len())
+                .map(|i| Some(Arc::from(format!("{MARK_OPEN}p|{i}{MARK_CLOSE}"))))
+                .collect(),
+            describe: &describe_fn,
+            field_sources: &no_fields,
+            budget: BUDGET,
+        };
+        let r = analyze(f, &run);
+        if r.gave_up {
+            continue;
+        }
+        let edge = |from: Origin, call: Option<Call>, index: u32| Edge {
+            owner: f.owner.clone(),
+            name: f.name.clone(),
+            arity: f.params.len(),
+            from,
+            call,
+            index,
+        };
+        for t in &r.tainted_args {
+            if let Some(from) = parse_marker(&t.note) {
+                edges.push(edge(from, Some(t.call.clone()), t.index));
+            }
+        }
+        if let Some(from @ Origin::Result(_)) =
+            r.summary.returns_source.as_deref().and_then(parse_marker)
+        {
+            edges.push(edge(from, None, 0));
+        }
+    }
+    edges
 }
 
 /// Project facts: summaries of every method of the scanned code and their tainted call arguments.
@@ -504,6 +642,7 @@ pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<S
         .iter()
         .map(|c| (c.fqn.clone(), c.supers.clone()))
         .collect();
+    fs.edges = symbolic_edges(file, &a, models);
     fs.classes = a.classes;
     Some(Box::new(fs))
 }
@@ -511,6 +650,7 @@ pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<S
 /// Merge the phase-1 summaries of every Java file.
 pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
     let mut p = Project::default();
+    let mut edges: Vec<Edge> = Vec::new();
     for (_, s) in summaries {
         let Ok(fs) = s.downcast::<FileSummary>() else {
             continue;
@@ -525,11 +665,118 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
             p.supers.entry(c).or_default().extend(s);
         }
         p.args.extend(fs.args);
+        edges.extend(fs.edges);
         for c in fs.classes {
             p.classes.entry(c.fqn.clone()).or_insert(c);
         }
     }
+    compose(&mut p, &edges);
     Some(Arc::new(p))
+}
+
+/// Rounds of [`compose`]: a flow through this many methods in a row is followed across files.
+const COMPOSE_ROUNDS: usize = 12;
+/// Bound on the tainted-argument facts derived by [`compose`].
+const COMPOSE_FACTS: usize = 50_000;
+
+/// Compose the phase-1 facts transitively across files (a bounded fixpoint over the call graph):
+/// a method returns untrusted input when a call whose result it returns does, and a method
+/// passes untrusted input on when its tainted parameter or such a call result reaches another
+/// call's argument.
+fn compose(p: &mut Project, edges: &[Edge]) {
+    if edges.is_empty() {
+        return;
+    }
+    let supers = Supers {
+        local: HashMap::new(),
+        project: Some(&p.supers),
+    };
+    // Methods (owner, name, arity) a call made from a method of `caller_owner` may reach.
+    let targets = |call: &Call, caller_owner: &str| -> Vec<OwnerKey> {
+        let key: SumKey = (call.name.clone(), call.args.len());
+        let Some(cands) = p.sums.get(&key) else {
+            return Vec::new();
+        };
+        if cands.len() > 64 {
+            return Vec::new();
+        }
+        cands
+            .iter()
+            .filter(|(owner, _)| may_call(&supers, call, caller_owner, owner))
+            .map(|(owner, _)| (owner.clone(), key.0.clone(), key.1))
+            .collect()
+    };
+    let mut returns: HashMap<OwnerKey, Arc<str>> = p
+        .by_owner
+        .iter()
+        .filter_map(|(k, s)| s.returns_source.clone().map(|r| (k.clone(), r)))
+        .collect();
+    let mut tainted: HashMap<(OwnerKey, u32), Arc<str>> = HashMap::new();
+    let mut facts: Vec<ArgFact> = Vec::new();
+    let mut seen_facts: HashSet<(Arc<str>, Arc<str>, TextRange, u32)> = HashSet::new();
+    let mut new_args: Vec<ArgFact> = p.args.clone();
+    for _ in 0..COMPOSE_ROUNDS {
+        let mut changed = false;
+        for a in &new_args {
+            for t in targets(&a.call, &a.caller_owner) {
+                if let std::collections::hash_map::Entry::Vacant(v) = tainted.entry((t, a.index)) {
+                    v.insert(a.note.clone());
+                    changed = true;
+                }
+            }
+        }
+        new_args = Vec::new();
+        for e in edges {
+            let m: OwnerKey = (e.owner.clone(), e.name.clone(), e.arity);
+            let note = match &e.from {
+                Origin::Param(i) => tainted.get(&(m.clone(), *i)).cloned(),
+                Origin::Result(c) => targets(c, &e.owner)
+                    .iter()
+                    .find_map(|t| returns.get(t).cloned()),
+            };
+            let Some(note) = note else { continue };
+            match &e.call {
+                None => {
+                    if let std::collections::hash_map::Entry::Vacant(v) = returns.entry(m) {
+                        v.insert(note);
+                        changed = true;
+                    }
+                }
+                Some(call) => {
+                    let key = (e.owner.clone(), call.name.clone(), call.span, e.index);
+                    if facts.len() < COMPOSE_FACTS && seen_facts.insert(key) {
+                        let fact = ArgFact {
+                            call: call.clone(),
+                            caller_owner: e.owner.clone(),
+                            index: e.index,
+                            note: note.clone(),
+                        };
+                        facts.push(fact.clone());
+                        new_args.push(fact);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    p.args.extend(facts);
+    for (k, r) in returns {
+        if let Some(s) = p.by_owner.get_mut(&k) {
+            if s.returns_source.is_none() {
+                s.returns_source = Some(r.clone());
+            }
+        }
+        if let Some(v) = p.sums.get_mut(&(k.1.clone(), k.2)) {
+            for (owner, s) in v.iter_mut() {
+                if *owner == k.0 && s.returns_source.is_none() {
+                    s.returns_source = Some(r.clone());
+                }
+            }
+        }
+    }
 }
 
 fn sink_name(call: &Call, models: &Models) -> String {
