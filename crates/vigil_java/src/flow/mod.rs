@@ -692,12 +692,17 @@ fn compose(p: &mut Project, edges: &[Edge]) {
         project: Some(&p.supers),
     };
     // Methods (owner, name, arity) a call made from a method of `caller_owner` may reach.
+    // Only calls whose receiver type is known are composed: a receiver of unknown type would fan
+    // out to every method of that name and arity, and the fan-out compounds round after round.
     let targets = |call: &Call, caller_owner: &str| -> Vec<OwnerKey> {
+        if call.class.is_none() {
+            return Vec::new();
+        }
         let key: SumKey = (call.name.clone(), call.args.len());
         let Some(cands) = p.sums.get(&key) else {
             return Vec::new();
         };
-        if cands.len() > 64 {
+        if cands.len() > 16 {
             return Vec::new();
         }
         cands
