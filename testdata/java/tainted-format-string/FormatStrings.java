@@ -56,7 +56,14 @@ public class FormatStrings {
 
     String messageFormat(HttpServletRequest request) {
         // ruleid: java/tainted-format-string
-        return MessageFormat.format(request.getParameter("pattern"), "x");
+        MessageFormat form = new MessageFormat(request.getParameter("pattern"));
+        return form.format(new Object[] {"x"});
+    }
+
+    String messageFormatValues(HttpServletRequest request) {
+        MessageFormat form = new MessageFormat("Hello {0}");
+        // ok: java/tainted-format-string -- the input is a value, the pattern is constant
+        return form.format(new Object[] {request.getParameter("n")});
     }
 
     String fromSocket(Socket s) throws IOException {
