@@ -181,6 +181,11 @@ pub(crate) struct ScanArgs {
     #[arg(long, short = 'q')]
     pub(crate) quiet: bool,
 
+    /// Also treat the sources of this threat model as untrusted: `local` (environment, files,
+    /// console, command line, database reads); `remote` is always on. Adds to `threat-models`.
+    #[arg(long = "threat-model", value_delimiter = ',', value_name = "MODEL")]
+    pub(crate) threat_model: Vec<String>,
+
     /// Skip files larger than this (bytes, or with KB/MB/GB) [default: 4MB, 64MB for specs].
     #[arg(long, value_parser = parse_size, value_name = "SIZE")]
     pub(crate) max_file_size: Option<u64>,

@@ -204,6 +204,8 @@ pub struct ConfigOptions {
     /// Per-path settings.
     #[serde(default)]
     pub overrides: Vec<OverrideOptions>,
+    /// Threat models whose sources are untrusted: `remote` (always) and `local` (opt-in).
+    pub threat_models: Option<Vec<String>>,
 }
 
 /// A loaded configuration file.

@@ -136,7 +136,15 @@ struct MethodsSpec {
     /// Sources only: the value matters only for these sink kinds (not user input).
     #[serde(default)]
     only: Vec<String>,
+    /// Sources only: the threat model the source belongs to ([`THREAT_MODELS`]; default `remote`).
+    #[serde(default)]
+    threat_model: Option<String>,
 }
+
+/// The threat models a source may belong to, as in CodeQL: `remote` (network input: HTTP
+/// frameworks, sockets, URL connections, message queues, Lambda events; always on) and `local`
+/// (environment, system properties, files, console, command line, database reads; opt-in).
+pub const THREAT_MODELS: &[&str] = &["remote", "local"];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -210,14 +218,38 @@ impl Models {
     /// # Errors
     /// A [`RuleError`] naming the file and the problem (bad YAML, unknown field, bad position or op).
     pub fn load(files: &[(&str, &str)]) -> Result<Models, RuleError> {
+        Self::load_with_threat_models(files, &["remote"])
+    }
+
+    /// Load model files keeping only the sources of the `enabled` threat models.
+    ///
+    /// # Errors
+    /// As [`Models::load`]; also a source naming a threat model not in [`THREAT_MODELS`].
+    pub fn load_with_threat_models(
+        files: &[(&str, &str)],
+        enabled: &[&str],
+    ) -> Result<Models, RuleError> {
         let mut m = Models::default();
         for (origin, text) in files {
             if crate::obligation::is_resource_model_file(origin) {
                 continue;
             }
-            let file: ModelFile = serde_yaml_ng::from_str(text).map_err(|e| {
+            let mut file: ModelFile = serde_yaml_ng::from_str(text).map_err(|e| {
                 RuleError::new(origin, e.location().map(|l| l.line()), None, e.to_string())
             })?;
+            for s in &file.sources {
+                let tm = s.threat_model.as_deref().unwrap_or("remote");
+                if !THREAT_MODELS.contains(&tm) {
+                    return Err(RuleError::new(
+                        origin,
+                        None,
+                        None,
+                        format!("unknown threat model `{tm}` (known: remote, local)"),
+                    ));
+                }
+            }
+            file.sources
+                .retain(|s| enabled.contains(&s.threat_model.as_deref().unwrap_or("remote")));
             m.add_file(origin, file)?;
         }
         // Ordinary sources (user input) are safe for the kinds that only `only:` sources reach.
@@ -553,6 +585,21 @@ mod tests {
             assert!(m.is_user_input(user_safe));
             assert!(!m.is_user_input(rnd_safe));
         }
+    }
+
+    #[test]
+    fn local_sources_load_only_with_the_local_threat_model() {
+        let text = "library: env\nsources:\n  - types: [java.lang.System]\n    methods: [getenv]\n    threat-model: local\n  - types: [a.Req]\n    methods: [param]\n";
+        let remote = Models::load(&[("env", text)]).unwrap();
+        assert!(remote
+            .effects(Some("java.lang.System"), "getenv", 1)
+            .is_empty());
+        assert_eq!(remote.effects(Some("a.Req"), "param", 1).len(), 1);
+        let both = Models::load_with_threat_models(&[("env", text)], &["remote", "local"]).unwrap();
+        assert_eq!(both.effects(Some("java.lang.System"), "getenv", 1).len(), 1);
+        let bad =
+            "library: x\nsources:\n  - types: [a.B]\n    methods: [c]\n    threat-model: lan\n";
+        assert!(Models::load(&[("bad", bad)]).is_err());
     }
 
     #[test]

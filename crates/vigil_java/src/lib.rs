@@ -45,6 +45,17 @@ pub fn parse(text: &str) -> Option<Tree> {
     vigil_query::parse_with_slot(&PARSER, &language(), text)
 }
 
+/// Select the threat models whose sources are untrusted (`remote` always; `local` adds the
+/// environment, files, console, command line and database reads). Applies to every Java analysis
+/// of the process that starts afterwards.
+///
+/// # Errors
+/// The name of an unknown threat model.
+pub fn set_threat_models<S: AsRef<str>>(names: &[S]) -> Result<(), String> {
+    flow::set_threat_models(names)?;
+    flow::load_models().map(|_| ()).map_err(|e| e.to_string())
+}
+
 /// The Java analyzer, with every Java rule of `rules` compiled.
 ///
 /// # Errors

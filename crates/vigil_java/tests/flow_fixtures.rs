@@ -19,6 +19,10 @@ const TAINT_RULES: &[&str] = &[
     "trust-boundary-violation",
     "code-injection",
     "unsafe-deserialization",
+    "tainted-format-string",
+    "external-config-control",
+    "unsafe-reflection",
+    "xss-error-page",
 ];
 
 fn root() -> PathBuf {
@@ -69,6 +73,10 @@ fixture_tests! {
     trust_boundary_violation => "trust-boundary-violation",
     code_injection => "code-injection",
     unsafe_deserialization => "unsafe-deserialization",
+    tainted_format_string => "tainted-format-string",
+    external_config_control => "external-config-control",
+    unsafe_reflection => "unsafe-reflection",
+    xss_error_page => "xss-error-page",
 }
 
 #[test]

@@ -15,9 +15,9 @@ public class ServletHeaders extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String lang = request.getParameter("lang");
         // ruleid: java/header-injection
-        response.addCookie(new Cookie("lang", lang)); // ruleid: java/insecure-cookie
+        response.addCookie(new Cookie("lang", lang)); // ruleid: java/insecure-cookie, java/cookie-without-httponly
         // ok: java/header-injection -- allow-listed value or a constant
-        response.addCookie(new Cookie("lang", SUPPORTED.contains(lang) ? lang : "en")); // ruleid: java/insecure-cookie
+        response.addCookie(new Cookie("lang", SUPPORTED.contains(lang) ? lang : "en")); // ruleid: java/insecure-cookie, java/cookie-without-httponly
         // ruleid: java/header-injection
         response.setHeader("X-Lang", lang);
         // ok: java/header-injection -- URL-encoded (no CR/LF left)

@@ -22,7 +22,7 @@ public class SpringHeaders {
             lang = "en";
         }
         // ok: java/header-injection -- validated by a full-match regex, or replaced
-        response.addCookie(new Cookie("lang", lang)); // ruleid: java/insecure-cookie
+        response.addCookie(new Cookie("lang", lang)); // ruleid: java/insecure-cookie, java/cookie-without-httponly
         String[] parts = {"v1", request.getParameter("v")};
         // ok: java/header-injection -- element 0 is a constant
         response.setHeader("X-Version", parts[0]);

@@ -13,7 +13,7 @@ public class CookieFlags {
     void neverSet(HttpServletResponse response, String sid) {
         Cookie cookie = new Cookie("session", sid);
         cookie.setPath("/");
-        // ruleid: java/insecure-cookie
+        // ruleid: java/insecure-cookie, java/cookie-without-httponly
         response.addCookie(cookie);
     }
 
@@ -27,7 +27,8 @@ public class CookieFlags {
     void onlySecure(HttpServletResponse response, String sid) {
         Cookie cookie = new Cookie("session", sid);
         cookie.setSecure(true);
-        // ruleid: java/insecure-cookie
+        // ok: java/insecure-cookie -- setSecure(true) is called; only HttpOnly is missing
+        // ruleid: java/cookie-without-httponly
         response.addCookie(cookie);
     }
 
@@ -58,8 +59,28 @@ public class CookieFlags {
     }
 
     void inline(HttpServletResponse response, String sid) {
-        // ruleid: java/insecure-cookie
+        // ruleid: java/insecure-cookie, java/cookie-without-httponly
         response.addCookie(new Cookie("session", sid));
+    }
+
+    void httpOnlyOnly(HttpServletResponse response, String sid) {
+        Cookie cookie = new Cookie("session", sid);
+        cookie.setHttpOnly(true);
+        // ruleid: java/insecure-cookie
+        // ok: java/cookie-without-httponly -- HttpOnly is set; only Secure is missing
+        response.addCookie(cookie);
+    }
+
+    void httpOnlyCleared(HttpServletResponse response, String sid, boolean debug) {
+        Cookie cookie = new Cookie("session", sid);
+        cookie.setSecure(true);
+        cookie.setHttpOnly(true);
+        if (debug) {
+            cookie.setHttpOnly(false);
+        }
+        // ok: java/insecure-cookie -- Secure is set on every path
+        // ruleid: java/cookie-without-httponly
+        response.addCookie(cookie);
     }
 
     void bothSet(HttpServletResponse response, String sid) {
@@ -67,6 +88,7 @@ public class CookieFlags {
         cookie.setSecure(true);
         cookie.setHttpOnly(ON);
         // ok: java/insecure-cookie -- both flags set to true before the add
+        // ok: java/cookie-without-httponly -- both flags set to true before the add
         response.addCookie(cookie);
     }
 
@@ -80,6 +102,7 @@ public class CookieFlags {
         }
         cookie.setHttpOnly(true);
         // ok: java/insecure-cookie -- Secure is set on every path
+        // ok: java/cookie-without-httponly -- HttpOnly is set before the add
         response.addCookie(cookie);
     }
 
@@ -91,6 +114,7 @@ public class CookieFlags {
             cookie.setSecure(false);
         }
         // ok: java/insecure-cookie -- the branch that clears Secure is dead
+        // ok: java/cookie-without-httponly -- HttpOnly is set
         response.addCookie(cookie);
     }
 

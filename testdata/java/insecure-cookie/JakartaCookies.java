@@ -8,7 +8,7 @@ public class JakartaCookies {
         for (String name : names) {
             Cookie cookie = new Cookie(name, "");
             cookie.setMaxAge(0);
-            // ruleid: java/insecure-cookie
+            // ruleid: java/insecure-cookie, java/cookie-without-httponly
             response.addCookie(cookie);
         }
     }

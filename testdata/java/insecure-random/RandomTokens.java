@@ -21,21 +21,21 @@ public class RandomTokens {
         String token = Long.toHexString(new Random().nextLong());
         // ruleid: java/insecure-random
         Cookie cookie = new Cookie("session", token);
-        response.addCookie(cookie); // ruleid: java/insecure-cookie
+        response.addCookie(cookie); // ruleid: java/insecure-cookie, java/cookie-without-httponly
     }
 
     void numericValue(HttpServletResponse response) {
         long n = random.nextLong();
         // ruleid: java/insecure-random
         Cookie cookie = new Cookie("remember", "r" + n);
-        response.addCookie(cookie); // ruleid: java/insecure-cookie
+        response.addCookie(cookie); // ruleid: java/insecure-cookie, java/cookie-without-httponly
     }
 
     void mathRandom(HttpServletResponse response) {
         Cookie cookie = new Cookie("csrf", "");
         // ruleid: java/insecure-random
         cookie.setValue(Double.toString(Math.random()));
-        response.addCookie(cookie); // ruleid: java/insecure-cookie
+        response.addCookie(cookie); // ruleid: java/insecure-cookie, java/cookie-without-httponly
     }
 
     void threadLocal(HttpServletRequest request) {
@@ -51,7 +51,7 @@ public class RandomTokens {
         String token = Long.toHexString(secureRandom.nextLong());
         // ok: java/insecure-random -- SecureRandom
         Cookie cookie = new Cookie("session", token);
-        response.addCookie(cookie); // ruleid: java/insecure-cookie
+        response.addCookie(cookie); // ruleid: java/insecure-cookie, java/cookie-without-httponly
     }
 
     void declaredAsRandom(HttpServletResponse response) {
@@ -68,7 +68,7 @@ public class RandomTokens {
         String token = Integer.toString(random.nextInt());
         token = Long.toHexString(secureRandom.nextLong());
         // ok: java/insecure-random -- the predictable value was overwritten by a SecureRandom one
-        response.addCookie(new Cookie("session", token)); // ruleid: java/insecure-cookie
+        response.addCookie(new Cookie("session", token)); // ruleid: java/insecure-cookie, java/cookie-without-httponly
     }
 
     void deadBranch(HttpServletResponse response) {
@@ -77,7 +77,7 @@ public class RandomTokens {
             token = Integer.toString(random.nextInt());
         }
         // ok: java/insecure-random -- the Random branch is dead
-        response.addCookie(new Cookie("session", token)); // ruleid: java/insecure-cookie
+        response.addCookie(new Cookie("session", token)); // ruleid: java/insecure-cookie, java/cookie-without-httponly
     }
 
     List<String> shuffled(List<String> items) {
@@ -103,7 +103,7 @@ public class RandomTokens {
     void userInputInCookie(HttpServletRequest request, HttpServletResponse response) {
         String theme = request.getParameter("theme");
         // ok: java/insecure-random -- user input, not a random number (header-injection's concern)
-        response.addCookie(new Cookie("theme", theme)); // ruleid: java/header-injection, java/insecure-cookie
+        response.addCookie(new Cookie("theme", theme)); // ruleid: java/header-injection, java/insecure-cookie, java/cookie-without-httponly
     }
 
     void greeting(HttpServletRequest request) {

@@ -136,6 +136,9 @@ pub(crate) fn execute(args: &ScanArgs, build: BuildAnalyzers) -> anyhow::Result<
              when selected by id)"
         );
     }
+    let mut threat_models = config.options.threat_models.clone().unwrap_or_default();
+    threat_models.extend(args.threat_model.iter().cloned());
+    vigil_java::set_threat_models(&threat_models).map_err(anyhow::Error::msg)?;
     let baseline = args
         .baseline
         .as_deref()

@@ -62,6 +62,56 @@ pub(crate) type ExternClasses = HashMap<Arc<str>, ClassInfo>;
 pub(crate) struct LoweredFile {
     pub(crate) functions: Vec<Function>,
     pub(crate) classes: Vec<ClassInfo>,
+    /// Functions (`Owner.name`) with code nested deeper than the lowering limit: the deepest parts
+    /// were lowered as opaque values, so findings there may be missing.
+    pub(crate) too_deep: Vec<Arc<str>>,
+}
+
+/// Nesting levels (statements, conditions, expressions that are not chains) lowered recursively.
+/// Chains (`a + b + ...`, parentheses, `x.f().g()...`) are lowered iteratively and do not count.
+pub(crate) const MAX_DEPTH: u32 = 2_000;
+
+/// Stack bytes the recursive lowering of one function may use (whatever the thread's stack size,
+/// at least 2 MiB for rayon and test threads): the second bound on nesting, which holds in debug
+/// builds whose frames are large.
+const STACK_BUDGET: usize = 1 << 20;
+
+/// The address of a local of the caller's frame: how deep the stack is.
+#[inline(never)]
+fn stack_addr() -> usize {
+    let x = 0u8;
+    std::ptr::from_ref(std::hint::black_box(&x)) as usize
+}
+
+/// Names assigned by `x = ...`, `x += ...`, `x++` anywhere below `node` (iterative walk).
+fn assigned_names(node: Node<'_>, src: &str) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        let target = match n.kind() {
+            "assignment_expression" => n.child_by_field_name("left"),
+            "update_expression" => n.named_child(0),
+            _ => None,
+        };
+        if let Some(t) = target.map(unparen) {
+            if t.kind() == "identifier" {
+                out.insert(text(t, src).to_owned());
+            }
+        }
+        stack.extend(named_children(n));
+    }
+    out
+}
+
+/// The expression inside any number of parentheses.
+fn unparen(mut n: Node<'_>) -> Node<'_> {
+    while n.kind() == "parenthesized_expression" {
+        match n.named_child(0) {
+            Some(i) => n = i,
+            None => break,
+        }
+    }
+    n
 }
 
 struct FileCtx<'a> {
@@ -72,6 +122,10 @@ struct FileCtx<'a> {
     models: &'a Models,
     classes: HashMap<String, ClassInfo>,
     ext: Option<&'a ExternClasses>,
+}
+
+fn simple_name(t: &str) -> &str {
+    t.rsplit('.').next().unwrap_or(t)
 }
 
 fn text<'a>(n: Node<'_>, src: &'a str) -> &'a str {
@@ -416,6 +470,10 @@ pub(crate) fn lower_file<'a>(
             .unwrap_or_else(|| Arc::from("<anonymous>"));
         let mut b = Builder::new(&cx, owner);
         b.function(node);
+        if b.too_deep {
+            out.too_deep
+                .push(Arc::from(format!("{}.{}", simple_name(&b.owner), b.name)));
+        }
         out.functions.extend(b.finish(node));
     }
     out.classes = cx.classes.into_values().collect();
@@ -499,6 +557,12 @@ struct Builder<'c, 't> {
     name_span: TextRange,
     pending_label: Option<String>,
     depth: u32,
+    /// [`stack_addr`] where lowering of this function began.
+    stack_base: usize,
+    /// Some code was nested beyond [`MAX_DEPTH`] or [`STACK_BUDGET`].
+    too_deep: bool,
+    /// Names assigned (or incremented) anywhere in the function besides their declaration.
+    reassigned: std::collections::HashSet<String>,
     /// For a lambda: the enclosing function's visible locals (name → variable, type).
     outer: HashMap<String, (Var, Option<Arc<str>>)>,
     /// For a lambda: captured (outer variable, inner variable) pairs.
@@ -530,6 +594,9 @@ impl<'c, 't> Builder<'c, 't> {
             name_span: TextRange::default(),
             pending_label: None,
             depth: 0,
+            stack_base: stack_addr(),
+            too_deep: false,
+            reassigned: std::collections::HashSet::new(),
             outer: HashMap::new(),
             captures: Vec::new(),
         }
@@ -640,6 +707,7 @@ impl<'c, 't> Builder<'c, 't> {
         self.return_type = node
             .child_by_field_name("type")
             .map(|t| self.cx.resolve(text(t, src)));
+        self.reassigned = assigned_names(node, src);
         if let Some(ps) = node.child_by_field_name("parameters") {
             self.params_of(ps);
         }
@@ -727,9 +795,18 @@ impl<'c, 't> Builder<'c, 't> {
         self.scopes.pop();
     }
 
+    /// Whether one more level of recursion would pass a limit (and remember that it did).
+    fn too_deep(&mut self) -> bool {
+        if self.depth > MAX_DEPTH || stack_addr().abs_diff(self.stack_base) > STACK_BUDGET {
+            self.too_deep = true;
+            return true;
+        }
+        false
+    }
+
     fn stmt(&mut self, n: Node<'t>) {
         self.depth += 1;
-        if self.depth > 200 {
+        if self.too_deep() {
             self.depth -= 1;
             return;
         }
@@ -1055,9 +1132,24 @@ impl<'c, 't> Builder<'c, 't> {
                 }
                 None => value.and_then(|v| self.type_of(v)),
             };
-            // A more specific inferred type wins (`PrintWriter out = response.getWriter()`).
+            // A more specific inferred type wins (`PrintWriter out = response.getWriter()`), and
+            // the allocated class of a variable never assigned again (`Base b = new GoodImpl()`:
+            // `b.action(x)` calls `GoodImpl.action`, not every override).
+            let never_reassigned = !self.reassigned.contains(text(name, src));
             let ty = match (ty, value.and_then(|v| self.type_of(v))) {
                 (Some(d), Some(i)) if i != d && self.cx.models.type_and_supers(&i).contains(&d) => {
+                    Some(i)
+                }
+                (Some(d), Some(i))
+                    if i != d
+                        && never_reassigned
+                        && !self.cx.models.knows_type(&d)
+                        && value.is_some_and(|v| {
+                            let v = unparen(v);
+                            v.kind() == "object_creation_expression"
+                                && named_children(v).iter().all(|c| c.kind() != "class_body")
+                        }) =>
+                {
                     Some(i)
                 }
                 (d, _) => d,
@@ -1345,8 +1437,9 @@ impl<'c, 't> Builder<'c, 't> {
     // ----- conditions -----
 
     fn cond(&mut self, n: Node<'t>, then: BlockId, els: BlockId) {
+        let n = unparen(n);
         self.depth += 1;
-        if self.depth > 200 {
+        if self.too_deep() {
             self.depth -= 1;
             self.terminate_branch(Operand::Opaque, then, els, span(n));
             return;
@@ -1409,8 +1502,9 @@ impl<'c, 't> Builder<'c, 't> {
     }
 
     fn expr(&mut self, n: Node<'t>) -> Operand {
+        let n = unparen(n);
         self.depth += 1;
-        let r = if self.depth > 200 {
+        let r = if self.too_deep() {
             Operand::Opaque
         } else {
             self.expr_inner(n)
@@ -1466,6 +1560,25 @@ impl<'c, 't> Builder<'c, 't> {
                         {
                             return Operand::Const(c.clone());
                         }
+                        // A modelled static field (`System.in`): a call to `field:NAME`.
+                        let pseudo: Arc<str> = Arc::from(format!("field:{field}"));
+                        if !self.cx.models.effects(Some(&cls), &pseudo, 0).is_empty() {
+                            let t = self.new_local(None, None);
+                            self.emit(Inst::Assign {
+                                dst: Some(t),
+                                expr: Expr::Call(Call {
+                                    name: pseudo,
+                                    class: Some(cls),
+                                    kind: CallKind::Static,
+                                    receiver: None,
+                                    on_this: false,
+                                    args: Vec::new(),
+                                    span: span(n),
+                                }),
+                                span: span(n),
+                            });
+                            return Operand::Var(t);
+                        }
                         self.assign(
                             Expr::FieldLoad {
                                 base: None,
@@ -1496,22 +1609,7 @@ impl<'c, 't> Builder<'c, 't> {
                     .map_or(Operand::Opaque, |x| self.expr(x));
                 self.assign(Expr::ArrayLoad { array: a, index: i }, span(n))
             }
-            "binary_expression" => {
-                let op = n
-                    .child_by_field_name("operator")
-                    .map(|o| o.kind())
-                    .and_then(binop);
-                let l = n
-                    .child_by_field_name("left")
-                    .map_or(Operand::Opaque, |x| self.expr(x));
-                let r = n
-                    .child_by_field_name("right")
-                    .map_or(Operand::Opaque, |x| self.expr(x));
-                match op {
-                    Some(op) => self.assign(Expr::Binary(op, l, r), span(n)),
-                    None => Operand::Opaque,
-                }
-            }
+            "binary_expression" => self.binary_chain(n),
             "unary_expression" => {
                 let op = match n.child_by_field_name("operator").map(|o| o.kind()) {
                     Some("!") => Some(UnOp::Not),
@@ -1675,10 +1773,43 @@ impl<'c, 't> Builder<'c, 't> {
         }
     }
 
+    /// `a + b + c + ...` (left-nested, with or without parentheses): lowered along the left spine
+    /// iteratively, so that a query built from thousands of terms keeps its taint.
+    fn binary_chain(&mut self, n: Node<'t>) -> Operand {
+        let mut spine = vec![n];
+        let mut leftmost = None;
+        while let Some(&top) = spine.last() {
+            match top.child_by_field_name("left").map(unparen) {
+                Some(l) if l.kind() == "binary_expression" => spine.push(l),
+                other => {
+                    leftmost = other;
+                    break;
+                }
+            }
+        }
+        let mut acc = leftmost.map_or(Operand::Opaque, |x| self.expr(x));
+        for node in spine.into_iter().rev() {
+            let op = node
+                .child_by_field_name("operator")
+                .map(|o| o.kind())
+                .and_then(binop);
+            let r = node
+                .child_by_field_name("right")
+                .map_or(Operand::Opaque, |x| self.expr(x));
+            acc = match op {
+                Some(op) => self.assign(Expr::Binary(op, acc, r), span(node)),
+                None => Operand::Opaque,
+            };
+        }
+        acc
+    }
+
     fn lambda(&mut self, n: Node<'t>) {
         let mut b = Builder::new(self.cx, self.owner.clone());
         b.depth = self.depth;
+        b.stack_base = self.stack_base;
         b.name = Arc::from(format!("lambda${}", n.start_byte()));
+        b.reassigned = assigned_names(n, self.src());
         b.name_span = span(n);
         for scope in &self.scopes {
             for (name, v) in scope {
@@ -1728,6 +1859,7 @@ impl<'c, 't> Builder<'c, 't> {
             b0.insts.splice(0..0, entry);
         }
         let name = b.name.clone();
+        self.too_deep |= b.too_deep;
         let fs = b.finish(n);
         self.lambdas.extend(fs);
         if !captures.is_empty() {
@@ -1847,33 +1979,58 @@ impl<'c, 't> Builder<'c, 't> {
         }
     }
 
+    /// `a.f().g().h()...`: the receiver chain is lowered iteratively from its innermost call, each
+    /// result's type feeding the next call, so that a builder chain of any length keeps its taint.
     fn call(&mut self, n: Node<'t>) -> Operand {
+        let mut spine = vec![n];
+        while let Some(&top) = spine.last() {
+            match top.child_by_field_name("object").map(unparen) {
+                Some(o) if o.kind() == "method_invocation" => spine.push(o),
+                _ => break,
+            }
+        }
+        let mut recv: Option<(Operand, Option<Arc<str>>)> = None;
+        while let Some(node) = spine.pop() {
+            recv = Some(self.call_one(node, recv.take()));
+        }
+        recv.map_or(Operand::Opaque, |(v, _)| v)
+    }
+
+    /// One call; `recv` is its already lowered receiver (value, type) when it is itself a call.
+    fn call_one(
+        &mut self,
+        n: Node<'t>,
+        recv: Option<(Operand, Option<Arc<str>>)>,
+    ) -> (Operand, Option<Arc<str>>) {
         let src = self.src();
         let name: Arc<str> = Arc::from(n.child_by_field_name("name").map_or("", |x| text(x, src)));
         let obj = n.child_by_field_name("object");
-        let (kind, class, receiver, on_this) = match obj {
-            None => (CallKind::Virtual, Some(self.owner.clone()), None, true),
-            Some(o) if o.kind() == "this" => {
+        let chained = recv.is_some();
+        let (kind, class, receiver, on_this) = match (obj, recv) {
+            (_, Some((r, ty))) => (CallKind::Virtual, ty, Some(r), false),
+            (None, None) => (CallKind::Virtual, Some(self.owner.clone()), None, true),
+            (Some(o), None) if o.kind() == "this" => {
                 (CallKind::Virtual, Some(self.owner.clone()), None, true)
             }
-            Some(o) if o.kind() == "super" => (
+            (Some(o), None) if o.kind() == "super" => (
                 CallKind::Virtual,
                 self.class().and_then(|c| c.supers.first().cloned()),
                 None,
                 true,
             ),
-            Some(o) if self.is_class_ref(o) => (
+            (Some(o), None) if self.is_class_ref(o) => (
                 CallKind::Static,
                 Some(self.cx.resolve(text(o, src))),
                 None,
                 false,
             ),
-            Some(o) => {
+            (Some(o), None) => {
                 let ty = self.type_of(o);
                 let r = self.expr(o);
                 (CallKind::Virtual, ty, Some(r), false)
             }
         };
+        let recv_ty = class.clone();
         let args = self.args(n);
         let call = Call {
             name,
@@ -1885,14 +2042,18 @@ impl<'c, 't> Builder<'c, 't> {
             span: span(n),
         };
         // Give the result its type, so inert (numeric/boolean) results carry no taint.
-        let ty = self.type_of(n);
-        let t = self.new_local(None, ty);
+        let ty = if chained {
+            recv_ty.and_then(|c| self.method_type(&c, &call.name))
+        } else {
+            self.type_of(n)
+        };
+        let t = self.new_local(None, ty.clone());
         self.emit(Inst::Assign {
             dst: Some(t),
             expr: Expr::Call(call),
             span: span(n),
         });
-        Operand::Var(t)
+        (Operand::Var(t), ty)
     }
 
     /// The static type of an expression, as far as declarations, imports and models tell.
@@ -1933,6 +2094,8 @@ impl<'c, 't> Builder<'c, 't> {
                 self.cx
                     .class_by_fqn(&t)
                     .and_then(|c| c.fields.get(field).cloned())
+                    // A modelled static field of a library class (`System.out`).
+                    .or_else(|| self.cx.models.return_type(&t, &format!("field:{field}")))
             }
             "this" => Some(self.owner.clone()),
             "object_creation_expression" => n
@@ -1974,31 +2137,32 @@ impl<'c, 't> Builder<'c, 't> {
                     Some(o) if self.is_class_ref(o) => Some(self.cx.resolve(text(o, src))),
                     Some(o) => type_of(o),
                 }?;
-                if let Some(c) = self.cx.class_by_fqn(&class) {
-                    if let Some(t) = c.methods.get(name) {
-                        return Some(t.clone());
-                    }
-                }
-                if let Some(t) = self.cx.models.return_type(&class, name) {
-                    return Some(t);
-                }
-                match name {
-                    "toString" | "trim" | "substring" | "toLowerCase" | "toUpperCase"
-                    | "replace" | "replaceAll" | "concat" | "format" | "valueOf"
-                        if &*class == "java.lang.String" || name == "toString" =>
-                    {
-                        Some(Arc::from("java.lang.String"))
-                    }
-                    "equals" | "equalsIgnoreCase" | "isEmpty" | "contains" | "startsWith"
-                    | "endsWith" | "matches" | "hasNext" | "containsKey" => {
-                        Some(Arc::from("boolean"))
-                    }
-                    "length" | "size" | "hashCode" | "indexOf" | "compareTo" => {
-                        Some(Arc::from("int"))
-                    }
-                    _ => None,
-                }
+                self.method_type(&class, name)
             }
+            _ => None,
+        }
+    }
+
+    /// The result type of `class.name(...)`: declared in the scanned code, modelled, or well known.
+    fn method_type(&self, class: &Arc<str>, name: &str) -> Option<Arc<str>> {
+        if let Some(c) = self.cx.class_by_fqn(class) {
+            if let Some(t) = c.methods.get(name) {
+                return Some(t.clone());
+            }
+        }
+        if let Some(t) = self.cx.models.return_type(class, name) {
+            return Some(t);
+        }
+        match name {
+            "toString" | "trim" | "substring" | "toLowerCase" | "toUpperCase" | "replace"
+            | "replaceAll" | "concat" | "format" | "valueOf"
+                if &**class == "java.lang.String" || name == "toString" =>
+            {
+                Some(Arc::from("java.lang.String"))
+            }
+            "equals" | "equalsIgnoreCase" | "isEmpty" | "contains" | "startsWith" | "endsWith"
+            | "matches" | "hasNext" | "containsKey" => Some(Arc::from("boolean")),
+            "length" | "size" | "hashCode" | "indexOf" | "compareTo" => Some(Arc::from("int")),
             _ => None,
         }
     }

@@ -12,6 +12,7 @@ pub(crate) mod leaks;
 pub(crate) mod lower;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use vigil_core::analyzer::{FileOutput, Summary};
@@ -33,19 +34,66 @@ const ROUNDS: usize = 3;
 /// # Errors
 /// A [`RuleError`] naming the malformed model file.
 pub(crate) fn load_models() -> Result<&'static Models, RuleError> {
-    static MODELS: OnceLock<Result<Models, RuleError>> = OnceLock::new();
-    MODELS
-        .get_or_init(|| {
-            let files: Vec<(String, &str)> = vigil_core::builtin::model_files()
-                .iter()
-                .filter(|(p, _)| p.starts_with("java/"))
-                .map(|(p, t)| (format!("rules/{p}"), *t))
-                .collect();
-            let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), *t)).collect();
-            Models::load(&refs)
-        })
-        .as_ref()
-        .map_err(Clone::clone)
+    static REMOTE: OnceLock<Result<Models, RuleError>> = OnceLock::new();
+    static LOCAL: OnceLock<Result<Models, RuleError>> = OnceLock::new();
+    let local = local_threat_model();
+    let (cell, enabled): (_, &[&str]) = if local {
+        (&LOCAL, &["remote", "local"])
+    } else {
+        (&REMOTE, &["remote"])
+    };
+    cell.get_or_init(|| {
+        let files: Vec<(String, &str)> = vigil_core::builtin::model_files()
+            .iter()
+            .filter(|(p, _)| p.starts_with("java/"))
+            .map(|(p, t)| (format!("rules/{p}"), *t))
+            .collect();
+        let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+        Models::load_with_threat_models(&refs, enabled)
+    })
+    .as_ref()
+    .map_err(Clone::clone)
+}
+
+/// Whether sources of the `local` threat model (environment, files, console, command line,
+/// database reads) are untrusted in this run; `remote` sources always are.
+static LOCAL_THREAT_MODEL: AtomicBool = AtomicBool::new(false);
+
+fn local_threat_model() -> bool {
+    LOCAL_THREAT_MODEL.load(Ordering::Relaxed)
+}
+
+/// Select the threat models of the run (`remote` is always on).
+///
+/// # Errors
+/// The name of an unknown threat model.
+pub(crate) fn set_threat_models<S: AsRef<str>>(names: &[S]) -> Result<(), String> {
+    let mut local = false;
+    for n in names {
+        match n.as_ref() {
+            "remote" => {}
+            "local" => local = true,
+            other => {
+                return Err(format!(
+                    "unknown threat model `{other}` (known: {})",
+                    vigil_flow::model::THREAT_MODELS.join(", ")
+                ))
+            }
+        }
+    }
+    LOCAL_THREAT_MODEL.store(local, Ordering::Relaxed);
+    Ok(())
+}
+
+/// `public static void main(String[] args)`: its arguments come from the command line.
+fn is_main(f: &Function) -> bool {
+    &*f.name == "main"
+        && f.is_static
+        && f.params.len() == 1
+        && f.params[0]
+            .ty
+            .as_deref()
+            .is_some_and(|t| t.ends_with("String[]") || t.ends_with("String..."))
 }
 
 type SumKey = (Arc<str>, usize);
@@ -66,6 +114,144 @@ struct FileSummary {
     supers: Vec<(Arc<str>, Vec<Arc<str>>)>,
     args: Vec<ArgFact>,
     classes: Vec<ClassInfo>,
+    edges: Vec<Edge>,
+}
+
+/// Where a value that a method passes on comes from, for composing summaries across files.
+#[derive(Debug, Clone)]
+enum Origin {
+    /// The method's parameter.
+    Param(u32),
+    /// The result of a call the method makes (resolved against the whole project in [`link`]).
+    Result(Call),
+}
+
+/// A symbolic fact of phase 1: in method `owner.name/arity`, the value `from` reaches argument
+/// `index` of `call` (`call: None`: the method's return value).
+#[derive(Debug, Clone)]
+struct Edge {
+    owner: Arc<str>,
+    name: Arc<str>,
+    arity: usize,
+    from: Origin,
+    call: Option<Call>,
+    index: u32,
+}
+
+const MARK_OPEN: char = '\u{27e6}';
+const MARK_CLOSE: char = '\u{27e7}';
+
+/// Phase-1 callee lookup for the symbolic run: every call that no model handles returns a marker
+/// naming the call (plus the default flow of its arguments and receiver).
+struct Symbolic<'m> {
+    models: &'m Models,
+}
+
+fn call_marker(call: &Call) -> String {
+    let kind = match (call.on_this, call.kind) {
+        (true, _) => 't',
+        (false, CallKind::Static) => 's',
+        _ => 'v',
+    };
+    format!(
+        "{MARK_OPEN}c|{kind}|{}|{}|{}{MARK_CLOSE}",
+        call.class.as_deref().unwrap_or(""),
+        call.name,
+        call.args.len()
+    )
+}
+
+/// The marker in a trace note: a parameter (`p|3`) or a call (`c|kind|class|name|arity`).
+fn parse_marker(note: &str) -> Option<Origin> {
+    let start = note.find(MARK_OPEN)? + MARK_OPEN.len_utf8();
+    let end = start + note.get(start..)?.find(MARK_CLOSE)?;
+    let body = note.get(start..end)?;
+    let parts: Vec<&str> = body.split('|').collect();
+    match parts.as_slice() {
+        ["p", i] => i.parse().ok().map(Origin::Param),
+        ["c", kind, class, name, arity] => {
+            let arity: usize = arity.parse().ok()?;
+            Some(Origin::Result(Call {
+                name: Arc::from(*name),
+                class: (!class.is_empty()).then(|| Arc::from(*class)),
+                kind: if *kind == "s" {
+                    CallKind::Static
+                } else {
+                    CallKind::Virtual
+                },
+                receiver: None,
+                on_this: *kind == "t",
+                args: vec![vigil_flow::ir::Operand::Opaque; arity],
+                span: vigil_flow::ir::Span::default(),
+            }))
+        }
+        _ => None,
+    }
+}
+
+impl Callees for Symbolic<'_> {
+    fn summary(&self, call: &Call, _caller: &Function) -> Option<FnSummary> {
+        // Library calls and receivers of unknown type (`a.b().trim()`) keep the default flow:
+        // only calls into the scanned code are composed.
+        let c = call.class.as_deref()?;
+        if c.starts_with("java.") || c.starts_with("javax.") || self.models.knows_type(c) {
+            return None;
+        }
+        let n = u32::try_from(call.args.len()).unwrap_or(0);
+        Some(FnSummary {
+            param_to_return: (0..n).map(|i| (i, 0)).collect(),
+            returns_source: Some(Arc::from(call_marker(call))),
+            this_to_return: true,
+            param_to_this: Vec::new(),
+        })
+    }
+}
+
+/// Phase 1, symbolic: which parameters and call results of each method reach which call
+/// arguments and its return value.
+fn symbolic_edges(file: &SourceFile, a: &Analyzed, models: &Models) -> Vec<Edge> {
+    let describe_fn = |s: TextRange| describe(&file.text, s);
+    let no_fields = BTreeMap::new();
+    let mut edges = Vec::new();
+    for f in &a.functions {
+        if f.name.starts_with('<') || f.params.len() > 16 {
+            continue;
+        }
+        let run = TaintRun {
+            models,
+            kinds: 0,
+            callees: &Symbolic { models },
+            param_sources: (0..f.params.len())
+                .map(|i| Some(Arc::from(format!("{MARK_OPEN}p|{i}{MARK_CLOSE}"))))
+                .collect(),
+            describe: &describe_fn,
+            field_sources: &no_fields,
+            budget: BUDGET,
+        };
+        let r = analyze(f, &run);
+        if r.gave_up {
+            continue;
+        }
+        let edge = |from: Origin, call: Option<Call>, index: u32| Edge {
+            owner: f.owner.clone(),
+            name: f.name.clone(),
+            arity: f.params.len(),
+            from,
+            call,
+            index,
+        };
+        for t in &r.tainted_args {
+            if let Some(from) = parse_marker(&t.note) {
+                edges.push(edge(from, Some(t.call.clone()), t.index));
+            }
+        }
+        if let Some(from @ Origin::Result(_)) =
+            r.summary.returns_source.as_deref().and_then(parse_marker)
+        {
+            edges.push(edge(from, None, 0));
+        }
+    }
+    edges
 }
 
 /// Project facts: summaries of every method of the scanned code and their tainted call arguments.
@@ -247,6 +433,7 @@ struct Analyzed {
     functions: Vec<Function>,
     results: Vec<FnResult>,
     classes: Vec<ClassInfo>,
+    too_deep: Vec<Arc<str>>,
 }
 
 fn analyze_file(
@@ -285,6 +472,15 @@ fn analyze_file(
                 .collect()
         })
         .collect();
+    if local_threat_model() {
+        for (f, ps) in functions.iter().zip(param_sources.iter_mut()) {
+            if is_main(f) {
+                if let Some(p) = ps.first_mut() {
+                    *p = Some(Arc::from("the command-line arguments of `main`"));
+                }
+            }
+        }
+    }
     let apply_args = |param_sources: &mut Vec<Vec<Option<Arc<str>>>>, args: &[ArgFact]| -> bool {
         let mut changed = false;
         for a in args {
@@ -416,6 +612,7 @@ fn analyze_file(
         functions,
         results,
         classes: lowered.classes,
+        too_deep: lowered.too_deep,
     }
 }
 
@@ -446,6 +643,7 @@ pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<S
         .iter()
         .map(|c| (c.fqn.clone(), c.supers.clone()))
         .collect();
+    fs.edges = symbolic_edges(file, &a, models);
     fs.classes = a.classes;
     Some(Box::new(fs))
 }
@@ -453,6 +651,7 @@ pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<S
 /// Merge the phase-1 summaries of every Java file.
 pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
     let mut p = Project::default();
+    let mut edges: Vec<Edge> = Vec::new();
     for (_, s) in summaries {
         let Ok(fs) = s.downcast::<FileSummary>() else {
             continue;
@@ -467,11 +666,123 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
             p.supers.entry(c).or_default().extend(s);
         }
         p.args.extend(fs.args);
+        edges.extend(fs.edges);
         for c in fs.classes {
             p.classes.entry(c.fqn.clone()).or_insert(c);
         }
     }
+    compose(&mut p, &edges);
     Some(Arc::new(p))
+}
+
+/// Rounds of [`compose`]: a flow through this many methods in a row is followed across files.
+const COMPOSE_ROUNDS: usize = 12;
+/// Bound on the tainted-argument facts derived by [`compose`].
+const COMPOSE_FACTS: usize = 50_000;
+
+/// Compose the phase-1 facts transitively across files (a bounded fixpoint over the call graph):
+/// a method returns untrusted input when a call whose result it returns does, and a method
+/// passes untrusted input on when its tainted parameter or such a call result reaches another
+/// call's argument.
+fn compose(p: &mut Project, edges: &[Edge]) {
+    if edges.is_empty() {
+        return;
+    }
+    let supers = Supers {
+        local: HashMap::new(),
+        project: Some(&p.supers),
+    };
+    // Methods (owner, name, arity) a call made from a method of `caller_owner` may reach.
+    // Only calls whose receiver type is known are composed: a receiver of unknown type would fan
+    // out to every method of that name and arity, and the fan-out compounds round after round.
+    let targets = |call: &Call, caller_owner: &str| -> Vec<OwnerKey> {
+        if call.class.is_none() {
+            return Vec::new();
+        }
+        let key: SumKey = (call.name.clone(), call.args.len());
+        let Some(cands) = p.sums.get(&key) else {
+            return Vec::new();
+        };
+        if cands.len() > 16 {
+            return Vec::new();
+        }
+        cands
+            .iter()
+            .filter(|(owner, _)| may_call(&supers, call, caller_owner, owner))
+            .map(|(owner, _)| (owner.clone(), key.0.clone(), key.1))
+            .collect()
+    };
+    let mut returns: HashMap<OwnerKey, Arc<str>> = p
+        .by_owner
+        .iter()
+        .filter_map(|(k, s)| s.returns_source.clone().map(|r| (k.clone(), r)))
+        .collect();
+    let mut tainted: HashMap<(OwnerKey, u32), Arc<str>> = HashMap::new();
+    let mut facts: Vec<ArgFact> = Vec::new();
+    let mut seen_facts: HashSet<(Arc<str>, Arc<str>, TextRange, u32)> = HashSet::new();
+    let mut new_args: Vec<ArgFact> = p.args.clone();
+    for _ in 0..COMPOSE_ROUNDS {
+        let mut changed = false;
+        for a in &new_args {
+            for t in targets(&a.call, &a.caller_owner) {
+                if let std::collections::hash_map::Entry::Vacant(v) = tainted.entry((t, a.index)) {
+                    v.insert(a.note.clone());
+                    changed = true;
+                }
+            }
+        }
+        new_args = Vec::new();
+        for e in edges {
+            let m: OwnerKey = (e.owner.clone(), e.name.clone(), e.arity);
+            let note = match &e.from {
+                Origin::Param(i) => tainted.get(&(m.clone(), *i)).cloned(),
+                Origin::Result(c) => targets(c, &e.owner)
+                    .iter()
+                    .find_map(|t| returns.get(t).cloned()),
+            };
+            let Some(note) = note else { continue };
+            match &e.call {
+                None => {
+                    if let std::collections::hash_map::Entry::Vacant(v) = returns.entry(m) {
+                        v.insert(note);
+                        changed = true;
+                    }
+                }
+                Some(call) => {
+                    let key = (e.owner.clone(), call.name.clone(), call.span, e.index);
+                    if facts.len() < COMPOSE_FACTS && seen_facts.insert(key) {
+                        let fact = ArgFact {
+                            call: call.clone(),
+                            caller_owner: e.owner.clone(),
+                            index: e.index,
+                            note: note.clone(),
+                        };
+                        facts.push(fact.clone());
+                        new_args.push(fact);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    p.args.extend(facts);
+    for (k, r) in returns {
+        if let Some(s) = p.by_owner.get_mut(&k) {
+            if s.returns_source.is_none() {
+                s.returns_source = Some(r.clone());
+            }
+        }
+        if let Some(v) = p.sums.get_mut(&(k.1.clone(), k.2)) {
+            for (owner, s) in v.iter_mut() {
+                if *owner == k.0 && s.returns_source.is_none() {
+                    s.returns_source = Some(r.clone());
+                }
+            }
+        }
+    }
 }
 
 fn sink_name(call: &Call, models: &Models) -> String {
@@ -559,18 +870,37 @@ pub(crate) fn check(
             out.findings.push(finding(file, rule, hit, models));
         }
     }
-    let gave_up = a
-        .results
-        .iter()
-        .zip(&a.functions)
-        .filter(|(r, _)| r.gave_up)
-        .count();
-    if gave_up > 0 {
+    give_up_notices(file, &a, out);
+}
+
+/// One notice per method where the taint analysis gave up, naming the method and the limit.
+fn give_up_notices(file: &SourceFile, a: &Analyzed, out: &mut FileOutput) {
+    let mut notes: Vec<String> = Vec::new();
+    for f in &a.too_deep {
+        notes.push(format!(
+            "`{f}`: code nested deeper than the lowering limit ({} levels, or 1 MiB of stack) \
+             is treated as unknown values; taint findings inside it may be missing",
+            lower::MAX_DEPTH
+        ));
+    }
+    for (r, f) in a.results.iter().zip(&a.functions) {
+        if r.gave_up {
+            notes.push(format!(
+                "`{}.{}`: taint analysis gave up after the limit of {BUDGET} solver steps; \
+                 no taint findings are reported in it",
+                simple(&f.owner),
+                f.name
+            ));
+        }
+    }
+    notes.sort();
+    notes.dedup();
+    for message in notes {
         out.notifications.push(vigil_core::Notification::file(
-            vigil_core::NotificationLevel::Note,
+            vigil_core::NotificationLevel::Warning,
             "too-complex",
             &file.rel_path,
-            format!("taint analysis skipped {gave_up} method(s) too large to analyze"),
+            message,
         ));
     }
 }
@@ -652,49 +982,67 @@ fn check_cookies(
             continue;
         };
         for h in hits {
-            let mut missing = Vec::new();
-            if h.no_secure {
-                missing.push(if h.secure_false {
-                    "`setSecure(true)` (it is set to false on some path)"
-                } else {
-                    "`setSecure(true)`"
-                });
-            }
-            if h.no_http_only {
-                missing.push(if h.http_only_false {
-                    "`setHttpOnly(true)` (it is set to false on some path)"
-                } else {
-                    "`setHttpOnly(true)`"
-                });
-            }
-            let line = file.line_col(h.created.start).line;
             for rule in &rules {
-                let message = format!(
-                    "{}: `{}` adds the cookie `{}` (line {line}) without {} on every path",
-                    rule.meta.name,
-                    snippet(file, h.add),
-                    snippet(file, h.created),
-                    missing.join(" and "),
-                );
-                out.findings.push(
-                    Finding::new(
-                        rule.id.clone(),
-                        rule.severity(),
-                        file.location(h.add),
-                        message,
-                    )
-                    .with_flow(vec![
-                        FlowStep {
-                            location: file.location(h.created),
-                            message: "cookie created".into(),
-                        },
-                        FlowStep {
-                            location: file.location(h.add),
-                            message: "added to the response".into(),
-                        },
-                    ]),
-                );
+                // One rule per flag, by its CWE: 614 = `Secure`, 1004 = `HttpOnly`.
+                let cwe = &rule.meta.cwe;
+                let secure = h.no_secure && cwe.contains(&614);
+                let http_only = h.no_http_only && cwe.contains(&1004);
+                if !secure && !http_only {
+                    continue;
+                }
+                cookie_finding(file, rule, &h, secure, http_only, out);
             }
         }
     }
+}
+
+fn cookie_finding(
+    file: &SourceFile,
+    rule: &vigil_core::Rule,
+    h: &vigil_flow::cookie::CookieHit,
+    secure: bool,
+    http_only: bool,
+    out: &mut FileOutput,
+) {
+    let mut missing = Vec::new();
+    if secure {
+        missing.push(if h.secure_false {
+            "`setSecure(true)` (it is set to false on some path)"
+        } else {
+            "`setSecure(true)`"
+        });
+    }
+    if http_only {
+        missing.push(if h.http_only_false {
+            "`setHttpOnly(true)` (it is set to false on some path)"
+        } else {
+            "`setHttpOnly(true)`"
+        });
+    }
+    let line = file.line_col(h.created.start).line;
+    let message = format!(
+        "{}: `{}` adds the cookie `{}` (line {line}) without {} on every path",
+        rule.meta.name,
+        snippet(file, h.add),
+        snippet(file, h.created),
+        missing.join(" and "),
+    );
+    out.findings.push(
+        Finding::new(
+            rule.id.clone(),
+            rule.severity(),
+            file.location(h.add),
+            message,
+        )
+        .with_flow(vec![
+            FlowStep {
+                location: file.location(h.created),
+                message: "cookie created".into(),
+            },
+            FlowStep {
+                location: file.location(h.add),
+                message: "added to the response".into(),
+            },
+        ]),
+    );
 }

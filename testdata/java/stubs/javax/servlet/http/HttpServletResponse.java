@@ -10,4 +10,6 @@ public interface HttpServletResponse extends javax.servlet.ServletResponse {
     void addCookie(Cookie cookie);
 
     void sendError(int code) throws java.io.IOException;
+    void sendError(int code, String message) throws java.io.IOException;
+    int SC_BAD_REQUEST = 400;
 }
