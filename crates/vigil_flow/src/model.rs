@@ -136,6 +136,10 @@ struct MethodsSpec {
     /// Sources only: the value matters only for these sink kinds (not user input).
     #[serde(default)]
     only: Vec<String>,
+    /// Sources only: `remote` (the default: requests, events, sockets) or `local` (environment,
+    /// command line, files; loaded only when local threat models are enabled).
+    #[serde(default)]
+    threat_model: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -214,6 +218,8 @@ pub struct Models {
     inert: BTreeSet<Arc<str>>,
     /// Text of the file being loaded (to name the line of an unknown kind).
     loading: Option<(Arc<str>, Arc<str>)>,
+    /// Sources of the `local` threat model are loaded.
+    include_local: bool,
 }
 
 impl Models {
@@ -222,7 +228,21 @@ impl Models {
     /// # Errors
     /// A [`RuleError`] naming the file and the problem (bad YAML, unknown field, bad position or op).
     pub fn load(files: &[(&str, &str)]) -> Result<Models, RuleError> {
-        let mut m = Models::default();
+        Self::load_with_threat_models(files, false)
+    }
+
+    /// Load model files; sources marked `threat-model: local` are kept only when `include_local`.
+    ///
+    /// # Errors
+    /// As [`Models::load`].
+    pub fn load_with_threat_models(
+        files: &[(&str, &str)],
+        include_local: bool,
+    ) -> Result<Models, RuleError> {
+        let mut m = Models {
+            include_local,
+            ..Models::default()
+        };
         let mut parsed = Vec::with_capacity(files.len());
         for (origin, text) in files {
             let file: ModelFile = serde_yaml_ng::from_str(text).map_err(|e| {
@@ -345,6 +365,19 @@ impl Models {
             }
         };
         for s in &file.sources {
+            match s.threat_model.as_deref() {
+                None | Some("remote") => {}
+                Some("local") => {
+                    if !self.include_local {
+                        continue;
+                    }
+                }
+                Some(other) => {
+                    return Err(err(format!(
+                        "threat-model `{other}`: expected `remote` or `local`"
+                    )))
+                }
+            }
             if !s.only.is_empty() {
                 let only = self
                     .kinds_mask(&s.only)
