@@ -47,6 +47,8 @@ pub(crate) struct FileCtx<'a> {
     classes: HashSet<String>,
     models: &'a Models,
     django: bool,
+    /// The application class of the one web framework the module imports (`flask.Flask`).
+    framework: Option<&'static str>,
 }
 
 pub(crate) fn text<'a>(n: Node<'_>, src: &'a str) -> &'a str {
@@ -350,6 +352,16 @@ pub(crate) fn lower_file(
     let mut defs = Vec::new();
     let (imports, classes, module_assigns) = prepass(root, src, &module, is_pkg, &mut defs);
     let django = imports.values().any(|q| q.starts_with("django"));
+    let uses = |m: &str| {
+        imports
+            .values()
+            .any(|q| &**q == m || q.strip_prefix(m).is_some_and(|r| r.starts_with('.')))
+    };
+    let framework = match (uses("flask"), uses("fastapi")) {
+        (true, false) => Some("flask.Flask"),
+        (false, true) => Some("fastapi.FastAPI"),
+        _ => None,
+    };
     let mut cx = FileCtx {
         src,
         module: Arc::from(module.as_str()),
@@ -359,6 +371,7 @@ pub(crate) fn lower_file(
         classes,
         models,
         django,
+        framework,
     };
     // Module-level names bound once: constants and constructor-typed objects.
     let mut counts: HashMap<&str, usize> = HashMap::new();
@@ -791,6 +804,13 @@ impl<'c> Builder<'c> {
                 let on = text(o, src);
                 if let Some(t) = self.cx.global_types.get(on) {
                     return Some(Arc::from(format!("{t}.{a}")));
+                }
+            }
+            // An application object of unknown origin (`def init(app): @app.route(...)`): the web
+            // framework the module imports.
+            if self.cx.static_path(o).is_none() {
+                if let Some(fw) = self.cx.framework {
+                    return Some(Arc::from(format!("{fw}.{a}")));
                 }
             }
         }
