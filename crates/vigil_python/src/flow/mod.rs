@@ -17,7 +17,8 @@ use vigil_core::{
     CheckContext, Finding, FlowStep, Notification, NotificationLevel, ProjectFacts, RuleError,
     SourceFile, TextRange,
 };
-use vigil_flow::ir::{Call, CallKind, Function};
+use vigil_flow::ir::{Call, CallKind, Expr, Function, Inst};
+use vigil_flow::model::Effect;
 use vigil_flow::taint::{analyze, Callees, FnResult, FnSummary, SinkHit, TaintRun};
 use vigil_flow::Models;
 
@@ -220,6 +221,41 @@ struct Analyzed {
     notices: Vec<String>,
 }
 
+/// Whether some value of the file may be untrusted: a parameter source, a modelled source call, or a
+/// call of a function that returns untrusted input.
+fn may_have_source(
+    functions: &[Function],
+    param_sources: &[Vec<Option<Arc<str>>>],
+    models: &Models,
+    project: &Project,
+) -> bool {
+    if param_sources.iter().flatten().any(Option::is_some) {
+        return true;
+    }
+    let returns_source = |name: &Arc<str>| {
+        [project.by_name.get(name), project.funcs_by_name.get(name)]
+            .into_iter()
+            .flatten()
+            .flatten()
+            .any(|(_, s)| s.returns_source.is_some())
+    };
+    functions.iter().any(|f| {
+        f.blocks.iter().flat_map(|b| &b.insts).any(|i| match i {
+            Inst::Assign {
+                expr: Expr::Call(c),
+                ..
+            } => {
+                models
+                    .effects(c.class.as_deref(), &c.name, c.args.len())
+                    .iter()
+                    .any(|e| matches!(e.effect, Effect::Source { .. }))
+                    || returns_source(&c.name)
+            }
+            _ => false,
+        })
+    })
+}
+
 fn is_summarized(f: &Function) -> bool {
     !f.name.starts_with('<')
 }
@@ -272,6 +308,14 @@ fn analyze_file(
     };
     if let Some(p) = project {
         apply_args(&mut param_sources, &p.args);
+        // Phase 2 reports sinks only: a file where no value can be untrusted needs no solving.
+        if !may_have_source(&functions, &param_sources, models, p) {
+            return Analyzed {
+                functions,
+                results: Vec::new(),
+                notices: lowered.notices,
+            };
+        }
     }
     let mut local: HashMap<Key, FnSummary> = HashMap::new();
     if let Some(p) = project {
@@ -515,7 +559,6 @@ pub(crate) fn check(
             n,
         ));
     }
-    let _ = &a.functions;
 }
 
 fn finding(file: &SourceFile, rule: &vigil_core::Rule, hit: &SinkHit, models: &Models) -> Finding {
