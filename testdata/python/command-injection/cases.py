@@ -59,7 +59,10 @@ def shell_list():
     # ruleid: python/command-injection
     subprocess.Popen(["bash", "-c", "echo " + arg])
     script = ["bash", "-c", "echo " + arg]
-    # todoruleid: python/command-injection -- `sh -c` is recognised only in a list written in the call
+    # ruleid: python/command-injection
+    subprocess.Popen(script)
+    script = ["ls", arg]
+    # ok: python/command-injection -- reassigned to a list without a shell
     subprocess.Popen(script)
     return "ok"
 

@@ -66,7 +66,8 @@ def pathlib_read():
     text = q.read_text()
     # ok: python/path-traversal -- a constant path
     text += Path("/etc/motd").read_text()
-    return text + str(p)
+    print(p)
+    return text
 
 
 @app.route("/choice")

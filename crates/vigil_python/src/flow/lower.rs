@@ -185,6 +185,19 @@ fn binop(op: &str) -> Option<BinOp> {
     })
 }
 
+/// `["sh", "-c", ...]`: a list whose third element runs through a shell.
+fn is_shell_list(l: Node<'_>, src: &str) -> bool {
+    if l.kind() != "list" {
+        return false;
+    }
+    let lit = |i| l.named_child(i).and_then(|x| literal(x, src));
+    let sh = matches!(lit(0), Some(Const::Str(s)) if matches!(
+        s.rsplit('/').next().unwrap_or(""),
+        "sh" | "bash" | "zsh" | "dash" | "ksh"
+    ));
+    sh && matches!(lit(1), Some(Const::Str(s)) if &*s == "-c")
+}
+
 /// Resolve `from <module> import ...` against the importing module (relative imports).
 fn resolve_from(module_node: Node<'_>, src: &str, this_module: &str, is_pkg: bool) -> String {
     let raw = dotted(module_node, src);
@@ -541,6 +554,8 @@ struct Builder<'c> {
     is_static: bool,
     /// Route marks whose returned value is a response body (`<return>` sinks).
     return_marks: Vec<Arc<str>>,
+    /// Local names last assigned a `["sh", "-c", ...]` list.
+    shell_lists: HashSet<String>,
 }
 
 impl<'c> Builder<'c> {
@@ -570,6 +585,7 @@ impl<'c> Builder<'c> {
             lambdas: Vec::new(),
             is_static: true,
             return_marks: Vec::new(),
+            shell_lists: HashSet::new(),
         }
     }
 
@@ -606,7 +622,18 @@ impl<'c> Builder<'c> {
         }
     }
 
+    /// The variable of a name (one per name and function: Python scopes are per function), or a new
+    /// temporary when `name` is `None`.
     fn new_local(&mut self, name: Option<&str>, ty: Option<Arc<str>>) -> Var {
+        if let Some(v) = name.and_then(|n| self.scope.get(n).copied()) {
+            if let Some(l) = self.locals.get_mut(v.0 as usize) {
+                // A name's type is only trusted while every assignment agrees.
+                if l.ty != ty {
+                    l.ty = None;
+                }
+            }
+            return v;
+        }
         let v = Var(u32::try_from(self.locals.len()).unwrap_or(u32::MAX));
         self.locals.push(Local {
             name: name.map(Arc::from),
@@ -1290,6 +1317,16 @@ impl<'c> Builder<'c> {
         if declared.is_some() {
             value.ty = declared;
         }
+        if left.kind() == "identifier" {
+            let name = text(left, src).to_owned();
+            if n.child_by_field_name("right")
+                .is_some_and(|r| is_shell_list(r, src))
+            {
+                self.shell_lists.insert(name);
+            } else {
+                self.shell_lists.remove(&name);
+            }
+        }
         self.store(left, value, span(n));
     }
 
@@ -1815,10 +1852,11 @@ impl<'c> Builder<'c> {
     }
 
     fn binary_expr(&mut self, op: &str, l: &Val, r: &Val, sp: TextRange) -> Expr {
-        if op == "%" && !matches!(l.op, Operand::Const(Const::Int(_))) {
-            // `"fmt" % args`: string formatting (the result carries the arguments' taint).
+        if matches!(op, "%" | "/") && !matches!(l.op, Operand::Const(Const::Int(_))) {
+            // `"fmt" % args` is string formatting and `path / name` joins paths: the result carries
+            // both operands' taint.
             return Expr::Call(Call {
-                name: Arc::from("__mod__"),
+                name: Arc::from(if op == "%" { "__mod__" } else { "__truediv__" }),
                 class: Some(Arc::from("builtins.str")),
                 kind: CallKind::Virtual,
                 receiver: Some(l.op.clone()),
@@ -2146,14 +2184,9 @@ impl<'c> Builder<'c> {
         let via_shell = n
             .child_by_field_name("arguments")
             .and_then(|al| al.named_child(0))
-            .filter(|l| l.kind() == "list")
-            .is_some_and(|l| {
-                let lit = |i| l.named_child(i).and_then(|x| literal(x, src));
-                let sh = matches!(lit(0), Some(Const::Str(s)) if matches!(
-                    s.rsplit('/').next().unwrap_or(""),
-                    "sh" | "bash" | "zsh" | "dash" | "ksh"
-                ));
-                sh && matches!(lit(1), Some(Const::Str(s)) if &*s == "-c")
+            .is_some_and(|a| {
+                is_shell_list(a, src)
+                    || a.kind() == "identifier" && self.shell_lists.contains(text(a, src))
             });
         if let Some(al) = n.child_by_field_name("arguments") {
             if al.kind() == "generator_expression" {
