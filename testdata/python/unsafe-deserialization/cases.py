@@ -35,7 +35,9 @@ def load_yaml():
     c = yaml.safe_load(doc)
     # ok: python/unsafe-deserialization -- the safe loader
     d = yaml.load(doc, Loader=yaml.SafeLoader)
-    print(a, b, c, d)
+    # ok: python/unsafe-deserialization -- the safe loader, passed by position
+    e = yaml.load(doc, yaml.SafeLoader)
+    print(a, b, c, d, e)
     return "ok"
 
 

@@ -2180,6 +2180,7 @@ impl<'c> Builder<'c> {
         };
         let mut args: Vec<Operand> = Vec::new();
         let mut kwargs: Vec<(String, Val)> = Vec::new();
+        let mut arg_paths: Vec<Option<Arc<str>>> = Vec::new();
         // `["sh", "-c", cmd]` runs its third element through a shell, as `shell=True` does.
         let via_shell = n
             .child_by_field_name("arguments")
@@ -2202,7 +2203,11 @@ impl<'c> Builder<'c> {
                             kwargs.push((k.to_owned(), v));
                         }
                         "comment" => {}
-                        _ => args.push(self.expr(a).op),
+                        _ => {
+                            let v = self.expr(a);
+                            arg_paths.push(v.path.clone());
+                            args.push(v.op);
+                        }
                     }
                 }
             }
@@ -2235,6 +2240,19 @@ impl<'c> Builder<'c> {
                 if !falsy && self.cx.models.knows_type(&flag) {
                     class = Some(Arc::from(flag));
                     break;
+                }
+            }
+        }
+        // A positional argument naming a class or constant can select a variant too
+        // (`yaml.load(data, yaml.SafeLoader)` is `yaml#arg1=yaml.SafeLoader`).
+        if let Some(c) = class.clone().filter(|c| !c.contains('#')) {
+            for (i, p) in arg_paths.iter().enumerate() {
+                if let Some(p) = p {
+                    let nm = format!("{c}#arg{i}={p}");
+                    if self.cx.models.knows_type(&nm) {
+                        class = Some(Arc::from(nm));
+                        break;
+                    }
                 }
             }
         }
