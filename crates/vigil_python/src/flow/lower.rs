@@ -2032,6 +2032,8 @@ impl<'c> Builder<'c> {
     fn lambda(&mut self, n: Node<'c>) {
         let mut b = Builder::new(self.cx, self.owner.clone(), Arc::from("<lambda>"));
         b.name_span = span(n);
+        // Nested lambdas share the nesting budget of the enclosing function.
+        b.depth = self.depth;
         if let Some(ps) = n.child_by_field_name("parameters") {
             for p in named_children(ps) {
                 let name = match p.kind() {
@@ -2059,6 +2061,9 @@ impl<'c> Builder<'c> {
         if let Some(body) = n.child_by_field_name("body") {
             let v = b.expr(body).op;
             b.terminate(Terminator::Return(Some(v), span(body)));
+        }
+        if self.notice.is_none() {
+            self.notice.clone_from(&b.notice);
         }
         let fs = b.finish(n);
         self.lambdas.extend(fs);
