@@ -83,3 +83,25 @@ def shell_flag(event, context):
     # ok: python/command-injection -- shell is a module constant False
     subprocess.run("echo " + event["x"], shell=USE_SHELL)
     return {}
+
+
+@app.route("/switch")
+def switch():
+    param = request.args.get("p", "")
+    target = "ABC"[1]
+    if target == "B":
+        bar = "uptime"
+    else:
+        bar = param
+    # ok: python/command-injection -- the string comparison folds: the tainted branch is dead
+    os.system(bar)
+    if target != "B":
+        bar = param
+    # ok: python/command-injection -- still dead
+    os.system(bar)
+    choice = request.args.get("c", "")
+    if choice == "B":
+        bar = param
+    # ruleid: python/command-injection
+    os.system(bar)
+    return "ok"

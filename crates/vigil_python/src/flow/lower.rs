@@ -556,6 +556,11 @@ struct Builder<'c> {
     return_marks: Vec<Arc<str>>,
     /// Local names last assigned a `["sh", "-c", ...]` list.
     shell_lists: HashSet<String>,
+    /// How many times each name is assigned in the function body.
+    assign_counts: HashMap<String, u32>,
+    /// Constant values of names assigned exactly once (for string comparisons, which the shared
+    /// constant folding leaves alone: Java's `==` on strings compares references).
+    single_consts: HashMap<String, Const>,
 }
 
 impl<'c> Builder<'c> {
@@ -586,6 +591,8 @@ impl<'c> Builder<'c> {
             is_static: true,
             return_marks: Vec::new(),
             shell_lists: HashSet::new(),
+            assign_counts: HashMap::new(),
+            single_consts: HashMap::new(),
         }
     }
 
@@ -798,9 +805,66 @@ impl<'c> Builder<'c> {
         }
         if let Some(body) = node.child_by_field_name("body") {
             self.collect_globals(body);
+            self.count_assignments(body);
             self.body(body);
         }
         self.terminate(Terminator::Return(None, span(node)));
+    }
+
+    /// Count the assignments of each name in a body (not in nested functions).
+    fn count_assignments(&mut self, body: Node<'c>) {
+        let src = self.src();
+        let mut stack = vec![body];
+        while let Some(n) = stack.pop() {
+            match n.kind() {
+                "function_definition" | "class_definition" | "lambda" => {}
+                "assignment"
+                | "augmented_assignment"
+                | "for_statement"
+                | "for_in_clause"
+                | "named_expression"
+                | "as_pattern" => {
+                    let target = n
+                        .child_by_field_name("left")
+                        .or_else(|| n.child_by_field_name("name"))
+                        .or_else(|| n.child_by_field_name("alias"));
+                    if let Some(t) = target {
+                        let mut ids = vec![t];
+                        while let Some(x) = ids.pop() {
+                            if x.kind() == "identifier" {
+                                *self
+                                    .assign_counts
+                                    .entry(text(x, src).to_owned())
+                                    .or_default() += 1;
+                            } else if !matches!(x.kind(), "attribute" | "subscript") {
+                                ids.extend(named_children(x));
+                            }
+                        }
+                    }
+                    stack.extend(named_children(n));
+                }
+                _ => stack.extend(named_children(n)),
+            }
+        }
+    }
+
+    /// The constant value of an operand node for string comparisons: a literal, or a name assigned
+    /// once to a constant.
+    fn const_of(&self, n: Node<'_>) -> Option<Const> {
+        let src = self.src();
+        if let Some(c) = literal(n, src) {
+            return Some(c);
+        }
+        if n.kind() == "identifier" {
+            let name = text(n, src);
+            if self.assign_counts.get(name) == Some(&1) {
+                return self.single_consts.get(name).cloned();
+            }
+            if self.lookup(name).is_none() {
+                return self.cx.consts.get(name).cloned();
+            }
+        }
+        None
     }
 
     /// `global x` / `nonlocal x` names of a body (not of nested functions).
@@ -1358,6 +1422,9 @@ impl<'c> Builder<'c> {
                 if self.globals.contains(name) {
                     return;
                 }
+                if let Operand::Const(c) = &value.op {
+                    self.single_consts.insert(name.to_owned(), c.clone());
+                }
                 let ty = value.ty.clone().or_else(|| value.path.clone());
                 let v = self.new_local(Some(name), ty);
                 self.emit(Inst::Assign {
@@ -1826,6 +1893,17 @@ impl<'c> Builder<'c> {
                 let is_slice = n
                     .child_by_field_name("subscript")
                     .is_some_and(|k| k.kind() == "slice");
+                // `"ABC"[1]` is a constant.
+                if let (Operand::Const(Const::Str(st)), Operand::Const(Const::Int(i))) =
+                    (&obj.op, &key)
+                {
+                    let chars: Vec<char> = st.chars().collect();
+                    let len = i64::try_from(chars.len()).unwrap_or(i64::MAX);
+                    let at = if *i < 0 { len + i } else { *i };
+                    if let Some(c) = usize::try_from(at).ok().and_then(|a| chars.get(a)) {
+                        return Val::op(Operand::Const(Const::Str(Arc::from(c.to_string()))));
+                    }
+                }
                 let e = if is_slice {
                     Expr::Use(obj.op)
                 } else {
@@ -1922,7 +2000,13 @@ impl<'c> Builder<'c> {
                 pending.push_str(text(ch, src));
             }
         }
-        let vals: Vec<Val> = operands.iter().map(|o| self.expr(*o)).collect();
+        let vals: Vec<Val> = operands
+            .iter()
+            .map(|o| match self.const_of(*o) {
+                Some(c) => Val::op(Operand::Const(c)),
+                None => self.expr(*o),
+            })
+            .collect();
         let mut result: Option<Operand> = None;
         for (i, op) in ops.iter().enumerate() {
             let (Some(a), Some(b)) = (vals.get(i), vals.get(i + 1)) else {
@@ -1950,9 +2034,17 @@ impl<'c> Builder<'c> {
                 "is not" => {
                     self.assign(Expr::Binary(BinOp::Ne, a.op.clone(), b.op.clone()), span(n))
                 }
-                o => match binop(o) {
-                    Some(bo) => self.assign(Expr::Binary(bo, a.op.clone(), b.op.clone()), span(n)),
-                    None => Operand::Opaque,
+                o => match (binop(o), &a.op, &b.op) {
+                    // Python compares strings by value.
+                    (
+                        Some(bo @ (BinOp::Eq | BinOp::Ne)),
+                        Operand::Const(Const::Str(x)),
+                        Operand::Const(Const::Str(y)),
+                    ) => Operand::Const(Const::Bool((x == y) == (bo == BinOp::Eq))),
+                    (Some(bo), _, _) => {
+                        self.assign(Expr::Binary(bo, a.op.clone(), b.op.clone()), span(n))
+                    }
+                    (None, _, _) => Operand::Opaque,
                 },
             };
             result = Some(match result {
