@@ -327,10 +327,19 @@ fn analyze_file(
         }
     }
     let describe_fn = |s: TextRange| describe(&file.text, s);
+    // Phase 1 of a file where no value can be untrusted: only the summaries of its functions
+    // matter (module and class bodies and lambdas have none), in one round, on a smaller budget.
+    let summaries_only = project.is_none()
+        && !may_have_source(&functions, &param_sources, models, &Project::default());
+    let (rounds, budget) = if summaries_only {
+        (1, BUDGET / 4)
+    } else {
+        (ROUNDS, BUDGET)
+    };
     let mut results = Vec::new();
     let mut field_sources: HashMap<Arc<str>, BTreeMap<Arc<str>, Arc<str>>> = HashMap::new();
     let no_fields = BTreeMap::new();
-    for _round in 0..ROUNDS {
+    for _round in 0..rounds {
         let mut local_by_name: HashMap<Arc<str>, Vec<(Arc<str>, &FnSummary)>> = HashMap::new();
         for f in functions
             .iter()
@@ -352,6 +361,9 @@ fn analyze_file(
             .iter()
             .zip(&param_sources)
             .map(|(f, ps)| {
+                if summaries_only && !is_summarized(f) {
+                    return FnResult::default();
+                }
                 let run = TaintRun {
                     models,
                     kinds,
@@ -359,14 +371,15 @@ fn analyze_file(
                     param_sources: ps.clone(),
                     describe: &describe_fn,
                     field_sources: field_sources.get(&f.owner).unwrap_or(&no_fields),
-                    budget: BUDGET,
+                    budget,
                 };
                 analyze(f, &run)
             })
             .collect();
         let mut new_local: HashMap<Key, FnSummary> = HashMap::new();
         for (f, r) in functions.iter().zip(&results) {
-            if is_summarized(f) {
+            // A function the solver gave up on has no summary: its callers use the default flow.
+            if is_summarized(f) && !r.gave_up {
                 new_local.insert((f.owner.clone(), f.name.clone()), r.summary.clone());
             }
         }
@@ -428,7 +441,7 @@ pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<S
     let a = analyze_file(file, tree, models, None, 0);
     let mut fs = FileSummary::default();
     for (f, r) in a.functions.iter().zip(&a.results) {
-        if is_summarized(f) {
+        if is_summarized(f) && !r.gave_up {
             fs.sums.push((
                 (f.owner.clone(), f.name.clone()),
                 !f.is_static,
