@@ -221,6 +221,29 @@ struct Analyzed {
     notices: Vec<String>,
 }
 
+/// Whether a function's summary can differ from the default flow of an unknown call (every argument
+/// reaches the result): it has parameters and calls a modelled method that is not a plain
+/// propagator (a sanitizer, a guard, a conversion, a container access). Other functions of
+/// source-free files are not summarized in phase 1 (callers use the default flow).
+fn may_sanitize(f: &Function, models: &Models) -> bool {
+    !f.params.is_empty()
+        && f.blocks.iter().flat_map(|b| &b.insts).any(|i| match i {
+            Inst::Assign {
+                expr: Expr::Call(c),
+                ..
+            } => models
+                .effects(c.class.as_deref(), &c.name, c.args.len())
+                .iter()
+                .any(|e| {
+                    matches!(
+                        e.effect,
+                        Effect::Sanitizer { .. } | Effect::Guard { .. } | Effect::Neutral
+                    )
+                }),
+            _ => false,
+        })
+}
+
 /// Whether some value of the file may be untrusted: a parameter source, a modelled source call, or a
 /// call of a function that returns untrusted input.
 fn may_have_source(
@@ -329,8 +352,8 @@ fn analyze_file(
     let describe_fn = |s: TextRange| describe(&file.text, s);
     // Phase 1 of a file where no value can be untrusted: only the summaries of its functions
     // matter (module and class bodies and lambdas have none), in one round, on a smaller budget.
-    let summaries_only = project.is_none()
-        && !may_have_source(&functions, &param_sources, models, &Project::default());
+    let summaries_only =
+        kinds == 0 && !may_have_source(&functions, &param_sources, models, &Project::default());
     let (rounds, budget) = if summaries_only {
         (1, BUDGET / 4)
     } else {
@@ -361,8 +384,11 @@ fn analyze_file(
             .iter()
             .zip(&param_sources)
             .map(|(f, ps)| {
-                if summaries_only && !is_summarized(f) {
-                    return FnResult::default();
+                if summaries_only && !(is_summarized(f) && may_sanitize(f, models)) {
+                    return FnResult {
+                        gave_up: true,
+                        ..FnResult::default()
+                    };
                 }
                 let run = TaintRun {
                     models,
