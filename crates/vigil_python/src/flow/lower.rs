@@ -772,7 +772,9 @@ impl<'c> Builder<'c> {
             }
             if django_view && i == first_user {
                 ty = Some(Arc::from("django.http.HttpRequest"));
-            } else if django_view && i > first_user {
+            } else if django_view && i > first_user && !is_method && default.is_none() {
+                // URL arguments of a function view (a class-based view receives them as
+                // `self.kwargs`; a parameter with a default is usually the view's configuration).
                 annotations.push(Arc::from("django.urls.view-argument"));
             }
             if lambda_handler && i == 0 {

@@ -209,10 +209,11 @@ fn may_call(call: &Call, caller_owner: &str, f: &Function) -> bool {
     if call.on_this {
         return *f.owner == *caller_owner;
     }
-    match &call.class {
-        Some(c) => owner_matches(&f.owner, c),
-        None => call.kind != CallKind::Static,
-    }
+    // A method called on a receiver of unknown type could be any method of that name in the
+    // project: its arguments are not taken as the parameters' sources.
+    call.class
+        .as_deref()
+        .is_some_and(|c| owner_matches(&f.owner, c))
 }
 
 struct Analyzed {
