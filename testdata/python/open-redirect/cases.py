@@ -72,3 +72,8 @@ async def go(url: str):
 async def go_home(url: str):
     # ok: python/open-redirect -- constant target
     return RedirectResponse("/home?from=" + str(len(url)))
+
+
+def add_slash(request):
+    # ok: python/open-redirect -- the current path of this site
+    return HttpResponseRedirect(request.get_full_path() + "/")
