@@ -136,7 +136,8 @@ struct MethodsSpec {
     /// Sources only: the value matters only for these sink kinds (not user input).
     #[serde(default)]
     only: Vec<String>,
-    /// Sources only: the threat model the source belongs to ([`THREAT_MODELS`]; default `remote`).
+    /// Sources only: `remote` (the default: requests, events, sockets) or `local` (environment,
+    /// command line, files; loaded only when local threat models are enabled).
     #[serde(default)]
     threat_model: Option<String>,
 }
@@ -178,6 +179,13 @@ struct ModelFile {
     returns: Vec<MethodsSpec>,
     #[serde(default)]
     return_sinks: Vec<ReturnSinkSpec>,
+    /// The closed set of taint kinds of the language (one per `analysis: taint` rule); every kind
+    /// named by any model file must be declared by some file.
+    #[serde(default)]
+    taint_kinds: Vec<String>,
+    /// Types whose values cannot carry an injection payload (numbers, booleans, UUIDs, dates).
+    #[serde(default)]
+    inert_types: Vec<String>,
 }
 
 /// A returned string starting with `prefix` whose rest is untrusted is a sink of `kind`
@@ -210,6 +218,13 @@ pub struct Models {
     return_sinks: Vec<(Arc<str>, u32)>,
     /// Sink kinds reached only by `only:` sources (not by user input).
     exclusive: u64,
+    /// The declared kinds (`taint-kinds:`); any other kind is an error.
+    declared: BTreeSet<Arc<str>>,
+    inert: BTreeSet<Arc<str>>,
+    /// Text of the file being loaded (to name the line of an unknown kind).
+    loading: Option<(Arc<str>, Arc<str>)>,
+    /// Sources of the `local` threat model are loaded.
+    include_local: bool,
 }
 
 impl Models {
@@ -221,37 +236,44 @@ impl Models {
         Self::load_with_threat_models(files, &["remote"])
     }
 
-    /// Load model files keeping only the sources of the `enabled` threat models.
+    /// Load model files keeping only the sources of the `enabled` threat models ([`THREAT_MODELS`]);
+    /// sources marked `threat-model: local` are kept only when `local` is enabled.
     ///
     /// # Errors
-    /// As [`Models::load`]; also a source naming a threat model not in [`THREAT_MODELS`].
+    /// As [`Models::load`].
     pub fn load_with_threat_models(
         files: &[(&str, &str)],
         enabled: &[&str],
     ) -> Result<Models, RuleError> {
-        let mut m = Models::default();
+        let include_local = enabled.contains(&"local");
+        let mut m = Models {
+            include_local,
+            ..Models::default()
+        };
+        let mut parsed = Vec::with_capacity(files.len());
         for (origin, text) in files {
             if crate::obligation::is_resource_model_file(origin) {
                 continue;
             }
-            let mut file: ModelFile = serde_yaml_ng::from_str(text).map_err(|e| {
+            let file: ModelFile = serde_yaml_ng::from_str(text).map_err(|e| {
                 RuleError::new(origin, e.location().map(|l| l.line()), None, e.to_string())
             })?;
-            for s in &file.sources {
-                let tm = s.threat_model.as_deref().unwrap_or("remote");
-                if !THREAT_MODELS.contains(&tm) {
-                    return Err(RuleError::new(
-                        origin,
-                        None,
-                        None,
-                        format!("unknown threat model `{tm}` (known: remote, local)"),
-                    ));
+            // The closed set of kinds first, in declaration order (their bits).
+            for k in &file.taint_kinds {
+                if m.declared.insert(Arc::from(k.as_str())) {
+                    m.kind_bit(k)
+                        .map_err(|e| RuleError::new(origin, None, None, e))?;
                 }
             }
-            file.sources
-                .retain(|s| enabled.contains(&s.threat_model.as_deref().unwrap_or("remote")));
+            m.inert
+                .extend(file.inert_types.iter().map(|t| Arc::from(t.as_str())));
+            parsed.push((origin, text, file));
+        }
+        for (origin, text, file) in parsed {
+            m.loading = Some((Arc::from(*origin), Arc::from(*text)));
             m.add_file(origin, file)?;
         }
+        m.loading = None;
         // Ordinary sources (user input) are safe for the kinds that only `only:` sources reach.
         let exclusive = m.exclusive;
         for entries in m.by_method.values_mut() {
@@ -271,6 +293,13 @@ impl Models {
     fn kind_bit(&mut self, kind: &str) -> Result<u32, String> {
         if let Some(i) = self.kinds.iter().position(|k| &**k == kind) {
             return u32::try_from(i).map_err(|e| e.to_string());
+        }
+        if !self.declared.contains(kind) {
+            let declared: Vec<&str> = self.declared.iter().map(|k| &**k).collect();
+            return Err(format!(
+                "unknown taint kind `{kind}`: declare it under `taint-kinds:` (declared: {})",
+                declared.join(", ")
+            ));
         }
         if self.kinds.len() >= 63 {
             return Err("more than 63 sink kinds".into());
@@ -304,7 +333,23 @@ impl Models {
 
     fn add_file(&mut self, origin: &str, file: ModelFile) -> Result<(), RuleError> {
         let lib: Arc<str> = Arc::from(file.library.as_str());
-        let err = |msg: String| RuleError::new(origin, None, None, msg);
+        let text = self.loading.as_ref().map(|(_, t)| t.clone());
+        let err = |msg: String| {
+            // Name the line of an unknown kind: the first line that mentions it.
+            let line = msg
+                .strip_prefix("unknown taint kind `")
+                .and_then(|r| r.split('`').next())
+                .and_then(|k| {
+                    text.as_deref()?
+                        .lines()
+                        .position(|l| {
+                            l.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                                .any(|w| w == k)
+                        })
+                        .map(|i| i + 1)
+                });
+            RuleError::new(origin, line, None, msg)
+        };
         for (t, sups) in &file.supertypes {
             let e = self.supertypes.entry(Arc::from(t.as_str())).or_default();
             e.extend(sups.iter().map(|s| Arc::from(s.as_str())));
@@ -330,6 +375,19 @@ impl Models {
             }
         };
         for s in &file.sources {
+            match s.threat_model.as_deref() {
+                None | Some("remote") => {}
+                Some("local") => {
+                    if !self.include_local {
+                        continue;
+                    }
+                }
+                Some(other) => {
+                    return Err(err(format!(
+                        "threat-model `{other}`: expected `remote` or `local`"
+                    )))
+                }
+            }
             if !s.only.is_empty() {
                 let only = self
                     .kinds_mask(&s.only)
@@ -539,6 +597,18 @@ impl Models {
         &self.kinds
     }
 
+    /// Whether values of this (resolved) type cannot carry an injection payload (`inert-types:`).
+    #[must_use]
+    pub fn is_inert_type(&self, ty: &str) -> bool {
+        self.inert.contains(ty)
+    }
+
+    /// The declared taint kinds (`taint-kinds:` of the model files).
+    #[must_use]
+    pub fn declared_kinds(&self) -> &BTreeSet<Arc<str>> {
+        &self.declared
+    }
+
     /// The bit of a sink kind, if any model uses it.
     #[must_use]
     pub fn kind_index(&self, kind: &str) -> Option<u32> {
@@ -553,7 +623,7 @@ impl Models {
 mod tests {
     use super::*;
 
-    const USER: &str = "library: web\nsources:\n  - types: [a.Req]\n    methods: [param]\nsinks:\n  - types: [a.Db]\n    methods: [query]\n    kind: sql-injection\n";
+    const USER: &str = "library: web\ntaint-kinds: [sql-injection, insecure-random]\nsources:\n  - types: [a.Req]\n    methods: [param]\nsinks:\n  - types: [a.Db]\n    methods: [query]\n    kind: sql-injection\n";
     const RANDOM: &str = "library: rnd\nsources:\n  - types: [java.util.Random]\n    methods: [nextInt]\n    only: [insecure-random]\nsinks:\n  - types: [a.Cookie]\n    methods: [setValue]\n    kind: insecure-random\n";
 
     fn source(m: &Models, t: &str, meth: &str) -> (u64, bool) {
@@ -604,7 +674,29 @@ mod tests {
 
     #[test]
     fn only_all_is_an_error() {
-        let bad = "library: x\nsources:\n  - types: [a.B]\n    methods: [c]\n    only: [all]\n";
+        let bad = "library: x\ntaint-kinds: [sql-injection]\nsources:\n  - types: [a.B]\n    methods: [c]\n    only: [all]\n";
         assert!(Models::load(&[("bad", bad)]).is_err());
+    }
+
+    #[test]
+    fn an_unknown_kind_is_an_error_naming_file_and_line() {
+        let text = "library: x\ntaint-kinds: [sql-injection]\nsanitizers:\n  - types: [a.B]\n    methods: [c]\n    kinds: [sql-injektion]\n";
+        let e = Models::load(&[("rules/x/models/x.yaml", text)]).unwrap_err();
+        assert_eq!(e.origin, "rules/x/models/x.yaml");
+        assert_eq!(e.line, Some(6), "{e}");
+        assert!(e.message.contains("sql-injektion"), "{e}");
+        // Declared kinds keep their bits even when no model names them.
+        let ok = "library: x\ntaint-kinds: [a-kind, b-kind]\n";
+        let m = Models::load(&[("ok", ok)]).unwrap();
+        assert_eq!(m.kind_index("b-kind"), Some(1));
+    }
+
+    #[test]
+    fn inert_types_are_data() {
+        let text = "library: x\ninert-types: [int, float]\n";
+        let m = Models::load(&[("x", text)]).unwrap();
+        assert!(m.is_inert_type("float"));
+        assert!(!m.is_inert_type("float "));
+        assert!(!m.is_inert_type("str"));
     }
 }

@@ -324,33 +324,6 @@ struct Engine<'r, 'a> {
     param_to_this: u64,
 }
 
-/// Java/Python numeric and boolean types: values of these types cannot carry an injection payload.
-fn is_inert_type(ty: &str) -> bool {
-    matches!(
-        ty,
-        "int"
-            | "long"
-            | "short"
-            | "byte"
-            | "boolean"
-            | "double"
-            | "float"
-            | "java.lang.Integer"
-            | "java.lang.Long"
-            | "java.lang.Short"
-            | "java.lang.Byte"
-            | "java.lang.Boolean"
-            | "java.lang.Double"
-            | "java.lang.Float"
-            | "java.util.UUID"
-            | "bool"
-            | "float "
-            | "java.time.LocalDate"
-            | "java.math.BigDecimal"
-            | "java.math.BigInteger"
-    )
-}
-
 /// Run the taint analysis over one function.
 #[must_use]
 pub fn analyze(f: &Function, run: &TaintRun<'_>) -> FnResult {
@@ -876,7 +849,9 @@ impl Engine<'_, '_> {
             Expr::Param(i) => {
                 let idx = *i as usize;
                 let p = f.params.get(idx);
-                if p.and_then(|p| p.ty.as_deref()).is_some_and(is_inert_type) {
+                if p.and_then(|p| p.ty.as_deref())
+                    .is_some_and(|t| self.run.models.is_inert_type(t))
+                {
                     return AbsVal::default();
                 }
                 let span = p.map_or(f.name_span, |p| p.span);
@@ -961,7 +936,7 @@ impl Engine<'_, '_> {
                     let local = f.local(*d);
                     if local
                         .and_then(|l| l.ty.as_deref())
-                        .is_some_and(is_inert_type)
+                        .is_some_and(|t| self.run.models.is_inert_type(t))
                     {
                         // A number carries no payload, but a predictable one still matters for
                         // the kinds only `only:` sources reach (`insecure-random`).

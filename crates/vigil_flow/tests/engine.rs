@@ -15,6 +15,7 @@ use vigil_flow::Models;
 
 const MODELS: &str = r#"
 library: test
+taint-kinds: [sql]
 sources:
   - types: [Req]
     methods: [param]
@@ -400,7 +401,7 @@ fn a_constructor_sink_step_names_the_created_type() {
     // v0 = param(); new java.io.File(v0) @5: the last step says `new File(...)`, not `<init>`.
     let m = Models::load(&[(
         "t.yaml",
-        "library: t\nsources:\n  - types: [Req]\n    methods: [param]\nsinks:\n  - types: [java.io.File]\n    methods: [\"<init>\"]\n    args: [arg0]\n    kind: path-traversal\n",
+        "library: t\ntaint-kinds: [path-traversal]\nsources:\n  - types: [Req]\n    methods: [param]\nsinks:\n  - types: [java.io.File]\n    methods: [\"<init>\"]\n    args: [arg0]\n    kind: path-traversal\n",
     )])
     .expect("models load");
     let f = func(
@@ -501,4 +502,39 @@ fn the_solver_gives_up_past_its_budget_and_says_so() {
     let enough = analyze(&f, &run(10_000));
     assert!(!enough.gave_up);
     assert_eq!(enough.hits.len(), 1);
+}
+
+/// Per language, the declared taint kinds are exactly the `analysis: taint` rules of that language.
+#[test]
+fn declared_kinds_equal_the_taint_rules_of_each_language() {
+    let rules = vigil_core::builtin::rules().expect("builtin rules parse");
+    let mut langs: Vec<&str> = vigil_core::builtin::model_files()
+        .iter()
+        .filter_map(|(p, _)| p.split('/').next())
+        .collect();
+    langs.sort_unstable();
+    langs.dedup();
+    assert!(langs.contains(&"java"));
+    for lang in langs {
+        let files: Vec<(&str, &str)> = vigil_core::builtin::model_files()
+            .iter()
+            .filter(|(p, _)| p.split('/').next() == Some(lang))
+            .copied()
+            .collect();
+        let m = Models::load(&files).unwrap_or_else(|e| panic!("{lang}: {e}"));
+        let declared: std::collections::BTreeSet<String> =
+            m.declared_kinds().iter().map(ToString::to_string).collect();
+        let taint_rules: std::collections::BTreeSet<String> = rules
+            .iter()
+            .filter(|r| r.analysis() == Some("taint"))
+            .filter_map(|r| r.id.strip_prefix(&format!("{lang}/")).map(str::to_owned))
+            .collect();
+        assert_eq!(
+            declared, taint_rules,
+            "{lang}: taint-kinds vs analysis: taint rules"
+        );
+        let used: std::collections::BTreeSet<String> =
+            m.kinds().iter().map(ToString::to_string).collect();
+        assert_eq!(used, declared, "{lang}: every kind has a bit");
+    }
 }

@@ -5,21 +5,26 @@
 //!
 //! 1. the query engine (all query rules in one cursor pass),
 //! 2. the Rust-coded syntactic rules of `src/rules/` (one iterative walk, dispatched by node kind),
-//! 3. the dataflow hook (see `FLOW HOOK` below; Python has no dataflow module yet).
+//! 3. the dataflow analyses of `src/flow/` (taint), which also have a phase 1:
+//!    [`Analyzer::summarize`] lowers each file and summarizes its functions for cross-module flows.
 
+mod flow;
+pub use flow::set_threat_models;
 mod rules;
 mod semantics;
 
+use std::sync::Arc;
+
 use tree_sitter::{Language, Tree};
-use vigil_core::analyzer::FileOutput;
-use vigil_core::{Analyzer, CheckContext, FileKind, RuleError, RuleSet, SourceFile};
+use vigil_core::analyzer::{FileOutput, Summary};
+use vigil_core::{Analyzer, CheckContext, FileKind, ProjectFacts, RuleError, RuleSet, SourceFile};
 use vigil_query::QueryRules;
 
 pub(crate) use semantics::PySemantics;
 
-/// Names of the analyses implemented by a Python dataflow module, when one lands (as in vigil_java:
-/// replace this with `flow::ANALYSES`). The registry test and [`Analyzer::analyses`] read this list.
-pub(crate) const FLOW_ANALYSES: &[&str] = &[];
+/// Names of the analyses implemented by the dataflow module (`src/flow/`): the registry test and
+/// [`Analyzer::analyses`] read this one list.
+pub(crate) const FLOW_ANALYSES: &[&str] = flow::ANALYSES;
 
 /// The tree-sitter Python language.
 #[must_use]
@@ -43,6 +48,7 @@ pub fn parse(text: &str) -> Option<Tree> {
 /// # Errors
 /// A [`RuleError`] when a rule's query does not compile.
 pub fn analyzer(rules: &RuleSet) -> Result<Box<dyn Analyzer>, RuleError> {
+    flow::load_models(false)?;
     Ok(Box::new(PythonAnalyzer::new(rules)?))
 }
 
@@ -84,8 +90,8 @@ impl PythonAnalyzer {
         // (b) every Rust-coded syntactic rule of src/rules/, one walk.
         rules::run(root, file, &sem, ctx, &mut out.findings);
 
-        // (c) FLOW HOOK: the dataflow module plugs in here, over the same tree:
-        //     flow::check(file, tree, ctx, out);
+        // (c) the dataflow analyses (taint), over the same tree.
+        flow::check(file, tree, ctx, out);
     }
 }
 
@@ -100,6 +106,15 @@ impl Analyzer for PythonAnalyzer {
             .chain(FLOW_ANALYSES.iter())
             .copied()
             .collect()
+    }
+
+    fn summarize(&self, file: &SourceFile) -> Option<Summary> {
+        let tree = parse(&file.text)?;
+        flow::summarize(file, &tree)
+    }
+
+    fn link(&self, summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
+        flow::link(summaries)
     }
 
     fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
@@ -155,7 +170,7 @@ mod tests {
             "a.py".into(),
             "a.py",
             FileKind::Python,
-            "def f(:\n    pass\n\ndef g(x):\n    return eval(x)\n",
+            "from flask import request\n\ndef f(:\n    pass\n\ndef g():\n    return eval(request.args['x'])\n",
         );
         let enabled: Vec<_> = rules.for_kind(FileKind::Python).cloned().collect();
         let ctx = CheckContext {
@@ -171,7 +186,7 @@ mod tests {
         assert!(
             out.findings
                 .iter()
-                .any(|f| f.rule_id.as_ref() == "python/eval-non-literal"),
+                .any(|f| f.rule_id.as_ref() == "python/code-injection"),
             "{:?}",
             out.findings
         );

@@ -28,3 +28,12 @@ def digests(password, body, name):
 def local_md5(md5, data):
     # ok: python/weak-hash -- `md5` is a parameter, not hashlib's
     return md5(data)
+
+
+def by_local_name(body):
+    algorithm = "md5"
+    # ruleid: python/weak-hash
+    first = hashlib.new(algorithm, body)
+    # ok: python/weak-hash -- declared non-security use
+    second = hashlib.new(algorithm, body, usedforsecurity=False)
+    return first, second

@@ -139,6 +139,7 @@ pub(crate) fn execute(args: &ScanArgs, build: BuildAnalyzers) -> anyhow::Result<
     let mut threat_models = config.options.threat_models.clone().unwrap_or_default();
     threat_models.extend(args.threat_model.iter().cloned());
     vigil_java::set_threat_models(&threat_models).map_err(anyhow::Error::msg)?;
+    vigil_python::set_threat_models(&threat_models).map_err(anyhow::Error::msg)?;
     let baseline = args
         .baseline
         .as_deref()

@@ -1,0 +1,2451 @@
+//! Lowering of tree-sitter-python trees to the `vigil_flow` IR, with Python name resolution: imports
+//! (`import a.b as c`, `from a import b as c`, relative imports against the file's module path),
+//! module-level constants and constructor-typed globals (`app = Flask(__name__)`), parameter
+//! annotations, and return types of modelled library calls.
+//!
+//! Conventions the models rely on (see `docs/dataflow.md`, Python section):
+//! - a call of an imported function `mod.f(...)` is a static call with class `mod` and name `f`;
+//!   builtins are `builtins.f`; a method call `x.m(...)` is virtual with the receiver's type when known;
+//! - keyword arguments follow the positional ones, in source order;
+//! - a keyword argument whose value is not `False`/`None`/`0` selects the pseudo-type `T#kw` when a
+//!   model names it (`subprocess#shell`), and `T#kw=V` for a named value (`yaml#Loader=yaml.SafeLoader`);
+//! - reading a modelled attribute (`request.args`) is a call with no arguments of that name;
+//! - `x in y` is a call `y.__contains__(x)`, `y[k] = v` also calls `y.__setitem__(k, v)` on a typed
+//!   `y`, and `"fmt" % v` calls `str.__mod__`;
+//! - dict and list literals are arrays keyed by their constant keys/indices.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use tree_sitter::Node;
+use vigil_core::TextRange;
+use vigil_flow::ir::{
+    BinOp, Block, BlockId, Call, CallKind, Const, Expr, Function, Inst, Local, Operand, Param,
+    Terminator, UnOp, Var,
+};
+use vigil_flow::Models;
+
+/// Deepest statement/expression nesting lowered; deeper code is skipped with a notice.
+pub(crate) const MAX_DEPTH: u32 = 100;
+
+/// A lowered file.
+#[derive(Debug, Default)]
+pub(crate) struct LoweredFile {
+    pub(crate) functions: Vec<Function>,
+    /// Per function: it is defined at module level (callable by name from other modules).
+    pub(crate) module_level: Vec<bool>,
+    /// Notices (nesting too deep), one per function.
+    pub(crate) notices: Vec<String>,
+}
+
+pub(crate) struct FileCtx<'a> {
+    src: &'a str,
+    module: Arc<str>,
+    imports: HashMap<String, Arc<str>>,
+    consts: HashMap<String, Const>,
+    global_types: HashMap<String, Arc<str>>,
+    classes: HashSet<String>,
+    models: &'a Models,
+    django: bool,
+    /// The application class of the one web framework the module imports (`flask.Flask`).
+    framework: Option<&'static str>,
+}
+
+pub(crate) fn text<'a>(n: Node<'_>, src: &'a str) -> &'a str {
+    src.get(n.start_byte()..n.end_byte()).unwrap_or("")
+}
+
+fn span(n: Node<'_>) -> TextRange {
+    TextRange::new(n.start_byte(), n.end_byte())
+}
+
+fn named_children(n: Node<'_>) -> Vec<Node<'_>> {
+    let mut c = n.walk();
+    n.named_children(&mut c).collect()
+}
+
+fn dotted(n: Node<'_>, src: &str) -> String {
+    text(n, src)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// The dotted module path of a file (`pkg/sub/mod.py` → `pkg.sub.mod`, `pkg/__init__.py` → `pkg`).
+pub(crate) fn module_of(rel_path: &str) -> String {
+    let p = rel_path.replace('\\', "/");
+    let p = p.strip_suffix(".py").unwrap_or(&p);
+    let p = p.strip_suffix("/__init__").unwrap_or(p);
+    p.trim_start_matches("./").replace('/', ".")
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut it = s.chars();
+    while let Some(c) = it.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match it.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some('0') => out.push('\0'),
+            Some(o) => {
+                if !matches!(o, '\\' | '\'' | '"') {
+                    out.push('\\');
+                }
+                out.push(o);
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+/// The value of a string without interpolations; `None` for f-strings with fields and bytes.
+fn plain_string(n: Node<'_>, src: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut raw = false;
+    for c in named_children(n) {
+        match c.kind() {
+            "string_start" => {
+                let p = text(c, src).to_ascii_lowercase();
+                if p.contains('b') {
+                    return None;
+                }
+                raw = p.contains('r');
+            }
+            "string_content" => {
+                let t = text(c, src);
+                out.push_str(&if raw { t.to_owned() } else { unescape(t) });
+            }
+            "interpolation" => return None,
+            _ => {}
+        }
+    }
+    Some(out)
+}
+
+fn literal(n: Node<'_>, src: &str) -> Option<Const> {
+    let mut n = n;
+    while n.kind() == "parenthesized_expression" && n.named_child_count() == 1 {
+        n = n.named_child(0)?;
+    }
+    match n.kind() {
+        "string" => plain_string(n, src).map(|s| Const::Str(Arc::from(s))),
+        "concatenated_string" => {
+            let mut s = String::new();
+            for c in named_children(n) {
+                s.push_str(&plain_string(c, src)?);
+            }
+            Some(Const::Str(Arc::from(s)))
+        }
+        "integer" => {
+            let t: String = text(n, src).chars().filter(|c| *c != '_').collect();
+            let t = t.to_ascii_lowercase();
+            let v = if let Some(h) = t.strip_prefix("0x") {
+                i64::from_str_radix(h, 16).ok()
+            } else if let Some(o) = t.strip_prefix("0o") {
+                i64::from_str_radix(o, 8).ok()
+            } else if let Some(b) = t.strip_prefix("0b") {
+                i64::from_str_radix(b, 2).ok()
+            } else {
+                t.parse().ok()
+            };
+            v.map(Const::Int)
+        }
+        "true" => Some(Const::Bool(true)),
+        "false" => Some(Const::Bool(false)),
+        "none" => Some(Const::Null),
+        _ => None,
+    }
+}
+
+fn binop(op: &str) -> Option<BinOp> {
+    Some(match op {
+        "+" => BinOp::Add,
+        "-" => BinOp::Sub,
+        "*" => BinOp::Mul,
+        "/" | "//" => BinOp::Div,
+        "%" => BinOp::Rem,
+        "==" => BinOp::Eq,
+        "!=" | "<>" => BinOp::Ne,
+        "<" => BinOp::Lt,
+        "<=" => BinOp::Le,
+        ">" => BinOp::Gt,
+        ">=" => BinOp::Ge,
+        "&" => BinOp::BitAnd,
+        "|" => BinOp::BitOr,
+        "^" => BinOp::BitXor,
+        "<<" => BinOp::Shl,
+        ">>" => BinOp::Shr,
+        _ => return None,
+    })
+}
+
+/// `["sh", "-c", ...]`: a list whose third element runs through a shell.
+fn is_shell_list(l: Node<'_>, src: &str) -> bool {
+    if l.kind() != "list" {
+        return false;
+    }
+    let lit = |i| l.named_child(i).and_then(|x| literal(x, src));
+    let sh = matches!(lit(0), Some(Const::Str(s)) if matches!(
+        s.rsplit('/').next().unwrap_or(""),
+        "sh" | "bash" | "zsh" | "dash" | "ksh"
+    ));
+    sh && matches!(lit(1), Some(Const::Str(s)) if &*s == "-c")
+}
+
+/// Resolve `from <module> import ...` against the importing module (relative imports).
+fn resolve_from(module_node: Node<'_>, src: &str, this_module: &str, is_pkg: bool) -> String {
+    let raw = dotted(module_node, src);
+    if !raw.starts_with('.') {
+        return raw;
+    }
+    let dots = raw.chars().take_while(|c| *c == '.').count();
+    let rest = &raw[dots..];
+    let mut parts: Vec<&str> = this_module.split('.').filter(|s| !s.is_empty()).collect();
+    // `.` is the package of this module (the module itself for a package's __init__).
+    let up = if is_pkg { dots - 1 } else { dots };
+    for _ in 0..up {
+        parts.pop();
+    }
+    let mut base = parts.join(".");
+    if !rest.is_empty() {
+        if !base.is_empty() {
+            base.push('.');
+        }
+        base.push_str(rest);
+    }
+    base
+}
+
+/// Imports, top-level class names, and module-level `name = value` assignments.
+type Prepass<'t> = (
+    HashMap<String, Arc<str>>,
+    HashSet<String>,
+    Vec<(String, Node<'t>)>,
+);
+
+/// One walk over the tree: imports (any depth), module-level constants and constructor-typed
+/// globals, classes, and the definitions to lower.
+fn prepass<'t>(
+    root: Node<'t>,
+    src: &str,
+    module: &str,
+    is_pkg: bool,
+    defs: &mut Vec<(Node<'t>, Option<Arc<str>>, bool)>,
+) -> Prepass<'t> {
+    let mut imports: HashMap<String, Arc<str>> = HashMap::new();
+    let mut classes = HashSet::new();
+    let mut module_assigns: Vec<(String, Node<'t>)> = Vec::new();
+    // (node, enclosing class, at module level)
+    let mut stack: Vec<(Node<'t>, Option<Arc<str>>, bool)> = vec![(root, None, true)];
+    while let Some((n, class, top)) = stack.pop() {
+        match n.kind() {
+            "import_statement" => {
+                for name in named_children(n) {
+                    if name.kind() == "aliased_import" {
+                        if let (Some(m), Some(a)) = (
+                            name.child_by_field_name("name"),
+                            name.child_by_field_name("alias"),
+                        ) {
+                            imports.insert(text(a, src).to_owned(), Arc::from(dotted(m, src)));
+                        }
+                    } else if name.kind() == "dotted_name" {
+                        let full = dotted(name, src);
+                        let first = full.split('.').next().unwrap_or(&full).to_owned();
+                        imports.insert(first.clone(), Arc::from(first));
+                    }
+                }
+                continue;
+            }
+            "import_from_statement" => {
+                let Some(m) = n.child_by_field_name("module_name") else {
+                    continue;
+                };
+                let base = resolve_from(m, src, module, is_pkg);
+                let mut c = n.walk();
+                for name in n.children_by_field_name("name", &mut c) {
+                    let (orig, local) = if name.kind() == "aliased_import" {
+                        match (
+                            name.child_by_field_name("name"),
+                            name.child_by_field_name("alias"),
+                        ) {
+                            (Some(o), Some(a)) => (dotted(o, src), text(a, src).to_owned()),
+                            _ => continue,
+                        }
+                    } else {
+                        (dotted(name, src), dotted(name, src))
+                    };
+                    let q = if base.is_empty() {
+                        orig
+                    } else {
+                        format!("{base}.{orig}")
+                    };
+                    imports.insert(local, Arc::from(q));
+                }
+                continue;
+            }
+            "function_definition" => {
+                defs.push((n, class.clone(), top));
+                if let Some(b) = n.child_by_field_name("body") {
+                    stack.push((b, None, false));
+                }
+                continue;
+            }
+            "class_definition" => {
+                let name = n
+                    .child_by_field_name("name")
+                    .map(|x| text(x, src).to_owned())
+                    .unwrap_or_default();
+                if top {
+                    classes.insert(name.clone());
+                }
+                let owner: Arc<str> = match &class {
+                    Some(c) => Arc::from(format!("{c}.{name}")),
+                    None if module.is_empty() => Arc::from(name.as_str()),
+                    None => Arc::from(format!("{module}.{name}")),
+                };
+                defs.push((n, Some(owner.clone()), false));
+                if let Some(b) = n.child_by_field_name("body") {
+                    stack.push((b, Some(owner), false));
+                }
+                continue;
+            }
+            "expression_statement" if top && class.is_none() => {
+                if let Some(a) = n.named_child(0).filter(|a| a.kind() == "assignment") {
+                    if let (Some(l), Some(r)) = (
+                        a.child_by_field_name("left"),
+                        a.child_by_field_name("right"),
+                    ) {
+                        if l.kind() == "identifier" {
+                            module_assigns.push((text(l, src).to_owned(), r));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        let mut kids = named_children(n);
+        kids.reverse();
+        // Module-level compound statements (if/try at the top) keep `top`.
+        let keep_top = top
+            && matches!(
+                n.kind(),
+                "module"
+                    | "if_statement"
+                    | "try_statement"
+                    | "block"
+                    | "else_clause"
+                    | "elif_clause"
+                    | "except_clause"
+                    | "finally_clause"
+                    | "with_statement"
+                    | "decorated_definition"
+            );
+        for k in kids {
+            stack.push((k, class.clone(), keep_top));
+        }
+    }
+    (imports, classes, module_assigns)
+}
+
+/// Lower every function, method, class body and the module body of a file.
+pub(crate) fn lower_file(
+    src: &str,
+    root: Node<'_>,
+    rel_path: &str,
+    models: &Models,
+) -> LoweredFile {
+    let module = module_of(rel_path);
+    let is_pkg = rel_path.ends_with("__init__.py");
+    let mut defs = Vec::new();
+    let (imports, classes, module_assigns) = prepass(root, src, &module, is_pkg, &mut defs);
+    let django = imports.values().any(|q| q.starts_with("django"));
+    let uses = |m: &str| {
+        imports
+            .values()
+            .any(|q| &**q == m || q.strip_prefix(m).is_some_and(|r| r.starts_with('.')))
+    };
+    let framework = match (uses("flask"), uses("fastapi")) {
+        (true, false) => Some("flask.Flask"),
+        (false, true) => Some("fastapi.FastAPI"),
+        _ => None,
+    };
+    let mut cx = FileCtx {
+        src,
+        module: Arc::from(module.as_str()),
+        imports,
+        consts: HashMap::new(),
+        global_types: HashMap::new(),
+        classes,
+        models,
+        django,
+        framework,
+    };
+    // Module-level names bound once: constants and constructor-typed objects.
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (n, _) in &module_assigns {
+        *counts.entry(n.as_str()).or_default() += 1;
+    }
+    for (name, value) in &module_assigns {
+        if counts.get(name.as_str()) != Some(&1) {
+            continue;
+        }
+        if let Some(c) = literal(*value, src) {
+            cx.consts.insert(name.clone(), c);
+        } else if value.kind() == "call" {
+            if let Some(f) = value.child_by_field_name("function") {
+                if let Some(p) = cx.static_path(f) {
+                    // A factory with a modelled return type (`logging.getLogger`), else a class.
+                    let ty = p
+                        .rsplit_once('.')
+                        .and_then(|(c, m)| models.return_type(c, m))
+                        .unwrap_or(p);
+                    cx.global_types.insert(name.clone(), ty);
+                }
+            }
+        }
+    }
+    let mut out = LoweredFile::default();
+    // The module body.
+    let mut b = Builder::new(&cx, cx.module.clone(), Arc::from("<module>"));
+    b.name_span = TextRange::new(0, 0);
+    b.body(root);
+    b.terminate(Terminator::Return(None, TextRange::new(0, 0)));
+    push(&mut out, b, root, false);
+    for (node, class, top) in defs {
+        if node.kind() == "class_definition" {
+            let owner = class.unwrap_or_else(|| cx.module.clone());
+            let mut b = Builder::new(&cx, owner, Arc::from("<class>"));
+            b.name_span = node.child_by_field_name("name").map_or(span(node), span);
+            if let Some(body) = node.child_by_field_name("body") {
+                b.body(body);
+            }
+            b.terminate(Terminator::Return(None, span(node)));
+            push(&mut out, b, node, false);
+            continue;
+        }
+        let owner = class.clone().unwrap_or_else(|| cx.module.clone());
+        let name = node
+            .child_by_field_name("name")
+            .map_or("<unnamed>", |n| text(n, src));
+        let mut b = Builder::new(&cx, owner, Arc::from(name));
+        b.in_class = class.is_some();
+        b.function(node);
+        push(&mut out, b, node, top);
+    }
+    out
+}
+
+fn push(out: &mut LoweredFile, b: Builder<'_>, node: Node<'_>, top: bool) {
+    if let Some(n) = &b.notice {
+        out.notices.push(n.clone());
+    }
+    let mut fs = b.finish(node);
+    let last = fs.len().saturating_sub(1);
+    for (i, f) in fs.drain(..).enumerate() {
+        out.functions.push(f);
+        out.module_level.push(top && i == last);
+    }
+}
+
+impl FileCtx<'_> {
+    /// The qualified path of a name or attribute chain rooted at an import (`os.path.join`), or a
+    /// class or function of this module.
+    fn static_path(&self, n: Node<'_>) -> Option<Arc<str>> {
+        match n.kind() {
+            "identifier" => self.global_path(text(n, self.src)),
+            "attribute" => {
+                let o = n.child_by_field_name("object")?;
+                let a = n.child_by_field_name("attribute")?;
+                let base = self.static_path(o)?;
+                Some(Arc::from(format!("{base}.{}", text(a, self.src))))
+            }
+            _ => None,
+        }
+    }
+
+    fn global_path(&self, name: &str) -> Option<Arc<str>> {
+        if let Some(q) = self.imports.get(name) {
+            return Some(q.clone());
+        }
+        if self.classes.contains(name) {
+            return Some(Arc::from(format!("{}.{name}", self.module)));
+        }
+        None
+    }
+
+    /// A declared type as written (`int`, `HttpRequest`, `flask.Request`), resolved.
+    fn resolve_type(&self, t: &str) -> Arc<str> {
+        let t = t.trim();
+        let base = t.split('[').next().unwrap_or(t).trim();
+        let (head, rest) = match base.split_once('.') {
+            Some((h, r)) => (h, Some(r)),
+            None => (base, None),
+        };
+        if let Some(q) = self.imports.get(head) {
+            return Arc::from(rest.map_or_else(|| q.to_string(), |r| format!("{q}.{r}")));
+        }
+        Arc::from(base)
+    }
+}
+
+/// A declared parameter: name, node, resolved annotation, default value.
+type ParamDecl<'c> = (String, Node<'c>, Option<Arc<str>>, Option<Node<'c>>);
+
+/// A resolved callee: class, name, receiver, `self.` call, constructed type.
+type Callee = (
+    Option<Arc<str>>,
+    Arc<str>,
+    Option<Operand>,
+    bool,
+    Option<Arc<str>>,
+);
+
+struct LoopCtx {
+    brk: BlockId,
+    cont: BlockId,
+}
+
+/// A lowered value: the operand, plus its type when known and its qualified path when it names an
+/// imported module, class or function rather than a run-time value.
+#[derive(Clone)]
+struct Val {
+    op: Operand,
+    ty: Option<Arc<str>>,
+    path: Option<Arc<str>>,
+    is_self: bool,
+}
+
+impl Val {
+    fn op(op: Operand) -> Val {
+        Val {
+            op,
+            ty: None,
+            path: None,
+            is_self: false,
+        }
+    }
+}
+
+struct Builder<'c> {
+    cx: &'c FileCtx<'c>,
+    owner: Arc<str>,
+    name: Arc<str>,
+    blocks: Vec<Block>,
+    cur: BlockId,
+    locals: Vec<Local>,
+    scope: HashMap<String, Var>,
+    globals: HashSet<String>,
+    handlers: Vec<Vec<BlockId>>,
+    loops: Vec<LoopCtx>,
+    finally: Vec<Vec<Node<'c>>>,
+    params: Vec<Param>,
+    name_span: TextRange,
+    depth: u32,
+    in_class: bool,
+    self_var: Option<Var>,
+    notice: Option<String>,
+    lambdas: Vec<Function>,
+    is_static: bool,
+    /// Route marks whose returned value is a response body (`<return>` sinks).
+    return_marks: Vec<Arc<str>>,
+    /// Local names last assigned a `["sh", "-c", ...]` list.
+    shell_lists: HashSet<String>,
+    /// How many times each name is assigned in the function body.
+    assign_counts: HashMap<String, u32>,
+    /// Constant values of names assigned exactly once (for string comparisons, which the shared
+    /// constant folding leaves alone: Java's `==` on strings compares references).
+    single_consts: HashMap<String, Const>,
+}
+
+impl<'c> Builder<'c> {
+    fn new(cx: &'c FileCtx<'c>, owner: Arc<str>, name: Arc<str>) -> Self {
+        Builder {
+            cx,
+            owner,
+            name,
+            blocks: vec![Block {
+                insts: Vec::new(),
+                term: Terminator::Unreachable,
+                handlers: Vec::new(),
+            }],
+            cur: BlockId(0),
+            locals: Vec::new(),
+            scope: HashMap::new(),
+            globals: HashSet::new(),
+            handlers: Vec::new(),
+            loops: Vec::new(),
+            finally: Vec::new(),
+            params: Vec::new(),
+            name_span: TextRange::default(),
+            depth: 0,
+            in_class: false,
+            self_var: None,
+            notice: None,
+            lambdas: Vec::new(),
+            is_static: true,
+            return_marks: Vec::new(),
+            shell_lists: HashSet::new(),
+            assign_counts: HashMap::new(),
+            single_consts: HashMap::new(),
+        }
+    }
+
+    fn src(&self) -> &'c str {
+        self.cx.src
+    }
+
+    fn new_block(&mut self) -> BlockId {
+        let id = BlockId(u32::try_from(self.blocks.len()).unwrap_or(u32::MAX));
+        self.blocks.push(Block {
+            insts: Vec::new(),
+            term: Terminator::Unreachable,
+            handlers: self.handlers.last().cloned().unwrap_or_default(),
+        });
+        id
+    }
+
+    fn emit(&mut self, inst: Inst) {
+        if let Some(b) = self.blocks.get_mut(self.cur.index()) {
+            b.insts.push(inst);
+        }
+    }
+
+    fn terminate(&mut self, term: Terminator) {
+        if let Some(b) = self.blocks.get_mut(self.cur.index()) {
+            b.term = term;
+        }
+        self.cur = self.new_block();
+    }
+
+    fn goto(&mut self, target: BlockId) {
+        if let Some(b) = self.blocks.get_mut(self.cur.index()) {
+            b.term = Terminator::Goto(target);
+        }
+    }
+
+    /// The variable of a name (one per name and function: Python scopes are per function), or a new
+    /// temporary when `name` is `None`.
+    fn new_local(&mut self, name: Option<&str>, ty: Option<Arc<str>>) -> Var {
+        if let Some(v) = name.and_then(|n| self.scope.get(n).copied()) {
+            if let Some(l) = self.locals.get_mut(v.0 as usize) {
+                // A name's type is only trusted while every assignment agrees.
+                if l.ty != ty {
+                    l.ty = None;
+                }
+            }
+            return v;
+        }
+        let v = Var(u32::try_from(self.locals.len()).unwrap_or(u32::MAX));
+        self.locals.push(Local {
+            name: name.map(Arc::from),
+            ty,
+        });
+        if let Some(n) = name {
+            self.scope.insert(n.to_owned(), v);
+        }
+        v
+    }
+
+    fn temp(&mut self) -> Var {
+        self.new_local(None, None)
+    }
+
+    fn assign(&mut self, expr: Expr, sp: TextRange) -> Operand {
+        let t = self.temp();
+        self.emit(Inst::Assign {
+            dst: Some(t),
+            expr,
+            span: sp,
+        });
+        Operand::Var(t)
+    }
+
+    fn too_deep(&mut self, n: Node<'_>) -> bool {
+        if self.depth <= MAX_DEPTH {
+            return false;
+        }
+        if self.notice.is_none() {
+            self.notice = Some(format!(
+                "`{}` nests deeper than {MAX_DEPTH} levels at byte {}: the rest of that construct is not analyzed",
+                self.name,
+                n.start_byte()
+            ));
+        }
+        true
+    }
+
+    // ----- declarations -----
+
+    fn function(&mut self, node: Node<'c>) {
+        let src = self.src();
+        self.name_span = node.child_by_field_name("name").map_or(span(node), span);
+        // Decorators: `@app.route(...)` marks the parameters of a route handler.
+        let mut marks: Vec<Arc<str>> = Vec::new();
+        let mut is_staticmethod = false;
+        if let Some(parent) = node.parent().filter(|p| p.kind() == "decorated_definition") {
+            for d in named_children(parent)
+                .into_iter()
+                .filter(|d| d.kind() == "decorator")
+            {
+                let Some(e) = d.named_child(0) else { continue };
+                let f = if e.kind() == "call" {
+                    e.child_by_field_name("function").unwrap_or(e)
+                } else {
+                    e
+                };
+                let t = text(f, src);
+                if t == "staticmethod" {
+                    is_staticmethod = true;
+                }
+                if let Some(m) = self.decorator_mark(f) {
+                    marks.push(m);
+                }
+            }
+        }
+        let mut names: Vec<ParamDecl<'c>> = Vec::new();
+        if let Some(ps) = node.child_by_field_name("parameters") {
+            for p in named_children(ps) {
+                let (name, ty, default) = match p.kind() {
+                    "identifier" => (Some(p), None, None),
+                    "typed_parameter" => (
+                        named_children(p)
+                            .into_iter()
+                            .find(|c| c.kind() == "identifier"),
+                        p.child_by_field_name("type"),
+                        None,
+                    ),
+                    "default_parameter" => (
+                        p.child_by_field_name("name"),
+                        None,
+                        p.child_by_field_name("value"),
+                    ),
+                    "typed_default_parameter" => (
+                        p.child_by_field_name("name"),
+                        p.child_by_field_name("type"),
+                        p.child_by_field_name("value"),
+                    ),
+                    "list_splat_pattern" | "dictionary_splat_pattern" => {
+                        (p.named_child(0), None, None)
+                    }
+                    _ => continue,
+                };
+                let Some(name) = name.filter(|n| n.kind() == "identifier") else {
+                    continue;
+                };
+                let ty = ty.map(|t| self.cx.resolve_type(text(t, src)));
+                names.push((text(name, src).to_owned(), p, ty, default));
+            }
+        }
+        let is_method = self.in_class && !is_staticmethod;
+        self.is_static = !is_method;
+        // Conventions of the frameworks (not of any test code): a Django view takes the request
+        // first (its other parameters come from the URL); a Lambda handler takes (event, context).
+        let first_user = usize::from(is_method);
+        let django_view = self.cx.django
+            && names.get(first_user).is_some_and(|(n, _, t, _)| {
+                n == "request" && t.as_deref().is_none_or(|t| t.ends_with("HttpRequest"))
+            });
+        // What a route handler returns is the response body where the models say so (Flask).
+        self.return_marks = marks
+            .iter()
+            .filter(|m| self.knows(m, "<return>"))
+            .cloned()
+            .collect();
+        let lambda_handler =
+            !is_method && names.len() == 2 && names[0].0 == "event" && names[1].0 == "context";
+        for (i, (name, p, mut ty, default)) in names.into_iter().enumerate() {
+            let mut annotations: Vec<Arc<str>> = Vec::new();
+            let is_self = is_method && i == 0;
+            let dependency = default.is_some_and(|d| {
+                d.kind() == "call"
+                    && d.child_by_field_name("function")
+                        .is_some_and(|f| text(f, src).ends_with("Depends"))
+            });
+            if !is_self && !dependency {
+                annotations.extend(marks.iter().cloned());
+            }
+            if django_view && i == first_user {
+                ty = Some(Arc::from("django.http.HttpRequest"));
+            } else if django_view && i > first_user && !is_method && default.is_none() {
+                // URL arguments of a function view (a class-based view receives them as
+                // `self.kwargs`; a parameter with a default is usually the view's configuration).
+                annotations.push(Arc::from("django.urls.view-argument"));
+            }
+            if lambda_handler && i == 0 {
+                annotations.push(Arc::from("aws_lambda.handler-event"));
+            }
+            let var = self.new_local(Some(&name), ty.clone());
+            if is_self {
+                // The receiver is not a parameter (as in Java): call arguments line up with params.
+                self.self_var = Some(var);
+                self.emit(Inst::Assign {
+                    dst: Some(var),
+                    expr: Expr::This,
+                    span: span(p),
+                });
+                continue;
+            }
+            let idx = u32::try_from(self.params.len()).unwrap_or(u32::MAX);
+            self.params.push(Param {
+                var,
+                name: Arc::from(name.as_str()),
+                ty,
+                annotations,
+                span: span(p),
+            });
+            self.emit(Inst::Assign {
+                dst: Some(var),
+                expr: Expr::Param(idx),
+                span: span(p),
+            });
+        }
+        if let Some(body) = node.child_by_field_name("body") {
+            self.collect_globals(body);
+            self.count_assignments(body);
+            self.body(body);
+        }
+        self.terminate(Terminator::Return(None, span(node)));
+    }
+
+    /// Count the assignments of each name in a body (not in nested functions).
+    fn count_assignments(&mut self, body: Node<'c>) {
+        let src = self.src();
+        let mut stack = vec![body];
+        while let Some(n) = stack.pop() {
+            match n.kind() {
+                "function_definition" | "class_definition" | "lambda" => {}
+                "assignment"
+                | "augmented_assignment"
+                | "for_statement"
+                | "for_in_clause"
+                | "named_expression"
+                | "as_pattern" => {
+                    let target = n
+                        .child_by_field_name("left")
+                        .or_else(|| n.child_by_field_name("name"))
+                        .or_else(|| n.child_by_field_name("alias"));
+                    if let Some(t) = target {
+                        let mut ids = vec![t];
+                        while let Some(x) = ids.pop() {
+                            if x.kind() == "identifier" {
+                                *self
+                                    .assign_counts
+                                    .entry(text(x, src).to_owned())
+                                    .or_default() += 1;
+                            } else if !matches!(x.kind(), "attribute" | "subscript") {
+                                ids.extend(named_children(x));
+                            }
+                        }
+                    }
+                    stack.extend(named_children(n));
+                }
+                _ => stack.extend(named_children(n)),
+            }
+        }
+    }
+
+    /// The constant value of an operand node for string comparisons: a literal, or a name assigned
+    /// once to a constant.
+    fn const_of(&self, n: Node<'_>) -> Option<Const> {
+        let src = self.src();
+        if let Some(c) = literal(n, src) {
+            return Some(c);
+        }
+        if n.kind() == "identifier" {
+            let name = text(n, src);
+            if self.assign_counts.get(name) == Some(&1) {
+                return self.single_consts.get(name).cloned();
+            }
+            if self.lookup(name).is_none() {
+                return self.cx.consts.get(name).cloned();
+            }
+        }
+        None
+    }
+
+    /// `global x` / `nonlocal x` names of a body (not of nested functions).
+    fn collect_globals(&mut self, body: Node<'c>) {
+        let src = self.src();
+        let mut stack = vec![body];
+        while let Some(n) = stack.pop() {
+            match n.kind() {
+                "global_statement" | "nonlocal_statement" => {
+                    for id in named_children(n) {
+                        self.globals.insert(text(id, src).to_owned());
+                    }
+                }
+                "function_definition" | "class_definition" | "lambda" => {}
+                _ => stack.extend(named_children(n)),
+            }
+        }
+    }
+
+    /// The mark a decorator puts on the parameters: `<type of app>.<method>` (`flask.Flask.route`),
+    /// or the decorator's qualified path.
+    fn decorator_mark(&self, f: Node<'_>) -> Option<Arc<str>> {
+        let src = self.src();
+        if f.kind() == "attribute" {
+            let o = f.child_by_field_name("object")?;
+            let a = text(f.child_by_field_name("attribute")?, src);
+            if o.kind() == "identifier" {
+                let on = text(o, src);
+                if let Some(t) = self.cx.global_types.get(on) {
+                    return Some(Arc::from(format!("{t}.{a}")));
+                }
+            }
+            // An application object of unknown origin (`def init(app): @app.route(...)`): the web
+            // framework the module imports.
+            if self.cx.static_path(o).is_none() {
+                if let Some(fw) = self.cx.framework {
+                    return Some(Arc::from(format!("{fw}.{a}")));
+                }
+            }
+        }
+        self.cx.static_path(f)
+    }
+
+    fn finish(mut self, node: Node<'_>) -> Vec<Function> {
+        let mut out = std::mem::take(&mut self.lambdas);
+        out.push(Function {
+            name: self.name,
+            owner: self.owner,
+            params: self.params,
+            return_type: None,
+            is_static: self.is_static,
+            blocks: self.blocks,
+            locals: self.locals,
+            span: span(node),
+            name_span: self.name_span,
+        });
+        out
+    }
+
+    // ----- statements -----
+
+    fn body(&mut self, n: Node<'c>) {
+        for c in named_children(n) {
+            self.stmt(c);
+        }
+    }
+
+    fn stmt(&mut self, n: Node<'c>) {
+        self.depth += 1;
+        if !self.too_deep(n) {
+            self.stmt_inner(n);
+        }
+        self.depth -= 1;
+    }
+
+    #[expect(clippy::too_many_lines, reason = "one arm per statement kind")]
+    fn stmt_inner(&mut self, n: Node<'c>) {
+        let src = self.src();
+        match n.kind() {
+            "expression_statement" => {
+                for c in named_children(n) {
+                    match c.kind() {
+                        "assignment" => self.assignment(c),
+                        "augmented_assignment" => self.augmented(c),
+                        _ => {
+                            self.expr(c);
+                        }
+                    }
+                }
+            }
+            "return_statement" => {
+                let e = n.named_child(0);
+                let v = e.map(|e| self.expr(e).op);
+                // A dict or list is serialized as JSON by the framework: not a page.
+                let body = e.is_some_and(|e| !matches!(e.kind(), "dictionary" | "list"));
+                if let (Some(v), true) = (&v, body) {
+                    for m in self.return_marks.clone() {
+                        self.emit(Inst::Assign {
+                            dst: None,
+                            expr: Expr::Call(Call {
+                                name: Arc::from("<return>"),
+                                class: Some(m),
+                                kind: CallKind::Static,
+                                receiver: None,
+                                on_this: false,
+                                args: vec![v.clone()],
+                                span: span(n),
+                            }),
+                            span: span(n),
+                        });
+                    }
+                }
+                self.run_finally();
+                self.terminate(Terminator::Return(v, span(n)));
+            }
+            "raise_statement" => {
+                let v = n
+                    .named_child(0)
+                    .map_or(Operand::Opaque, |e| self.expr(e).op);
+                self.terminate(Terminator::Throw(v, span(n)));
+            }
+            "if_statement" => {
+                let after = self.new_block();
+                let mut clauses: Vec<(Option<Node<'c>>, Option<Node<'c>>)> = vec![(
+                    n.child_by_field_name("condition"),
+                    n.child_by_field_name("consequence"),
+                )];
+                let mut els = None;
+                let mut c = n.walk();
+                for alt in n.children_by_field_name("alternative", &mut c) {
+                    if alt.kind() == "elif_clause" {
+                        clauses.push((
+                            alt.child_by_field_name("condition"),
+                            alt.child_by_field_name("consequence"),
+                        ));
+                    } else {
+                        els = alt.child_by_field_name("body");
+                    }
+                }
+                for (cond, body) in clauses {
+                    let then = self.new_block();
+                    let next = self.new_block();
+                    match cond {
+                        Some(c) => self.cond(c, then, next),
+                        None => self.goto(then),
+                    }
+                    self.cur = then;
+                    if let Some(b) = body {
+                        self.body(b);
+                    }
+                    self.goto(after);
+                    self.cur = next;
+                }
+                if let Some(e) = els {
+                    self.body(e);
+                }
+                self.goto(after);
+                self.cur = after;
+            }
+            "while_statement" => {
+                let head = self.new_block();
+                let body = self.new_block();
+                let exit = self.new_block();
+                let after = self.new_block();
+                self.goto(head);
+                self.cur = head;
+                match n.child_by_field_name("condition") {
+                    Some(c) => self.cond(c, body, exit),
+                    None => self.goto(body),
+                }
+                self.cur = body;
+                self.loops.push(LoopCtx {
+                    brk: after,
+                    cont: head,
+                });
+                if let Some(b) = n.child_by_field_name("body") {
+                    self.body(b);
+                }
+                self.loops.pop();
+                self.goto(head);
+                self.cur = exit;
+                if let Some(e) = n
+                    .child_by_field_name("alternative")
+                    .and_then(|a| a.child_by_field_name("body"))
+                {
+                    self.body(e);
+                }
+                self.goto(after);
+                self.cur = after;
+            }
+            "for_statement" => {
+                let iter = n
+                    .child_by_field_name("right")
+                    .map_or(Val::op(Operand::Opaque), |r| self.expr(r));
+                let head = self.new_block();
+                let body = self.new_block();
+                let exit = self.new_block();
+                let after = self.new_block();
+                self.goto(head);
+                self.cur = head;
+                self.terminate_branch(Operand::Opaque, body, exit, span(n));
+                self.cur = body;
+                if let Some(l) = n.child_by_field_name("left") {
+                    let elem = self.assign(
+                        Expr::ArrayLoad {
+                            array: iter.op.clone(),
+                            index: Operand::Opaque,
+                        },
+                        span(l),
+                    );
+                    self.store(l, Val::op(elem), span(l));
+                }
+                self.loops.push(LoopCtx {
+                    brk: after,
+                    cont: head,
+                });
+                if let Some(b) = n.child_by_field_name("body") {
+                    self.body(b);
+                }
+                self.loops.pop();
+                self.goto(head);
+                self.cur = exit;
+                if let Some(e) = n
+                    .child_by_field_name("alternative")
+                    .and_then(|a| a.child_by_field_name("body"))
+                {
+                    self.body(e);
+                }
+                self.goto(after);
+                self.cur = after;
+            }
+            "break_statement" => {
+                if let Some(l) = self.loops.last() {
+                    let t = l.brk;
+                    self.goto(t);
+                    self.cur = self.new_block();
+                }
+            }
+            "continue_statement" => {
+                if let Some(l) = self.loops.last() {
+                    let t = l.cont;
+                    self.goto(t);
+                    self.cur = self.new_block();
+                }
+            }
+            "try_statement" => self.try_stmt(n),
+            "with_statement" => {
+                for clause in named_children(n)
+                    .into_iter()
+                    .filter(|c| c.kind() == "with_clause")
+                {
+                    for item in named_children(clause) {
+                        let Some(v) = item.child_by_field_name("value") else {
+                            continue;
+                        };
+                        if v.kind() == "as_pattern" {
+                            let value = v.named_child(0);
+                            let alias = v
+                                .child_by_field_name("alias")
+                                .and_then(|a| a.named_child(0));
+                            let val = value.map_or(Val::op(Operand::Opaque), |x| self.expr(x));
+                            if let Some(a) = alias {
+                                self.store(a, val, span(item));
+                            }
+                        } else {
+                            self.expr(v);
+                        }
+                    }
+                }
+                if let Some(b) = n.child_by_field_name("body") {
+                    self.body(b);
+                }
+            }
+            "match_statement" => {
+                let subject = n
+                    .child_by_field_name("subject")
+                    .map_or(Val::op(Operand::Opaque), |s| self.expr(s));
+                let after = self.new_block();
+                let cases: Vec<Node<'c>> = n
+                    .child_by_field_name("body")
+                    .map(|b| {
+                        named_children(b)
+                            .into_iter()
+                            .filter(|c| c.kind() == "case_clause")
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                for case in cases {
+                    let then = self.new_block();
+                    let next = self.new_block();
+                    self.terminate_branch(Operand::Opaque, then, next, span(case));
+                    self.cur = then;
+                    // Capture patterns (`case x:`, `case [a, b]`, `... as x`) bind the subject.
+                    for p in named_children(case)
+                        .into_iter()
+                        .filter(|p| p.kind() == "case_pattern")
+                    {
+                        self.bind_pattern(p, &subject);
+                    }
+                    if let Some(b) = case.child_by_field_name("consequence") {
+                        self.body(b);
+                    }
+                    self.goto(after);
+                    self.cur = next;
+                }
+                self.goto(after);
+                self.cur = after;
+            }
+            "assert_statement" => {
+                if let Some(c) = n.named_child(0) {
+                    let ok = self.new_block();
+                    let fail = self.new_block();
+                    self.cond(c, ok, fail);
+                    self.cur = fail;
+                    self.terminate(Terminator::Throw(Operand::Opaque, span(n)));
+                    self.cur = ok;
+                }
+            }
+            "delete_statement" => {
+                for t in named_children(n) {
+                    if t.kind() == "identifier" {
+                        let name = text(t, src).to_owned();
+                        let v = self.new_local(Some(&name), None);
+                        self.emit(Inst::Assign {
+                            dst: Some(v),
+                            expr: Expr::Use(Operand::Const(Const::Null)),
+                            span: span(t),
+                        });
+                    }
+                }
+            }
+            "decorated_definition" => {
+                // Decorator expressions are evaluated; the definition binds its name.
+                for c in named_children(n) {
+                    if c.kind() != "decorator" {
+                        self.stmt(c);
+                    }
+                }
+            }
+            "function_definition" | "class_definition" => {
+                if let Some(name) = n.child_by_field_name("name") {
+                    let name = text(name, src).to_owned();
+                    if !self.globals.contains(&name) {
+                        let v = self.new_local(Some(&name), None);
+                        self.emit(Inst::Assign {
+                            dst: Some(v),
+                            expr: Expr::Use(Operand::Opaque),
+                            span: span(n),
+                        });
+                    }
+                }
+            }
+            "block" | "module" => self.body(n),
+            _ => {}
+        }
+    }
+
+    fn bind_pattern(&mut self, p: Node<'c>, subject: &Val) {
+        let src = self.src();
+        let mut stack = vec![p];
+        while let Some(x) = stack.pop() {
+            match x.kind() {
+                "identifier" if text(x, src) != "_" => {
+                    let v = self.new_local(Some(text(x, src)), None);
+                    self.emit(Inst::Assign {
+                        dst: Some(v),
+                        expr: Expr::Use(subject.op.clone()),
+                        span: span(x),
+                    });
+                }
+                "case_pattern" | "as_pattern" | "as_pattern_target" | "list_pattern"
+                | "tuple_pattern" | "splat_pattern" | "union_pattern" => {
+                    stack.extend(named_children(x));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Inline the bodies of enclosing `finally` clauses before leaving the function.
+    fn run_finally(&mut self) {
+        let saved = std::mem::take(&mut self.finally);
+        for f in saved.iter().rev().flatten() {
+            self.body(*f);
+        }
+        self.finally = saved;
+    }
+
+    fn terminate_branch(&mut self, cond: Operand, then: BlockId, els: BlockId, sp: TextRange) {
+        if let Some(b) = self.blocks.get_mut(self.cur.index()) {
+            b.term = Terminator::Branch {
+                cond,
+                then,
+                els,
+                span: sp,
+            };
+        }
+        self.cur = self.new_block();
+    }
+
+    fn try_stmt(&mut self, n: Node<'c>) {
+        let kids = named_children(n);
+        let excepts: Vec<Node<'c>> = kids
+            .iter()
+            .copied()
+            .filter(|c| matches!(c.kind(), "except_clause" | "except_group_clause"))
+            .collect();
+        let else_body = kids
+            .iter()
+            .find(|c| c.kind() == "else_clause")
+            .and_then(|e| e.child_by_field_name("body"));
+        let fin = kids
+            .iter()
+            .find(|c| c.kind() == "finally_clause")
+            .and_then(|f| named_children(*f).into_iter().find(|b| b.kind() == "block"));
+        let after = self.new_block();
+        let exc_finally = fin.map(|_| self.new_block());
+        let mut catch_handlers = self.handlers.last().cloned().unwrap_or_default();
+        if let Some(ef) = exc_finally {
+            catch_handlers.insert(0, ef);
+        }
+        let mut entries = Vec::new();
+        for _ in &excepts {
+            self.handlers.push(catch_handlers.clone());
+            entries.push(self.new_block());
+            self.handlers.pop();
+        }
+        let mut try_handlers = entries.clone();
+        try_handlers.extend(catch_handlers.iter().copied());
+        self.handlers.push(try_handlers);
+        if let Some(f) = fin {
+            self.finally.push(vec![f]);
+        }
+        let start = self.new_block();
+        self.goto(start);
+        self.cur = start;
+        if let Some(b) = n.child_by_field_name("body") {
+            self.body(b);
+        }
+        self.handlers.pop();
+        self.handlers.push(catch_handlers.clone());
+        if let Some(e) = else_body {
+            self.body(e);
+        }
+        if fin.is_some() {
+            self.finally.pop();
+        }
+        if let Some(f) = fin {
+            self.body(f);
+        }
+        self.goto(after);
+        if let Some(f) = fin {
+            self.finally.push(vec![f]);
+        }
+        for (c, entry) in excepts.iter().zip(entries) {
+            self.cur = entry;
+            if let Some(alias) = c.child_by_field_name("alias") {
+                if alias.kind() == "identifier" {
+                    let v = self.new_local(Some(text(alias, self.src())), None);
+                    self.emit(Inst::Assign {
+                        dst: Some(v),
+                        expr: Expr::CaughtException,
+                        span: span(alias),
+                    });
+                }
+            }
+            if let Some(b) = named_children(*c)
+                .into_iter()
+                .rev()
+                .find(|b| b.kind() == "block")
+            {
+                self.body(b);
+            }
+            if let Some(f) = fin {
+                self.finally.pop();
+                self.body(f);
+                self.finally.push(vec![f]);
+            }
+            self.goto(after);
+        }
+        if fin.is_some() {
+            self.finally.pop();
+        }
+        self.handlers.pop();
+        if let (Some(ef), Some(f)) = (exc_finally, fin) {
+            self.cur = ef;
+            self.body(f);
+            self.terminate(Terminator::Throw(Operand::Opaque, span(f)));
+        }
+        self.cur = after;
+    }
+
+    // ----- assignments -----
+
+    fn assignment(&mut self, n: Node<'c>) {
+        let src = self.src();
+        let Some(left) = n.child_by_field_name("left") else {
+            return;
+        };
+        let declared = n
+            .child_by_field_name("type")
+            .map(|t| self.cx.resolve_type(text(t, src)));
+        let value = match n.child_by_field_name("right") {
+            Some(r) if r.kind() == "assignment" => {
+                // `a = b = v`: the inner assignment first, then `a` gets the same value.
+                self.assignment(r);
+                let inner = r.child_by_field_name("left");
+                inner.map_or(Val::op(Operand::Opaque), |l| self.expr(l))
+            }
+            Some(r) => self.expr(r),
+            None => return,
+        };
+        let mut value = value;
+        if declared.is_some() {
+            value.ty = declared;
+        }
+        if left.kind() == "identifier" {
+            let name = text(left, src).to_owned();
+            if n.child_by_field_name("right")
+                .is_some_and(|r| is_shell_list(r, src))
+            {
+                self.shell_lists.insert(name);
+            } else {
+                self.shell_lists.remove(&name);
+            }
+        }
+        self.store(left, value, span(n));
+    }
+
+    fn augmented(&mut self, n: Node<'c>) {
+        let (Some(l), Some(r)) = (
+            n.child_by_field_name("left"),
+            n.child_by_field_name("right"),
+        ) else {
+            return;
+        };
+        let op = n
+            .child_by_field_name("operator")
+            .map_or("", |o| text(o, self.src()))
+            .trim_end_matches('=')
+            .to_owned();
+        let cur = self.expr(l);
+        let rhs = self.expr(r);
+        let e = self.binary_expr(&op, &cur, &rhs, span(n));
+        let v = self.assign(e, span(n));
+        self.store(l, Val::op(v), span(n));
+    }
+
+    /// Store a value into an assignment target.
+    fn store(&mut self, target: Node<'c>, value: Val, sp: TextRange) {
+        let src = self.src();
+        match target.kind() {
+            "identifier" => {
+                let name = text(target, src);
+                if self.globals.contains(name) {
+                    return;
+                }
+                if let Operand::Const(c) = &value.op {
+                    self.single_consts.insert(name.to_owned(), c.clone());
+                }
+                let ty = value.ty.clone().or_else(|| value.path.clone());
+                let v = self.new_local(Some(name), ty);
+                self.emit(Inst::Assign {
+                    dst: Some(v),
+                    expr: Expr::Use(value.op),
+                    span: sp,
+                });
+            }
+            "pattern_list" | "tuple_pattern" | "list_pattern" | "tuple" | "list"
+            | "expression_list" => {
+                for (i, t) in named_children(target).into_iter().enumerate() {
+                    let elem = if matches!(t.kind(), "list_splat_pattern" | "list_splat") {
+                        Expr::ArrayLoad {
+                            array: value.op.clone(),
+                            index: Operand::Opaque,
+                        }
+                    } else {
+                        Expr::ArrayLoad {
+                            array: value.op.clone(),
+                            index: Operand::Const(Const::Int(i64::try_from(i).unwrap_or(0))),
+                        }
+                    };
+                    let e = self.assign(elem, span(t));
+                    let inner = if matches!(t.kind(), "list_splat_pattern" | "list_splat") {
+                        t.named_child(0).unwrap_or(t)
+                    } else {
+                        t
+                    };
+                    self.store(inner, Val::op(e), span(t));
+                }
+            }
+            "parenthesized_expression" => {
+                if let Some(i) = target.named_child(0) {
+                    self.store(i, value, sp);
+                }
+            }
+            "attribute" => {
+                let (Some(o), Some(a)) = (
+                    target.child_by_field_name("object"),
+                    target.child_by_field_name("attribute"),
+                ) else {
+                    return;
+                };
+                let obj = self.expr(o);
+                let field: Arc<str> = Arc::from(text(a, src));
+                if let Some(t) = obj.ty.clone().or_else(|| obj.path.clone()) {
+                    if self.knows(&t, &format!("__set_{field}__")) {
+                        let recv = (!matches!(obj.op, Operand::Opaque)).then(|| obj.op.clone());
+                        let kind = if recv.is_some() {
+                            CallKind::Virtual
+                        } else {
+                            CallKind::Static
+                        };
+                        self.emit(Inst::Assign {
+                            dst: None,
+                            expr: Expr::Call(Call {
+                                name: Arc::from(format!("__set_{field}__")),
+                                class: Some(t),
+                                kind,
+                                receiver: recv,
+                                on_this: false,
+                                args: vec![value.op.clone()],
+                                span: sp,
+                            }),
+                            span: sp,
+                        });
+                    }
+                }
+                let base = if obj.is_self { None } else { Some(obj.op) };
+                self.emit(Inst::FieldStore {
+                    base,
+                    field,
+                    value: value.op,
+                    span: sp,
+                });
+            }
+            "subscript" => {
+                let Some(o) = target.child_by_field_name("value") else {
+                    return;
+                };
+                let obj = self.expr(o);
+                let key = target
+                    .child_by_field_name("subscript")
+                    .filter(|k| k.kind() != "slice")
+                    .map_or(Operand::Opaque, |k| self.expr(k).op);
+                if let Some(t) = obj.ty.clone().or_else(|| obj.path.clone()) {
+                    let recv = (!matches!(obj.op, Operand::Opaque)).then(|| obj.op.clone());
+                    let kind = if recv.is_some() {
+                        CallKind::Virtual
+                    } else {
+                        CallKind::Static
+                    };
+                    self.emit(Inst::Assign {
+                        dst: None,
+                        expr: Expr::Call(Call {
+                            name: Arc::from("__setitem__"),
+                            class: Some(t),
+                            kind,
+                            receiver: recv,
+                            on_this: false,
+                            args: vec![key.clone(), value.op.clone()],
+                            span: sp,
+                        }),
+                        span: sp,
+                    });
+                }
+                self.emit(Inst::ArrayStore {
+                    array: obj.op,
+                    index: key,
+                    value: value.op,
+                    span: sp,
+                });
+            }
+            _ => {}
+        }
+    }
+
+    // ----- conditions -----
+
+    fn cond(&mut self, n: Node<'c>, then: BlockId, els: BlockId) {
+        self.depth += 1;
+        if self.too_deep(n) {
+            self.depth -= 1;
+            self.terminate_branch(Operand::Opaque, then, els, span(n));
+            return;
+        }
+        match n.kind() {
+            "parenthesized_expression" if n.named_child_count() == 1 => {
+                if let Some(i) = n.named_child(0) {
+                    self.cond(i, then, els);
+                }
+            }
+            "not_operator" => {
+                if let Some(a) = n.child_by_field_name("argument") {
+                    self.cond(a, els, then);
+                }
+            }
+            "boolean_operator" => {
+                let op = n.child_by_field_name("operator").map(|o| o.kind());
+                if let (Some(l), Some(r)) = (
+                    n.child_by_field_name("left"),
+                    n.child_by_field_name("right"),
+                ) {
+                    let mid = self.new_block();
+                    if op == Some("and") {
+                        self.cond(l, mid, els);
+                    } else {
+                        self.cond(l, then, mid);
+                    }
+                    self.cur = mid;
+                    self.cond(r, then, els);
+                }
+            }
+            _ => {
+                let c = self.expr(n).op;
+                self.terminate_branch(c, then, els, span(n));
+            }
+        }
+        self.depth -= 1;
+    }
+
+    // ----- expressions -----
+
+    fn expr(&mut self, n: Node<'c>) -> Val {
+        self.depth += 1;
+        let r = if self.too_deep(n) {
+            Val::op(Operand::Opaque)
+        } else {
+            self.expr_inner(n)
+        };
+        self.depth -= 1;
+        r
+    }
+
+    fn lookup(&self, name: &str) -> Option<Var> {
+        if self.globals.contains(name) {
+            return None;
+        }
+        self.scope.get(name).copied()
+    }
+
+    fn knows(&self, class: &str, name: &str) -> bool {
+        let models = self.cx.models;
+        models.effects(Some(class), name, 0).len() > models.effects(None, name, 0).len()
+            || models.return_type(class, name).is_some()
+    }
+
+    #[expect(clippy::too_many_lines, reason = "one arm per expression kind")]
+    fn expr_inner(&mut self, n: Node<'c>) -> Val {
+        let src = self.src();
+        if let Some(c) = literal(n, src) {
+            return Val::op(Operand::Const(c));
+        }
+        match n.kind() {
+            "identifier" => {
+                let name = text(n, src);
+                if let Some(v) = self.lookup(name) {
+                    let ty = self.locals.get(v.0 as usize).and_then(|l| l.ty.clone());
+                    return Val {
+                        op: Operand::Var(v),
+                        ty,
+                        path: None,
+                        is_self: self.self_var == Some(v),
+                    };
+                }
+                if let Some(c) = self.cx.consts.get(name) {
+                    return Val::op(Operand::Const(c.clone()));
+                }
+                if let Some(t) = self.cx.global_types.get(name) {
+                    return Val {
+                        op: Operand::Opaque,
+                        ty: Some(t.clone()),
+                        path: None,
+                        is_self: false,
+                    };
+                }
+                let path = self.cx.global_path(name).or_else(|| {
+                    matches!(
+                        name,
+                        "eval"
+                            | "exec"
+                            | "compile"
+                            | "open"
+                            | "int"
+                            | "float"
+                            | "bool"
+                            | "str"
+                            | "len"
+                            | "input"
+                            | "__import__"
+                            | "getattr"
+                            | "setattr"
+                            | "repr"
+                            | "print"
+                            | "hash"
+                            | "abs"
+                            | "round"
+                            | "ord"
+                            | "chr"
+                            | "id"
+                            | "isinstance"
+                    )
+                    .then(|| Arc::from(format!("builtins.{name}")))
+                });
+                Val {
+                    op: Operand::Opaque,
+                    ty: None,
+                    path,
+                    is_self: false,
+                }
+            }
+            "string" => {
+                // An f-string: the concatenation of its parts.
+                let mut acc: Option<Operand> = None;
+                for c in named_children(n) {
+                    let part = match c.kind() {
+                        "string_content" => {
+                            Operand::Const(Const::Str(Arc::from(unescape(text(c, src)))))
+                        }
+                        "interpolation" => match c.child_by_field_name("expression") {
+                            Some(e) => self.expr(e).op,
+                            None => continue,
+                        },
+                        _ => continue,
+                    };
+                    acc = Some(match acc {
+                        None => part,
+                        Some(a) => self.assign(Expr::Binary(BinOp::Add, a, part), span(n)),
+                    });
+                }
+                Val::op(acc.unwrap_or(Operand::Const(Const::Str(Arc::from("")))))
+            }
+            "concatenated_string" => {
+                let mut acc: Option<Operand> = None;
+                for c in named_children(n) {
+                    let part = self.expr(c).op;
+                    acc = Some(match acc {
+                        None => part,
+                        Some(a) => self.assign(Expr::Binary(BinOp::Add, a, part), span(n)),
+                    });
+                }
+                Val::op(acc.unwrap_or(Operand::Opaque))
+            }
+            "parenthesized_expression" => match n.named_child(0) {
+                Some(i) if n.named_child_count() == 1 => self.expr(i),
+                _ => Val::op(Operand::Opaque),
+            },
+            "await" => n
+                .named_child(0)
+                .map_or(Val::op(Operand::Opaque), |i| self.expr(i)),
+            "binary_operator" => self.binary_chain(n),
+            "unary_operator" => {
+                let v = n
+                    .child_by_field_name("argument")
+                    .map_or(Operand::Opaque, |a| self.expr(a).op);
+                let op = match n.child_by_field_name("operator").map(|o| o.kind()) {
+                    Some("-") => UnOp::Neg,
+                    Some("~") => UnOp::BitNot,
+                    _ => return Val::op(v),
+                };
+                Val::op(self.assign(Expr::Unary(op, v), span(n)))
+            }
+            "not_operator" => {
+                let v = n
+                    .child_by_field_name("argument")
+                    .map_or(Operand::Opaque, |a| self.expr(a).op);
+                Val::op(self.assign(Expr::Unary(UnOp::Not, v), span(n)))
+            }
+            "boolean_operator" | "conditional_expression" => {
+                // Value of `a or b`, `a and b`, `x if c else y`: one variable assigned on each path.
+                let t = self.temp();
+                let after = self.new_block();
+                if n.kind() == "boolean_operator" {
+                    let is_or = n.child_by_field_name("operator").map(|o| o.kind()) == Some("or");
+                    let (Some(l), Some(r)) = (
+                        n.child_by_field_name("left"),
+                        n.child_by_field_name("right"),
+                    ) else {
+                        return Val::op(Operand::Opaque);
+                    };
+                    let lv = self.expr(l).op;
+                    self.emit(Inst::Assign {
+                        dst: Some(t),
+                        expr: Expr::Use(lv.clone()),
+                        span: span(l),
+                    });
+                    let other = self.new_block();
+                    if is_or {
+                        self.terminate_branch(lv, after, other, span(n));
+                    } else {
+                        self.terminate_branch(lv, other, after, span(n));
+                    }
+                    self.cur = other;
+                    let rv = self.expr(r).op;
+                    self.emit(Inst::Assign {
+                        dst: Some(t),
+                        expr: Expr::Use(rv),
+                        span: span(r),
+                    });
+                } else {
+                    let kids = named_children(n);
+                    let (Some(a), Some(c), Some(b)) = (kids.first(), kids.get(1), kids.get(2))
+                    else {
+                        return Val::op(Operand::Opaque);
+                    };
+                    let then = self.new_block();
+                    let els = self.new_block();
+                    self.cond(*c, then, els);
+                    self.cur = then;
+                    let av = self.expr(*a).op;
+                    self.emit(Inst::Assign {
+                        dst: Some(t),
+                        expr: Expr::Use(av),
+                        span: span(*a),
+                    });
+                    self.goto(after);
+                    self.cur = els;
+                    let bv = self.expr(*b).op;
+                    self.emit(Inst::Assign {
+                        dst: Some(t),
+                        expr: Expr::Use(bv),
+                        span: span(*b),
+                    });
+                }
+                self.goto(after);
+                self.cur = after;
+                Val::op(Operand::Var(t))
+            }
+            "comparison_operator" => self.comparison(n),
+            "named_expression" => {
+                let v = n
+                    .child_by_field_name("value")
+                    .map_or(Val::op(Operand::Opaque), |x| self.expr(x));
+                if let Some(name) = n.child_by_field_name("name") {
+                    self.store(name, v.clone(), span(n));
+                    return self.expr(name);
+                }
+                v
+            }
+            "list" | "tuple" | "set" | "expression_list" => {
+                let elems: Vec<Operand> = named_children(n)
+                    .into_iter()
+                    .map(|e| {
+                        let inner = if matches!(e.kind(), "list_splat" | "parenthesized_list_splat")
+                        {
+                            e.named_child(0).unwrap_or(e)
+                        } else {
+                            e
+                        };
+                        self.expr(inner).op
+                    })
+                    .collect();
+                let ty = match n.kind() {
+                    "set" => "builtins.set",
+                    "tuple" | "expression_list" => "builtins.tuple",
+                    _ => "builtins.list",
+                };
+                let v = self.assign(Expr::ArrayNew(elems), span(n));
+                if let Operand::Var(var) = v {
+                    if let Some(l) = self.locals.get_mut(var.0 as usize) {
+                        l.ty = Some(Arc::from(ty));
+                    }
+                }
+                Val {
+                    op: v,
+                    ty: Some(Arc::from(ty)),
+                    path: None,
+                    is_self: false,
+                }
+            }
+            "dictionary" => {
+                let d = self.assign(Expr::ArrayNew(Vec::new()), span(n));
+                for p in named_children(n) {
+                    match p.kind() {
+                        "pair" => {
+                            let k = p
+                                .child_by_field_name("key")
+                                .map_or(Operand::Opaque, |k| self.expr(k).op);
+                            let v = p
+                                .child_by_field_name("value")
+                                .map_or(Operand::Opaque, |v| self.expr(v).op);
+                            self.emit(Inst::ArrayStore {
+                                array: d.clone(),
+                                index: k,
+                                value: v,
+                                span: span(p),
+                            });
+                        }
+                        "dictionary_splat" => {
+                            let v = p
+                                .named_child(0)
+                                .map_or(Operand::Opaque, |v| self.expr(v).op);
+                            self.emit(Inst::ArrayStore {
+                                array: d.clone(),
+                                index: Operand::Opaque,
+                                value: v,
+                                span: span(p),
+                            });
+                        }
+                        _ => {}
+                    }
+                }
+                Val {
+                    op: d,
+                    ty: Some(Arc::from("builtins.dict")),
+                    path: None,
+                    is_self: false,
+                }
+            }
+            "list_comprehension"
+            | "set_comprehension"
+            | "generator_expression"
+            | "dictionary_comprehension" => self.comprehension(n),
+            "lambda" => {
+                self.lambda(n);
+                Val::op(Operand::Opaque)
+            }
+            "subscript" => {
+                let obj = n
+                    .child_by_field_name("value")
+                    .map_or(Val::op(Operand::Opaque), |v| self.expr(v));
+                let key = n
+                    .child_by_field_name("subscript")
+                    .filter(|k| k.kind() != "slice")
+                    .map_or(Operand::Opaque, |k| self.expr(k).op);
+                let is_slice = n
+                    .child_by_field_name("subscript")
+                    .is_some_and(|k| k.kind() == "slice");
+                // `"ABC"[1]` is a constant.
+                if let (Operand::Const(Const::Str(st)), Operand::Const(Const::Int(i))) =
+                    (&obj.op, &key)
+                {
+                    let chars: Vec<char> = st.chars().collect();
+                    let len = i64::try_from(chars.len()).unwrap_or(i64::MAX);
+                    let at = if *i < 0 { len + i } else { *i };
+                    if let Some(c) = usize::try_from(at).ok().and_then(|a| chars.get(a)) {
+                        return Val::op(Operand::Const(Const::Str(Arc::from(c.to_string()))));
+                    }
+                }
+                let e = if is_slice {
+                    Expr::Use(obj.op)
+                } else {
+                    Expr::ArrayLoad {
+                        array: obj.op,
+                        index: key,
+                    }
+                };
+                Val::op(self.assign(e, span(n)))
+            }
+            "attribute" => self.attribute(n),
+            "call" => self.call(n),
+            "yield" => {
+                if let Some(e) = n.named_child(0) {
+                    self.expr(e);
+                }
+                Val::op(Operand::Opaque)
+            }
+            "list_splat" | "dictionary_splat" => n
+                .named_child(0)
+                .map_or(Val::op(Operand::Opaque), |e| self.expr(e)),
+            _ => Val::op(Operand::Opaque),
+        }
+    }
+
+    fn binary_expr(&mut self, op: &str, l: &Val, r: &Val, sp: TextRange) -> Expr {
+        if matches!(op, "%" | "/") && !matches!(l.op, Operand::Const(Const::Int(_))) {
+            // `"fmt" % args` is string formatting and `path / name` joins paths: the result carries
+            // both operands' taint.
+            return Expr::Call(Call {
+                name: Arc::from(if op == "%" { "__mod__" } else { "__truediv__" }),
+                class: Some(Arc::from("builtins.str")),
+                kind: CallKind::Virtual,
+                receiver: Some(l.op.clone()),
+                on_this: false,
+                args: vec![r.op.clone()],
+                span: sp,
+            });
+        }
+        match binop(op) {
+            Some(b) => Expr::Binary(b, l.op.clone(), r.op.clone()),
+            None => Expr::Binary(BinOp::Mul, l.op.clone(), r.op.clone()),
+        }
+    }
+
+    /// `a + b + c ...`: the left spine is walked iteratively (long concatenations do not recurse).
+    fn binary_chain(&mut self, n: Node<'c>) -> Val {
+        let src = self.src();
+        let mut spine: Vec<Node<'c>> = vec![n];
+        let mut leftmost = n;
+        while let Some(l) = leftmost
+            .child_by_field_name("left")
+            .filter(|l| l.kind() == "binary_operator")
+        {
+            spine.push(l);
+            leftmost = l;
+        }
+        let mut acc = leftmost
+            .child_by_field_name("left")
+            .map_or(Val::op(Operand::Opaque), |l| self.expr(l));
+        for node in spine.into_iter().rev() {
+            let r = node
+                .child_by_field_name("right")
+                .map_or(Val::op(Operand::Opaque), |r| self.expr(r));
+            let op = node
+                .child_by_field_name("operator")
+                .map_or("", |o| text(o, src));
+            let was_str = matches!(acc.op, Operand::Const(Const::Str(_)))
+                || acc.ty.as_deref() == Some("builtins.str");
+            let e = self.binary_expr(op, &acc, &r, span(node));
+            acc = Val::op(self.assign(e, span(node)));
+            if was_str {
+                acc.ty = Some(Arc::from("builtins.str"));
+            }
+        }
+        acc
+    }
+
+    fn comparison(&mut self, n: Node<'c>) -> Val {
+        let src = self.src();
+        let operands: Vec<Node<'c>> = named_children(n);
+        let mut ops: Vec<String> = Vec::new();
+        let mut c = n.walk();
+        let mut pending = String::new();
+        for ch in n.children(&mut c) {
+            if ch.is_named() {
+                if !pending.is_empty() {
+                    ops.push(std::mem::take(&mut pending));
+                }
+            } else {
+                if !pending.is_empty() {
+                    pending.push(' ');
+                }
+                pending.push_str(text(ch, src));
+            }
+        }
+        let vals: Vec<Val> = operands
+            .iter()
+            .map(|o| match self.const_of(*o) {
+                Some(c) => Val::op(Operand::Const(c)),
+                None => self.expr(*o),
+            })
+            .collect();
+        let mut result: Option<Operand> = None;
+        for (i, op) in ops.iter().enumerate() {
+            let (Some(a), Some(b)) = (vals.get(i), vals.get(i + 1)) else {
+                break;
+            };
+            let v = match op.as_str() {
+                "in" | "not in" => {
+                    let call = Call {
+                        name: Arc::from("__contains__"),
+                        class: b.ty.clone(),
+                        kind: CallKind::Virtual,
+                        receiver: Some(b.op.clone()),
+                        on_this: false,
+                        args: vec![a.op.clone()],
+                        span: span(n),
+                    };
+                    let r = self.assign(Expr::Call(call), span(n));
+                    if op == "not in" {
+                        self.assign(Expr::Unary(UnOp::Not, r), span(n))
+                    } else {
+                        r
+                    }
+                }
+                "is" => self.assign(Expr::Binary(BinOp::Eq, a.op.clone(), b.op.clone()), span(n)),
+                "is not" => {
+                    self.assign(Expr::Binary(BinOp::Ne, a.op.clone(), b.op.clone()), span(n))
+                }
+                o => match (binop(o), &a.op, &b.op) {
+                    // Python compares strings by value.
+                    (
+                        Some(bo @ (BinOp::Eq | BinOp::Ne)),
+                        Operand::Const(Const::Str(x)),
+                        Operand::Const(Const::Str(y)),
+                    ) => Operand::Const(Const::Bool((x == y) == (bo == BinOp::Eq))),
+                    (Some(bo), _, _) => {
+                        self.assign(Expr::Binary(bo, a.op.clone(), b.op.clone()), span(n))
+                    }
+                    (None, _, _) => Operand::Opaque,
+                },
+            };
+            result = Some(match result {
+                None => v,
+                Some(prev) => self.assign(Expr::Binary(BinOp::And, prev, v), span(n)),
+            });
+        }
+        Val::op(result.unwrap_or(Operand::Opaque))
+    }
+
+    fn comprehension(&mut self, n: Node<'c>) -> Val {
+        let out = self.assign(Expr::ArrayNew(Vec::new()), span(n));
+        let after = self.new_block();
+        let mut heads = Vec::new();
+        for c in named_children(n) {
+            match c.kind() {
+                "for_in_clause" => {
+                    let iter = c
+                        .child_by_field_name("right")
+                        .map_or(Val::op(Operand::Opaque), |r| self.expr(r));
+                    let head = self.new_block();
+                    let body = self.new_block();
+                    self.goto(head);
+                    self.cur = head;
+                    let exit = heads.last().copied().unwrap_or(after);
+                    self.terminate_branch(Operand::Opaque, body, exit, span(c));
+                    self.cur = body;
+                    if let Some(l) = c.child_by_field_name("left") {
+                        let e = self.assign(
+                            Expr::ArrayLoad {
+                                array: iter.op,
+                                index: Operand::Opaque,
+                            },
+                            span(l),
+                        );
+                        self.store(l, Val::op(e), span(l));
+                    }
+                    heads.push(head);
+                }
+                "if_clause" => {
+                    if let Some(cond) = c.named_child(0) {
+                        let ok = self.new_block();
+                        let back = heads.last().copied().unwrap_or(after);
+                        self.cond(cond, ok, back);
+                        self.cur = ok;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let body = n.child_by_field_name("body");
+        let v = match body {
+            Some(b) if b.kind() == "pair" => {
+                let k = b
+                    .child_by_field_name("key")
+                    .map_or(Operand::Opaque, |k| self.expr(k).op);
+                let v = b
+                    .child_by_field_name("value")
+                    .map_or(Operand::Opaque, |v| self.expr(v).op);
+                let _ = k;
+                v
+            }
+            Some(b) => self.expr(b).op,
+            None => Operand::Opaque,
+        };
+        self.emit(Inst::ArrayStore {
+            array: out.clone(),
+            index: Operand::Opaque,
+            value: v,
+            span: span(n),
+        });
+        self.goto(heads.last().copied().unwrap_or(after));
+        self.cur = after;
+        Val::op(out)
+    }
+
+    fn lambda(&mut self, n: Node<'c>) {
+        let mut b = Builder::new(self.cx, self.owner.clone(), Arc::from("<lambda>"));
+        b.name_span = span(n);
+        // Nested lambdas share the nesting budget of the enclosing function.
+        b.depth = self.depth;
+        if let Some(ps) = n.child_by_field_name("parameters") {
+            for p in named_children(ps) {
+                let name = match p.kind() {
+                    "identifier" => Some(p),
+                    "default_parameter" => p.child_by_field_name("name"),
+                    _ => None,
+                };
+                let Some(name) = name else { continue };
+                let var = b.new_local(Some(text(name, self.src())), None);
+                let idx = u32::try_from(b.params.len()).unwrap_or(u32::MAX);
+                b.params.push(Param {
+                    var,
+                    name: Arc::from(text(name, self.src())),
+                    ty: None,
+                    annotations: Vec::new(),
+                    span: span(p),
+                });
+                b.emit(Inst::Assign {
+                    dst: Some(var),
+                    expr: Expr::Param(idx),
+                    span: span(p),
+                });
+            }
+        }
+        if let Some(body) = n.child_by_field_name("body") {
+            let v = b.expr(body).op;
+            b.terminate(Terminator::Return(Some(v), span(body)));
+        }
+        if self.notice.is_none() {
+            self.notice.clone_from(&b.notice);
+        }
+        let fs = b.finish(n);
+        self.lambdas.extend(fs);
+    }
+
+    /// An attribute read: a modelled property (`request.args`) is a call with no arguments; an
+    /// attribute of an imported module is a path; anything else is a field load.
+    fn attribute(&mut self, n: Node<'c>) -> Val {
+        let (Some(o), Some(a)) = (
+            n.child_by_field_name("object"),
+            n.child_by_field_name("attribute"),
+        ) else {
+            return Val::op(Operand::Opaque);
+        };
+        let attr: Arc<str> = Arc::from(text(a, self.src()));
+        let obj = self.expr(o);
+        let class = obj.ty.clone().or_else(|| obj.path.clone());
+        if let Some(c) = &class {
+            if self.knows(c, &attr) {
+                let recv = (!matches!(obj.op, Operand::Opaque)).then(|| obj.op.clone());
+                let kind = if recv.is_some() {
+                    CallKind::Virtual
+                } else {
+                    CallKind::Static
+                };
+                let ty = self.cx.models.return_type(c, &attr);
+                let call = Call {
+                    name: attr.clone(),
+                    class: Some(c.clone()),
+                    kind,
+                    receiver: recv,
+                    on_this: false,
+                    args: Vec::new(),
+                    span: span(n),
+                };
+                let v = self.assign(Expr::Call(call), span(n));
+                return Val {
+                    op: v,
+                    ty,
+                    path: None,
+                    is_self: false,
+                };
+            }
+        }
+        if matches!(obj.op, Operand::Opaque) {
+            if let Some(p) = &obj.path {
+                return Val {
+                    op: Operand::Opaque,
+                    ty: None,
+                    path: Some(Arc::from(format!("{p}.{attr}"))),
+                    is_self: false,
+                };
+            }
+            if obj.ty.is_none() {
+                return Val::op(Operand::Opaque);
+            }
+        }
+        let base = if obj.is_self { None } else { Some(obj.op) };
+        let v = self.assign(Expr::FieldLoad { base, field: attr }, span(n));
+        Val::op(v)
+    }
+
+    #[expect(clippy::too_many_lines, reason = "argument forms and callee forms")]
+    fn call(&mut self, n: Node<'c>) -> Val {
+        let src = self.src();
+        let Some(func) = n.child_by_field_name("function") else {
+            return Val::op(Operand::Opaque);
+        };
+        // The callee first (evaluation order), then the arguments.
+        let (class, name, receiver, on_this, ctor): Callee = match func.kind() {
+            "identifier" => {
+                let f = self.expr(func);
+                let fname: Arc<str> = Arc::from(text(func, src));
+                if let Operand::Var(_) = f.op {
+                    (f.ty.clone(), fname, None, false, None)
+                } else if let Some(p) = f.path.clone() {
+                    let (m, last) = p.rsplit_once('.').unwrap_or(("", &p));
+                    let ctor = last
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                        .then(|| p.clone());
+                    let class = (!m.is_empty()).then(|| Arc::from(m));
+                    (class, Arc::from(last), None, false, ctor)
+                } else {
+                    // A function of this module (or an unknown global).
+                    (Some(self.cx.module.clone()), fname, None, false, None)
+                }
+            }
+            "attribute" => {
+                let (Some(o), Some(a)) = (
+                    func.child_by_field_name("object"),
+                    func.child_by_field_name("attribute"),
+                ) else {
+                    return Val::op(Operand::Opaque);
+                };
+                let obj = self.expr(o);
+                let mname: Arc<str> = Arc::from(text(a, src));
+                if obj.is_self {
+                    (Some(self.owner.clone()), mname, obj.op.into(), true, None)
+                } else if matches!(obj.op, Operand::Opaque) && obj.path.is_some() {
+                    let p = obj.path.clone().unwrap_or_else(|| Arc::from(""));
+                    let ctor = mname
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                        .then(|| Arc::from(format!("{p}.{mname}")));
+                    (Some(p), mname, None, false, ctor)
+                } else {
+                    let recv = (!matches!(obj.op, Operand::Opaque) || obj.ty.is_some())
+                        .then_some(obj.op.clone());
+                    (obj.ty.clone(), mname, recv, false, None)
+                }
+            }
+            _ => {
+                let f = self.expr(func);
+                (f.ty, Arc::from("__call__"), Some(f.op), false, None)
+            }
+        };
+        let mut args: Vec<Operand> = Vec::new();
+        let mut kwargs: Vec<(String, Val)> = Vec::new();
+        let mut arg_paths: Vec<Option<Arc<str>>> = Vec::new();
+        // `["sh", "-c", cmd]` runs its third element through a shell, as `shell=True` does.
+        let via_shell = n
+            .child_by_field_name("arguments")
+            .and_then(|al| al.named_child(0))
+            .is_some_and(|a| {
+                is_shell_list(a, src)
+                    || a.kind() == "identifier" && self.shell_lists.contains(text(a, src))
+            });
+        if let Some(al) = n.child_by_field_name("arguments") {
+            if al.kind() == "generator_expression" {
+                args.push(self.expr(al).op);
+            } else {
+                for a in named_children(al) {
+                    match a.kind() {
+                        "keyword_argument" => {
+                            let k = a.child_by_field_name("name").map_or("", |k| text(k, src));
+                            let v = a
+                                .child_by_field_name("value")
+                                .map_or(Val::op(Operand::Opaque), |v| self.expr(v));
+                            kwargs.push((k.to_owned(), v));
+                        }
+                        "comment" => {}
+                        _ => {
+                            let v = self.expr(a);
+                            arg_paths.push(v.path.clone());
+                            args.push(v.op);
+                        }
+                    }
+                }
+            }
+        }
+        // Keyword flags select pseudo-types named by the models (`subprocess#shell`).
+        let mut class = class;
+        if via_shell {
+            kwargs.push(("shell".into(), Val::op(Operand::Const(Const::Bool(true)))));
+        }
+        if let Some(c) = class.clone() {
+            for (k, v) in &kwargs {
+                let falsy = matches!(
+                    v.op,
+                    Operand::Const(Const::Bool(false) | Const::Null | Const::Int(0))
+                );
+                let named =
+                    v.path
+                        .as_deref()
+                        .map(|p| format!("{c}#{k}={p}"))
+                        .or_else(|| match &v.op {
+                            Operand::Const(Const::Str(s)) => Some(format!("{c}#{k}={s}")),
+                            Operand::Const(Const::Bool(b)) => Some(format!("{c}#{k}={b}")),
+                            _ => None,
+                        });
+                if let Some(nm) = named.filter(|nm| self.cx.models.knows_type(nm)) {
+                    class = Some(Arc::from(nm));
+                    break;
+                }
+                let flag = format!("{c}#{k}");
+                if !falsy && self.cx.models.knows_type(&flag) {
+                    class = Some(Arc::from(flag));
+                    break;
+                }
+            }
+        }
+        // A positional argument naming a class or constant can select a variant too
+        // (`yaml.load(data, yaml.SafeLoader)` is `yaml#arg1=yaml.SafeLoader`).
+        if let Some(c) = class.clone().filter(|c| !c.contains('#')) {
+            for (i, p) in arg_paths.iter().enumerate() {
+                if let Some(p) = p {
+                    let nm = format!("{c}#arg{i}={p}");
+                    if self.cx.models.knows_type(&nm) {
+                        class = Some(Arc::from(nm));
+                        break;
+                    }
+                }
+            }
+        }
+        args.extend(kwargs.into_iter().map(|(_, v)| v.op));
+        let kind = if on_this || receiver.is_some() {
+            CallKind::Virtual
+        } else {
+            CallKind::Static
+        };
+        let ret_ty = class
+            .as_deref()
+            .and_then(|c| self.cx.models.return_type(c, &name))
+            .or(ctor);
+        let call = Call {
+            name,
+            class,
+            kind,
+            receiver,
+            on_this,
+            args,
+            span: span(n),
+        };
+        let v = self.assign(Expr::Call(call), span(n));
+        Val {
+            op: v,
+            ty: ret_ty,
+            path: None,
+            is_self: false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lower(src: &str, path: &str) -> LoweredFile {
+        let tree = crate::parse(src).expect("parses");
+        let models = super::super::load_models(false).expect("models load");
+        lower_file(src, tree.root_node(), path, models)
+    }
+
+    fn calls(f: &Function) -> Vec<(Option<String>, String)> {
+        f.blocks
+            .iter()
+            .flat_map(|b| &b.insts)
+            .filter_map(|i| match i {
+                Inst::Assign {
+                    expr: Expr::Call(c),
+                    ..
+                } => Some((c.class.as_deref().map(str::to_owned), c.name.to_string())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn imports_resolve_with_aliases_and_relative_modules() {
+        let src = "from subprocess import run as r\nimport os.path as p\nfrom .util import helper\n\ndef f(cmd):\n    r(cmd, shell=True)\n    p.join('a', cmd)\n    helper(cmd)\n";
+        let l = lower(src, "pkg/views.py");
+        let f = l.functions.iter().find(|f| &*f.name == "f").expect("f");
+        let c = calls(f);
+        assert!(
+            c.contains(&(Some("subprocess#shell".into()), "run".into())),
+            "{c:?}"
+        );
+        assert!(
+            c.contains(&(Some("os.path".into()), "join".into())),
+            "{c:?}"
+        );
+        assert!(
+            c.contains(&(Some("pkg.util".into()), "helper".into())),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn long_concatenations_do_not_recurse_and_deep_nesting_gives_a_notice() {
+        let src = format!("x = 'a'{}\n", " + 'b'".repeat(5000));
+        let l = lower(&src, "a.py");
+        assert!(l.notices.is_empty(), "{:?}", l.notices);
+        let deep = format!(
+            "def g():\n    return {}1{}\n",
+            "[".repeat(150),
+            "]".repeat(150)
+        );
+        let l = lower(&deep, "a.py");
+        assert_eq!(l.notices.len(), 1);
+        assert!(l.notices[0].contains("`g`") && l.notices[0].contains("100"));
+    }
+
+    #[test]
+    fn module_paths() {
+        assert_eq!(module_of("pkg/sub/mod.py"), "pkg.sub.mod");
+        assert_eq!(module_of("pkg/__init__.py"), "pkg");
+    }
+}

@@ -1,0 +1,663 @@
+//! Taint rules for Python: lowering to the `vigil_flow` IR ([`lower`]), the models of
+//! `rules/python/models/`, and the two-phase (summarize → link → check) glue, as for Java.
+//!
+//! Phase 1 ([`summarize`]) lowers a file and computes, per function, which parameters reach the
+//! return value and whether it returns untrusted input, plus the calls that pass untrusted input to
+//! functions. [`link`] merges them. Phase 2 ([`check`]) lowers the file again and reports sinks
+//! reached by untrusted input, using the project summaries for calls into other modules and their
+//! tainted arguments as parameter sources.
+
+pub(crate) mod lower;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
+
+use vigil_core::analyzer::{FileOutput, Summary};
+use vigil_core::{
+    CheckContext, Finding, FlowStep, Notification, NotificationLevel, ProjectFacts, RuleError,
+    SourceFile, TextRange,
+};
+use vigil_flow::ir::{Call, CallKind, Expr, Function, Inst};
+use vigil_flow::model::Effect;
+use vigil_flow::taint::{analyze, Callees, FnResult, FnSummary, SinkHit, TaintRun};
+use vigil_flow::Models;
+
+use lower::lower_file;
+
+/// The `analysis:` names of the rules implemented here.
+pub(crate) const ANALYSES: &[&str] = &["taint"];
+
+const BUDGET: usize = 20_000;
+const ROUNDS: usize = 3;
+
+/// The Python taint models embedded from `rules/python/models/` (loaded once per threat-model set).
+///
+/// # Errors
+/// A [`RuleError`] naming the malformed model file.
+pub(crate) fn load_models(local: bool) -> Result<&'static Models, RuleError> {
+    static REMOTE: OnceLock<Result<Models, RuleError>> = OnceLock::new();
+    static ALL: OnceLock<Result<Models, RuleError>> = OnceLock::new();
+    let cell = if local { &ALL } else { &REMOTE };
+    cell.get_or_init(|| {
+        let files: Vec<(String, &str)> = vigil_core::builtin::model_files()
+            .iter()
+            .filter(|(p, _)| p.starts_with("python/"))
+            .map(|(p, t)| (format!("rules/{p}"), *t))
+            .collect();
+        let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+        let enabled: &[&str] = if local { &["remote", "local"] } else { &["remote"] };
+        Models::load_with_threat_models(&refs, enabled)
+    })
+    .as_ref()
+    .map_err(Clone::clone)
+}
+
+/// Whether the run enabled the `local` threat model (`--threat-model local`, `threat-models` in
+/// `vigil.toml`; set once by the CLI before the scan).
+static LOCAL_THREAT_MODEL: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Select the threat models of the run (`remote` is always on).
+///
+/// # Errors
+/// The name of an unknown threat model.
+pub fn set_threat_models<S: AsRef<str>>(names: &[S]) -> Result<(), String> {
+    let mut local = false;
+    for n in names {
+        match n.as_ref() {
+            "remote" => {}
+            "local" => local = true,
+            other => return Err(format!("unknown threat model `{other}` (known: remote, local)")),
+        }
+    }
+    LOCAL_THREAT_MODEL.store(local, std::sync::atomic::Ordering::Relaxed);
+    Ok(())
+}
+
+/// Whether local sources (environment, command line, files) are enabled: by the run's threat models,
+/// or by `VIGIL_THREAT_MODELS` containing `local`.
+fn local_sources() -> bool {
+    LOCAL_THREAT_MODEL.load(std::sync::atomic::Ordering::Relaxed)
+        || std::env::var("VIGIL_THREAT_MODELS").is_ok_and(|v| v.split(',').any(|x| x.trim() == "local"))
+}
+
+type Key = (Arc<str>, Arc<str>);
+
+/// A call passing untrusted input to a function that may be defined in the scanned code.
+#[derive(Debug, Clone)]
+struct ArgFact {
+    call: Call,
+    caller_owner: Arc<str>,
+    index: u32,
+    note: Arc<str>,
+}
+
+#[derive(Debug, Default)]
+struct FileSummary {
+    /// (owner, name), is a method, summary.
+    sums: Vec<(Key, bool, FnSummary)>,
+    args: Vec<ArgFact>,
+}
+
+/// Project facts: summaries of every function of the scanned code by (owner, name), and of every
+/// method by name (for calls on receivers of unknown type).
+#[derive(Debug, Default)]
+struct Project {
+    by_owner: HashMap<Key, FnSummary>,
+    by_name: HashMap<Arc<str>, Vec<(Arc<str>, FnSummary)>>,
+    /// Module-level functions by name (for `from x import f` with another scan root).
+    funcs_by_name: HashMap<Arc<str>, Vec<(Arc<str>, FnSummary)>>,
+    args: Vec<ArgFact>,
+}
+
+/// Whether a function owned by `owner` is what `class` names (a module or class path, possibly
+/// relative to another scan root: `app.util` vs `src.app.util`).
+fn owner_matches(owner: &str, class: &str) -> bool {
+    owner == class
+        || owner.strip_suffix(class).is_some_and(|p| p.ends_with('.'))
+        || class.strip_suffix(owner).is_some_and(|p| p.ends_with('.'))
+}
+
+struct Lookup<'a> {
+    local: &'a HashMap<Key, FnSummary>,
+    /// Methods of this file by name.
+    local_by_name: HashMap<Arc<str>, Vec<(Arc<str>, &'a FnSummary)>>,
+    project: Option<&'a Project>,
+}
+
+impl Lookup<'_> {
+    /// Methods of that name (this file, then the project).
+    fn candidates(&self, name: &Arc<str>) -> Vec<(Arc<str>, &FnSummary)> {
+        let mut v: Vec<(Arc<str>, &FnSummary)> =
+            self.local_by_name.get(name).cloned().unwrap_or_default();
+        if let Some(p) = self.project {
+            if let Some(list) = p.by_name.get(name) {
+                v.extend(list.iter().map(|(o, s)| (o.clone(), s)));
+            }
+        }
+        v
+    }
+
+    /// Module-level functions of that name in the project.
+    fn functions(&self, name: &Arc<str>) -> Vec<(Arc<str>, &FnSummary)> {
+        self.project
+            .and_then(|p| p.funcs_by_name.get(name))
+            .map(|l| l.iter().map(|(o, s)| (o.clone(), s)).collect())
+            .unwrap_or_default()
+    }
+}
+
+impl Callees for Lookup<'_> {
+    fn may_return_source(&self, call: &Call) -> bool {
+        let local = self
+            .local
+            .iter()
+            .any(|((_, n), s)| *n == call.name && s.returns_source.is_some());
+        local
+            || self
+                .candidates(&call.name)
+                .iter()
+                .chain(self.functions(&call.name).iter())
+                .any(|(_, s)| s.returns_source.is_some())
+    }
+
+    fn summary(&self, call: &Call, caller: &Function) -> Option<FnSummary> {
+        let exact = |owner: &Arc<str>| -> Option<FnSummary> {
+            let k = (owner.clone(), call.name.clone());
+            self.local
+                .get(&k)
+                .or_else(|| self.project.and_then(|p| p.by_owner.get(&k)))
+                .cloned()
+        };
+        if call.on_this {
+            return exact(&caller.owner);
+        }
+        if let Some(c) = &call.class {
+            if let Some(s) = exact(c) {
+                return Some(s);
+            }
+            if call.kind == CallKind::Static || call.receiver.is_none() {
+                return self
+                    .functions(&call.name)
+                    .into_iter()
+                    .find(|(o, _)| owner_matches(o, c))
+                    .map(|(_, s)| s.clone());
+            }
+            return None;
+        }
+        // A method of an object of unknown type: the few functions of that name.
+        let cands = self.candidates(&call.name);
+        if cands.is_empty() || cands.len() > 8 {
+            return None;
+        }
+        let mut merged = FnSummary::default();
+        let mut masks: BTreeMap<u32, u64> = BTreeMap::new();
+        for (_, s) in cands {
+            for &(i, m) in &s.param_to_return {
+                masks.entry(i).and_modify(|x| *x &= m).or_insert(m);
+            }
+            if merged.returns_source.is_none() {
+                merged.returns_source.clone_from(&s.returns_source);
+            }
+            merged.this_to_return |= s.this_to_return;
+            for &i in &s.param_to_this {
+                if !merged.param_to_this.contains(&i) {
+                    merged.param_to_this.push(i);
+                }
+            }
+        }
+        merged.param_to_return = masks.into_iter().collect();
+        Some(merged)
+    }
+}
+
+/// The source text of a span, on one line and shortened.
+fn describe(text: &str, span: TextRange) -> String {
+    let s = text
+        .get(span.start as usize..span.end as usize)
+        .unwrap_or("");
+    let one: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one.chars().count() > 60 {
+        let cut: String = one.chars().take(57).collect();
+        format!("{cut}...")
+    } else {
+        one
+    }
+}
+
+/// Whether a call may reach function `f` (defined in module `module`).
+fn may_call(call: &Call, caller_owner: &str, f: &Function) -> bool {
+    if f.name != call.name || f.name.starts_with('<') {
+        return false;
+    }
+    if call.on_this {
+        return *f.owner == *caller_owner;
+    }
+    // A method called on a receiver of unknown type could be any method of that name in the
+    // project: its arguments are not taken as the parameters' sources.
+    call.class
+        .as_deref()
+        .is_some_and(|c| owner_matches(&f.owner, c))
+}
+
+struct Analyzed {
+    functions: Vec<Function>,
+    results: Vec<FnResult>,
+    notices: Vec<String>,
+}
+
+/// Whether a function's summary can differ from the default flow of an unknown call (every argument
+/// reaches the result): it has parameters and calls a modelled method that is not a plain
+/// propagator (a sanitizer, a guard, a conversion, a container access). Other functions of
+/// source-free files are not summarized in phase 1 (callers use the default flow).
+fn may_sanitize(f: &Function, models: &Models) -> bool {
+    !f.params.is_empty()
+        && f.blocks.iter().flat_map(|b| &b.insts).any(|i| match i {
+            Inst::Assign {
+                expr: Expr::Call(c),
+                ..
+            } => models
+                .effects(c.class.as_deref(), &c.name, c.args.len())
+                .iter()
+                .any(|e| {
+                    matches!(
+                        e.effect,
+                        Effect::Sanitizer { .. } | Effect::Guard { .. } | Effect::Neutral
+                    )
+                }),
+            _ => false,
+        })
+}
+
+/// Whether some value of the file may be untrusted: a parameter source, a modelled source call, or a
+/// call of a function that returns untrusted input.
+fn may_have_source(
+    functions: &[Function],
+    param_sources: &[Vec<Option<Arc<str>>>],
+    models: &Models,
+    project: &Project,
+) -> bool {
+    if param_sources.iter().flatten().any(Option::is_some) {
+        return true;
+    }
+    let returns_source = |name: &Arc<str>| {
+        [project.by_name.get(name), project.funcs_by_name.get(name)]
+            .into_iter()
+            .flatten()
+            .flatten()
+            .any(|(_, s)| s.returns_source.is_some())
+    };
+    functions.iter().any(|f| {
+        f.blocks.iter().flat_map(|b| &b.insts).any(|i| match i {
+            Inst::Assign {
+                expr: Expr::Call(c),
+                ..
+            } => {
+                models
+                    .effects(c.class.as_deref(), &c.name, c.args.len())
+                    .iter()
+                    .any(|e| matches!(e.effect, Effect::Source { .. }))
+                    || returns_source(&c.name)
+            }
+            _ => false,
+        })
+    })
+}
+
+fn is_summarized(f: &Function) -> bool {
+    !f.name.starts_with('<')
+}
+
+fn analyze_file(
+    file: &SourceFile,
+    tree: &tree_sitter::Tree,
+    models: &Models,
+    project: Option<&Project>,
+    kinds: u64,
+) -> Analyzed {
+    let lowered = lower_file(&file.text, tree.root_node(), &file.rel_path, models);
+    let functions = lowered.functions;
+    let mut param_sources: Vec<Vec<Option<Arc<str>>>> = functions
+        .iter()
+        .map(|f| {
+            f.params
+                .iter()
+                .map(|p| {
+                    p.annotations
+                        .iter()
+                        .find(|a| models.is_source_annotation(a))
+                        .map(|a| Arc::from(describe_mark(a)))
+                })
+                .collect()
+        })
+        .collect();
+    let apply_args = |param_sources: &mut Vec<Vec<Option<Arc<str>>>>, args: &[ArgFact]| -> bool {
+        let mut changed = false;
+        for a in args {
+            for (fi, f) in functions.iter().enumerate() {
+                if !may_call(&a.call, &a.caller_owner, f) {
+                    continue;
+                }
+                if let Some(slot) = param_sources
+                    .get_mut(fi)
+                    .and_then(|v| v.get_mut(a.index as usize))
+                {
+                    if slot.is_none() {
+                        *slot = Some(Arc::from(format!(
+                            "receives {}",
+                            a.note.trim_start_matches("source: ")
+                        )));
+                        changed = true;
+                    }
+                }
+            }
+        }
+        changed
+    };
+    if let Some(p) = project {
+        apply_args(&mut param_sources, &p.args);
+        // Phase 2 reports sinks only: a file where no value can be untrusted needs no solving.
+        if !may_have_source(&functions, &param_sources, models, p) {
+            return Analyzed {
+                functions,
+                results: Vec::new(),
+                notices: lowered.notices,
+            };
+        }
+    }
+    let mut local: HashMap<Key, FnSummary> = HashMap::new();
+    if let Some(p) = project {
+        for f in functions.iter().filter(|f| is_summarized(f)) {
+            let k = (f.owner.clone(), f.name.clone());
+            if let Some(s) = p.by_owner.get(&k) {
+                local.insert(k, s.clone());
+            }
+        }
+    }
+    let describe_fn = |s: TextRange| describe(&file.text, s);
+    // Phase 1 of a file where no value can be untrusted: only the summaries of its functions
+    // matter (module and class bodies and lambdas have none), in one round, on a smaller budget.
+    let summaries_only =
+        kinds == 0 && !may_have_source(&functions, &param_sources, models, &Project::default());
+    let (rounds, budget) = if summaries_only {
+        (1, BUDGET / 4)
+    } else {
+        (ROUNDS, BUDGET)
+    };
+    let mut results = Vec::new();
+    let mut field_sources: HashMap<Arc<str>, BTreeMap<Arc<str>, Arc<str>>> = HashMap::new();
+    let no_fields = BTreeMap::new();
+    for _round in 0..rounds {
+        let mut local_by_name: HashMap<Arc<str>, Vec<(Arc<str>, &FnSummary)>> = HashMap::new();
+        for f in functions
+            .iter()
+            .filter(|f| !f.is_static && is_summarized(f))
+        {
+            if let Some((k, s)) = local.get_key_value(&(f.owner.clone(), f.name.clone())) {
+                local_by_name
+                    .entry(k.1.clone())
+                    .or_default()
+                    .push((k.0.clone(), s));
+            }
+        }
+        let lookup = Lookup {
+            local: &local,
+            local_by_name,
+            project,
+        };
+        results = functions
+            .iter()
+            .zip(&param_sources)
+            .map(|(f, ps)| {
+                if summaries_only && !(is_summarized(f) && may_sanitize(f, models)) {
+                    return FnResult {
+                        gave_up: true,
+                        ..FnResult::default()
+                    };
+                }
+                let run = TaintRun {
+                    models,
+                    kinds,
+                    callees: &lookup,
+                    param_sources: ps.clone(),
+                    describe: &describe_fn,
+                    field_sources: field_sources.get(&f.owner).unwrap_or(&no_fields),
+                    budget,
+                };
+                analyze(f, &run)
+            })
+            .collect();
+        let mut new_local: HashMap<Key, FnSummary> = HashMap::new();
+        for (f, r) in functions.iter().zip(&results) {
+            // A function the solver gave up on has no summary: its callers use the default flow.
+            if is_summarized(f) && !r.gave_up {
+                new_local.insert((f.owner.clone(), f.name.clone()), r.summary.clone());
+            }
+        }
+        let facts: Vec<ArgFact> = functions
+            .iter()
+            .zip(&results)
+            .flat_map(|(f, r)| {
+                r.tainted_args.iter().map(|a| ArgFact {
+                    call: a.call.clone(),
+                    caller_owner: f.owner.clone(),
+                    index: a.index,
+                    note: a.note.clone(),
+                })
+            })
+            .collect();
+        let args_changed = apply_args(&mut param_sources, &facts);
+        let mut fields_changed = false;
+        for (f, r) in functions.iter().zip(&results) {
+            for (field, note) in &r.field_stores {
+                let m = field_sources.entry(f.owner.clone()).or_default();
+                if !m.contains_key(field) {
+                    let src = note.trim_start_matches("source: ");
+                    m.insert(
+                        field.clone(),
+                        Arc::from(format!("assigned {src} in `{}`", f.name)),
+                    );
+                    fields_changed = true;
+                }
+            }
+        }
+        let sums_changed = new_local != local;
+        local = new_local;
+        if !args_changed && !sums_changed && !fields_changed {
+            break;
+        }
+    }
+    Analyzed {
+        functions,
+        results,
+        notices: lowered.notices,
+    }
+}
+
+/// How a parameter mark reads in a trace.
+fn describe_mark(mark: &str) -> String {
+    match mark {
+        "django.urls.view-argument" => "a Django URL argument".into(),
+        "aws_lambda.handler-event" => "the AWS Lambda event".into(),
+        m => format!(
+            "a parameter of a `@{}` route",
+            m.rsplit('.').next().unwrap_or(m)
+        ),
+    }
+}
+
+/// Phase 1: per-function summaries and tainted call arguments of one file.
+pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<Summary> {
+    let models = load_models(local_sources()).ok()?;
+    let a = analyze_file(file, tree, models, None, 0);
+    let mut fs = FileSummary::default();
+    for (f, r) in a.functions.iter().zip(&a.results) {
+        if is_summarized(f) && !r.gave_up {
+            fs.sums.push((
+                (f.owner.clone(), f.name.clone()),
+                !f.is_static,
+                r.summary.clone(),
+            ));
+        }
+        for t in &r.tainted_args {
+            fs.args.push(ArgFact {
+                call: t.call.clone(),
+                caller_owner: f.owner.clone(),
+                index: t.index,
+                note: Arc::from(format!("{} in {}", t.note, file.rel_path)),
+            });
+        }
+    }
+    Some(Box::new(fs))
+}
+
+/// Merge the phase-1 summaries of every Python file.
+pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
+    let mut p = Project::default();
+    for (_, s) in summaries {
+        let Ok(fs) = s.downcast::<FileSummary>() else {
+            continue;
+        };
+        for ((owner, name), is_method, sum) in fs.sums {
+            p.by_owner
+                .entry((owner.clone(), name.clone()))
+                .or_insert_with(|| sum.clone());
+            if is_method {
+                p.by_name.entry(name).or_default().push((owner, sum));
+            } else {
+                p.funcs_by_name.entry(name).or_default().push((owner, sum));
+            }
+        }
+        p.args.extend(fs.args);
+    }
+    Some(Arc::new(p))
+}
+
+fn sink_name(call: &Call) -> String {
+    let class = call
+        .class
+        .as_deref()
+        .map(|c| c.split('#').next().unwrap_or(c))
+        .unwrap_or("");
+    let short = class.rsplit('.').next().unwrap_or(class);
+    match &*call.name {
+        "__setitem__" => format!("{short}[...] = ..."),
+        "__contains__" => "in".into(),
+        n if n.starts_with("__set_") => {
+            format!(
+                "{short}.{} = ...",
+                n.trim_start_matches("__set_").trim_end_matches("__")
+            )
+        }
+        n if class.is_empty() || call.on_this || class == "builtins" => format!("{n}(...)"),
+        n => format!("{class}.{n}(...)"),
+    }
+}
+
+/// Phase 2: report every sink reached by untrusted input, one finding per (rule, sink call).
+pub(crate) fn check(
+    file: &SourceFile,
+    tree: &tree_sitter::Tree,
+    ctx: &CheckContext<'_>,
+    out: &mut FileOutput,
+) {
+    let mut kinds = 0u64;
+    let mut rule_of: HashMap<u32, Arc<vigil_core::Rule>> = HashMap::new();
+    let rules: Vec<&Arc<vigil_core::Rule>> = ctx.rules_for_analysis("taint").collect();
+    if rules.is_empty() {
+        return;
+    }
+    let models = match load_models(local_sources()) {
+        Ok(m) => m,
+        Err(e) => {
+            out.notifications.push(Notification::file(
+                NotificationLevel::Error,
+                "model-error",
+                &file.rel_path,
+                e.to_string(),
+            ));
+            return;
+        }
+    };
+    for r in rules {
+        let name = r.id.split_once('/').map_or(&*r.id, |(_, n)| n);
+        if let Some(k) = models.kind_index(name) {
+            kinds |= 1u64 << k;
+            rule_of.insert(k, r.clone());
+        }
+    }
+    if kinds == 0 {
+        return;
+    }
+    let project = ctx.project.and_then(|p| p.downcast_ref::<Project>());
+    let a = analyze_file(file, tree, models, project, kinds);
+    let mut seen = HashSet::new();
+    for r in &a.results {
+        if r.gave_up {
+            continue;
+        }
+        for hit in &r.hits {
+            let Some(rule) = rule_of.get(&hit.kind) else {
+                continue;
+            };
+            if !seen.insert((hit.kind, hit.call.span)) {
+                continue;
+            }
+            out.findings.push(finding(file, rule, hit, models));
+        }
+    }
+    let gave_up = a.results.iter().filter(|r| r.gave_up).count();
+    if gave_up > 0 {
+        out.notifications.push(Notification::file(
+            NotificationLevel::Note,
+            "too-complex",
+            &file.rel_path,
+            format!("taint analysis skipped {gave_up} function(s) too large to analyze"),
+        ));
+    }
+    for n in a.notices {
+        out.notifications.push(Notification::file(
+            NotificationLevel::Note,
+            "too-deep",
+            &file.rel_path,
+            n,
+        ));
+    }
+}
+
+fn finding(file: &SourceFile, rule: &vigil_core::Rule, hit: &SinkHit, models: &Models) -> Finding {
+    let source = hit
+        .trace
+        .first()
+        .map(|s| s.note.trim_start_matches("source: ").to_owned())
+        .unwrap_or_default();
+    let at = hit
+        .trace
+        .first()
+        .map(|s| format!(" (line {})", file.line_col(s.span.start).line))
+        .unwrap_or_default();
+    let what = if models.exclusive() & (1u64 << hit.kind) != 0 {
+        "predictable value"
+    } else {
+        "untrusted input"
+    };
+    let message = format!(
+        "{}: {what} from {source}{at} reaches `{}`",
+        rule.meta.name,
+        sink_name(&hit.call)
+    );
+    let flow = hit
+        .trace
+        .iter()
+        .map(|s| FlowStep {
+            location: file.location(s.span),
+            message: s.note.to_string(),
+        })
+        .collect();
+    Finding::new(
+        rule.id.clone(),
+        rule.severity(),
+        file.location(hit.call.span),
+        message,
+    )
+    .with_flow(flow)
+}

@@ -1,0 +1,107 @@
+import os
+import shlex
+import subprocess
+from subprocess import run as r
+
+from flask import Flask, request
+
+app = Flask(__name__)
+SAFE_CMD = "uptime"
+
+
+@app.route("/ping")
+def ping():
+    host = request.args.get("host", "")
+    # ruleid: python/command-injection
+    os.system("ping -c 1 " + host)
+    # ruleid: python/command-injection, python/subprocess-shell-true
+    subprocess.check_output("ping -c 1 %s" % host, shell=True)
+    # ruleid: python/command-injection, python/subprocess-shell-true
+    r(f"nslookup {host}", shell=True)
+    # ruleid: python/command-injection
+    subprocess.check_output(["sh", "-c", "dig %s" % host])
+    # ruleid: python/command-injection
+    os.popen("traceroute " + host).read()
+    # ruleid: python/command-injection
+    subprocess.getoutput("host " + host)
+    # ok: python/command-injection -- an argument list without a shell
+    subprocess.run(["ping", "-c", "1", host], check=False)
+    # ok: python/command-injection -- shell=False with a list
+    subprocess.call(["ping", "-c", "1", host], shell=False)
+    # ruleid: python/subprocess-shell-true
+    # ok: python/command-injection -- quoted for the shell
+    subprocess.run("ping -c 1 " + shlex.quote(host), shell=True)
+    # ok: python/command-injection -- constant command
+    os.system(SAFE_CMD)
+    return "ok"
+
+
+@app.route("/tool")
+def tool():
+    name = request.form["tool"]
+    if name in {"uptime", "whoami"}:
+        # ok: python/command-injection -- allow-listed
+        os.system(name)
+    # ruleid: python/command-injection
+    os.system(name)
+    count = int(request.form["count"])
+    # ok: python/command-injection -- an int
+    os.system("seq %d" % count)
+    return "ok"
+
+
+@app.route("/sh")
+def shell_list():
+    arg = request.args["a"]
+    cmd = ["ls", "-l", arg]
+    # ok: python/command-injection -- a list run without a shell: the tainted element is an argument
+    subprocess.Popen(cmd)
+    # ruleid: python/command-injection
+    subprocess.Popen(["bash", "-c", "echo " + arg])
+    script = ["bash", "-c", "echo " + arg]
+    # ruleid: python/command-injection
+    subprocess.Popen(script)
+    script = ["ls", arg]
+    # ok: python/command-injection -- reassigned to a list without a shell
+    subprocess.Popen(script)
+    return "ok"
+
+
+def handler(event, context):
+    name = event["pathParameters"]["name"]
+    # ruleid: python/command-injection, python/subprocess-shell-true
+    subprocess.run("convert " + name + " out.png", shell=True, check=True)
+    # ok: python/command-injection -- the input does not reach the command
+    subprocess.run("convert in.png out.png", shell=True, check=True)
+    return {"statusCode": 200}
+
+
+USE_SHELL = False
+
+
+def shell_flag(event, context):
+    # ok: python/command-injection -- shell is a module constant False
+    subprocess.run("echo " + event["x"], shell=USE_SHELL)
+    return {}
+
+
+@app.route("/switch")
+def switch():
+    param = request.args.get("p", "")
+    target = "ABC"[1]
+    if target == "B":
+        bar = "uptime"
+    else:
+        bar = param
+    # ok: python/command-injection -- the string comparison folds: the tainted branch is dead
+    os.system(bar)
+    if target != "B":
+        bar = param
+    # ok: python/command-injection -- still dead
+    os.system(bar)
+    choice = request.args.get("c", "")
+    if choice == "B":
+        bar = param
+    # ruleid: python/command-injection
+    os.system(bar)
+    return "ok"
