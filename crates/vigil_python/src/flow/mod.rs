@@ -45,7 +45,11 @@ pub(crate) fn load_models(local: bool) -> Result<&'static Models, RuleError> {
             .map(|(p, t)| (format!("rules/{p}"), *t))
             .collect();
         let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), *t)).collect();
-        let enabled: &[&str] = if local { &["remote", "local"] } else { &["remote"] };
+        let enabled: &[&str] = if local {
+            &["remote", "local"]
+        } else {
+            &["remote"]
+        };
         Models::load_with_threat_models(&refs, enabled)
     })
     .as_ref()
@@ -54,7 +58,8 @@ pub(crate) fn load_models(local: bool) -> Result<&'static Models, RuleError> {
 
 /// Whether the run enabled the `local` threat model (`--threat-model local`, `threat-models` in
 /// `vigil.toml`; set once by the CLI before the scan).
-static LOCAL_THREAT_MODEL: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+static LOCAL_THREAT_MODEL: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
 
 /// Select the threat models of the run (`remote` is always on).
 ///
@@ -66,7 +71,11 @@ pub fn set_threat_models<S: AsRef<str>>(names: &[S]) -> Result<(), String> {
         match n.as_ref() {
             "remote" => {}
             "local" => local = true,
-            other => return Err(format!("unknown threat model `{other}` (known: remote, local)")),
+            other => {
+                return Err(format!(
+                    "unknown threat model `{other}` (known: remote, local)"
+                ))
+            }
         }
     }
     LOCAL_THREAT_MODEL.store(local, std::sync::atomic::Ordering::Relaxed);
@@ -77,7 +86,8 @@ pub fn set_threat_models<S: AsRef<str>>(names: &[S]) -> Result<(), String> {
 /// or by `VIGIL_THREAT_MODELS` containing `local`.
 fn local_sources() -> bool {
     LOCAL_THREAT_MODEL.load(std::sync::atomic::Ordering::Relaxed)
-        || std::env::var("VIGIL_THREAT_MODELS").is_ok_and(|v| v.split(',').any(|x| x.trim() == "local"))
+        || std::env::var("VIGIL_THREAT_MODELS")
+            .is_ok_and(|v| v.split(',').any(|x| x.trim() == "local"))
 }
 
 type Key = (Arc<str>, Arc<str>);
