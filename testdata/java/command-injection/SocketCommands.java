@@ -19,6 +19,7 @@ public class SocketCommands {
     private static final Set<String> TOOLS = Set.of("uptime", "df");
 
     void commandFromSocket(ServerSocket server) throws IOException {
+        // ruleid: java/resource-leak
         Socket s = server.accept();
         String cmd = new BufferedReader(new InputStreamReader(s.getInputStream())).readLine();
         // ruleid: java/command-injection
@@ -29,6 +30,7 @@ public class SocketCommands {
         DataInputStream in = new DataInputStream(s.getInputStream());
         String name = in.readUTF();
         // ruleid: java/path-traversal
+        // ruleid: java/resource-leak
         new FileInputStream(new File("/srv/files", name));
     }
 
@@ -45,6 +47,7 @@ public class SocketCommands {
         URLConnection conn = url.openConnection();
         String next = new BufferedReader(new InputStreamReader(conn.getInputStream())).readLine();
         // ruleid: java/ssrf
+        // ruleid: java/resource-leak
         new URL(next).openStream();
     }
 

@@ -29,6 +29,7 @@ public class SocketSql {
     }
 
     void acceptedSocket(ServerSocket server, Connection c) throws IOException, SQLException {
+        // ruleid: java/resource-leak
         Socket s = server.accept();
         Scanner sc = new Scanner(s.getInputStream(), "UTF-8");
         String name = sc.nextLine();
@@ -37,6 +38,7 @@ public class SocketSql {
     }
 
     void acceptChained(ServerSocket server, Connection c) throws IOException, SQLException {
+        // ruleid: java/resource-leak
         String v = new BufferedReader(new InputStreamReader(server.accept().getInputStream())).readLine();
         // ruleid: java/sql-injection
         c.createStatement().execute("DELETE FROM t WHERE v = '" + v + "'");
@@ -69,6 +71,7 @@ public class SocketSql {
     }
 
     void urlOpenStream(URL url, Connection c) throws IOException, SQLException {
+        // ruleid: java/resource-leak
         Scanner sc = new Scanner(url.openStream());
         String word = sc.next();
         // ruleid: java/sql-injection

@@ -34,11 +34,13 @@ public class LocalSources {
     void systemProperty(String name) throws IOException {
         String dir = System.getProperty("upload.dir");
         // ok: java/path-traversal -- local threat model off: system properties are trusted
+        // ruleid: java/resource-leak
         new FileInputStream(new File(dir, name)); // local-ruleid: java/path-traversal
     }
 
     void propertiesFile(Connection c) throws IOException, SQLException {
         Properties props = new Properties();
+        // ruleid: java/resource-leak
         props.load(new FileInputStream("app.properties"));
         String table = props.getProperty("table");
         // ok: java/sql-injection -- local threat model off: the properties file is trusted
@@ -53,6 +55,7 @@ public class LocalSources {
     }
 
     void fileReader() throws IOException {
+        // ruleid: java/resource-leak
         BufferedReader r = new BufferedReader(new FileReader("commands.txt"));
         String line = r.readLine();
         // ok: java/command-injection -- local threat model off: file contents are trusted
@@ -110,6 +113,7 @@ public class LocalSources {
 
     void allowListedTable(Connection c) throws IOException, SQLException {
         Properties props = new Properties();
+        // ruleid: java/resource-leak
         props.load(new FileInputStream("app.properties"));
         String table = props.getProperty("table");
         if (TABLES.contains(table)) {
@@ -142,6 +146,7 @@ public class LocalSources {
     void fileNameOnly() throws IOException {
         String dir = System.getProperty("java.io.tmpdir");
         // ok: java/path-traversal -- local threat model off: system properties are trusted
+        // ruleid: java/resource-leak
         new FileInputStream(new File(dir, "cache.bin")); // local-ruleid: java/path-traversal
     }
 
