@@ -1,5 +1,6 @@
-//! Two-sided fixture tests of the taint rules: every `ruleid:` line must be reported, every other finding
-//! must be claimed by an annotation, and every rule needs positive and negative cases.
+//! Two-sided fixture tests of the dataflow rules (taint and resource leaks): every `ruleid:` line must
+//! be reported, every other finding must be claimed by an annotation, and every rule needs positive
+//! and negative cases.
 
 use std::path::{Path, PathBuf};
 
@@ -77,6 +78,11 @@ fixture_tests! {
     external_config_control => "external-config-control",
     unsafe_reflection => "unsafe-reflection",
     xss_error_page => "xss-error-page",
+    resource_leak => "resource-leak",
+    resource_leak_on_exception => "resource-leak-on-exception",
+    jdbc_resource_leak => "jdbc-resource-leak",
+    lock_not_released => "lock-not-released",
+    executor_not_shutdown => "executor-not-shutdown",
 }
 
 #[test]

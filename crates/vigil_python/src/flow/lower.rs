@@ -928,6 +928,29 @@ impl<'c> Builder<'c> {
 
     // ----- statements -----
 
+    /// The body of a `while`/`for` loop (entered in the current block, looping back to `head`), then
+    /// its `else` clause (run from `exit`, when the loop ends without `break`), joining at `after`.
+    fn loop_body_and_else(&mut self, n: Node<'c>, head: BlockId, exit: BlockId, after: BlockId) {
+        self.loops.push(LoopCtx {
+            brk: after,
+            cont: head,
+        });
+        if let Some(b) = n.child_by_field_name("body") {
+            self.body(b);
+        }
+        self.loops.pop();
+        self.goto(head);
+        self.cur = exit;
+        if let Some(e) = n
+            .child_by_field_name("alternative")
+            .and_then(|a| a.child_by_field_name("body"))
+        {
+            self.body(e);
+        }
+        self.goto(after);
+        self.cur = after;
+    }
+
     fn body(&mut self, n: Node<'c>) {
         for c in named_children(n) {
             self.stmt(c);
@@ -1038,24 +1061,7 @@ impl<'c> Builder<'c> {
                     None => self.goto(body),
                 }
                 self.cur = body;
-                self.loops.push(LoopCtx {
-                    brk: after,
-                    cont: head,
-                });
-                if let Some(b) = n.child_by_field_name("body") {
-                    self.body(b);
-                }
-                self.loops.pop();
-                self.goto(head);
-                self.cur = exit;
-                if let Some(e) = n
-                    .child_by_field_name("alternative")
-                    .and_then(|a| a.child_by_field_name("body"))
-                {
-                    self.body(e);
-                }
-                self.goto(after);
-                self.cur = after;
+                self.loop_body_and_else(n, head, exit, after);
             }
             "for_statement" => {
                 let iter = n
@@ -1079,24 +1085,7 @@ impl<'c> Builder<'c> {
                     );
                     self.store(l, Val::op(elem), span(l));
                 }
-                self.loops.push(LoopCtx {
-                    brk: after,
-                    cont: head,
-                });
-                if let Some(b) = n.child_by_field_name("body") {
-                    self.body(b);
-                }
-                self.loops.pop();
-                self.goto(head);
-                self.cur = exit;
-                if let Some(e) = n
-                    .child_by_field_name("alternative")
-                    .and_then(|a| a.child_by_field_name("body"))
-                {
-                    self.body(e);
-                }
-                self.goto(after);
-                self.cur = after;
+                self.loop_body_and_else(n, head, exit, after);
             }
             "break_statement" => {
                 if let Some(l) = self.loops.last() {
