@@ -153,7 +153,9 @@ impl Analyzer for JavaAnalyzer {
     }
 
     fn wants_summaries(&self, enabled: &[Arc<vigil_core::Rule>]) -> bool {
-        enabled.iter().any(|r| r.analysis() == Some("taint"))
+        enabled
+            .iter()
+            .any(|r| matches!(r.analysis(), Some("taint" | "resource-leak")))
     }
 
     /// One parse and one lowering: queries, Rust rules, leaks and cookie flags, the taint analysis
@@ -189,7 +191,7 @@ impl Analyzer for JavaAnalyzer {
     }
 
     fn cross_file_analyses(&self) -> &'static [&'static str] {
-        &["taint"]
+        flow::CROSS_FILE_ANALYSES
     }
 
     fn recheck(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {

@@ -28,6 +28,9 @@ use lower::{lower_file, ClassInfo, ExternClasses, LoweredFile};
 /// The `analysis:` names of the rules implemented here.
 pub(crate) const ANALYSES: &[&str] = &["taint", "cookie-flags", leaks::NAME];
 
+/// The analyses whose results depend on other files (run again by [`recheck`]).
+pub(crate) const CROSS_FILE_ANALYSES: &[&str] = &["taint", leaks::NAME];
+
 const BUDGET: usize = 20_000;
 const ROUNDS: usize = 3;
 
@@ -116,6 +119,8 @@ struct FileSummary {
     local_source: bool,
     /// The (name, arity) of every call the file makes.
     calls: Vec<SumKey>,
+    /// See [`LoweredFile::external`].
+    external: Vec<Arc<str>>,
     sums: Vec<(SumKey, Arc<str>, FnSummary)>,
     supers: Vec<(Arc<str>, Vec<Arc<str>>)>,
     args: Vec<ArgFact>,
@@ -441,6 +446,8 @@ struct Analyzed {
     /// Untrusted input can appear in the file without any project fact (a model source, an
     /// annotated parameter, `main`'s arguments under the local threat model).
     local_source: bool,
+    /// See [`LoweredFile::external`].
+    external: Vec<Arc<str>>,
     functions: Vec<Function>,
     results: Vec<FnResult>,
     classes: Vec<ClassInfo>,
@@ -632,6 +639,7 @@ fn analyze_file(
     }
     Analyzed {
         local_source,
+        external: lowered.external,
         functions,
         results,
         classes: lowered.classes,
@@ -649,6 +657,7 @@ pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<S
 fn summary_of(file: &SourceFile, a: Analyzed, models: &Models) -> FileSummary {
     let mut fs = FileSummary {
         local_source: a.local_source,
+        external: a.external.clone(),
         ..FileSummary::default()
     };
     for (f, r) in a.functions.iter().zip(&a.results) {
@@ -687,11 +696,13 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
     let mut p = Project::default();
     let mut edges: Vec<Edge> = Vec::new();
     let mut files: Vec<FileReach<SumKey>> = Vec::new();
+    let mut externals: Vec<(Arc<str>, Vec<Arc<str>>)> = Vec::new();
     for (path, s) in summaries {
         let Ok(fs) = s.downcast::<FileSummary>() else {
             continue;
         };
         let fs = *fs;
+        externals.push((path.clone(), fs.external));
         files.push(FileReach {
             path,
             local_source: fs.local_source,
@@ -719,11 +730,32 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
         .iter()
         .map(|a| (a.call.name.clone(), a.call.args.len()))
         .collect();
-    let recheck = files_to_recheck(files, &targeted, |k| {
+    let mut recheck = files_to_recheck(files, &targeted, |k| {
         p.sums
             .get(k)
             .is_some_and(|v| v.iter().any(|(_, s)| s.returns_source.is_some()))
     });
+    // The leak analysis sees resources through the field and method types of classes declared in
+    // other files: a file that looked up such a class is analyzed again with the project's classes.
+    if let Ok(rm) = leaks::load_resource_models() {
+        let resourceful: HashSet<&Arc<str>> = p
+            .classes
+            .iter()
+            .filter(|(_, c)| {
+                c.fields
+                    .values()
+                    .chain(c.methods.values())
+                    .chain(&c.supers)
+                    .any(|t| rm.is_resource_type(t) || rm.knows(t))
+            })
+            .map(|(k, _)| k)
+            .collect();
+        for (path, ext) in externals {
+            if ext.iter().any(|c| resourceful.contains(c)) {
+                recheck.insert(path);
+            }
+        }
+    }
     p.recheck = recheck;
     Some(Arc::new(p))
 }
@@ -986,7 +1018,8 @@ pub(crate) fn needs_recheck(project: &(dyn std::any::Any + Send + Sync), path: &
         .is_none_or(|p| p.recheck.contains(path))
 }
 
-/// Single-pass protocol, second pass: the taint analysis again, with the project facts.
+/// Single-pass protocol, second pass: the analyses that use project facts (taint, leaks) again,
+/// over one lowering with the project's classes.
 pub(crate) fn recheck(
     file: &SourceFile,
     tree: &tree_sitter::Tree,
@@ -997,18 +1030,19 @@ pub(crate) fn recheck(
         return;
     };
     let (kinds, rule_of) = vigil_flow::taint::enabled_kinds(ctx, models);
-    if kinds == 0 {
+    let leak_rules = ctx.rules_for_analysis(leaks::NAME).next().is_some();
+    if kinds == 0 && !leak_rules {
         return;
     }
     let project = ctx.project.and_then(|p| p.downcast_ref::<Project>());
-    let a = analyze_file(
-        file,
-        lower(file, tree, models, project),
-        models,
-        project,
-        kinds,
-    );
-    report_taint(file, &a, &rule_of, models, out);
+    let lowered = lower(file, tree, models, project);
+    if leak_rules {
+        leaks::check(file, tree, ctx, &lowered, out);
+    }
+    if kinds != 0 {
+        let a = analyze_file(file, lowered, models, project, kinds);
+        report_taint(file, &a, &rule_of, models, out);
+    }
 }
 
 /// One notice per method where the taint analysis gave up, naming the method and the limit.
