@@ -169,7 +169,9 @@ fn expr_type_depth(cx: &Checker<'_, '_>, expr: Node<'_>, depth: usize) -> Option
     match expr.kind() {
         "identifier" => {
             let name = cx.text(expr);
-            let t = cx.sem.declared_type_of(name, expr)?;
+            let Some(t) = cx.sem.declared_type_of(name, expr) else {
+                return undeclared_client_name(cx, name);
+            };
             if t == "var" {
                 let init = local_initializer(cx, name, expr)?;
                 return expr_type_depth(cx, unwrap_expr(init), depth + 1);
@@ -191,6 +193,13 @@ fn expr_type_depth(cx: &Checker<'_, '_>, expr: Node<'_>, depth: usize) -> Option
         }
         "method_invocation" => {
             let name = cx.text(expr.child_by_field_name("name")?);
+            // `getS3()` / `this.getS3()`: the return type of a method of this file.
+            if expr
+                .child_by_field_name("object")
+                .is_none_or(|o| o.kind() == "this")
+            {
+                return return_type_of(cx, expr, name);
+            }
             let (root, first) = chain_root(expr);
             if root.kind() != "identifier" {
                 return None;
@@ -264,7 +273,9 @@ pub(crate) fn constructs_client(cx: &Checker<'_, '_>, node: Node<'_>) -> Option<
     let ty = match node.kind() {
         "method_invocation" => {
             let name = cx.text(node.child_by_field_name("name")?);
-            if !matches!(name, "create" | "defaultClient" | "build") {
+            if !matches!(name, "create" | "defaultClient" | "build")
+                || node.child_by_field_name("object").is_none()
+            {
                 return None;
             }
             expr_type(cx, node)?
@@ -499,6 +510,88 @@ pub(crate) fn enclosing_repeat_loop<'t>(cx: &Checker<'_, '_>, node: Node<'t>) ->
         matches!(
             l.kind(),
             "while_statement" | "do_statement" | "for_statement"
+        )
+    })
+}
+
+/// The declared return type of the method `name` of the file (unique by name) around `at`.
+fn return_type_of(cx: &Checker<'_, '_>, at: Node<'_>, name: &str) -> Option<String> {
+    let mut root = at;
+    while let Some(p) = root.parent() {
+        root = p;
+    }
+    let mut found = Vec::new();
+    walk_tree(root, |n| {
+        if n.kind() == "method_declaration"
+            && n.child_by_field_name("name")
+                .is_some_and(|m| cx.text(m) == name)
+        {
+            if let Some(t) = n.child_by_field_name("type") {
+                found.push(simple_type(cx.text(t)));
+            }
+        }
+    });
+    found.dedup();
+    match found.as_slice() {
+        [t] => Some(t.clone()),
+        _ => None,
+    }
+}
+
+/// Services whose clients are commonly held in a variable named after them (`s3`, `sqsClient`,
+/// `amazonDynamoDB`).
+const CLIENT_NAMES: &[&str] = &[
+    "s3",
+    "dynamodb",
+    "sqs",
+    "sns",
+    "kinesis",
+    "firehose",
+    "kms",
+    "ec2",
+    "lambda",
+    "secretsmanager",
+    "ssm",
+    "cloudwatch",
+    "sts",
+    "iam",
+    "ecs",
+    "rds",
+    "sfn",
+    "glue",
+    "athena",
+    "route53",
+    "ses",
+    "eventbridge",
+    "cloudformation",
+    "ecr",
+    "autoscaling",
+];
+
+/// A snippet's variable declared nowhere in the file (a field of a class not shown) but named like a
+/// service client: `s3Client`, `amazonSQS`, `dynamoDb`. Typed as that service's client, but only
+/// when it is a client of a service whose table knows the call.
+fn undeclared_client_name(cx: &Checker<'_, '_>, name: &str) -> Option<String> {
+    if cx.sem.declares_type(name) || name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let lower = name.to_ascii_lowercase();
+    let base = lower.strip_suffix("client").unwrap_or(&lower);
+    let base = base
+        .strip_prefix("amazon")
+        .or_else(|| base.strip_prefix("aws"))
+        .unwrap_or(base);
+    let base = base.strip_suffix("async").unwrap_or(base);
+    CLIENT_NAMES.contains(&base).then(|| {
+        let svc = vigil_aws::table()
+            .service(base)
+            .map_or(base, |s| s.name.as_str());
+        let mut c = svc.chars();
+        let first = c.next().map(|f| f.to_ascii_uppercase().to_string());
+        format!(
+            "{}{}Client",
+            first.unwrap_or_default(),
+            c.as_str().replace('-', "")
         )
     })
 }
