@@ -12,4 +12,9 @@ class Snippet {
             result = amazonDynamoDB.batchWriteItem(result.getUnprocessedItems());
         }
     }
+
+    public void saveAll(java.util.List<Object> items) {
+        // ruleid: java/aws-unchecked-batch-failures
+        dynamoDBMapper.batchSave(items);
+    }
 }

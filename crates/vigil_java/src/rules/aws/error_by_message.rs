@@ -56,7 +56,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     {
         return;
     }
-    if !compared(cx, node) {
+    if !compared(cx, node) && !compared_through_local(cx, node) {
         return;
     }
     let msg = format!(
@@ -87,4 +87,35 @@ fn compared(cx: &Checker<'_, '_>, node: Node<'_>) -> bool {
         "parenthesized_expression" => p.parent().is_some_and(|s| s.kind() == "switch_expression"),
         _ => false,
     }
+}
+
+/// `String msg = e.getMessage(); if (msg.contains(..))`: the message kept in a local and compared.
+fn compared_through_local(cx: &Checker<'_, '_>, node: Node<'_>) -> bool {
+    let Some(var) = node
+        .parent()
+        .filter(|p| p.kind() == "variable_declarator")
+        .and_then(|p| p.child_by_field_name("name"))
+        .map(|v| cx.text(v).to_owned())
+    else {
+        return false;
+    };
+    let Some(block) = node
+        .parent()
+        .and_then(|d| d.parent())
+        .and_then(|s| s.parent())
+    else {
+        return false;
+    };
+    let mut hit = false;
+    vigil_query::walk_tree(block, |n| {
+        if !hit
+            && n.kind() == "identifier"
+            && n.start_byte() > node.end_byte()
+            && cx.text(n) == var
+            && compared(cx, n)
+        {
+            hit = true;
+        }
+    });
+    hit
 }

@@ -378,8 +378,6 @@ const SDK_EXCEPTIONS: &[&str] = &[
     "ProvisionedThroughputExceededException",
     "ThrottlingException",
     "RequestLimitExceededException",
-    "LimitExceededException",
-    "TooManyRequestsException",
 ];
 
 /// Whether the exception type `name` is an AWS SDK exception: one of the SDKs' well-known exception
@@ -496,11 +494,18 @@ pub(crate) fn request_from_elsewhere(cx: &Checker<'_, '_>, call: Node<'_>) -> bo
 
 /// Whether the receiver of the call `node` is a `DynamoDBMapper`.
 pub(crate) fn is_mapper(cx: &Checker<'_, '_>, node: Node<'_>) -> bool {
-    node.child_by_field_name("object")
-        .and_then(|o| expr_type(cx, o))
-        .is_some_and(|t| {
-            matches!(t.as_str(), "DynamoDBMapper" | "IDynamoDBMapper") && may_be_sdk_type(cx, &t)
-        })
+    let Some(obj) = node.child_by_field_name("object") else {
+        return false;
+    };
+    if let Some(t) = expr_type(cx, obj) {
+        return matches!(t.as_str(), "DynamoDBMapper" | "IDynamoDBMapper")
+            && may_be_sdk_type(cx, &t);
+    }
+    // A snippet's field declared nowhere in the file, named like a DynamoDB mapper.
+    obj.kind() == "identifier" && cx.sem.declared_type_of(cx.text(obj), obj).is_none() && {
+        let l = cx.text(obj).to_ascii_lowercase();
+        l == "mapper" || l == "dbmapper" || (l.contains("dynamo") && l.ends_with("mapper"))
+    }
 }
 
 /// The innermost `for`/`while`/`do` loop around `node` (not a for-each over a collection, nor a

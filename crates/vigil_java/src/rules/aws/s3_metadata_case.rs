@@ -65,7 +65,14 @@ fn s3_response_type(cx: &Checker<'_, '_>, n: Node<'_>) -> Option<String> {
     if n.kind() == "method_invocation" {
         // `s3.headObject(r).metadata()`, `s3.getObject(r).response().metadata()`.
         let m = n.child_by_field_name("name").map(|x| cx.text(x))?;
-        return matches!(m, "headObject" | "response").then(|| m.to_owned());
+        let of_get_object = || {
+            n.child_by_field_name("object")
+                .filter(|o| o.kind() == "method_invocation")
+                .and_then(|o| o.child_by_field_name("name"))
+                .is_some_and(|g| matches!(cx.text(g), "getObject" | "getObjectAsBytes"))
+        };
+        let fits = m == "headObject" || (m == "response" && of_get_object());
+        return fits.then(|| m.to_owned());
     }
     expr_type(cx, n).filter(|t| {
         matches!(t.as_str(), "HeadObjectResponse" | "GetObjectResponse") && may_be_sdk_type(cx, t)
