@@ -93,6 +93,11 @@ impl<'t> JavaSemantics<'t> {
         })
     }
 
+    /// Whether a type of simple name `simple` is declared in this file.
+    pub(crate) fn declares_type(&self, simple: &str) -> bool {
+        self.declared_types().contains(simple)
+    }
+
     /// Resolve a simple type name to a fully qualified one through imports. A name declared in this
     /// file, or imported from elsewhere, does not resolve to a foreign FQN.
     pub(crate) fn resolve_type(&self, simple: &str) -> Option<String> {

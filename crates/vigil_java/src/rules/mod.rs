@@ -1,6 +1,7 @@
 //! Rust-coded syntactic rules. One file per rule, one entry in [`ANALYSES`] and one dispatch arm in
 //! [`visit`]: the tree is walked once and each node goes to the rules interested in its kind.
 
+mod aws;
 mod ignored_immutable_result;
 mod return_in_finally;
 mod string_reference_equality;
@@ -15,7 +16,11 @@ use vigil_core::{CheckContext, Finding, SourceFile};
 use crate::JavaSemantics;
 
 /// The registry: every Rust analysis of the Java front end (what rule files name in `analysis:`).
-pub(crate) const ANALYSES: &[&str] = &[
+pub(crate) const ANALYSES: &[&str] =
+    &concat::<{ LOCAL.len() + aws::ANALYSES.len() }>(LOCAL, aws::ANALYSES);
+
+/// The analyses of this directory's own files (the AWS rules keep their list in `aws/`).
+const LOCAL: &[&str] = &[
     ignored_immutable_result::NAME,
     return_in_finally::NAME,
     string_reference_equality::NAME,
@@ -24,6 +29,22 @@ pub(crate) const ANALYSES: &[&str] = &[
     weak_key_size::NAME,
     xxe::NAME,
 ];
+
+/// `a` followed by `b`, as an array of length `N` (= `a.len() + b.len()`), at compile time.
+const fn concat<const N: usize>(a: &[&'static str], b: &[&'static str]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < a.len() {
+        out[i] = a[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < b.len() {
+        out[i + j] = b[j];
+        j += 1;
+    }
+    out
+}
 
 /// What a rule sees while the tree is walked (the shared [`vigil_query::RuleChecker`]).
 pub(crate) type Checker<'a, 't> = vigil_query::RuleChecker<'a, JavaSemantics<'t>>;
@@ -54,6 +75,7 @@ fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
         "object_creation_expression" => weak_key_size::check_spec(cx, node),
         _ => {}
     }
+    aws::visit(cx, node);
 }
 
 /// The method, constructor, lambda or initializer body enclosing `node`.
