@@ -29,6 +29,9 @@ pub struct Paginated {
     /// The page-size request member, if the operation has one (e.g. `MaxResults`, `Limit`).
     #[serde(default)]
     pub limit: Option<String>,
+    /// The response member telling whether more pages follow, if any (e.g. `IsTruncated`).
+    #[serde(default)]
+    pub more: Option<String>,
     /// Response members holding the page's items.
     #[serde(default)]
     pub result: Vec<String>,

@@ -1,0 +1,92 @@
+//! `python/aws-missing-pagination`: the response of a paginated operation (from botocore's paginator
+//! models) is used, but the continuation token is never read, no paginator is used and no page size
+//! was asked for: only the first page of results is seen.
+
+use tree_sitter::Node;
+use vigil_query::walk_tree;
+
+use super::{mentions, scope, use_of, Checker, Env, Use};
+
+pub(crate) const NAME: &str = "aws_missing_pagination";
+
+/// Request members naming specific resources: the response is bounded by the request.
+fn names_specific_resources(k: &str) -> bool {
+    k.ends_with("Ids")
+        || k.ends_with("Names")
+        || k.ends_with("Arns")
+        || k.ends_with("Id")
+        || k.ends_with("Arn")
+        || k == "Key"
+        || k == "Owners"
+        || k == "Keys"
+}
+
+pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
+    if !cx.on(NAME) {
+        return;
+    }
+    let mut hits = Vec::new();
+    walk_tree(root, |n| {
+        let Some(call) = env.aws_call(cx, n) else {
+            return;
+        };
+        let services = call.services(|s| s.paginated(&call.op).is_some());
+        let Some(first) = services.first() else {
+            return;
+        };
+        if matches!(use_of(n), Use::Discarded) {
+            return;
+        }
+        let kws = call.kwarg_names(cx);
+        if kws.contains(&"**") {
+            return;
+        }
+        let mut tokens: Vec<&str> = vec!["get_paginator", "paginate"];
+        for s in &services {
+            let Some((_, p)) = s.paginated(&call.op) else {
+                continue;
+            };
+            if kws
+                .iter()
+                .any(|k| p.input.iter().any(|i| i == k) || p.limit.as_deref() == Some(k))
+            {
+                return; // a page token is passed (a hand-written loop) or a page size chosen
+            }
+            tokens.extend(p.output.iter().map(String::as_str));
+            tokens.extend(p.input.iter().map(String::as_str));
+            if let Some(m) = p.more.as_deref() {
+                tokens.push(m);
+            }
+        }
+        if kws.iter().any(|k| names_specific_resources(k))
+            || (call.op.starts_with("describe_") && kws.iter().any(|k| k.ends_with("Name")))
+            || call.op == "describe_images"
+        {
+            // Named resources bound the result; `describe_images` returns every image unless
+            // `MaxResults` is given.
+            return;
+        }
+        if mentions(cx, scope(n), &tokens) {
+            return;
+        }
+        let Some((model, p)) = first.paginated(&call.op) else {
+            return;
+        };
+        let token = p
+            .output
+            .first()
+            .map_or("the continuation token", String::as_str);
+        hits.push((
+            n,
+            format!(
+                "`{}` ({}) returns one page of results; follow `{token}` or use `get_paginator(\"{}\")`",
+                call.op,
+                first.name,
+                if p.py.is_empty() { model } else { p.py.as_str() }
+            ),
+        ));
+    });
+    for (n, msg) in hits {
+        cx.report(NAME, n, msg);
+    }
+}

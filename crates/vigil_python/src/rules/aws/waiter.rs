@@ -1,0 +1,73 @@
+//! `python/aws-polling-instead-of-waiter`: a loop that sleeps and re-issues an operation that a
+//! boto3 waiter polls (from the generated waiter table), e.g. `describe_instances` until the instance
+//! runs, instead of `client.get_waiter("instance_running").wait(...)`.
+
+use tree_sitter::Node;
+use vigil_query::walk_tree;
+
+use super::{enclosing_loop, has_sleep, mentions, scope, Checker, Env};
+
+pub(crate) const NAME: &str = "aws_polling_instead_of_waiter";
+
+pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
+    if !cx.on(NAME) {
+        return;
+    }
+    let mut hits = Vec::new();
+    walk_tree(root, |n| {
+        if n.kind() != "call" {
+            return;
+        }
+        // The call polls if it is in a sleeping loop, or in the condition of a sleeping `while`.
+        let lp = enclosing_loop(n).or_else(|| {
+            let mut cur = n.parent();
+            while let Some(p) = cur {
+                if p.kind() == "while_statement" {
+                    return p
+                        .child_by_field_name("condition")
+                        .filter(|c| {
+                            c.start_byte() <= n.start_byte() && n.end_byte() <= c.end_byte()
+                        })
+                        .map(|_| p);
+                }
+                if matches!(p.kind(), "function_definition" | "block") {
+                    return None;
+                }
+                cur = p.parent();
+            }
+            None
+        });
+        let Some(lp) = lp else { return };
+        let Some(call) = env.aws_call(cx, n) else {
+            return;
+        };
+        let services = call.services(|s| s.waiters_for(&call.op).next().is_some());
+        let Some(s) = services.first() else { return };
+        if !has_sleep(cx, lp) || mentions(cx, scope(n), &["get_waiter", "wait_until_"]) {
+            return;
+        }
+        let waiters: Vec<String> = s
+            .waiters_for(&call.op)
+            .map(|(name, w)| {
+                if w.py.is_empty() {
+                    name.to_owned()
+                } else {
+                    w.py.clone()
+                }
+            })
+            .take(4)
+            .collect();
+        hits.push((
+            n,
+            format!(
+                "polling `{}` in a loop with `sleep`; use a waiter instead: `get_waiter(\"{}\")` ({})",
+                call.op,
+                waiters.first().map_or("", String::as_str),
+                waiters.join(", ")
+            ),
+        ));
+    });
+    for (n, msg) in hits {
+        cx.report(NAME, n, msg);
+    }
+}
