@@ -66,3 +66,16 @@ def local_retry(path):
         except OSError:
             time.sleep(attempt)
     return None
+
+
+def collect(stack, cfn_client):
+    events = set()
+    while True:
+        try:
+            for page in cfn_client.get_paginator("describe_stack_events").paginate(StackName=stack):
+                for event in page["StackEvents"]:
+                    # ok: python/aws-manual-retry -- `events` is a set, not an EventBridge client
+                    events.add(event["EventId"])
+        except ClientError:
+            return events
+        time.sleep(5)

@@ -90,3 +90,19 @@ def one_instance(ec2, instance_id):
 def warm(name):
     # ok: python/aws-missing-pagination -- response discarded, nothing is read
     ddb.scan(TableName=name, Select="COUNT")
+
+
+class Lister:
+    def list_objects(self, bucket, prefix):
+        return []
+
+
+def own_wrapper(bucket):
+    lister = Lister()
+    # ok: python/aws-missing-pagination -- positional arguments: not a boto3 client operation
+    return lister.list_objects(bucket, "logs/")
+
+
+def camel_case_api(client):
+    # ok: python/aws-missing-pagination -- arguments cased unlike any paginated API of that name
+    return client.describe_services(cluster="prod", services=["web"])["services"]

@@ -57,3 +57,22 @@ def resource_style(instance_id):
     instance = boto3.resource("ec2").Instance(instance_id)
     # ok: python/aws-polling-instead-of-waiter -- the resource's waiter
     instance.wait_until_running()
+
+
+def busy_wait_volume(volume_id):
+    state = "creating"
+    while state != "available":
+        # ruleid: python/aws-polling-instead-of-waiter
+        state = ec2.describe_volumes(VolumeIds=[volume_id])["Volumes"][0]["State"]
+
+
+def all_volumes():
+    volumes, token = [], None
+    while True:
+        kwargs = {"NextToken": token} if token else {}
+        # ok: python/aws-polling-instead-of-waiter -- a pagination loop, not polling
+        page = ec2.describe_volumes(MaxResults=100, **kwargs)
+        volumes.extend(page["Volumes"])
+        token = page.get("NextToken")
+        if not token:
+            return volumes

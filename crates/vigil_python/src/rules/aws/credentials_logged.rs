@@ -13,8 +13,8 @@ pub(crate) const NAME: &str = "aws_credentials_logged";
 
 /// Source text that denotes a credential or secret value.
 const MARKERS: &[&str] = &[
-    "get_credentials(",
-    "get_frozen_credentials(",
+    ".get_credentials(",
+    ".get_frozen_credentials(",
     ".secret_key",
     ".access_key",
     "SecretAccessKey",
@@ -22,7 +22,7 @@ const MARKERS: &[&str] = &[
     "AccessKeyId",
     "SecretString",
     "SecretBinary",
-    "get_secret_value(",
+    ".get_secret_value(",
     "[\"Credentials\"]",
     "['Credentials']",
 ];
@@ -87,7 +87,11 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, _env: &Env, root: Node<'_>) {
             if arg.kind() == "string" && !t.contains('{') {
                 return false; // a literal only names the secret; the value is what leaks
             }
-            if t.ends_with(".method") {
+            if t.ends_with(".method")
+                || ["['Message']", "[\"Message\"]", "['Code']", "[\"Code\"]"]
+                    .iter()
+                    .any(|m| t.ends_with(m))
+            {
                 return false; // the credential provider's name
             }
             let mut hit = MARKERS.iter().any(|m| t.contains(m));

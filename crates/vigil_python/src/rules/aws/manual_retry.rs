@@ -21,6 +21,19 @@ fn catches_aws_error(text: &str, generic: bool) -> bool {
         || (generic && (text.contains("Exception") || text.is_empty()))
 }
 
+/// Whether a client method sends a request (not `get_paginator`, `get_waiter`, `close`, ...).
+fn is_request(op: &str) -> bool {
+    !matches!(
+        op,
+        "get_paginator"
+            | "get_waiter"
+            | "can_paginate"
+            | "close"
+            | "generate_presigned_url"
+            | "generate_presigned_post"
+    ) && !op.starts_with('_')
+}
+
 pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
     if !cx.on(NAME) {
         return;
@@ -37,7 +50,7 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
         let aws: Vec<_> = calls(body)
             .into_iter()
             .filter_map(|c| env.aws_call(cx, c))
-            .filter(|c| c.svc.is_some())
+            .filter(|c| c.svc.is_some() && is_request(&c.op))
             .collect();
         let Some(first) = aws.first() else { return };
         let mut c = t.walk();

@@ -248,7 +248,12 @@ impl Env {
             .trim_end_matches("client");
         let name = match base {
             "ddb" | "dynamo" | "dynamodb" => "dynamodb",
-            "" | "client" | "session" | "boto" | "aws" | "conn" => return None,
+            // Also plain words that happen to be service names.
+            "" | "client" | "session" | "boto" | "aws" | "conn" | "events" | "logs" | "config"
+            | "batch" | "health" | "support" | "pricing" | "account" | "budgets" | "backup"
+            | "schemas" | "shield" | "signer" | "tax" | "invoicing" | "notifications" => {
+                return None
+            }
             b => b,
         };
         if !(last.contains("client") || last == name || base == "ddb" || base == "dynamo") {
@@ -275,6 +280,21 @@ impl Env {
         let recv = f.child_by_field_name("object")?;
         let svc = self.svc_of(cx, recv);
         if svc.is_none() {
+            // boto3 client operations take keyword arguments only: a positional argument means
+            // another API (a project's wrapper with the same method name).
+            let positional = call.child_by_field_name("arguments").is_some_and(|a| {
+                let mut c = a.walk();
+                let any = a.named_children(&mut c).any(|x| {
+                    !matches!(
+                        x.kind(),
+                        "keyword_argument" | "dictionary_splat" | "comment"
+                    )
+                });
+                any
+            });
+            if positional {
+                return None;
+            }
             // `self.method()`, `str.x()`, `os.path.x()`: not clients.
             let r = cx.text(recv);
             if r == "self"

@@ -30,17 +30,29 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
         let Some(call) = env.aws_call(cx, n) else {
             return;
         };
-        let services = call.services(|s| s.paginated(&call.op).is_some());
+        let kws = call.kwarg_names(cx);
+        if kws.contains(&"**") || matches!(use_of(n), Use::Discarded) {
+            return;
+        }
+        let mut services = call.services(|s| s.paginated(&call.op).is_some());
+        if call.svc.is_none() {
+            // Matched by operation name only: boto3 keyword arguments are the model's member names,
+            // and a service spells all of its members alike (`NextToken` vs `nextToken`), so
+            // arguments cased unlike the service's token belong to another API.
+            services.retain(|s| {
+                s.paginated(&call.op).is_some_and(|(_, p)| {
+                    let upper = p
+                        .input
+                        .first()
+                        .is_some_and(|i| i.starts_with(|c: char| c.is_ascii_uppercase()));
+                    kws.iter()
+                        .all(|k| k.starts_with(|c: char| c.is_ascii_uppercase()) == upper)
+                })
+            });
+        }
         let Some(first) = services.first() else {
             return;
         };
-        if matches!(use_of(n), Use::Discarded) {
-            return;
-        }
-        let kws = call.kwarg_names(cx);
-        if kws.contains(&"**") {
-            return;
-        }
         let mut tokens: Vec<&str> = vec!["get_paginator", "paginate"];
         for s in &services {
             let Some((_, p)) = s.paginated(&call.op) else {
@@ -52,18 +64,24 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
             {
                 return; // a page token is passed (a hand-written loop) or a page size chosen
             }
-            tokens.extend(p.output.iter().map(String::as_str));
-            tokens.extend(p.input.iter().map(String::as_str));
+            // Output tokens may be expressions (`NextMarker || Contents[-1].Key`): their member names.
+            for t in p.output.iter().chain(&p.input) {
+                tokens.extend(
+                    t.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| {
+                        w.len() > 3 && w.starts_with(|c: char| c.is_ascii_alphabetic())
+                    }),
+                );
+            }
             if let Some(m) = p.more.as_deref() {
                 tokens.push(m);
             }
         }
         if kws.iter().any(|k| names_specific_resources(k))
             || (call.op.starts_with("describe_") && kws.iter().any(|k| k.ends_with("Name")))
-            || call.op == "describe_images"
+            || matches!(call.op.as_str(), "describe_images" | "list_buckets")
         {
-            // Named resources bound the result; `describe_images` returns every image unless
-            // `MaxResults` is given.
+            // Named resources bound the result; `describe_images` and `list_buckets` return every
+            // item unless a page size is given.
             return;
         }
         if mentions(cx, scope(n), &tokens) {

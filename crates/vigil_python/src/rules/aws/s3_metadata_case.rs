@@ -9,12 +9,58 @@ use super::{scope, Checker, Env};
 
 pub(crate) const NAME: &str = "aws_s3_metadata_case";
 
-fn is_metadata(cx: &Checker<'_, '_>, n: Node<'_>, aliases: &[String]) -> bool {
+/// A call reading an S3 object's metadata: `head_object`/`get_object` of S3.
+fn is_object_read(cx: &Checker<'_, '_>, env: &Env, n: Node<'_>) -> bool {
+    env.aws_call(cx, n).is_some_and(|c| {
+        matches!(c.op.as_str(), "head_object" | "get_object")
+            && !c.services(|s| s.name == "s3").is_empty()
+    })
+}
+
+/// Whether `n` is S3 user metadata: `<head_object/get_object response>["Metadata"]`, an S3 `Object`
+/// resource's `.metadata`, or a name assigned one of those (`aliases`).
+fn is_metadata(
+    cx: &Checker<'_, '_>,
+    env: &Env,
+    sc: Node<'_>,
+    n: Node<'_>,
+    aliases: &[String],
+) -> bool {
     match n.kind() {
-        "subscript" => n
-            .child_by_field_name("subscript")
-            .is_some_and(|s| matches!(cx.text(s), "\"Metadata\"" | "'Metadata'")),
-        "attribute" => cx.text(n).ends_with(".metadata"),
+        "subscript" => {
+            let key_ok = n
+                .child_by_field_name("subscript")
+                .is_some_and(|s| matches!(cx.text(s), "\"Metadata\"" | "'Metadata'"));
+            let Some(v) = n.child_by_field_name("value").filter(|_| key_ok) else {
+                return false;
+            };
+            match v.kind() {
+                "call" => is_object_read(cx, env, v),
+                "identifier" => {
+                    let name = cx.text(v);
+                    let mut found = false;
+                    walk_tree(sc, |a| {
+                        if !found && a.kind() == "assignment" {
+                            found = a
+                                .child_by_field_name("left")
+                                .is_some_and(|l| cx.text(l) == name)
+                                && a.child_by_field_name("right")
+                                    .is_some_and(|r| is_object_read(cx, env, r));
+                        }
+                    });
+                    found
+                }
+                _ => false,
+            }
+        }
+        "attribute" => {
+            n.child_by_field_name("attribute")
+                .is_some_and(|a| cx.text(a) == "metadata")
+                && n.child_by_field_name("object").is_some_and(|o| {
+                    env.svc_of(cx, o)
+                        .is_some_and(|s| s.service.name == "s3" && s.kind == super::Kind::Sub)
+                })
+        }
         "identifier" => aliases.iter().any(|a| a == cx.text(n)),
         _ => false,
     }
@@ -27,7 +73,7 @@ fn upper_key(cx: &Checker<'_, '_>, k: Node<'_>) -> Option<String> {
     }
 }
 
-pub(super) fn check(cx: &mut Checker<'_, '_>, _env: &Env, root: Node<'_>) {
+pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
@@ -62,22 +108,23 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, _env: &Env, root: Node<'_>) {
             return;
         };
         // `meta = resp["Metadata"]` aliases in the same scope.
+        let sc = scope(n);
         let mut aliases = Vec::new();
         if obj.kind() == "identifier" {
-            walk_tree(scope(n), |a| {
+            walk_tree(sc, |a| {
                 if a.kind() == "assignment" {
                     if let (Some(l), Some(r)) = (
                         a.child_by_field_name("left"),
                         a.child_by_field_name("right"),
                     ) {
-                        if l.kind() == "identifier" && is_metadata(cx, r, &[]) {
+                        if l.kind() == "identifier" && is_metadata(cx, env, sc, r, &[]) {
                             aliases.push(cx.text(l).to_owned());
                         }
                     }
                 }
             });
         }
-        if !is_metadata(cx, obj, &aliases) {
+        if !is_metadata(cx, env, sc, obj, &aliases) {
             return;
         }
         hits.push((key, k));

@@ -43,8 +43,19 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
         };
         let services = call.services(|s| s.waiters_for(&call.op).next().is_some());
         let Some(s) = services.first() else { return };
-        if !has_sleep(cx, lp) || mentions(cx, scope(n), &["get_waiter", "wait_until_"]) {
+        if mentions(cx, scope(n), &["get_waiter", "wait_until_"]) {
             return;
+        }
+        if !has_sleep(cx, lp) {
+            // Without a sleep only a `while` loop polls (busy-waiting); a `for` loop iterates, and a
+            // `while` loop passing the page token paginates.
+            let kws = call.kwarg_names(cx);
+            let paginates = s
+                .paginated(&call.op)
+                .is_some_and(|(_, p)| kws.iter().any(|k| p.input.iter().any(|i| i == k)));
+            if lp.kind() != "while_statement" || paginates || kws.contains(&"**") {
+                return;
+            }
         }
         let waiters: Vec<String> = s
             .waiters_for(&call.op)
