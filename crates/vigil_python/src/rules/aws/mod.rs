@@ -8,11 +8,14 @@ mod batch_failures;
 mod batch_in_loop;
 mod client_reuse;
 mod credentials_logged;
+mod deprecated_boto2;
 mod error_message;
 mod get_item_unchecked;
 mod iam_wildcard;
+mod insecure_transport;
 mod kms_reencrypt;
 mod lambda_reserved_env;
+mod lambda_sync_metrics;
 mod manual_retry;
 mod pagination;
 mod s3_bucket_owner;
@@ -37,11 +40,14 @@ pub(crate) const ANALYSES: &[&str] = &[
     batch_in_loop::NAME,
     client_reuse::NAME,
     credentials_logged::NAME,
+    deprecated_boto2::NAME,
     error_message::NAME,
     get_item_unchecked::NAME,
     iam_wildcard::NAME,
+    insecure_transport::NAME,
     kms_reencrypt::NAME,
     lambda_reserved_env::NAME,
+    lambda_sync_metrics::NAME,
     manual_retry::NAME,
     pagination::NAME,
     s3_bucket_owner::NAME,
@@ -102,11 +108,14 @@ pub(crate) fn check_module(cx: &mut Checker<'_, '_>, root: Node<'_>) {
     batch_in_loop::check(cx, &env, root);
     client_reuse::check(cx, &env, root);
     credentials_logged::check(cx, &env, root);
+    deprecated_boto2::check(cx, &env, root);
     error_message::check(cx, &env, root);
     get_item_unchecked::check(cx, &env, root);
     iam_wildcard::check(cx, &env, root);
+    insecure_transport::check(cx, &env, root);
     kms_reencrypt::check(cx, &env, root);
     lambda_reserved_env::check(cx, &env, root);
+    lambda_sync_metrics::check(cx, &env, root);
     manual_retry::check(cx, &env, root);
     pagination::check(cx, &env, root);
     s3_bucket_owner::check(cx, &env, root);
@@ -529,4 +538,27 @@ fn has_handler(cx: &Checker<'_, '_>, root: Node<'_>) -> bool {
         found = found || (n.kind() == "function_definition" && client_reuse::is_handler(cx, n));
     });
     found
+}
+
+/// Run `f` on every possible AWS call of the file and report what it returns, on the call, under
+/// `name` (when that analysis is enabled).
+pub(super) fn report_calls(
+    cx: &mut Checker<'_, '_>,
+    env: &Env,
+    root: Node<'_>,
+    name: &str,
+    mut f: impl FnMut(&Checker<'_, '_>, &AwsCall<'_>) -> Option<String>,
+) {
+    if !cx.on(name) {
+        return;
+    }
+    let mut hits = Vec::new();
+    walk_tree(root, |n| {
+        if let Some(msg) = env.aws_call(cx, n).and_then(|call| f(cx, &call)) {
+            hits.push((n, msg));
+        }
+    });
+    for (n, msg) in hits {
+        cx.report(name, n, msg);
+    }
 }

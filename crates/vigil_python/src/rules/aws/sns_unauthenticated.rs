@@ -3,29 +3,19 @@
 //! it) can then unsubscribe the endpoint without AWS credentials.
 
 use tree_sitter::Node;
-use vigil_query::{walk_tree, ConstValue, Semantics};
+use vigil_query::{ConstValue, Semantics};
 
-use super::{Checker, Env};
+use super::{report_calls, Checker, Env};
 
 pub(crate) const NAME: &str = "aws_sns_unauthenticated_unsubscribe";
 
 pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
-    if !cx.on(NAME) {
-        return;
-    }
-    let mut hits = Vec::new();
-    walk_tree(root, |n| {
-        let Some(call) = env.aws_call(cx, n) else {
-            return;
-        };
-        if call.op != "confirm_subscription" {
-            return;
-        }
-        if call.svc.is_some_and(|s| s.service.name != "sns") {
-            return;
-        }
-        if call.kwarg_names(cx).contains(&"**") {
-            return;
+    report_calls(cx, env, root, NAME, |cx, call| {
+        if call.op != "confirm_subscription"
+            || call.svc.is_some_and(|s| s.service.name != "sns")
+            || call.kwarg_names(cx).contains(&"**")
+        {
+            return None;
         }
         let ok = call
             .kwarg(cx, "AuthenticateOnUnsubscribe")
@@ -37,15 +27,8 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
                     None => true, // computed: not known to be off
                 }
             });
-        if !ok {
-            hits.push(n);
-        }
+        (!ok).then(|| {
+            "`confirm_subscription` without `AuthenticateOnUnsubscribe=\"true\"` lets anyone with the unsubscribe link remove the subscription".to_owned()
+        })
     });
-    for n in hits {
-        cx.report(
-            NAME,
-            n,
-            "`confirm_subscription` without `AuthenticateOnUnsubscribe=\"true\"` lets anyone with the unsubscribe link remove the subscription".to_owned(),
-        );
-    }
 }

@@ -4,21 +4,13 @@
 //! for messages.
 
 use tree_sitter::Node;
-use vigil_query::walk_tree;
 
-use super::{Checker, Env, Kind};
+use super::{report_calls, Checker, Env, Kind};
 
 pub(crate) const NAME: &str = "aws_sqs_short_polling";
 
 pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
-    if !cx.on(NAME) {
-        return;
-    }
-    let mut hits = Vec::new();
-    walk_tree(root, |n| {
-        let Some(call) = env.aws_call(cx, n) else {
-            return;
-        };
+    report_calls(cx, env, root, NAME, |cx, call| {
         let sqs = match call.op.as_str() {
             "receive_message" => !call.services(|s| s.name == "sqs").is_empty(),
             "receive_messages" => call
@@ -26,20 +18,9 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
                 .is_none_or(|s| s.service.name == "sqs" && s.kind == Kind::Sub),
             _ => false,
         };
-        if !sqs {
-            return;
-        }
         let kws = call.kwarg_names(cx);
-        if kws.contains(&"WaitTimeSeconds") || kws.contains(&"**") {
-            return;
-        }
-        hits.push(n);
+        (sqs && !kws.contains(&"WaitTimeSeconds") && !kws.contains(&"**")).then(|| {
+            "SQS receive without `WaitTimeSeconds` short-polls (returns at once, often empty); pass `WaitTimeSeconds=20` to long-poll".to_owned()
+        })
     });
-    for n in hits {
-        cx.report(
-            NAME,
-            n,
-            "SQS receive without `WaitTimeSeconds` short-polls (returns at once, often empty); pass `WaitTimeSeconds=20` to long-poll".to_owned(),
-        );
-    }
 }
