@@ -3,9 +3,8 @@
 //! was asked for: only the first page of results is seen.
 
 use tree_sitter::Node;
-use vigil_query::walk_tree;
 
-use super::{mentions, scope, use_of, Checker, Env, Use};
+use super::{mentions, report_calls, scope, use_of, Checker, Env, Use};
 
 pub(crate) const NAME: &str = "aws_missing_pagination";
 
@@ -22,17 +21,11 @@ fn names_specific_resources(k: &str) -> bool {
 }
 
 pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
-    if !cx.on(NAME) {
-        return;
-    }
-    let mut hits = Vec::new();
-    walk_tree(root, |n| {
-        let Some(call) = env.aws_call(cx, n) else {
-            return;
-        };
+    report_calls(cx, env, root, NAME, |cx, call| {
+        let n = call.call;
         let kws = call.kwarg_names(cx);
         if kws.contains(&"**") || matches!(use_of(n), Use::Discarded) {
-            return;
+            return None;
         }
         let mut services = call.services(|s| s.paginated(&call.op).is_some());
         if call.svc.is_none() {
@@ -50,9 +43,7 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
                 })
             });
         }
-        let Some(first) = services.first() else {
-            return;
-        };
+        let first = services.first()?;
         let mut tokens: Vec<&str> = vec!["get_paginator", "paginate"];
         for s in &services {
             let Some((_, p)) = s.paginated(&call.op) else {
@@ -62,7 +53,7 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
                 .iter()
                 .any(|k| p.input.iter().any(|i| i == k) || p.limit.as_deref() == Some(k))
             {
-                return; // a page token is passed (a hand-written loop) or a page size chosen
+                return None; // a page token is passed (a hand-written loop) or a page size chosen
             }
             // Output tokens may be expressions (`NextMarker || Contents[-1].Key`): their member names.
             for t in p.output.iter().chain(&p.input) {
@@ -82,29 +73,21 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
         {
             // Named resources bound the result; `describe_images` and `list_buckets` return every
             // item unless a page size is given.
-            return;
+            return None;
         }
         if mentions(cx, scope(n), &tokens) {
-            return;
+            return None;
         }
-        let Some((model, p)) = first.paginated(&call.op) else {
-            return;
-        };
+        let (model, p) = first.paginated(&call.op)?;
         let token = p
             .output
             .first()
             .map_or("the continuation token", String::as_str);
-        hits.push((
-            n,
-            format!(
+        Some(format!(
                 "`{}` ({}) returns one page of results; follow `{token}` or use `get_paginator(\"{}\")`",
                 call.op,
                 first.name,
                 if p.py.is_empty() { model } else { p.py.as_str() }
-            ),
-        ));
+            ))
     });
-    for (n, msg) in hits {
-        cx.report(NAME, n, msg);
-    }
 }

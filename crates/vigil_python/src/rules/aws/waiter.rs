@@ -3,20 +3,16 @@
 //! runs, instead of `client.get_waiter("instance_running").wait(...)`.
 
 use tree_sitter::Node;
-use vigil_query::walk_tree;
 
-use super::{enclosing_loop, has_sleep, mentions, scope, Checker, Env};
+use super::{enclosing_loop, has_sleep, mentions, report_calls, scope, Checker, Env};
 
 pub(crate) const NAME: &str = "aws_polling_instead_of_waiter";
 
 pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
-    if !cx.on(NAME) {
-        return;
-    }
-    let mut hits = Vec::new();
-    walk_tree(root, |n| {
+    report_calls(cx, env, root, NAME, |cx, call| {
+        let n = call.call;
         if n.kind() != "call" {
-            return;
+            return None;
         }
         // The call polls if it is in a sleeping loop, or in the condition of a sleeping `while`.
         let lp = enclosing_loop(n).or_else(|| {
@@ -37,14 +33,11 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
             }
             None
         });
-        let Some(lp) = lp else { return };
-        let Some(call) = env.aws_call(cx, n) else {
-            return;
-        };
+        let lp = lp?;
         let services = call.services(|s| s.waiters_for(&call.op).next().is_some());
-        let Some(s) = services.first() else { return };
+        let s = services.first()?;
         if mentions(cx, scope(n), &["get_waiter", "wait_until_"]) {
-            return;
+            return None;
         }
         if !has_sleep(cx, lp) {
             // Without a sleep only a `while` loop polls (busy-waiting); a `for` loop iterates, and a
@@ -54,7 +47,7 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
                 .paginated(&call.op)
                 .is_some_and(|(_, p)| kws.iter().any(|k| p.input.iter().any(|i| i == k)));
             if lp.kind() != "while_statement" || paginates || kws.contains(&"**") {
-                return;
+                return None;
             }
         }
         let waiters: Vec<String> = s
@@ -68,17 +61,11 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
             })
             .take(4)
             .collect();
-        hits.push((
-            n,
-            format!(
-                "polling `{}` in a loop with `sleep`; use a waiter instead: `get_waiter(\"{}\")` ({})",
-                call.op,
-                waiters.first().map_or("", String::as_str),
-                waiters.join(", ")
-            ),
-        ));
+        Some(format!(
+            "polling `{}` in a loop with `sleep`; use a waiter instead: `get_waiter(\"{}\")` ({})",
+            call.op,
+            waiters.first().map_or("", String::as_str),
+            waiters.join(", ")
+        ))
     });
-    for (n, msg) in hits {
-        cx.report(NAME, n, msg);
-    }
 }
