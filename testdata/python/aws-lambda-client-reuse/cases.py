@@ -66,3 +66,11 @@ def drain(queue_url):
         queue = sqs.Queue(queue_url)
         if not queue.receive_messages(WaitTimeSeconds=20):
             break
+
+
+def confirm_all(event):
+    for record in event["Records"]:
+        topic_arn = record["TopicArn"]
+        # ok: python/aws-lambda-client-reuse -- the region comes from this iteration's record
+        sns = boto3.client("sns", region_name=topic_arn.split(":")[3])
+        sns.confirm_subscription(TopicArn=topic_arn, Token=record["Token"], AuthenticateOnUnsubscribe="true")

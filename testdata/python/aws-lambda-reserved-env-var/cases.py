@@ -44,3 +44,8 @@ def reconfigure(name):
 def configure_tests():
     # ok: python/aws-lambda-reserved-env-var -- not inside a Lambda handler (a local test setup)
     os.environ["AWS_REGION"] = "us-east-1"
+
+
+def create_variable():
+    # ruleid: python/aws-lambda-reserved-env-var
+    os.environ["_HANDLER"] = "value"

@@ -106,3 +106,8 @@ def own_wrapper(bucket):
 def camel_case_api(client):
     # ok: python/aws-missing-pagination -- arguments cased unlike any paginated API of that name
     return client.describe_services(cluster="prod", services=["web"])["services"]
+
+
+def scan_param(table):
+    # ruleid: python/aws-missing-pagination
+    return table.scan(FilterExpression="active = :t", ExpressionAttributeValues={":t": True})["Items"]

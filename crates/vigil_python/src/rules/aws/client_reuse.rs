@@ -75,8 +75,8 @@ fn cached(cx: &Checker<'_, '_>, func: Node<'_>, call: Node<'_>) -> bool {
     false
 }
 
-/// Whether the constructor's arguments use the loop's variables (one client per region/account is
-/// needed, not wasteful).
+/// Whether the constructor's arguments use the loop's variables or names assigned in its body (one
+/// client per region/account is needed, not wasteful).
 fn uses_loop_var(cx: &Checker<'_, '_>, lp: Node<'_>, call: Node<'_>) -> bool {
     let mut vars = Vec::new();
     let mut collect = |left: Node<'_>| {
@@ -99,9 +99,16 @@ fn uses_loop_var(cx: &Checker<'_, '_>, lp: Node<'_>, call: Node<'_>) -> bool {
                 }
             }
         }
-    } else {
-        // A `while` loop: variables assigned in its body change per iteration.
-        return false;
+    }
+    // Names assigned in the loop body change per iteration too (`region = msg["Region"]`).
+    if let Some(body) = lp.child_by_field_name("body") {
+        walk_tree(body, |n| {
+            if n.kind() == "assignment" && n.start_byte() < call.start_byte() {
+                if let Some(l) = n.child_by_field_name("left") {
+                    collect(l);
+                }
+            }
+        });
     }
     let Some(args) = call.child_by_field_name("arguments") else {
         return false;

@@ -40,6 +40,15 @@ fn reserved(cx: &Checker<'_, '_>, n: Node<'_>) -> Option<String> {
     }
 }
 
+/// Variables that only exist in the Lambda runtime: overriding one is a Lambda defect wherever the
+/// code runs. The general AWS ones (`AWS_REGION`, keys) are reported inside handlers only.
+fn lambda_only(k: &str) -> bool {
+    k.starts_with("AWS_LAMBDA_")
+        || k.starts_with("LAMBDA_")
+        || k.starts_with('_')
+        || k == "AWS_EXECUTION_ENV"
+}
+
 fn is_environ(cx: &Checker<'_, '_>, n: Node<'_>) -> bool {
     cx.sem.qualified_name(n).as_deref() == Some("os.environ") || cx.text(n) == "os.environ"
 }
@@ -73,9 +82,6 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
             // `os.environ.update({...})`, `os.putenv("AWS_REGION", ...)`, `os.environ.setdefault(...)` in a handler.
             let f = n.child_by_field_name("function");
             let in_handler = enclosing_function(n).is_some_and(|f| is_handler(cx, f));
-            if !in_handler {
-                return;
-            }
             let target = f.and_then(|f| {
                 let t = cx.text(f);
                 (t == "os.putenv" || t == "os.environ.update" || t == "os.environ.__setitem__")
@@ -91,8 +97,9 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
                         };
                         if let Some(k) = key
                             .and_then(|k| (k.kind() == "string").then(|| reserved(cx, k)).flatten())
+                            .filter(|k| in_handler || lambda_only(k))
                         {
-                            hits.push((a, format!("`{k}` is reserved by AWS Lambda; overriding it in the handler breaks the runtime's view of the function")));
+                            hits.push((a, format!("`{k}` is reserved by AWS Lambda; overriding it breaks the runtime's view of the function")));
                         }
                     });
                 }
@@ -106,18 +113,18 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
                 return;
             };
             let in_handler = enclosing_function(n).is_some_and(|f| is_handler(cx, f));
-            if !in_handler
-                || !l
-                    .child_by_field_name("value")
-                    .is_some_and(|v| is_environ(cx, v))
+            if !l
+                .child_by_field_name("value")
+                .is_some_and(|v| is_environ(cx, v))
             {
                 return;
             }
             if let Some(k) = l
                 .child_by_field_name("subscript")
                 .and_then(|k| reserved(cx, k))
+                .filter(|k| in_handler || lambda_only(k))
             {
-                hits.push((n, format!("`{k}` is reserved by AWS Lambda; overriding it in the handler breaks the runtime's view of the function")));
+                hits.push((n, format!("`{k}` is reserved by AWS Lambda; overriding it breaks the runtime's view of the function")));
             }
         }
         _ => {}

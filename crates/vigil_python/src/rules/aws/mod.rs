@@ -250,6 +250,14 @@ impl Env {
         }
         // A parameter or attribute named after its service: `s3_client`, `self.sqs`, `ddb_client`.
         let last = k.rsplit('.').next().unwrap_or(&k).to_ascii_lowercase();
+        // `table`, `orders_table`, `self._table`: a DynamoDB `Table` resource by convention.
+        if last.trim_start_matches('_') == "table" || last.ends_with("_table") {
+            let service = vigil_aws::table().service("dynamodb")?;
+            return Some(Svc {
+                service,
+                kind: Kind::Table,
+            });
+        }
         let base = last
             .trim_start_matches('_')
             .trim_end_matches("_client")
