@@ -29,3 +29,9 @@ def owner_filter(name):
 def by_id(image_id):
     # ok: python/aws-untrusted-ami -- a specific image id
     return ec2.describe_images(ImageIds=[image_id])["Images"][0]
+
+
+def owner_in_variable(name, owner_id):
+    filters = [{"Name": "name", "Values": [name]}, {"Name": "owner-id", "Values": [owner_id]}]
+    # ok: python/aws-untrusted-ami -- the owner filter is in the variable
+    return list(ec2_resource.images.filter(Filters=filters))

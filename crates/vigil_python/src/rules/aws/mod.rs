@@ -101,6 +101,8 @@ pub(crate) fn check_module(cx: &mut Checker<'_, '_>, root: Node<'_>) {
         return;
     }
     let env = Env::build(cx, root);
+    // Keyed on Lambda-only variable names: meaningful in any file.
+    lambda_reserved_env::check(cx, &env, root);
     if !env.aws_file {
         return;
     }
@@ -114,7 +116,6 @@ pub(crate) fn check_module(cx: &mut Checker<'_, '_>, root: Node<'_>) {
     iam_wildcard::check(cx, &env, root);
     insecure_transport::check(cx, &env, root);
     kms_reencrypt::check(cx, &env, root);
-    lambda_reserved_env::check(cx, &env, root);
     lambda_sync_metrics::check(cx, &env, root);
     manual_retry::check(cx, &env, root);
     pagination::check(cx, &env, root);

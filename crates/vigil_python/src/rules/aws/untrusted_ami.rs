@@ -48,9 +48,8 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
         if !lookup {
             return;
         }
-        let args = n
-            .child_by_field_name("arguments")
-            .map_or("", |a| cx.text(a));
+        // The filters are often built in a variable first: look at the whole function.
+        let args = cx.text(super::scope(n));
         if args.contains("Owners")
             || args.contains("ImageIds")
             || args.contains("owner-id")
