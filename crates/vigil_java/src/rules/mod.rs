@@ -4,6 +4,7 @@
 mod atomicity_violation;
 mod bigdecimal_double;
 mod blocking_under_lock;
+mod boxed_equality;
 mod check_then_act_map;
 mod collection_modified_in_loop;
 mod double_checked_locking;
@@ -12,6 +13,7 @@ mod format_string_mismatch;
 mod ignored_check_result;
 mod ignored_immutable_result;
 mod infinite_loop;
+mod int_division_to_floating;
 mod int_overflow_widening;
 mod interrupted_swallowed;
 mod invocation_target_cause;
@@ -40,6 +42,8 @@ use crate::JavaSemantics;
 pub(crate) const ANALYSES: &[&str] = &[
     atomicity_violation::NAME,
     bigdecimal_double::NAME,
+    boxed_equality::NAME,
+    int_division_to_floating::NAME,
     blocking_under_lock::NAME,
     check_then_act_map::NAME,
     collection_modified_in_loop::NAME,
@@ -89,6 +93,8 @@ fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
             null_dereference::check_binary(cx, node);
             int_overflow_widening::check(cx, node);
             stream_find_present::check_count(cx, node);
+            boxed_equality::check(cx, node);
+            int_division_to_floating::check(cx, node);
         }
         "finally_clause" => return_in_finally::check(cx, node),
         "expression_statement" => {
