@@ -103,7 +103,7 @@ fn compared_to_null(cx: &Checker<'_, '_>, n: Node<'_>) -> bool {
 
 /// `if (!m.containsKey(k)) m.put(k, v)` and the `get(k) == null` forms.
 pub(crate) fn check_if(cx: &mut Checker<'_, '_>, node: Node<'_>) {
-    if !cx.on(NAME) || under_monitor(node) {
+    if !cx.on(NAME) || !cx.text(node).contains(".put(") || under_monitor(node) {
         return;
     }
     let Some(cond) = node.child_by_field_name("condition") else {

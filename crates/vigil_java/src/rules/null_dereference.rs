@@ -156,6 +156,13 @@ pub(crate) fn check_nullable_return(cx: &mut Checker<'_, '_>, call: Node<'_>) {
         return;
     }
     let name = cx.text(obj).to_owned();
+    // Cheap filters first: a String local in a method that reads the environment.
+    let Some(body) = callable(obj) else { return };
+    if !cx.text(body).contains("System.get")
+        || cx.sem.declared_type_of(&name, obj).as_deref() != Some("String")
+    {
+        return;
+    }
     let Some(decl) = local_declarator(cx, &name, obj) else {
         return;
     };
@@ -165,7 +172,6 @@ pub(crate) fn check_nullable_return(cx: &mut Checker<'_, '_>, call: Node<'_>) {
     {
         return;
     }
-    let Some(body) = callable(obj) else { return };
     // Any mention of the variable other than as a receiver counts as a possible check.
     let mut checked = false;
     walk_tree(body, |n| {

@@ -108,10 +108,13 @@ pub(crate) fn field_ref<'t>(
     let expr = unparen(expr);
     let name = match expr.kind() {
         "identifier" => {
-            if is_local(cx, cx.text(expr), expr) {
+            // The class's fields first (cheap), then the (costlier) search for a shadowing local.
+            let name = cx.text(expr);
+            field_decl(cx, expr, name)?;
+            if is_local(cx, name, expr) {
                 return None;
             }
-            cx.text(expr).to_owned()
+            name.to_owned()
         }
         "field_access" => {
             let obj = expr.child_by_field_name("object")?;
