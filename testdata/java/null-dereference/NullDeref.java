@@ -31,7 +31,7 @@ class NullDeref {
     String env() {
         // ruleid: java/null-dereference
         String home = System.getenv("APP_HOME").trim();
-        String user = System.getProperty("user.name");
+        String user = System.getProperty("app.user");
         // ruleid: java/null-dereference
         return home + user.toUpperCase();
     }
@@ -52,8 +52,10 @@ class NullDeref {
         }
         // ok: java/null-dereference -- checked above
         String h = home.trim();
+        // ok: java/null-dereference -- java.home is always defined by the JVM
+        String jh = System.getProperty("java.home").trim();
         // ok: java/null-dereference -- getProperty with a default is never null
         String tmp = System.getProperty("java.io.tmpdir", "/tmp").trim();
-        return h + tmp + empty + full + m.get(name);
+        return h + tmp + jh + empty + full + m.get(name);
     }
 }

@@ -19,3 +19,14 @@ class Substrings {
         return key + host + ext + value + head;
     }
 }
+
+class GuardedSubstrings {
+    String guarded(String arg) {
+        if (arg.contains(":")) {
+            int p = arg.lastIndexOf(':');
+            // ok: java/substring-unchecked-index -- the enclosing condition says the separator is there
+            return arg.substring(0, p);
+        }
+        return arg;
+    }
+}

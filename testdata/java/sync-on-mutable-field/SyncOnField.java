@@ -40,6 +40,15 @@ class SyncOnField {
         }
     }
 
+    private List<String> neverReassigned = new ArrayList<>();
+
+    void stable() {
+        // ok: java/sync-on-mutable-field -- not final, but no method ever reassigns it
+        synchronized (neverReassigned) {
+            neverReassigned.clear();
+        }
+    }
+
     void fine(List<String> param) {
         // ok: java/sync-on-mutable-field -- a private final lock object
         synchronized (lock) {

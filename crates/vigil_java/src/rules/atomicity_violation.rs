@@ -33,20 +33,21 @@ pub(crate) fn check_update(cx: &mut Checker<'_, '_>, node: Node<'_>) {
                 .map(|o| cx.text(o))
                 .unwrap_or("=");
             let left = node.child_by_field_name("left");
+            // `x op= y`, or `x = x op y` (the old value an operand of the new one).
             let rmw = op != "="
                 || left
                     .zip(node.child_by_field_name("right"))
                     .is_some_and(|(l, r)| {
                         let name = squash(cx.text(l));
-                        let mut reads = false;
-                        walk_tree(r, |n| {
-                            if matches!(n.kind(), "identifier" | "field_access")
-                                && squash(cx.text(n)) == name
-                            {
-                                reads = true;
-                            }
-                        });
-                        reads
+                        let r = unparen(r);
+                        r.kind() == "binary_expression"
+                            && [
+                                r.child_by_field_name("left"),
+                                r.child_by_field_name("right"),
+                            ]
+                            .into_iter()
+                            .flatten()
+                            .any(|o| squash(cx.text(unparen(o))) == name)
                     });
             if rmw {
                 left
@@ -60,7 +61,10 @@ pub(crate) fn check_update(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     let Some((name, field, _)) = field_ref(cx, target) else {
         return;
     };
-    if !has_modifier(field, "volatile") || under_monitor(node) {
+    let boolean = field
+        .child_by_field_name("type")
+        .is_some_and(|t| matches!(cx.text(t), "boolean" | "Boolean"));
+    if !has_modifier(field, "volatile") || boolean || under_monitor(node) {
         return;
     }
     let msg = format!(

@@ -19,8 +19,6 @@ const MUTATORS: &[&str] = &[
     "removeAll",
     "retainAll",
     "clear",
-    "put",
-    "putAll",
     "removeIf",
     "addFirst",
     "addLast",

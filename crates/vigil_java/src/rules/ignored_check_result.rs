@@ -23,9 +23,22 @@ const FILE_METHODS: &[&str] = &[
     "setReadOnly",
 ];
 
-fn is_stream(t: &str) -> bool {
-    (t.ends_with("InputStream") || t.ends_with("Reader") || t == "RandomAccessFile")
-        && !t.contains("ObjectInput")
+const STREAMS: &[&str] = &[
+    "InputStream",
+    "FileInputStream",
+    "BufferedInputStream",
+    "DataInputStream",
+    "ByteArrayInputStream",
+    "FilterInputStream",
+    "Reader",
+    "InputStreamReader",
+    "FileReader",
+    "BufferedReader",
+    "RandomAccessFile",
+];
+
+fn is_stream(cx: &Checker<'_, '_>, t: &str) -> bool {
+    STREAMS.contains(&t) && cx.sem.may_be(t, &format!("java.io.{t}"))
 }
 
 pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
@@ -55,7 +68,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
             Some("the wait may have timed out")
         }
         "offer" if n == 3 => Some("the element may not have been added before the timeout"),
-        "read" | "skip" if n >= 1 && is_stream(ty) => {
+        "read" | "skip" if n >= 1 && is_stream(cx, ty) => {
             Some("fewer bytes than requested may have been read or skipped")
         }
         _ => None,

@@ -5,7 +5,9 @@
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
-use super::util::{args_of, assigns, call_parts, callable, local_declarator, unparen, var_name};
+use super::util::{
+    args_of, assigns, call_parts, callable, is_local, local_declarator, unparen, var_name,
+};
 use super::Checker;
 
 pub(crate) const NAME: &str = "null_dereference";
@@ -83,6 +85,21 @@ pub(crate) fn check_if(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if assigns(cx, branch, &name) {
         return;
     }
+    // A field may be set by a method the branch calls (`if (f == null) { init(); f.use(); }`).
+    if !is_local(cx, &name, var) {
+        let mut calls_own = false;
+        walk_tree(branch, |n| {
+            if n.kind() == "method_invocation"
+                && n.child_by_field_name("object")
+                    .is_none_or(|o| o.kind() == "this")
+            {
+                calls_own = true;
+            }
+        });
+        if calls_own {
+            return;
+        }
+    }
     if let Some(d) = first_deref(cx, branch, &name) {
         let why = if eq {
             format!("inside `if ({name} == null)`")
@@ -129,9 +146,45 @@ pub(crate) fn check_binary(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     }
 }
 
+/// System properties the JVM always defines (`System.getProperties` documents them).
+const STANDARD_PROPERTIES: &[&str] = &[
+    "java.version",
+    "java.vendor",
+    "java.vendor.url",
+    "java.home",
+    "java.class.version",
+    "java.class.path",
+    "java.library.path",
+    "java.io.tmpdir",
+    "java.specification.version",
+    "java.vm.version",
+    "java.vm.name",
+    "java.vm.vendor",
+    "os.name",
+    "os.arch",
+    "os.version",
+    "file.separator",
+    "path.separator",
+    "line.separator",
+    "user.name",
+    "user.home",
+    "user.dir",
+];
+
 fn nullable_call(cx: &Checker<'_, '_>, n: Node<'_>) -> bool {
-    matches!(call_parts(cx, unparen(n)), Some((m, Some(o), a))
-        if cx.text(o) == "System" && matches!(m.as_str(), "getenv" | "getProperty") && args_of(a).len() == 1)
+    match call_parts(cx, unparen(n)) {
+        Some((m, Some(o), a)) if cx.text(o) == "System" && args_of(a).len() == 1 => {
+            match m.as_str() {
+                "getenv" => true,
+                "getProperty" => args_of(a).first().is_none_or(|k| {
+                    let t = cx.text(*k);
+                    !STANDARD_PROPERTIES.iter().any(|p| t == format!("\"{p}\""))
+                }),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
 }
 
 /// `System.getenv("X").trim()` and `String v = System.getenv("X"); v.trim();` with no null check.
@@ -172,9 +225,18 @@ pub(crate) fn check_nullable_return(cx: &mut Checker<'_, '_>, call: Node<'_>) {
     {
         return;
     }
-    // Any mention of the variable other than as a receiver counts as a possible check.
+    // Any mention of the variable other than as a receiver counts as a possible check; only the
+    // first dereference is reported.
     let mut checked = false;
     walk_tree(body, |n| {
+        if n.kind() == "identifier"
+            && cx.text(n) == name
+            && n.start_byte() < obj.start_byte()
+            && n.parent()
+                .is_some_and(|p| p.kind() != "variable_declarator")
+        {
+            checked = true;
+        }
         if n.kind() == "identifier" && cx.text(n) == name && n != obj {
             let p = n.parent();
             let receiver = p.is_some_and(|p| {

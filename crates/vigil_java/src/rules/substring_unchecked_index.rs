@@ -44,14 +44,48 @@ fn is_checked(cx: &Checker<'_, '_>, scope: Node<'_>, name: &str) -> bool {
     checked
 }
 
+/// Whether a condition around `call` already tests the receiver for the text (`s.contains(..)`,
+/// `s.matches(..)`, `s.startsWith(..)`, `s.indexOf(..)` ...), so the index cannot be -1.
+fn guarded(cx: &Checker<'_, '_>, call: Node<'_>, recv: &str) -> bool {
+    let tests = [
+        "contains(",
+        "matches(",
+        "startsWith(",
+        "endsWith(",
+        "indexOf(",
+        "lastIndexOf(",
+    ]
+    .map(|m| format!("{recv}.{m}"));
+    let mut cur = call.parent();
+    while let Some(n) = cur {
+        if matches!(n.kind(), "method_declaration" | "class_body") {
+            break;
+        }
+        let cond = match n.kind() {
+            "if_statement" | "while_statement" | "ternary_expression" => {
+                n.child_by_field_name("condition")
+            }
+            _ => None,
+        };
+        if let Some(c) = cond {
+            let t = super::util::squash(cx.text(c));
+            if tests.iter().any(|m| t.contains(m.as_str())) {
+                return true;
+            }
+        }
+        cur = n.parent();
+    }
+    false
+}
+
 pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let Some((name, Some(_), args)) = call_parts(cx, call) else {
+    let Some((name, Some(recv), args)) = call_parts(cx, call) else {
         return;
     };
-    if name != "substring" {
+    if name != "substring" || guarded(cx, call, &super::util::squash(cx.text(recv))) {
         return;
     }
     for a in args_of(args) {

@@ -4,7 +4,7 @@
 
 use tree_sitter::Node;
 
-use super::util::{field_ref, has_modifier, unparen};
+use super::util::{assigns, field_ref, has_modifier, unparen};
 use super::Checker;
 
 pub(crate) const NAME: &str = "sync_on_mutable_field";
@@ -20,6 +20,19 @@ const BOXED: &[&str] = &[
     "Float",
     "String",
 ];
+
+/// Whether a method of the class (not a constructor or initializer) assigns the field.
+fn reassigned(cx: &Checker<'_, '_>, field: Node<'_>, name: &str) -> bool {
+    let Some(class) = field.parent() else {
+        return false;
+    };
+    let mut c = class.walk();
+    let methods: Vec<Node<'_>> = class
+        .named_children(&mut c)
+        .filter(|m| m.kind() == "method_declaration")
+        .collect();
+    methods.into_iter().any(|m| assigns(cx, m, name))
+}
 
 pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
@@ -50,8 +63,8 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
                 .unwrap_or_default();
             if BOXED.contains(&ty.as_str()) {
                 Some(format!("`{name}` is a `{ty}`: boxed and string values are cached and shared, so unrelated code may lock the same object"))
-            } else if !has_modifier(field, "final") {
-                Some(format!("`{name}` is not final: once it is reassigned, threads lock different objects"))
+            } else if !has_modifier(field, "final") && reassigned(cx, field, &name) {
+                Some(format!("`{name}` is reassigned by a method of the class: threads that lock it before and after the assignment lock different objects"))
             } else {
                 None
             }
