@@ -12,6 +12,7 @@ mod equals_hashcode;
 mod format_string_mismatch;
 mod ignored_check_result;
 mod ignored_immutable_result;
+mod inconsistent_sync;
 mod infinite_loop;
 mod int_division_to_floating;
 mod int_overflow_widening;
@@ -43,6 +44,7 @@ pub(crate) const ANALYSES: &[&str] = &[
     atomicity_violation::NAME,
     bigdecimal_double::NAME,
     boxed_equality::NAME,
+    inconsistent_sync::NAME,
     int_division_to_floating::NAME,
     blocking_under_lock::NAME,
     check_then_act_map::NAME,
@@ -130,6 +132,7 @@ fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
         "class_body" => {
             lock_order_inversion::check(cx, node);
             equals_hashcode::check(cx, node);
+            inconsistent_sync::check(cx, node);
         }
         "catch_clause" => {
             interrupted_swallowed::check(cx, node);
