@@ -68,6 +68,11 @@ impl<'t> JavaSemantics<'t> {
         }
     }
 
+    /// The root of the file's tree.
+    pub(crate) fn root(&self) -> Node<'t> {
+        self.root
+    }
+
     pub(crate) fn text(&self, n: Node<'_>) -> &'t str {
         text(n, self.src)
     }
