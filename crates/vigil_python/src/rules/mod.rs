@@ -1,7 +1,10 @@
 //! Rust-coded syntactic rules. One file per rule, one entry in [`ANALYSES`] and one dispatch arm in
 //! [`visit`]: the tree is walked once and each node goes to the rules interested in its kind.
 
+mod catch_and_reraise;
+mod modify_while_iterating;
 mod mutable_default_arg;
+mod syntax;
 
 use tree_sitter::Node;
 use vigil_core::{CheckContext, Finding, SourceFile};
@@ -9,7 +12,11 @@ use vigil_core::{CheckContext, Finding, SourceFile};
 use crate::PySemantics;
 
 /// The registry: every Rust analysis of the Python front end (what rule files name in `analysis:`).
-pub(crate) const ANALYSES: &[&str] = &[mutable_default_arg::NAME];
+pub(crate) const ANALYSES: &[&str] = &[
+    mutable_default_arg::NAME,
+    modify_while_iterating::NAME,
+    catch_and_reraise::NAME,
+];
 
 /// What a rule sees while the tree is walked (the shared [`vigil_query::RuleChecker`]).
 pub(crate) type Checker<'a, 't> = vigil_query::RuleChecker<'a, PySemantics<'t>>;
@@ -28,5 +35,11 @@ pub(crate) fn run(
 fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if node.kind() == "function_definition" {
         mutable_default_arg::check(cx, node);
+    }
+    // Bug patterns and concurrency (issue 12).
+    match node.kind() {
+        "for_statement" => modify_while_iterating::check(cx, node),
+        "except_clause" => catch_and_reraise::check(cx, node),
+        _ => {}
     }
 }
