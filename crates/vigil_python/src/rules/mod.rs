@@ -4,7 +4,11 @@
 mod catch_and_reraise;
 mod modify_while_iterating;
 mod mutable_default_arg;
+mod socket_without_timeout;
+mod subprocess_timeout_leak;
 mod syntax;
+mod unsafe_archive_extraction;
+mod unsynchronized_shared_state;
 
 use tree_sitter::Node;
 use vigil_core::{CheckContext, Finding, SourceFile};
@@ -16,6 +20,10 @@ pub(crate) const ANALYSES: &[&str] = &[
     mutable_default_arg::NAME,
     modify_while_iterating::NAME,
     catch_and_reraise::NAME,
+    socket_without_timeout::NAME,
+    unsafe_archive_extraction::NAME,
+    subprocess_timeout_leak::NAME,
+    unsynchronized_shared_state::NAME,
 ];
 
 /// What a rule sees while the tree is walked (the shared [`vigil_query::RuleChecker`]).
@@ -39,7 +47,15 @@ fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     // Bug patterns and concurrency (issue 12).
     match node.kind() {
         "for_statement" => modify_while_iterating::check(cx, node),
-        "except_clause" => catch_and_reraise::check(cx, node),
+        "except_clause" => {
+            catch_and_reraise::check(cx, node);
+            subprocess_timeout_leak::check(cx, node);
+        }
+        "function_definition" => unsynchronized_shared_state::check(cx, node),
+        "call" => {
+            socket_without_timeout::check(cx, node);
+            unsafe_archive_extraction::check(cx, node);
+        }
         _ => {}
     }
 }
