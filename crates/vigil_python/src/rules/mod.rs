@@ -4,9 +4,13 @@
 mod catch_and_reraise;
 mod modify_while_iterating;
 mod mutable_default_arg;
+mod process_without_main_guard;
 mod socket_without_timeout;
+mod stack_trace_exposure;
 mod subprocess_timeout_leak;
 mod syntax;
+mod unpicklable_process_task;
+mod unrestricted_file_upload;
 mod unsafe_archive_extraction;
 mod unsynchronized_shared_state;
 
@@ -24,6 +28,10 @@ pub(crate) const ANALYSES: &[&str] = &[
     unsafe_archive_extraction::NAME,
     subprocess_timeout_leak::NAME,
     unsynchronized_shared_state::NAME,
+    stack_trace_exposure::NAME,
+    unrestricted_file_upload::NAME,
+    process_without_main_guard::NAME,
+    unpicklable_process_task::NAME,
 ];
 
 /// What a rule sees while the tree is walked (the shared [`vigil_query::RuleChecker`]).
@@ -55,6 +63,10 @@ fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
         "call" => {
             socket_without_timeout::check(cx, node);
             unsafe_archive_extraction::check(cx, node);
+            stack_trace_exposure::check(cx, node);
+            unrestricted_file_upload::check(cx, node);
+            process_without_main_guard::check(cx, node);
+            unpicklable_process_task::check(cx, node);
         }
         _ => {}
     }
