@@ -5,6 +5,7 @@ mod catch_and_reraise;
 mod modify_while_iterating;
 mod mutable_default_arg;
 mod process_without_main_guard;
+mod semaphore_overflow;
 mod socket_without_timeout;
 mod stack_trace_exposure;
 mod subprocess_timeout_leak;
@@ -32,6 +33,7 @@ pub(crate) const ANALYSES: &[&str] = &[
     unrestricted_file_upload::NAME,
     process_without_main_guard::NAME,
     unpicklable_process_task::NAME,
+    semaphore_overflow::NAME,
 ];
 
 /// What a rule sees while the tree is walked (the shared [`vigil_query::RuleChecker`]).
@@ -59,7 +61,10 @@ fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
             catch_and_reraise::check(cx, node);
             subprocess_timeout_leak::check(cx, node);
         }
-        "function_definition" => unsynchronized_shared_state::check(cx, node),
+        "function_definition" => {
+            unsynchronized_shared_state::check(cx, node);
+            semaphore_overflow::check(cx, node);
+        }
         "call" => {
             socket_without_timeout::check(cx, node);
             unsafe_archive_extraction::check(cx, node);
