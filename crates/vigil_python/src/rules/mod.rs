@@ -2,6 +2,7 @@
 //! [`visit`]: the tree is walked once and each node goes to the rules interested in its kind.
 
 mod catch_and_reraise;
+mod dict_get_none;
 mod modify_while_iterating;
 mod mutable_default_arg;
 mod process_without_main_guard;
@@ -34,6 +35,7 @@ pub(crate) const ANALYSES: &[&str] = &[
     process_without_main_guard::NAME,
     unpicklable_process_task::NAME,
     semaphore_overflow::NAME,
+    dict_get_none::NAME,
 ];
 
 /// What a rule sees while the tree is walked (the shared [`vigil_query::RuleChecker`]).
@@ -72,6 +74,7 @@ fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
             unrestricted_file_upload::check(cx, node);
             process_without_main_guard::check(cx, node);
             unpicklable_process_task::check(cx, node);
+            dict_get_none::check(cx, node);
         }
         _ => {}
     }
