@@ -115,3 +115,32 @@ def rebound(items):
         # ok: python/modify-while-iterating -- `items` now names a new list
         items.append(x)
     return items
+
+
+def doubles(numbers):
+    for n in numbers:
+        # ruleid: python/modify-while-iterating
+        numbers.append(n * 2)
+
+
+def worklist(start, successors):
+    todo = [start]
+    for node in todo:
+        for nxt in successors(node):
+            if nxt not in todo:
+                # ok: python/modify-while-iterating -- the worklist idiom: new items are visited too
+                todo.append(nxt)
+    return todo
+
+
+class Jar:
+    def __iter__(self):
+        return iter(list(self.__dict__))
+
+    def clear(self, domain, path, name):
+        self.__dict__.pop((domain, path, name), None)
+
+    def expire(self):
+        for cookie in self:
+            # ok: python/modify-while-iterating -- a class iterating itself calls its own method
+            self.clear(cookie, "/", "x")

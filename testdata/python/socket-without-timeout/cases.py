@@ -67,3 +67,17 @@ class Client:
         self.sock.settimeout(3)
         # ok: python/socket-without-timeout -- timeout set on the same attribute
         self.sock.connect((host, port))
+
+
+def unix_peer(path):
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    # ok: python/socket-without-timeout -- a Unix-domain socket to a local peer
+    s.connect(path)
+    return s
+
+
+def caller_decides(addr, timeout=None):
+    if timeout is not None:
+        return socket.create_connection(addr, timeout)
+    # ok: python/socket-without-timeout -- the caller passed timeout=None on purpose
+    return socket.create_connection(addr)

@@ -71,3 +71,12 @@ def run_kills(cmd):
     # ok: python/subprocess-timeout-leak -- subprocess.run kills the child on timeout
     except subprocess.TimeoutExpired:
         return -1
+
+
+def launch_browser(cmd):
+    p = Popen(cmd, preexec_fn=os.setsid)
+    try:
+        return p.wait(5) == 0
+    # ok: python/subprocess-timeout-leak -- a detached child that is meant to keep running
+    except TimeoutExpired:
+        return True

@@ -3,7 +3,9 @@
 
 mod catch_and_reraise;
 mod dict_get_none;
+mod joinable_queue_task_done;
 mod modify_while_iterating;
+mod multiprocessing_deadlock;
 mod mutable_default_arg;
 mod process_without_main_guard;
 mod semaphore_overflow;
@@ -36,6 +38,8 @@ pub(crate) const ANALYSES: &[&str] = &[
     unpicklable_process_task::NAME,
     semaphore_overflow::NAME,
     dict_get_none::NAME,
+    multiprocessing_deadlock::NAME,
+    joinable_queue_task_done::NAME,
 ];
 
 /// What a rule sees while the tree is walked (the shared [`vigil_query::RuleChecker`]).
@@ -75,6 +79,8 @@ fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
             process_without_main_guard::check(cx, node);
             unpicklable_process_task::check(cx, node);
             dict_get_none::check(cx, node);
+            multiprocessing_deadlock::check(cx, node);
+            joinable_queue_task_done::check(cx, node);
         }
         _ => {}
     }

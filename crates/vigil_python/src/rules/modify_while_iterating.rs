@@ -5,6 +5,7 @@
 //! is a mutation followed directly by `break`/`return`/`raise` (the iteration never resumes).
 
 use tree_sitter::Node;
+use vigil_query::walk_tree;
 
 use super::syntax::{method_call, squeeze, walk_same_scope};
 use super::Checker;
@@ -29,6 +30,26 @@ fn iterated(cx: &Checker<'_, '_>, right: Node<'_>) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// Whether `count` arguments fit the builtin collection method `m` (`self.clear(a, b)` is not `list.clear`).
+fn builtin_arity(m: &str, count: usize) -> bool {
+    match m {
+        "clear" | "popitem" => count == 0,
+        "pop" => count <= 2,
+        "insert" => count == 2,
+        _ => count == 1,
+    }
+}
+
+/// Whether `n` mentions one of `names`. Appending something derived from the loop variable is the
+/// bug; appending new items to the list being walked is the deliberate worklist idiom.
+fn mentions(cx: &Checker<'_, '_>, n: Node<'_>, names: &[String]) -> bool {
+    let mut found = false;
+    walk_tree(n, |x| {
+        found |= x.kind() == "identifier" && names.iter().any(|v| v == cx.text(x))
+    });
+    found
 }
 
 /// Whether the statement holding `n` is followed in its block by a jump out of the loop, so the
@@ -78,6 +99,21 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, stmt: Node<'_>) {
     let Some(coll) = iterated(cx, right) else {
         return;
     };
+    // A class iterating over itself: its methods (`self.clear(a, b)`) are its own, not the builtins'.
+    if coll == "self" {
+        return;
+    }
+    let loop_vars: Vec<String> = {
+        let mut v = Vec::new();
+        if let Some(l) = stmt.child_by_field_name("left") {
+            walk_tree(l, |n| {
+                if n.kind() == "identifier" {
+                    v.push(cx.text(n).to_owned());
+                }
+            });
+        }
+        v
+    };
     let mut rebound = false;
     let mut hits: Vec<Node<'_>> = Vec::new();
     walk_same_scope(body, &mut |n| match n.kind() {
@@ -108,8 +144,13 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, stmt: Node<'_>) {
             }
         }
         "call" => {
-            if let Some((recv, m, _)) = method_call(n) {
-                if MUTATORS.contains(&cx.text(m)) && squeeze(cx.text(recv)) == coll {
+            if let Some((recv, m, args)) = method_call(n) {
+                let m = cx.text(m);
+                if MUTATORS.contains(&m)
+                    && squeeze(cx.text(recv)) == coll
+                    && builtin_arity(m, args.named_child_count())
+                    && (!matches!(m, "append" | "extend") || mentions(cx, args, &loop_vars))
+                {
                     hits.push(n);
                 }
             }

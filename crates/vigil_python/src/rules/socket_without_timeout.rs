@@ -26,6 +26,19 @@ fn sets_default_timeout(cx: &Checker<'_, '_>, call: Node<'_>) -> bool {
     found
 }
 
+/// Whether the enclosing function takes a `timeout` parameter: the caller chose (maybe `None`).
+fn has_timeout_param(cx: &Checker<'_, '_>, call: Node<'_>) -> bool {
+    let f = scope_of(call);
+    f.kind() == "function_definition"
+        && f.child_by_field_name("parameters").is_some_and(|ps| {
+            let mut found = false;
+            walk_tree(ps, |n| {
+                found |= n.kind() == "identifier" && cx.text(n) == "timeout"
+            });
+            found
+        })
+}
+
 pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
     if !cx.on(NAME) {
         return;
@@ -61,7 +74,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
             if positional >= 2 || splat || (timeout.is_some() && !none) {
                 return;
             }
-            if sets_default_timeout(cx, call) {
+            if sets_default_timeout(cx, call) || has_timeout_param(cx, call) {
                 return;
             }
             cx.report(
@@ -74,6 +87,16 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
             let Some(target) = bound_target(call) else {
                 return;
             };
+            // Unix-domain sockets talk to a local peer.
+            let family = args
+                .named_child(0)
+                .or_else(|| cx.sem.keyword_arg(args, "family"));
+            if family
+                .and_then(|f| cx.sem.qualified_name(f))
+                .is_some_and(|q| q == "socket.AF_UNIX")
+            {
+                return;
+            }
             let name = squeeze(cx.text(target));
             let scope = scope_of(call);
             let src = cx.sem.src;
@@ -96,7 +119,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
             if !method_calls_on(scope, src, &name, &["settimeout", "setblocking"]).is_empty() {
                 return;
             }
-            if sets_default_timeout(cx, call) {
+            if sets_default_timeout(cx, call) || has_timeout_param(cx, call) {
                 return;
             }
             let msg = format!(

@@ -52,6 +52,24 @@ fn catches_timeout(cx: &Checker<'_, '_>, clause: Node<'_>) -> bool {
     })
 }
 
+/// A child started in its own session (`start_new_session=True`, `preexec_fn=os.setsid`) is meant
+/// to outlive the wait: a launched browser or daemon.
+fn detached(cx: &Checker<'_, '_>, recv: Node<'_>) -> bool {
+    let scope = scope_of(recv);
+    values_bound_to(scope, cx.sem.src, &squeeze(cx.text(recv)))
+        .into_iter()
+        .filter(|v| is_call_to(cx.sem, *v, &["subprocess.Popen"]))
+        .any(|v| {
+            v.child_by_field_name("arguments").is_some_and(|a| {
+                cx.sem.keyword_arg(a, "preexec_fn").is_some()
+                    || cx
+                        .sem
+                        .keyword_arg(a, "start_new_session")
+                        .is_some_and(|x| x.kind() == "true")
+            })
+        })
+}
+
 fn is_popen(cx: &Checker<'_, '_>, recv: Node<'_>) -> bool {
     if is_call_to(cx.sem, recv, &["subprocess.Popen"]) {
         return true;
@@ -89,7 +107,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, clause: Node<'_>) {
                 "wait" => is_popen(cx, recv),
                 _ => false,
             };
-            if ok {
+            if ok && !detached(cx, recv) {
                 waited = Some((squeeze(cx.text(recv)), n));
             }
         }
