@@ -7,6 +7,7 @@ mod joinable_queue_task_done;
 mod modify_while_iterating;
 mod multiprocessing_deadlock;
 mod mutable_default_arg;
+mod naive_aware_datetime;
 mod process_without_main_guard;
 mod semaphore_overflow;
 mod socket_without_timeout;
@@ -40,6 +41,7 @@ pub(crate) const ANALYSES: &[&str] = &[
     dict_get_none::NAME,
     multiprocessing_deadlock::NAME,
     joinable_queue_task_done::NAME,
+    naive_aware_datetime::NAME,
 ];
 
 /// What a rule sees while the tree is walked (the shared [`vigil_query::RuleChecker`]).
@@ -63,6 +65,7 @@ fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     // Bug patterns and concurrency (issue 12).
     match node.kind() {
         "for_statement" => modify_while_iterating::check(cx, node),
+        "comparison_operator" | "binary_operator" => naive_aware_datetime::check(cx, node),
         "except_clause" => {
             catch_and_reraise::check(cx, node);
             subprocess_timeout_leak::check(cx, node);
