@@ -52,3 +52,14 @@ def no_pipe(cmd):
     proc = subprocess.Popen(cmd)
     # ok: python/multiprocessing-deadlock -- output is not piped
     return proc.wait()
+
+
+def reader_threads(cmd, reader):
+    import threading
+
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE)
+    t = threading.Thread(target=reader, args=(proc.stdout,))
+    t.start()
+    # ok: python/multiprocessing-deadlock -- a reader thread drains the pipe
+    proc.wait()
+    t.join()

@@ -8,36 +8,33 @@ def board(rows, cols):
     return grid
 
 
-def buckets(n):
+def buckets(n, items):
     # ruleid: python/nested-list-replication
     out = [[]] * n
-    out[0].append(1)
+    for i, x in enumerate(items):
+        out[i % n].append(x)
     return out
 
 
 def tables(n):
     # ruleid: python/nested-list-replication
-    return n * [{}]
+    t = n * [{}]
+    t[0]["k"] = 1
+    return t
 
 
-def groups(n):
-    # ruleid: python/nested-list-replication
-    return [set()] * n
-
-
-def counters(n):
-    # ruleid: python/nested-list-replication
-    return [collections.Counter()] * n
+class Matrix:
+    def __init__(self, n):
+        # ruleid: python/nested-list-replication
+        self.rows = [collections.Counter()] * n
+        self.rows[0]["x"] += 1
 
 
 def flat(n):
     # ok: python/nested-list-replication -- immutable elements are safe to repeat
-    return [0] * n
-
-
-def nones(n):
-    # ok: python/nested-list-replication -- None is immutable
-    return [None] * n
+    cells = [0] * n
+    cells[0] = 1
+    return cells
 
 
 def tuples(n):
@@ -47,12 +44,22 @@ def tuples(n):
 
 def fresh_rows(rows, cols):
     # ok: python/nested-list-replication -- a comprehension builds a new row each time
-    return [[0] * cols for _ in range(rows)]
+    grid = [[0] * cols for _ in range(rows)]
+    grid[0][0] = 1
+    return grid
 
 
-def concat(a):
-    # ok: python/nested-list-replication -- list concatenation, not replication
-    return [[1]] + a
+def replaced_only(n, make):
+    # ok: python/nested-list-replication -- elements are replaced whole, never changed in place
+    buf = [[None]] * n
+    for i in range(n):
+        buf[i] = make(i)
+    return buf
+
+
+def padding(lines, blank, extra):
+    # ok: python/nested-list-replication -- read-only padding rows
+    return lines + [[blank]] * extra
 
 
 def list(x):  # noqa: A001 - shadows the builtin on purpose
@@ -61,4 +68,6 @@ def list(x):  # noqa: A001 - shadows the builtin on purpose
 
 def shadowed(n):
     # ok: python/nested-list-replication -- `list` is a local function returning a tuple here
-    return [list(1)] * n
+    rows = [list(1)] * n
+    rows[0][0] = 2
+    return rows

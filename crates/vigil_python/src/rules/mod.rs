@@ -8,6 +8,7 @@ mod modify_while_iterating;
 mod multiprocessing_deadlock;
 mod mutable_default_arg;
 mod naive_aware_datetime;
+mod nested_list_replication;
 mod process_without_main_guard;
 mod semaphore_overflow;
 mod socket_without_timeout;
@@ -42,6 +43,7 @@ pub(crate) const ANALYSES: &[&str] = &[
     multiprocessing_deadlock::NAME,
     joinable_queue_task_done::NAME,
     naive_aware_datetime::NAME,
+    nested_list_replication::NAME,
 ];
 
 /// What a rule sees while the tree is walked (the shared [`vigil_query::RuleChecker`]).
@@ -65,7 +67,11 @@ fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     // Bug patterns and concurrency (issue 12).
     match node.kind() {
         "for_statement" => modify_while_iterating::check(cx, node),
-        "comparison_operator" | "binary_operator" => naive_aware_datetime::check(cx, node),
+        "comparison_operator" => naive_aware_datetime::check(cx, node),
+        "binary_operator" => {
+            naive_aware_datetime::check(cx, node);
+            nested_list_replication::check(cx, node);
+        }
         "except_clause" => {
             catch_and_reraise::check(cx, node);
             subprocess_timeout_leak::check(cx, node);

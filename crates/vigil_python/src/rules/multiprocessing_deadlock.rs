@@ -88,28 +88,18 @@ fn wait_before_read(cx: &mut Checker<'_, '_>, call: Node<'_>, recv: Node<'_>) {
     if piped.is_empty() {
         return;
     }
-    // Any read of the pipe (or communicate) before the wait drains it.
+    // Any use of the pipe (read, iterated, handed to a reader thread) or `communicate()` before
+    // the wait drains it.
     let mut drained = false;
     walk_same_scope(scope, &mut |n| {
         if drained || n.start_byte() >= call.start_byte() {
             return;
         }
         let t = squeeze(cx.text(n));
-        if n.kind() == "call"
-            && (t.starts_with(&format!("{pname}.communicate("))
-                || piped
-                    .iter()
-                    .any(|s| t.starts_with(&format!("{pname}.{s}."))))
-        {
+        if n.kind() == "call" && t.starts_with(&format!("{pname}.communicate(")) {
             drained = true;
         }
-        if n.kind() == "for_statement"
-            && n.child_by_field_name("right").is_some_and(|r| {
-                piped
-                    .iter()
-                    .any(|s| squeeze(cx.text(r)) == format!("{pname}.{s}"))
-            })
-        {
+        if n.kind() == "attribute" && piped.iter().any(|s| t == format!("{pname}.{s}")) {
             drained = true;
         }
     });
