@@ -42,7 +42,7 @@ use crate::JavaSemantics;
 
 /// The registry: every Rust analysis of the Java front end (what rule files name in `analysis:`).
 pub(crate) const ANALYSES: &[&str] =
-    &concat::<{ LOCAL.len() + aws::ANALYSES.len() }>(LOCAL, aws::ANALYSES);
+    &vigil_query::concat_names::<{ LOCAL.len() + aws::ANALYSES.len() }>(LOCAL, aws::ANALYSES);
 
 /// The analyses of this directory's own files (the AWS rules keep their list in `aws/`).
 const LOCAL: &[&str] = &[
@@ -78,22 +78,6 @@ const LOCAL: &[&str] = &[
     weak_key_size::NAME,
     xxe::NAME,
 ];
-
-/// `a` followed by `b`, as an array of length `N` (= `a.len() + b.len()`), at compile time.
-const fn concat<const N: usize>(a: &[&'static str], b: &[&'static str]) -> [&'static str; N] {
-    let mut out = [""; N];
-    let mut i = 0;
-    while i < a.len() {
-        out[i] = a[i];
-        i += 1;
-    }
-    let mut j = 0;
-    while j < b.len() {
-        out[i + j] = b[j];
-        j += 1;
-    }
-    out
-}
 
 /// What a rule sees while the tree is walked (the shared [`vigil_query::RuleChecker`]).
 pub(crate) type Checker<'a, 't> = vigil_query::RuleChecker<'a, JavaSemantics<'t>>;
