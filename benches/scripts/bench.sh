@@ -1,57 +1,141 @@
 #!/usr/bin/env bash
-# Whole-process timing of `vigil scan` over a directory, with the machine and the command recorded.
+# Whole-process benchmark of `vigil scan` next to its own parse-only floor, same run, same machine.
 #
-#   benches/scripts/bench.sh DIR [extra vigil scan args...]
+#   benches/scripts/bench.sh                 # every corpus below (built on first use)
+#   benches/scripts/bench.sh jdk cpython     # some of them
+#   benches/scripts/bench.sh DIR [DIR...]    # your own directories
 #
-# Typical corpora (not in the repository): OpenJDK's `lib/src.zip` extracted
-# (`mkdir -p /tmp/jdk-src && unzip -q "$JAVA_HOME/lib/src.zip" -d /tmp/jdk-src`) and the Python
-# standard library (`python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'`).
+# Corpora (built in $BENCH_CORPORA, default /tmp/vigil-corpora; never committed):
+#   jdk      the whole OpenJDK source: Debian's openjdk-17-source `src.zip` (or $JAVA_HOME/lib/src.zip)
+#   cpython  a copy of the machine's CPython standard library (`Lib/`)
+#   django   `pip download --no-binary :all: --no-deps` of Django and SQLAlchemy, unpacked
 #
-# Builds the release binary (or uses $VIGIL_BIN), then times it with hyperfine when installed (3 warm-up runs, 10 runs),
-# else with `time` (3 runs). Results are appended to benches/runs/<date>-<host>.md.
+# For each corpus it prints, for the parse-only floor and for the full default rule set with 1 and
+# 2 threads (cold cache, `--no-cache`), and for warm-cache re-runs (nothing changed; one file
+# edited): files, MB, wall and CPU seconds, MB/s per core, ratio to the floor (2 threads) and peak
+# RSS. Results are appended to benches/runs/<date>-<host>.md. VIGIL_BIN=path uses an existing
+# binary instead of building the release one. Needs GNU time (/usr/bin/time).
 set -euo pipefail
 
-if [[ $# -lt 1 || ! -d "$1" ]]; then
-    echo "usage: $0 DIR [vigil scan args...]" >&2
-    exit 2
-fi
-dir="$(cd "$1" && pwd)"
-shift
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
+corpora="${BENCH_CORPORA:-/tmp/vigil-corpora}"
+mkdir -p "$corpora"
 
-# VIGIL_BIN=path uses an existing binary instead of building the release one.
 if [[ -n "${VIGIL_BIN:-}" ]]; then
     bin="$VIGIL_BIN"
 else
     cargo build --release -p vigil --quiet
     bin="$root/target/release/vigil"
 fi
-cmd=("$bin" scan "$dir" --format json --output /dev/null --fail-on never --no-progress --quiet "$@")
+[[ -x /usr/bin/time ]] || { echo "GNU time (/usr/bin/time) is needed" >&2; exit 2; }
+
+corpus_dir() {
+    case "$1" in
+    jdk)
+        local d="$corpora/jdk"
+        if [[ ! -d "$d" ]]; then
+            local zip=""
+            for z in /usr/lib/jvm/openjdk-17/lib/src.zip /usr/lib/jvm/java-17-openjdk-*/lib/src.zip \
+                "${JAVA_HOME:-/nonexistent}/lib/src.zip"; do
+                [[ -f "$z" ]] && { zip="$z"; break; }
+            done
+            if [[ -z "$zip" ]]; then
+                echo "no src.zip: apt-get install openjdk-17-source (or set JAVA_HOME)" >&2
+                return 1
+            fi
+            mkdir -p "$d" && unzip -q "$zip" -d "$d"
+        fi
+        echo "$d"
+        ;;
+    cpython)
+        # A copy, so the edited-file run never touches the machine's own standard library.
+        local d="$corpora/cpython-lib"
+        if [[ ! -d "$d" ]]; then
+            cp -r "$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')" "$d"
+        fi
+        echo "$d"
+        ;;
+    django)
+        local d="$corpora/django-sqlalchemy"
+        if [[ ! -d "$d" ]]; then
+            mkdir -p "$d/dl"
+            python3 -m pip download --quiet --no-binary :all: --no-deps -d "$d/dl" Django SQLAlchemy >&2
+            for a in "$d"/dl/*.tar.gz; do tar -xzf "$a" -C "$d"; done
+            rm -rf "$d/dl"
+        fi
+        echo "$d"
+        ;;
+    *)
+        [[ -d "$1" ]] || { echo "no corpus or directory: $1" >&2; return 1; }
+        (cd "$1" && pwd)
+        ;;
+    esac
+}
 
 mkdir -p benches/runs
 out="benches/runs/$(date -u +%Y-%m-%d)-$(hostname -s 2>/dev/null || echo host).md"
-files=$(find "$dir" -type f \( -name '*.java' -o -name '*.py' -o -name '*.yml' -o -name '*.yaml' -o -name '*.json' \) | wc -l)
-bytes=$(find "$dir" -type f \( -name '*.java' -o -name '*.py' \) -print0 | du -cb --files0-from=- 2>/dev/null | tail -1 | cut -f1)
 
-{
-    echo "## $(date -u +%Y-%m-%dT%H:%M:%SZ) $(basename "$dir")"
-    echo
-    echo "- vigil: $("$bin" --version) ($(git rev-parse --short HEAD 2>/dev/null || echo unknown))"
-    echo "- machine: $(uname -srm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //' || echo unknown cpu)"
-    echo "- memory: $(free -h 2>/dev/null | awk '/^Mem:/ {print $2}' || echo unknown)"
-    echo "- corpus: $dir ($files candidate files, ${bytes:-0} bytes of Java/Python)"
-    echo "- command: ${cmd[*]}"
-    echo
-} | tee -a "$out"
+# One measured run: prints "wall user sys maxrss_kb" of the command.
+measure() {
+    local t
+    t=$( { /usr/bin/time -f '%e %U %S %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    # /usr/bin/time prints after the command's own stderr; the last line is ours.
+    echo "$t"
+}
 
-if command -v hyperfine >/dev/null 2>&1; then
-    hyperfine --warmup 3 --runs 10 --export-markdown /dev/stdout "${cmd[*]}" | tee -a "$out"
-else
-    for i in 1 2 3; do
-        TIMEFORMAT="run $i: %R s wall, %U s user, %S s system"
-        { time "${cmd[@]}"; } 2>&1 | tee -a "$out"
-    done
-fi
-echo | tee -a "$out"
+row() { # label files mb wall user sys rss floor_wall threads
+    local label=$1 files=$2 mb=$3 wall=$4 user=$5 sys=$6 rss=$7 floor=$8 threads=$9
+    awk -v l="$label" -v f="$files" -v mb="$mb" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" \
+        -v fl="$floor" -v t="$threads" 'BEGIN {
+        cpu = u + s; per = (w > 0) ? mb / w / t : 0; ratio = (fl > 0) ? w / fl : 0;
+        printf "| %s | %d | %.1f | %.2f | %.2f | %.1f | %.2fx | %d |\n", l, f, mb, w, cpu, per, ratio, r / 1024 }'
+}
+
+targets=("$@")
+[[ ${#targets[@]} -eq 0 ]] && targets=(jdk cpython django)
+
+for t in "${targets[@]}"; do
+    dir=$(corpus_dir "$t") || continue
+    scan=("$bin" scan "$dir" --format json --output /dev/null --fail-on never --no-progress --quiet)
+    # The floor: same walker, reading, parsing and a visit of every node; nothing else.
+    stats=$("$bin" scan "$dir" --parse-only --no-progress -j 2)
+    files=$(sed -E 's/^parse-only: ([0-9]+) files.*/\1/' <<<"$stats")
+    mb=$(sed -E 's/.* files, ([0-9.]+) MB.*/\1/' <<<"$stats")
+    {
+        echo "## $(date -u +%Y-%m-%dT%H:%M:%SZ) $t"
+        echo
+        echo "- vigil: $("$bin" --version) ($(git rev-parse --short HEAD 2>/dev/null || echo unknown))"
+        echo "- machine: $(uname -srm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+        echo "- corpus: $dir ($stats)"
+        echo "- command: ${scan[*]} [-j N] [--no-cache]"
+        echo
+        echo "| run | files | MB | wall s | CPU s | MB/s per core | / floor (2 thr) | peak RSS MB |"
+        echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    } | tee -a "$out"
+    read -r fw2 fu2 fs2 fr2 < <(measure "$bin" scan "$dir" --parse-only --no-progress -j 2)
+    read -r fw1 fu1 fs1 fr1 < <(measure "$bin" scan "$dir" --parse-only --no-progress -j 1)
+    row "parse-only floor, 1 thread" "$files" "$mb" "$fw1" "$fu1" "$fs1" "$fr1" "$fw2" 1 | tee -a "$out"
+    row "parse-only floor, 2 threads" "$files" "$mb" "$fw2" "$fu2" "$fs2" "$fr2" "$fw2" 2 | tee -a "$out"
+    read -r w1 u1 s1 r1 < <(measure "${scan[@]}" --no-cache -j 1)
+    row "full scan, 1 thread, no cache" "$files" "$mb" "$w1" "$u1" "$s1" "$r1" "$fw2" 1 | tee -a "$out"
+    read -r w2 u2 s2 r2 < <(measure "${scan[@]}" --no-cache -j 2)
+    row "full scan, 2 threads, no cache" "$files" "$mb" "$w2" "$u2" "$s2" "$r2" "$fw2" 2 | tee -a "$out"
+    # The cache: a cold run fills it (in a scratch folder), then re-runs.
+    cache=$(mktemp -d)
+    measure "${scan[@]}" -j 2 --cache-dir "$cache" >/dev/null
+    read -r ww wu ws wr < <(measure "${scan[@]}" -j 2 --cache-dir "$cache")
+    row "warm cache, nothing changed" "$files" "$mb" "$ww" "$wu" "$ws" "$wr" "$fw2" 2 | tee -a "$out"
+    if [[ -w "$dir" ]]; then
+        victim=$(find "$dir" -type f \( -name '*.java' -o -name '*.py' \) | sort | head -1)
+        cp -p "$victim" "$cache/victim.bak"
+        printf '\n// edited by bench.sh\n' >>"$victim"
+        [[ "$victim" == *.py ]] && { cp -p "$cache/victim.bak" "$victim"; printf '\n# edited by bench.sh\n' >>"$victim"; }
+        read -r ew eu es er < <(measure "${scan[@]}" -j 2 --cache-dir "$cache")
+        cp -p "$cache/victim.bak" "$victim"
+        row "warm cache, one file edited" "$files" "$mb" "$ew" "$eu" "$es" "$er" "$fw2" 2 | tee -a "$out"
+    fi
+    rm -rf "$cache"
+    awk -v a="$w1" -v b="$w2" 'BEGIN { printf "\nTwo threads: %.2fx the throughput of one.\n\n", a / b }' | tee -a "$out"
+done
 echo "recorded in $out"

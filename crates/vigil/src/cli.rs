@@ -199,6 +199,20 @@ pub(crate) struct ScanArgs {
     #[arg(long)]
     pub(crate) no_progress: bool,
 
+    /// Do not read or write the incremental cache.
+    #[arg(long)]
+    pub(crate) no_cache: bool,
+
+    /// The incremental cache folder [default: `.vigil_cache` in the scan root]. Unchanged files
+    /// are not analyzed again; the key covers the vigil binary, configuration, rules and options.
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    pub(crate) cache_dir: Option<PathBuf>,
+
+    /// Only read and parse the files and visit every node of their trees, with no rule: the floor
+    /// a full scan is measured against (prints files, size, nodes and time; exit 0).
+    #[arg(long, conflicts_with_all = ["baseline", "write_baseline", "diff", "diff_from_file"])]
+    pub(crate) parse_only: bool,
+
     /// The directory finding paths are relative to [default: the current directory when every path
     /// is inside it].
     #[arg(long, value_name = "DIR")]

@@ -100,6 +100,23 @@ pub trait Analyzer: Send + Sync {
     /// Names of the Rust-coded analyses it implements (what rule files name in `analysis:`).
     fn analyses(&self) -> Vec<&'static str>;
 
+    /// The parse floor (`vigil scan --parse-only`): parse `file` the way the analyses do and visit
+    /// every node of the tree, nothing else. Returns the number of nodes (0: nothing to parse).
+    fn parse_only(&self, _file: &SourceFile) -> u64 {
+        0
+    }
+
+    /// Encode a summary for the incremental cache. Default: `None` (summaries are not cached: after
+    /// a change, every file of the kind is analyzed again to rebuild the project facts).
+    fn encode_summary(&self, _summary: &Summary) -> Option<Vec<u8>> {
+        None
+    }
+
+    /// Decode a summary written by [`Analyzer::encode_summary`] (`None`: unreadable).
+    fn decode_summary(&self, _bytes: &[u8]) -> Option<Summary> {
+        None
+    }
+
     /// Phase 1: a summary of one file for cross-file analysis. Default: none.
     fn summarize(&self, _file: &SourceFile) -> Option<Summary> {
         None

@@ -12,7 +12,9 @@ use vigil_core::TextRange;
 pub type Span = TextRange;
 
 /// A local variable or temporary of one function.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Var(pub u32);
 
 /// A basic block of one function.
@@ -27,7 +29,9 @@ impl BlockId {
 }
 
 /// A compile-time constant.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Const {
     Null,
     Bool(bool),
@@ -51,7 +55,7 @@ impl Const {
 }
 
 /// A value read by an instruction.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Operand {
     Var(Var),
     Const(Const),
@@ -91,7 +95,7 @@ pub enum UnOp {
 }
 
 /// How a call is dispatched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum CallKind {
     /// A static call (`Class.m(...)`) or a free function.
     Static,
@@ -102,7 +106,7 @@ pub enum CallKind {
 }
 
 /// A call site.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Call {
     /// The method or function name (`<init>` for constructors).
     pub name: Arc<str>,

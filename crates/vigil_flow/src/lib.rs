@@ -19,3 +19,35 @@ pub mod obligation;
 pub mod taint;
 
 pub use model::Models;
+
+/// Serialize a hash map with its keys in order, so that equal maps encode to equal bytes (the
+/// incremental cache compares summaries by their encoding): `#[serde(serialize_with = ...)]`.
+///
+/// # Errors
+/// The serializer's.
+pub fn ordered_map<K, V, S>(
+    map: &std::collections::HashMap<K, V>,
+    serializer: S,
+) -> Result<S::Ok, S::Error>
+where
+    K: serde::Serialize + Ord,
+    V: serde::Serialize,
+    S: serde::Serializer,
+{
+    let ordered: std::collections::BTreeMap<&K, &V> = map.iter().collect();
+    serde::Serialize::serialize(&ordered, serializer)
+}
+
+/// Encode a summary for the incremental cache (CBOR).
+#[must_use]
+pub fn encode_summary<T: serde::Serialize>(summary: &T) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    ciborium::into_writer(summary, &mut out).ok()?;
+    Some(out)
+}
+
+/// Decode a summary written by [`encode_summary`].
+#[must_use]
+pub fn decode_summary<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    ciborium::from_reader(bytes).ok()
+}

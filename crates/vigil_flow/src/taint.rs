@@ -237,7 +237,7 @@ impl State {
 }
 
 /// A method's effect on taint, for callers (same file or other files).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FnSummary {
     /// Parameters whose taint reaches the return value, with the kinds it is sanitized for on the way.
     pub param_to_return: Vec<(u32, u64)>,

@@ -20,7 +20,7 @@ use std::sync::Arc;
 use tree_sitter::{Language, Tree};
 use vigil_core::analyzer::{FileOutput, FirstPass, SecondPass, Summary};
 use vigil_core::{Analyzer, CheckContext, FileKind, ProjectFacts, RuleError, RuleSet, SourceFile};
-use vigil_query::QueryRules;
+use vigil_query::LazyQueryRules;
 
 pub(crate) use semantics::JavaSemantics;
 
@@ -68,16 +68,17 @@ pub fn analyzer(rules: &RuleSet) -> Result<Box<dyn Analyzer>, RuleError> {
 
 /// The analyzer as a concrete type, for callers that parse themselves (benchmarks).
 pub struct JavaAnalyzer {
-    queries: QueryRules,
+    queries: LazyQueryRules,
 }
 
 impl JavaAnalyzer {
-    /// Compile every rule of this language in `rules`.
+    /// Keep every query rule of this language in `rules`, compiled when the first file is analyzed
+    /// ([`LazyQueryRules`]).
     ///
     /// # Errors
-    /// A [`RuleError`] when a rule's query does not compile.
+    /// A [`RuleError`] when the query of a rule from a user rule file does not compile.
     pub fn new(rules: &RuleSet) -> Result<Self, RuleError> {
-        let queries = QueryRules::compile(&language(), rules.for_kind(FileKind::Java))?;
+        let queries = LazyQueryRules::new(language(), rules.for_kind(FileKind::Java))?;
         Ok(Self { queries })
     }
 
@@ -109,18 +110,17 @@ impl JavaAnalyzer {
         }
         let root = tree.root_node();
         let sem = JavaSemantics::new(&file.text, root);
-        self.queries.run(
-            root,
-            file,
-            &sem,
-            &|r| ctx.is_enabled(&r.id),
-            &mut out.findings,
-        );
+        self.queries
+            .run(root, file, &sem, &|r| ctx.is_enabled(&r.id), out);
         rules::run(root, file, &sem, ctx, &mut out.findings);
     }
 }
 
 impl Analyzer for JavaAnalyzer {
+    fn parse_only(&self, file: &SourceFile) -> u64 {
+        parse(&file.text).map_or(0, |t| vigil_query::count_nodes(t.root_node()))
+    }
+
     fn kind(&self) -> FileKind {
         FileKind::Java
     }
@@ -136,6 +136,14 @@ impl Analyzer for JavaAnalyzer {
     fn summarize(&self, file: &SourceFile) -> Option<Summary> {
         let tree = parse(&file.text)?;
         flow::summarize(file, &tree)
+    }
+
+    fn encode_summary(&self, summary: &Summary) -> Option<Vec<u8>> {
+        flow::encode(summary)
+    }
+
+    fn decode_summary(&self, bytes: &[u8]) -> Option<Summary> {
+        flow::decode(bytes)
     }
 
     fn link(&self, summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
@@ -204,6 +212,18 @@ impl Analyzer for JavaAnalyzer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn builtin_queries_compile_strictly() {
+        // The analyzer compiles the built-in queries on the fast path only; this is their check.
+        let rules = RuleSet::new(vigil_core::builtin::rules().expect("builtin rules parse"))
+            .expect("unique ids");
+        let mine: Vec<_> = rules.for_kind(FileKind::Java).cloned().collect();
+        let strict = vigil_query::QueryRules::compile(&language(), &mine).expect("strict");
+        let fast = vigil_query::QueryRules::compile_trusted(&language(), &mine).expect("fast");
+        assert!(!strict.rules().is_empty());
+        assert_eq!(strict.rules().len(), fast.rules().len());
+    }
 
     #[test]
     fn grammar_loads_and_parses() {

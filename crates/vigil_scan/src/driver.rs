@@ -14,6 +14,7 @@ use vigil_core::{
     ScanReport, SourceFile,
 };
 
+use crate::cache::{self, Cache, Done, Entry, SummaryState, Waiting};
 use crate::discover::{self, Loaded};
 use crate::panic::guarded;
 use crate::settings::Settings;
@@ -27,6 +28,19 @@ pub struct ScanResult {
     pub baselined: Vec<Finding>,
     /// Findings hidden by a `vigil-ignore[...]` comment (also in `report.suppressed`).
     pub comment_suppressed: usize,
+    /// With [`ScanOptions::parse_only`]: what was parsed.
+    pub parse_stats: Option<ParseStats>,
+}
+
+/// The work of a parse-only run ([`ScanOptions::parse_only`]).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ParseStats {
+    /// Files read and parsed.
+    pub files: usize,
+    /// Their total size in bytes.
+    pub bytes: u64,
+    /// Syntax-tree nodes visited.
+    pub nodes: u64,
 }
 
 /// The finished result of one file.
@@ -103,7 +117,11 @@ struct Pending {
     /// The raw output of the first pass (before severities, fingerprints and suppressions).
     output: FileOutput,
     /// Hash of the text the first pass saw: a file changed since is analyzed afresh.
-    text_hash: u64,
+    text_hash: u128,
+    /// The file's cached finished result and the facts key it was computed under (cache hits).
+    last: Option<(u64, Done)>,
+    /// The text, kept for a cache hit whose result has findings.
+    text: Option<Arc<str>>,
 }
 
 /// What the first pass produced for one candidate.
@@ -114,19 +132,68 @@ struct FirstResult {
     summary: Option<(FileKind, Arc<str>, Summary)>,
     pending: Option<Pending>,
     notifications: Vec<Notification>,
+    /// The file's part of its kind's facts key (files that are summarized).
+    fact: Option<(FileKind, Arc<str>, u64)>,
+    /// The file's cache entry for the next run (cache on), and whether it came from the cache.
+    entry: Option<(Arc<str>, Entry)>,
+    /// A cache hit whose summary must be decoded (or recomputed) if the facts are needed.
+    stale_summary: Option<(FileKind, usize, Option<Vec<u8>>)>,
 }
 
-fn text_hash(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut h);
-    h.finish()
+use cache::text_hash;
+
+/// A cache hit's summary: the candidate, and its encoded bytes (`None`: not encodable).
+type StaleSummary = (usize, Option<Vec<u8>>);
+
+/// A file's summary with its path.
+type Named = (Arc<str>, Summary);
+
+/// A second-pass result: path, result, the text hash and the facts key it was computed under.
+type Rechecked = (Arc<str>, FileResult, u128, u64);
+
+impl From<&FileResult> for Done {
+    fn from(r: &FileResult) -> Self {
+        Self {
+            findings: r.findings.clone(),
+            suppressed: r.suppressed.clone(),
+            baselined: r.baselined.clone(),
+            comment_suppressed: r.comment_suppressed,
+            notifications: r.notifications.clone(),
+        }
+    }
+}
+
+impl Done {
+    fn into_result(self, text: Option<Arc<str>>) -> FileResult {
+        let has_findings =
+            !self.findings.is_empty() || !self.suppressed.is_empty() || !self.baselined.is_empty();
+        FileResult {
+            findings: self.findings,
+            suppressed: self.suppressed,
+            baselined: self.baselined,
+            comment_suppressed: self.comment_suppressed,
+            notifications: self.notifications,
+            text: text.filter(|_| has_findings),
+        }
+    }
+}
+
+/// What every file of one run shares.
+struct RunCtx<'a> {
+    by_kind: HashMap<FileKind, &'a dyn Analyzer>,
+    wants: HashMap<FileKind, bool>,
+    settings: &'a Settings,
+    opts: &'a ScanOptions,
+    root: &'a std::path::Path,
+    cache: Cache,
 }
 
 /// The single-pass driver: each file is read and parsed once (first pass: every analysis that needs
 /// no project facts, plus the summary); after linking, only the files whose results the facts can
 /// change are read again (second pass). File texts are not kept between the passes, except for files
-/// with findings (the report shows their lines).
+/// with findings (the report shows their lines). With the cache on ([`crate::cache`]), a file whose
+/// text is unchanged is not analyzed at all, and the summaries are linked only when a file that
+/// depends on the project facts must be analyzed again.
 fn run(
     analyzers: &[Box<dyn Analyzer>],
     settings: &Settings,
@@ -135,8 +202,9 @@ fn run(
     root: &std::path::Path,
 ) -> Result<ScanResult, ScanError> {
     let (candidates, mut notifications) = discover::discover(paths, root, settings)?;
-    let by_kind: HashMap<FileKind, &dyn Analyzer> =
-        analyzers.iter().map(|a| (a.kind(), a.as_ref())).collect();
+    if opts.parse_only {
+        return Ok(parse_only(analyzers, settings, &candidates, notifications));
+    }
     let enabled = settings.enabled_rules();
     let wants: HashMap<FileKind, bool> = analyzers
         .iter()
@@ -149,19 +217,25 @@ fn run(
             (a.kind(), !of_kind.is_empty() && a.wants_summaries(&of_kind))
         })
         .collect();
-    let in_shard = |rel: &str| opts.shard.is_none_or(|s| s.contains(rel));
-    let load = |c: &discover::Candidate| {
-        let code = matches!(
-            c.class,
-            crate::classify::Class::Known(FileKind::Java | FileKind::Python)
-        );
-        let limit = if code {
-            settings.max_file_size
-        } else {
-            settings.max_spec_file_size
-        };
-        discover::load(c, limit)
+    let rc = RunCtx {
+        by_kind: analyzers.iter().map(|a| (a.kind(), a.as_ref())).collect(),
+        wants,
+        settings,
+        opts,
+        root,
+        // A relative cache folder is relative to the scan root.
+        cache: Cache::load(
+            opts.cache
+                .as_ref()
+                .map(|c| cache::CacheOptions {
+                    dir: root.join(&c.dir),
+                    key: c.key,
+                })
+                .as_ref(),
+        ),
     };
+    let in_shard = |rel: &str| opts.shard.is_none_or(|s| s.contains(rel));
+    let load = |c: &discover::Candidate| load_candidate(c, settings);
 
     // First pass: read, parse and analyze every file once, in parallel.
     let progress = progress_bar(opts.progress, candidates.len());
@@ -170,19 +244,7 @@ fn run(
         .enumerate()
         .map(|(i, c)| {
             let r = match load(c) {
-                Loaded::File(file) => {
-                    let analyzer = by_kind.get(&file.kind).copied();
-                    first_pass(
-                        i,
-                        &file,
-                        analyzer,
-                        &wants,
-                        settings,
-                        opts,
-                        root,
-                        in_shard(&file.rel_path),
-                    )
-                }
+                Loaded::File(file) => first_pass(i, &file, &rc, in_shard(&file.rel_path)),
                 Loaded::Skip => FirstResult::default(),
                 Loaded::Notice(n) => FirstResult {
                     notifications: vec![n],
@@ -201,6 +263,9 @@ fn run(
 
     let mut results: Vec<(Arc<str>, FileResult)> = Vec::new();
     let mut summaries: HashMap<FileKind, Vec<(Arc<str>, Summary)>> = HashMap::new();
+    let mut stale: HashMap<FileKind, Vec<StaleSummary>> = HashMap::new();
+    let mut facts_parts: HashMap<FileKind, Vec<(Arc<str>, u64)>> = HashMap::new();
+    let mut entries: HashMap<String, Entry> = HashMap::new();
     let mut pending: Vec<Pending> = Vec::new();
     let mut files_scanned = 0usize;
     let mut any_file = false;
@@ -209,6 +274,16 @@ fn run(
         if let Some((kind, path, s)) = f.summary {
             any_file = true;
             summaries.entry(kind).or_default().push((path, s));
+        }
+        if let Some((kind, candidate, bytes)) = f.stale_summary {
+            any_file = true;
+            stale.entry(kind).or_default().push((candidate, bytes));
+        }
+        if let Some((kind, path, h)) = f.fact {
+            facts_parts.entry(kind).or_default().push((path, h));
+        }
+        if let Some((path, e)) = f.entry {
+            entries.insert(path.to_string(), e);
         }
         if let Some(r) = f.result {
             any_file = true;
@@ -230,13 +305,59 @@ fn run(
         });
     }
 
-    // Link the summaries of each kind (sorted by path).
+    // The facts key of each kind: what its project facts are computed from.
+    let facts_keys: HashMap<FileKind, u64> = facts_parts
+        .into_iter()
+        .map(|(kind, mut parts)| {
+            parts.sort();
+            let mut bytes = Vec::with_capacity(parts.len() * 40);
+            for (path, h) in &parts {
+                bytes.extend_from_slice(path.as_bytes());
+                bytes.push(0);
+                bytes.extend_from_slice(&h.to_le_bytes());
+            }
+            (kind, cache::hash64(&bytes))
+        })
+        .collect();
+
+    // Files whose cached result was computed under the same facts are finished; the others need
+    // the facts.
+    let mut second: Vec<Pending> = Vec::new();
+    for mut p in pending {
+        let key = facts_keys.get(&p.kind).copied();
+        match p.last.take() {
+            Some((k, done)) if Some(k) == key => {
+                if let Some(c) = candidates.get(p.candidate) {
+                    let path: Arc<str> = Arc::clone(&c.rel_path);
+                    files_scanned += 1;
+                    results.push((path, done.into_result(p.text.take())));
+                }
+            }
+            _ => second.push(p),
+        }
+    }
+
+    // Link the summaries of each kind that a second pass needs (sorted by path). Summaries of
+    // cache hits are decoded, or recomputed when their analyzer cannot encode them.
+    let needed: std::collections::HashSet<FileKind> = second.iter().map(|p| p.kind).collect();
     let mut facts: HashMap<FileKind, ProjectFacts> = HashMap::new();
     for analyzer in analyzers {
         let kind = analyzer.kind();
-        let Some(mut sums) = summaries.remove(&kind) else {
+        if !needed.contains(&kind) {
             continue;
-        };
+        }
+        let mut sums = summaries.remove(&kind).unwrap_or_default();
+        let revived = revive(
+            analyzer.as_ref(),
+            stale.remove(&kind).unwrap_or_default(),
+            &candidates,
+            &rc,
+            &mut notifications,
+        );
+        sums.extend(revived);
+        if sums.is_empty() {
+            continue;
+        }
         sums.sort_by(|a, b| a.0.cmp(&b.0));
         match guarded(|| analyzer.link(sums)) {
             Ok(Some(f)) => {
@@ -254,31 +375,52 @@ fn run(
     }
 
     // Second pass: only the files whose results the project facts can change.
-    let seconds: Vec<FirstResult> = pending
+    let seconds: Vec<(Option<Rechecked>, Vec<Notification>)> = second
         .into_par_iter()
         .map(|p| {
-            let mut r = FirstResult::default();
-            let (Some(c), Some(analyzer)) =
-                (candidates.get(p.candidate), by_kind.get(&p.kind).copied())
-            else {
-                return r;
+            let mut notes = Vec::new();
+            let (Some(c), Some(analyzer)) = (
+                candidates.get(p.candidate),
+                rc.by_kind.get(&p.kind).copied(),
+            ) else {
+                return (None, notes);
             };
+            let key = facts_keys.get(&p.kind).copied().unwrap_or(0);
             match load(c) {
                 Loaded::File(file) => {
-                    let res = second_pass(&file, analyzer, p, &facts, settings, opts, root);
-                    r.result = Some((file.rel_path.clone(), res));
+                    let hash = text_hash(&file.text);
+                    let res = second_pass(&file, analyzer, p, &facts, &rc);
+                    return (Some((file.rel_path.clone(), res, hash, key)), notes);
                 }
                 Loaded::Skip => {}
-                Loaded::Notice(n) => r.notifications.push(n),
+                Loaded::Notice(n) => notes.push(n),
             }
-            r
+            (None, notes)
         })
         .collect();
-    for r in seconds {
-        notifications.extend(r.notifications);
-        if let Some(r) = r.result {
+    for (r, notes) in seconds {
+        notifications.extend(notes);
+        if let Some((path, res, hash, key)) = r {
+            if let Some(w) = entries
+                .get_mut(path.as_ref())
+                .filter(|e| e.hash == hash)
+                .and_then(|e| e.waiting.as_mut())
+            {
+                w.last = Some((key, Done::from(&res)));
+            }
             files_scanned += 1;
-            results.push(r);
+            results.push((path, res));
+        }
+    }
+    if rc.cache.enabled() {
+        if let Err(e) = rc.cache.save(entries) {
+            notifications.push(Notification {
+                level: NotificationLevel::Note,
+                kind: "cache".into(),
+                path: None,
+                message: format!("the incremental cache was not saved: {e}"),
+                rule_id: None,
+            });
         }
     }
 
@@ -309,18 +451,240 @@ fn run(
     Ok(out)
 }
 
-/// First pass over one file: every analysis that needs no project facts, and its summary.
-#[allow(clippy::too_many_arguments)]
-fn first_pass(
+/// The summaries of cache hits, when the facts are needed: decoded, or (for analyzers that cannot
+/// encode them, or bytes that do not decode) recomputed by a summary-only first pass.
+fn revive(
+    analyzer: &dyn Analyzer,
+    stale: Vec<StaleSummary>,
+    candidates: &[discover::Candidate],
+    rc: &RunCtx<'_>,
+    notifications: &mut Vec<Notification>,
+) -> Vec<(Arc<str>, Summary)> {
+    let results: Vec<(Option<Named>, Option<Notification>)> = stale
+        .into_par_iter()
+        .map(|(i, bytes)| {
+            let Some(c) = candidates.get(i) else {
+                return (None, None);
+            };
+            let path: Arc<str> = Arc::clone(&c.rel_path);
+            if let Some(s) = bytes.and_then(|b| analyzer.decode_summary(&b)) {
+                return (Some((path, s)), None);
+            }
+            match load_candidate(c, rc.settings) {
+                Loaded::File(file) => {
+                    let ctx = CheckContext {
+                        rules: &[],
+                        project: None,
+                        root: rc.root,
+                    };
+                    let mut out = FileOutput::default();
+                    let first = run_guarded(&file, rc.settings, &[], "summary", &mut out, |o| {
+                        analyzer.first_pass(&file, &ctx, true, o)
+                    });
+                    let n = out.notifications.into_iter().next();
+                    (first.and_then(|f| f.summary).map(|s| (path, s)), n)
+                }
+                Loaded::Skip => (None, None),
+                Loaded::Notice(n) => (None, Some(n)),
+            }
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (s, n) in results {
+        out.extend(s);
+        notifications.extend(n);
+    }
+    out
+}
+
+/// `--parse-only`: read and parse every file and visit its tree, in parallel, as the first pass
+/// would, and run nothing else.
+fn parse_only(
+    analyzers: &[Box<dyn Analyzer>],
+    settings: &Settings,
+    candidates: &[discover::Candidate],
+    mut notifications: Vec<Notification>,
+) -> ScanResult {
+    let by_kind: HashMap<FileKind, &dyn Analyzer> =
+        analyzers.iter().map(|a| (a.kind(), a.as_ref())).collect();
+    let parsed: Vec<(ParseStats, Option<Notification>)> = candidates
+        .par_iter()
+        .map(|c| match load_candidate(c, settings) {
+            Loaded::File(file) => {
+                let nodes = by_kind.get(&file.kind).map_or(0, |a| a.parse_only(&file));
+                let stats = ParseStats {
+                    files: 1,
+                    bytes: file.text.len() as u64,
+                    nodes,
+                };
+                (stats, None)
+            }
+            Loaded::Skip => (ParseStats::default(), None),
+            Loaded::Notice(n) => (ParseStats::default(), Some(n)),
+        })
+        .collect();
+    let mut stats = ParseStats::default();
+    for (s, n) in parsed {
+        stats.files += s.files;
+        stats.bytes += s.bytes;
+        stats.nodes += s.nodes;
+        notifications.extend(n);
+    }
+    let mut out = ScanResult::default();
+    out.report.files_scanned = stats.files;
+    out.report.notifications = notifications;
+    out.parse_stats = Some(stats);
+    out
+}
+
+/// Read one candidate under the size limit of its kind (code or spec).
+fn load_candidate(c: &discover::Candidate, settings: &Settings) -> Loaded {
+    let code = matches!(
+        c.class,
+        crate::classify::Class::Known(FileKind::Java | FileKind::Python)
+    );
+    let limit = if code {
+        settings.max_file_size
+    } else {
+        settings.max_spec_file_size
+    };
+    discover::load(c, limit)
+}
+
+/// First pass over one file: every analysis that needs no project facts, and its summary (or all
+/// of it from the cache, when the file's text is unchanged).
+fn first_pass(candidate: usize, file: &SourceFile, rc: &RunCtx<'_>, mine: bool) -> FirstResult {
+    let hash = text_hash(&file.text);
+    let summarize = rc.wants.get(&file.kind).copied().unwrap_or(false);
+    let analyzer = rc.by_kind.get(&file.kind).copied();
+    if let Some(e) = rc.cache.get(&file.rel_path, hash) {
+        if let Some(r) = from_cache(
+            candidate,
+            file,
+            e,
+            hash,
+            summarize,
+            mine,
+            analyzer.is_some(),
+        ) {
+            return r;
+        }
+    }
+    let mut r = first_pass_fresh(candidate, file, analyzer, summarize, hash, rc, mine);
+    if rc.cache.enabled() {
+        let summary = match (&r.summary, analyzer) {
+            (None, _) | (_, None) => SummaryState::None,
+            (Some((_, _, s)), Some(a)) => a
+                .encode_summary(s)
+                .map_or(SummaryState::Opaque, SummaryState::Bytes),
+        };
+        if summarize {
+            r.fact = Some((file.kind, file.rel_path.clone(), fact_part(&summary, hash)));
+        }
+        let done = r.result.as_ref().map(|(_, res)| Done::from(res));
+        let waiting = r.pending.as_ref().map(|p| Waiting {
+            full: p.second == SecondPass::Full,
+            findings: p.output.findings.clone(),
+            notifications: p.output.notifications.clone(),
+            last: None,
+        });
+        r.entry = Some((
+            file.rel_path.clone(),
+            Entry {
+                hash,
+                summary,
+                done,
+                waiting,
+            },
+        ));
+    }
+    r
+}
+
+/// A file's part of its kind's facts key: its encoded summary, or (not encodable) its text.
+fn fact_part(summary: &SummaryState, text_hash: u128) -> u64 {
+    match summary {
+        SummaryState::None => 0,
+        SummaryState::Bytes(b) => cache::hash64(b),
+        // Truncation intended: 64 bits of the text hash identify the version of the file.
+        #[allow(clippy::cast_possible_truncation)]
+        SummaryState::Opaque => text_hash as u64 ^ 1,
+    }
+}
+
+/// The first pass of an unchanged file, from its cache entry (`None`: the entry does not fit this
+/// run, e.g. it was a file of another shard).
+fn from_cache(
+    candidate: usize,
+    file: &SourceFile,
+    e: &Entry,
+    hash: u128,
+    summarize: bool,
+    mine: bool,
+    analyzed: bool,
+) -> Option<FirstResult> {
+    let mut r = FirstResult::default();
+    if mine && analyzed {
+        if let Some(done) = &e.done {
+            r.result = Some((
+                file.rel_path.clone(),
+                done.clone().into_result(Some(file.text.clone())),
+            ));
+        } else if let Some(w) = &e.waiting {
+            let with_findings = w.last.as_ref().is_some_and(|(_, d)| {
+                !d.findings.is_empty() || !d.suppressed.is_empty() || !d.baselined.is_empty()
+            });
+            r.pending = Some(Pending {
+                candidate,
+                kind: file.kind,
+                second: if w.full {
+                    SecondPass::Full
+                } else {
+                    SecondPass::IfNeeded
+                },
+                output: FileOutput {
+                    findings: w.findings.clone(),
+                    notifications: w.notifications.clone(),
+                },
+                text_hash: hash,
+                last: w.last.clone(),
+                text: with_findings.then(|| file.text.clone()),
+            });
+        } else {
+            return None;
+        }
+    } else if mine {
+        r.result = Some((file.rel_path.clone(), FileResult::default()));
+    }
+    if summarize {
+        r.fact = Some((
+            file.kind,
+            file.rel_path.clone(),
+            fact_part(&e.summary, hash),
+        ));
+        match &e.summary {
+            SummaryState::None => {}
+            SummaryState::Bytes(b) => {
+                r.stale_summary = Some((file.kind, candidate, Some(b.clone())))
+            }
+            SummaryState::Opaque => r.stale_summary = Some((file.kind, candidate, None)),
+        }
+    }
+    r.entry = Some((file.rel_path.clone(), e.clone()));
+    Some(r)
+}
+
+/// The first pass of a file, computed.
+fn first_pass_fresh(
     candidate: usize,
     file: &SourceFile,
     analyzer: Option<&dyn Analyzer>,
-    wants: &HashMap<FileKind, bool>,
-    settings: &Settings,
-    opts: &ScanOptions,
-    root: &std::path::Path,
+    summarize: bool,
+    hash: u128,
+    rc: &RunCtx<'_>,
     mine: bool,
 ) -> FirstResult {
+    let (settings, opts, root) = (rc.settings, rc.opts, rc.root);
     let mut r = FirstResult::default();
     let Some(analyzer) = analyzer else {
         if mine {
@@ -328,7 +692,6 @@ fn first_pass(
         }
         return r;
     };
-    let summarize = wants.get(&file.kind).copied().unwrap_or(false);
     let file_rules = settings.file_rules(&file.path);
     let enabled: &[Arc<vigil_core::Rule>] = if mine {
         file_rules.for_kind(file.kind)
@@ -371,7 +734,9 @@ fn first_pass(
             kind: file.kind,
             second,
             output,
-            text_hash: text_hash(&file.text),
+            text_hash: hash,
+            last: None,
+            text: None,
         });
     } else {
         r.result = Some((
@@ -388,10 +753,9 @@ fn second_pass(
     analyzer: &dyn Analyzer,
     p: Pending,
     facts: &HashMap<FileKind, ProjectFacts>,
-    settings: &Settings,
-    opts: &ScanOptions,
-    root: &std::path::Path,
+    rc: &RunCtx<'_>,
 ) -> FileResult {
+    let (settings, opts, root) = (rc.settings, rc.opts, rc.root);
     let file_rules = settings.file_rules(&file.path);
     let enabled = file_rules.for_kind(file.kind);
     let project = facts

@@ -13,6 +13,7 @@
 //! panic becomes a `panic` notification naming the file, and the scan goes on. The output is sorted and
 //! identical whatever the number of threads.
 
+pub mod cache;
 pub mod classify;
 pub mod discover;
 mod driver;
@@ -24,7 +25,8 @@ use std::path::PathBuf;
 use std::str::FromStr;
 use std::sync::Arc;
 
-pub use driver::{scan, ScanResult};
+pub use cache::CacheOptions;
+pub use driver::{scan, ParseStats, ScanResult};
 pub use settings::{CliSettings, FileRules, Selector, Settings, SettingsError};
 
 /// A fatal scan error (per-file problems are notifications instead).
@@ -95,6 +97,11 @@ pub struct ScanOptions {
     pub baseline: Option<Arc<vigil_core::baseline::Baseline>>,
     /// Show a progress bar on stderr (only drawn when stderr is a terminal and the scan is long).
     pub progress: bool,
+    /// Only read and parse each file and visit its tree (the floor the analyses are measured
+    /// against); no rule runs. The figures are in [`driver::ScanResult::parse_stats`].
+    pub parse_only: bool,
+    /// The incremental cache (`None`: off).
+    pub cache: Option<cache::CacheOptions>,
 }
 
 impl fmt::Debug for ScanOptions {
@@ -106,6 +113,8 @@ impl fmt::Debug for ScanOptions {
             .field("shard", &self.shard)
             .field("baseline", &self.baseline.as_ref().map(|b| b.len()))
             .field("progress", &self.progress)
+            .field("parse_only", &self.parse_only)
+            .field("cache", &self.cache)
             .finish()
     }
 }

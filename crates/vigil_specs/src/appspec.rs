@@ -14,6 +14,10 @@ use crate::{hint, run, Reporter};
 pub struct AppspecAnalyzer;
 
 impl Analyzer for AppspecAnalyzer {
+    fn parse_only(&self, file: &SourceFile) -> u64 {
+        crate::parse_only(file)
+    }
+
     fn kind(&self) -> FileKind {
         FileKind::Appspec
     }

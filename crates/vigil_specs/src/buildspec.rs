@@ -13,6 +13,10 @@ use crate::{hint, run, Reporter};
 pub struct BuildspecAnalyzer;
 
 impl Analyzer for BuildspecAnalyzer {
+    fn parse_only(&self, file: &SourceFile) -> u64 {
+        crate::parse_only(file)
+    }
+
     fn kind(&self) -> FileKind {
         FileKind::Buildspec
     }

@@ -225,6 +225,15 @@ impl Reporter<'_> {
     }
 }
 
+/// The parse floor of a spec file (`vigil scan --parse-only`): the document tree, nothing else.
+pub(crate) fn parse_only(file: &SourceFile) -> u64 {
+    let json = file
+        .path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    tree::parse(&file.text, json).nodes.len() as u64
+}
+
 /// Parse a file of a spec kind and report the text's own problems. Returns `None` when the document
 /// cannot be analyzed further.
 pub(crate) fn parse_and_report(rep: &mut Reporter<'_>) -> Option<Doc> {

@@ -16,6 +16,10 @@ use crate::{hint, run, Reporter};
 pub struct OpenapiAnalyzer;
 
 impl Analyzer for OpenapiAnalyzer {
+    fn parse_only(&self, file: &SourceFile) -> u64 {
+        crate::parse_only(file)
+    }
+
     fn kind(&self) -> FileKind {
         FileKind::Openapi
     }

@@ -69,7 +69,49 @@ pub(crate) fn run(args: &ScanArgs) -> anyhow::Result<ExitStatus> {
     if args.new_only && args.baseline.is_none() {
         anyhow::bail!("--new-only needs --baseline FILE (the findings that are not new)");
     }
+    if args.parse_only {
+        return parse_only(args);
+    }
     run_with(args, registry::analyzers)
+}
+
+/// `vigil scan --parse-only`: the floor. Files are found, read and parsed as in a scan (same walker,
+/// limits and threads) and every node is visited; no rule is compiled or run.
+fn parse_only(args: &ScanArgs) -> anyhow::Result<ExitStatus> {
+    let start = std::time::Instant::now();
+    let cwd = std::env::current_dir().context("cannot determine the current directory")?;
+    let rules = registry::load_rules(&args.rules)?;
+    let config = load_config(args.config.as_deref(), &args.paths, &cwd)?;
+    let cli = CliSettings {
+        max_file_size: args.max_file_size,
+        ..CliSettings::default()
+    };
+    let settings = Settings::new(&config, &cli, &rules)?;
+    let none = vigil_core::RuleSet::new(std::iter::empty())?;
+    let analyzers = registry::analyzers(&none)?;
+    let opts = ScanOptions {
+        paths: args.paths.clone(),
+        root: args.root.clone(),
+        jobs: args.jobs,
+        shard: args.shard,
+        parse_only: true,
+        ..ScanOptions::default()
+    };
+    let result = vigil_scan::scan(&analyzers, &settings, &opts)?;
+    let stats = result.parse_stats.unwrap_or_default();
+    let secs = start.elapsed().as_secs_f64();
+    let mb = stats.bytes as f64 / 1e6;
+    let line = format!(
+        "parse-only: {} files, {:.1} MB, {} nodes in {:.2} s ({:.1} MB/s), {} notices",
+        stats.files,
+        mb,
+        stats.nodes,
+        secs,
+        mb / secs.max(1e-9),
+        result.report.notifications.len()
+    );
+    write_stdout(format!("{line}\n").as_bytes())?;
+    Ok(ExitStatus::Success)
 }
 
 /// What a scan produced, before it is rendered.
@@ -105,6 +147,78 @@ impl ScanOutcome {
             .filter(|n| n.level == vigil_core::NotificationLevel::Error)
             .count()
     }
+}
+
+/// The incremental cache of this run: its folder, and a key over everything results depend on
+/// besides the files (the vigil binary, so its version, rules and models; the configuration
+/// file; user rules; the options that change findings; threat models; the baseline; where paths
+/// are relative to).
+fn cache_options(
+    args: &ScanArgs,
+    cwd: &Path,
+    settings: &Settings,
+    rules: &vigil_core::RuleSet,
+    threat_models: &[String],
+    build: BuildAnalyzers,
+) -> anyhow::Result<vigil_scan::CacheOptions> {
+    let mut key = Vec::new();
+    let exe =
+        std::env::current_exe().context("cannot locate the vigil binary for the cache key")?;
+    // The binary by path, size and modification time (hashing its bytes would cost more than a
+    // warm scan): a rebuilt or upgraded vigil starts a new cache.
+    let meta = std::fs::metadata(&exe)
+        .with_context(|| format!("cannot read {} for the cache key", exe.display()))?;
+    let built = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    key.extend_from_slice(
+        format!(
+            "{}\0{}\0{built}\0{}",
+            exe.display(),
+            meta.len(),
+            env!("CARGO_PKG_VERSION")
+        )
+        .as_bytes(),
+    );
+    if let Some(config) = &settings.config_path {
+        key.extend_from_slice(&std::fs::read(config).unwrap_or_default());
+    }
+    if let Some(b) = &args.baseline {
+        key.extend_from_slice(&std::fs::read(b).unwrap_or_default());
+    }
+    let user_rules: Vec<String> = rules
+        .iter()
+        .filter(|r| !r.builtin)
+        .map(|r| format!("{r:?}"))
+        .collect();
+    let options = format!(
+        "{:?}",
+        (
+            cwd,
+            &args.paths,
+            &args.root,
+            &args.select,
+            &args.ignore,
+            args.max_file_size,
+            args.report_unused_suppressions,
+            args.file_time_budget,
+            args.shard.map(|s| s.to_string()),
+            threat_models,
+            user_rules,
+            build as usize,
+        )
+    );
+    key.extend_from_slice(options.as_bytes());
+    let dir = match &args.cache_dir {
+        Some(d) => cwd.join(d),
+        None => PathBuf::from(".vigil_cache"),
+    };
+    Ok(vigil_scan::CacheOptions {
+        dir,
+        key: vigil_scan::cache::hash64(&key),
+    })
 }
 
 /// `vigil scan` with the analyzers built by `build` (the registry, or a test analyzer).
@@ -147,6 +261,9 @@ pub(crate) fn execute(args: &ScanArgs, build: BuildAnalyzers) -> anyhow::Result<
         .transpose()?
         .map(Arc::new);
     let analyzers = build(&rules)?;
+    let cache = (!args.no_cache)
+        .then(|| cache_options(args, &cwd, &settings, &rules, &threat_models, build))
+        .transpose()?;
     let opts = ScanOptions {
         paths: args.paths.clone(),
         root: args.root.clone(),
@@ -154,6 +271,8 @@ pub(crate) fn execute(args: &ScanArgs, build: BuildAnalyzers) -> anyhow::Result<
         shard: args.shard,
         baseline,
         progress: !args.no_progress && !args.quiet,
+        parse_only: false,
+        cache,
     };
     let mut result = vigil_scan::scan(&analyzers, &settings, &opts)?;
     let missing = registry::unimplemented(&result.report.rules, &analyzers);

@@ -45,12 +45,15 @@ const JAVA_LANG: &[&str] = &[
 ];
 
 /// What the file declares: per class its fields, constants and method return types.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct ClassInfo {
     pub(crate) fqn: Arc<str>,
     pub(crate) supers: Vec<Arc<str>>,
+    #[serde(serialize_with = "vigil_flow::ordered_map")]
     pub(crate) fields: HashMap<String, Arc<str>>,
+    #[serde(serialize_with = "vigil_flow::ordered_map")]
     pub(crate) constants: HashMap<String, Const>,
+    #[serde(serialize_with = "vigil_flow::ordered_map")]
     pub(crate) methods: HashMap<String, Arc<str>>,
 }
 

@@ -104,7 +104,7 @@ fn is_main(f: &Function) -> bool {
 type SumKey = (Arc<str>, usize);
 
 /// A call passing untrusted input to a method that may be defined in the scanned code.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct ArgFact {
     call: Call,
     caller_owner: Arc<str>,
@@ -113,7 +113,7 @@ struct ArgFact {
 }
 
 /// Phase-1 result of one file.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 struct FileSummary {
     /// See [`Analyzed::local_source`].
     local_source: bool,
@@ -129,7 +129,7 @@ struct FileSummary {
 }
 
 /// Where a value that a method passes on comes from, for composing summaries across files.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 enum Origin {
     /// The method's parameter.
     Param(u32),
@@ -139,7 +139,7 @@ enum Origin {
 
 /// A symbolic fact of phase 1: in method `owner.name/arity`, the value `from` reaches argument
 /// `index` of `call` (`call: None`: the method's return value).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Edge {
     owner: Arc<str>,
     name: Arc<str>,
@@ -692,6 +692,17 @@ fn summary_of(file: &SourceFile, a: Analyzed, models: &Models) -> FileSummary {
 }
 
 /// Merge the phase-1 summaries of every Java file.
+/// Encode a file's summary for the incremental cache.
+pub(crate) fn encode(summary: &Summary) -> Option<Vec<u8>> {
+    vigil_flow::encode_summary(summary.downcast_ref::<FileSummary>()?)
+}
+
+/// Decode a summary written by [`encode`].
+pub(crate) fn decode(bytes: &[u8]) -> Option<Summary> {
+    let s: FileSummary = vigil_flow::decode_summary(bytes)?;
+    Some(Box::new(s))
+}
+
 pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
     let mut p = Project::default();
     let mut edges: Vec<Edge> = Vec::new();

@@ -95,7 +95,7 @@ fn local_sources() -> bool {
 type Key = (Arc<str>, Arc<str>);
 
 /// A call passing untrusted input to a function that may be defined in the scanned code.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct ArgFact {
     call: Call,
     caller_owner: Arc<str>,
@@ -103,7 +103,7 @@ struct ArgFact {
     note: Arc<str>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 struct FileSummary {
     /// (owner, name), is a method, summary.
     sums: Vec<(Key, bool, FnSummary)>,
@@ -535,6 +535,17 @@ fn summary_of(file: &SourceFile, a: &Analyzed) -> FileSummary {
 }
 
 /// Merge the phase-1 summaries of every Python file.
+/// Encode a file's summary for the incremental cache.
+pub(crate) fn encode(summary: &Summary) -> Option<Vec<u8>> {
+    vigil_flow::encode_summary(summary.downcast_ref::<FileSummary>()?)
+}
+
+/// Decode a summary written by [`encode`].
+pub(crate) fn decode(bytes: &[u8]) -> Option<Summary> {
+    let s: FileSummary = vigil_flow::decode_summary(bytes)?;
+    Some(Box::new(s))
+}
+
 pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
     let mut p = Project::default();
     let mut files: Vec<FileReach<Arc<str>>> = Vec::new();

@@ -1,0 +1,198 @@
+//! The incremental cache (`.vigil_cache/` by default; `--no-cache`, `--cache-dir`).
+//!
+//! One file per run configuration, `<dir>/<key>.bin`, where the key hashes everything a result
+//! depends on besides the files themselves: the vigil binary (so its version, rules and models),
+//! the configuration, the rule selection, user rule files, the baseline, threat models, the root and
+//! the shard (computed by the caller, [`CacheOptions::key`]). Inside, each file's entry is keyed by
+//! its path and the hash of its content, and holds:
+//!
+//! - its summary for cross-file facts, when the analyzer can encode it
+//!   ([`vigil_core::Analyzer::encode_summary`]);
+//! - its finished result when no project fact can change it; or
+//! - the raw output of its first pass, and its finished result together with the *facts key* it was
+//!   computed under. The facts key of a file kind hashes the encoded summaries of all files of that
+//!   kind (or, when an analyzer cannot encode summaries, the content hashes of all of them), so an
+//!   edit that changes no summary re-analyzes only the edited file, and one that does re-checks the
+//!   files that depend on the project facts.
+//!
+//! So an unchanged file costs a read and a hash. The cache is written atomically (a temporary file
+//! renamed over the old one), so concurrent runs never see a torn file (the last writer wins); a
+//! cache file that cannot be read or decoded is ignored and rebuilt.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use vigil_core::{Finding, Notification};
+
+/// Where the cache lives and the key of this run's configuration.
+#[derive(Debug, Clone)]
+pub struct CacheOptions {
+    /// The cache folder (created with a `.gitignore` of `*`).
+    pub dir: PathBuf,
+    /// Hash of everything results depend on besides the files' contents.
+    pub key: u64,
+}
+
+/// Version of the on-disk layout (part of every key).
+const FORMAT: u64 = 1;
+
+/// How many configurations' cache files are kept (the newest).
+const KEEP: usize = 4;
+
+/// A finished file result, as cached.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct Done {
+    pub findings: Vec<Finding>,
+    pub suppressed: Vec<Finding>,
+    pub baselined: Vec<Finding>,
+    pub comment_suppressed: usize,
+    pub notifications: Vec<Notification>,
+}
+
+/// The first-pass state of a file whose result depends on the project facts.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct Waiting {
+    /// [`vigil_core::analyzer::SecondPass::Full`] (else `IfNeeded`).
+    pub full: bool,
+    pub findings: Vec<Finding>,
+    pub notifications: Vec<Notification>,
+    /// The finished result and the facts key it was computed under.
+    pub last: Option<(u64, Done)>,
+}
+
+/// A file's summary, as cached.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) enum SummaryState {
+    /// The file has no summary.
+    #[default]
+    None,
+    /// The summary, encoded by its analyzer.
+    Bytes(Vec<u8>),
+    /// The file has a summary its analyzer cannot encode.
+    Opaque,
+}
+
+/// What is known of one file.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct Entry {
+    /// Hash of the file's text.
+    pub hash: u128,
+    pub summary: SummaryState,
+    pub done: Option<Done>,
+    pub waiting: Option<Waiting>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Stored {
+    key: u64,
+    entries: HashMap<String, Entry>,
+}
+
+/// The entries of the previous run of the same configuration, and the ones of this run.
+#[derive(Debug, Default)]
+pub(crate) struct Cache {
+    opts: Option<CacheOptions>,
+    old: HashMap<String, Entry>,
+}
+
+/// Hash of a file's text.
+pub(crate) fn text_hash(text: &str) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(text.as_bytes())
+}
+
+/// A 64-bit hash of bytes (facts keys, configuration keys).
+#[must_use]
+pub fn hash64(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+impl Cache {
+    /// The cache of `opts` (empty when `None`, or when there is no readable cache file yet).
+    pub(crate) fn load(opts: Option<&CacheOptions>) -> Self {
+        let Some(opts) = opts else {
+            return Self::default();
+        };
+        let key = opts.key ^ FORMAT.rotate_left(17);
+        let old = std::fs::read(file_of(&opts.dir, key))
+            .ok()
+            .and_then(|bytes| ciborium::from_reader::<Stored, _>(bytes.as_slice()).ok())
+            .filter(|s| s.key == key)
+            .map(|s| s.entries)
+            .unwrap_or_default();
+        Self {
+            opts: Some(CacheOptions {
+                dir: opts.dir.clone(),
+                key,
+            }),
+            old,
+        }
+    }
+
+    /// Whether the cache is on.
+    pub(crate) fn enabled(&self) -> bool {
+        self.opts.is_some()
+    }
+
+    /// The entry of `path` from the previous run, if its text hash is `hash`.
+    pub(crate) fn get(&self, path: &str, hash: u128) -> Option<&Entry> {
+        self.old.get(path).filter(|e| e.hash == hash)
+    }
+
+    /// Write this run's entries (atomically); failures are returned as a notice text (a cache that
+    /// cannot be written only costs speed).
+    pub(crate) fn save(&self, entries: HashMap<String, Entry>) -> Result<(), String> {
+        let Some(opts) = &self.opts else {
+            return Ok(());
+        };
+        let stored = Stored {
+            key: opts.key,
+            entries,
+        };
+        // CBOR: self-describing, so the findings' optional fields round-trip.
+        let mut bytes = Vec::new();
+        ciborium::into_writer(&stored, &mut bytes).map_err(|e| e.to_string())?;
+        std::fs::create_dir_all(&opts.dir)
+            .map_err(|e| format!("cannot create {}: {e}", opts.dir.display()))?;
+        let ignore = opts.dir.join(".gitignore");
+        if !ignore.exists() {
+            let _ = std::fs::write(&ignore, "# Created by vigil: the incremental cache.\n*\n");
+        }
+        let target = file_of(&opts.dir, opts.key);
+        let tmp = opts.dir.join(format!(
+            ".{:016x}.{}.{:?}.tmp",
+            opts.key,
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        std::fs::write(&tmp, &bytes)
+            .and_then(|()| std::fs::rename(&tmp, &target))
+            .map_err(|e| {
+                let _ = std::fs::remove_file(&tmp);
+                format!("cannot write {}: {e}", target.display())
+            })?;
+        prune(&opts.dir, &target);
+        Ok(())
+    }
+}
+
+fn file_of(dir: &Path, key: u64) -> PathBuf {
+    dir.join(format!("{key:016x}.bin"))
+}
+
+/// Keep the [`KEEP`] newest cache files (other configurations), remove the rest.
+fn prune(dir: &Path, current: &Path) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut files: Vec<(std::time::SystemTime, PathBuf)> = rd
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "bin") && p != current)
+        .filter_map(|p| Some((std::fs::metadata(&p).ok()?.modified().ok()?, p)))
+        .collect();
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
+    for (_, p) in files.into_iter().skip(KEEP - 1) {
+        let _ = std::fs::remove_file(p);
+    }
+}

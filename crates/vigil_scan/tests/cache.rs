@@ -1,0 +1,346 @@
+//! The incremental cache: an unchanged file is not analyzed again, each part of the key
+//! invalidates, a changed summary re-checks the files that depend on the project facts, a corrupt
+//! cache file is ignored and rebuilt, and concurrent runs stay correct.
+
+#![expect(clippy::unwrap_used, reason = "test helpers outside #[test] functions")]
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use vigil_core::analyzer::{FileOutput, Summary};
+use vigil_core::config::Config;
+use vigil_core::rule::parse_rule;
+use vigil_core::{
+    Analyzer, CheckContext, FileKind, Finding, ProjectFacts, RuleSet, SourceFile, TextRange,
+};
+use vigil_scan::{scan, CacheOptions, CliSettings, ScanOptions, ScanResult, Settings};
+
+/// `use_NAME()` with no `def NAME` in any scanned file is a finding (needs the project facts);
+/// `danger(` is a finding of the file alone. Counts what it analyzes.
+struct Counting {
+    /// Whether summaries can be encoded for the cache.
+    encodes: bool,
+    analyzed: Mutex<Vec<String>>,
+    links: AtomicUsize,
+}
+
+impl Counting {
+    fn new(encodes: bool) -> Self {
+        Self {
+            encodes,
+            analyzed: Mutex::new(Vec::new()),
+            links: AtomicUsize::new(0),
+        }
+    }
+
+    /// The files analyzed since the last call (sorted), and whether the facts were linked.
+    fn take(&self) -> (Vec<String>, bool) {
+        let mut v = std::mem::take(&mut *self.analyzed.lock().unwrap());
+        v.sort();
+        v.dedup();
+        (v, self.links.swap(0, Ordering::SeqCst) > 0)
+    }
+}
+
+struct Defs(BTreeSet<String>);
+
+fn names(text: &str, prefix: &str) -> Vec<(usize, String)> {
+    text.match_indices(prefix)
+        .map(|(i, _)| {
+            let rest = &text[i + prefix.len()..];
+            let end = rest
+                .find(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                .unwrap_or(rest.len());
+            (i, rest[..end].to_owned())
+        })
+        .collect()
+}
+
+impl Analyzer for Counting {
+    fn kind(&self) -> FileKind {
+        FileKind::Python
+    }
+    fn analyses(&self) -> Vec<&'static str> {
+        vec!["test_danger", "test_undefined"]
+    }
+    fn summarize(&self, file: &SourceFile) -> Option<Summary> {
+        self.analyzed
+            .lock()
+            .unwrap()
+            .push(file.rel_path.to_string());
+        let defs: BTreeSet<String> = names(&file.text, "def ")
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect();
+        Some(Box::new(Defs(defs)))
+    }
+    fn encode_summary(&self, summary: &Summary) -> Option<Vec<u8>> {
+        let d = summary.downcast_ref::<Defs>()?;
+        self.encodes.then(|| {
+            d.0.iter()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n")
+                .into_bytes()
+        })
+    }
+    fn decode_summary(&self, bytes: &[u8]) -> Option<Summary> {
+        let text = std::str::from_utf8(bytes).ok()?;
+        let defs = text
+            .split('\n')
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect();
+        Some(Box::new(Defs(defs)))
+    }
+    fn link(&self, summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
+        self.links.fetch_add(1, Ordering::SeqCst);
+        let mut all = BTreeSet::new();
+        for (_, s) in summaries {
+            if let Ok(d) = s.downcast::<Defs>() {
+                all.extend(d.0);
+            }
+        }
+        Some(Arc::new(Defs(all)))
+    }
+    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
+        self.analyzed
+            .lock()
+            .unwrap()
+            .push(file.rel_path.to_string());
+        if let Some(rule) = ctx.rule("python/test-danger") {
+            for (i, _) in file.text.match_indices("danger(") {
+                out.findings.push(Finding::new(
+                    rule.id.clone(),
+                    rule.severity(),
+                    file.location(TextRange::new(i, i + 6)),
+                    "call of `danger`",
+                ));
+            }
+        }
+        if let Some(rule) = ctx.rule("python/test-undefined") {
+            let defs = ctx.project.and_then(|p| p.downcast_ref::<Defs>());
+            for (i, name) in names(&file.text, "use_") {
+                if !defs.is_some_and(|d| d.0.contains(&name)) {
+                    out.findings.push(Finding::new(
+                        rule.id.clone(),
+                        rule.severity(),
+                        file.location(TextRange::new(i, i + 4 + name.len())),
+                        format!("`{name}` is defined in no scanned file"),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn rules() -> RuleSet {
+    let rule = |id: &str, analysis: &str| {
+        let text = format!("id: {id}\nname: N\ncategory: bug\nseverity: warning\nprecision: high\nshort-description: s\ndescription: d\nnoncompliant: a\ncompliant: b\nanalysis: {analysis}\n");
+        parse_rule("test.yaml", &text, None, false).unwrap()
+    };
+    RuleSet::new([
+        rule("python/test-danger", "test_danger"),
+        rule("python/test-undefined", "test_undefined"),
+    ])
+    .unwrap()
+}
+
+fn run(dir: &Path, analyzer: &Arc<Counting>, cache: Option<CacheOptions>) -> ScanResult {
+    let cfg = Config::parse(&dir.join("vigil.toml"), "").unwrap();
+    let settings = Settings::new(&cfg, &CliSettings::default(), &rules()).unwrap();
+    let analyzers: Vec<Box<dyn Analyzer>> = vec![Box::new(Shared(Arc::clone(analyzer)))];
+    let opts = ScanOptions {
+        paths: vec![dir.to_path_buf()],
+        root: Some(dir.to_path_buf()),
+        jobs: Some(2),
+        cache,
+        ..ScanOptions::default()
+    };
+    scan(&analyzers, &settings, &opts).unwrap()
+}
+
+/// The analyzer behind an `Arc`, so the test keeps its counters.
+struct Shared(Arc<Counting>);
+
+impl Analyzer for Shared {
+    fn kind(&self) -> FileKind {
+        self.0.kind()
+    }
+    fn analyses(&self) -> Vec<&'static str> {
+        self.0.analyses()
+    }
+    fn summarize(&self, file: &SourceFile) -> Option<Summary> {
+        self.0.summarize(file)
+    }
+    fn encode_summary(&self, s: &Summary) -> Option<Vec<u8>> {
+        self.0.encode_summary(s)
+    }
+    fn decode_summary(&self, b: &[u8]) -> Option<Summary> {
+        self.0.decode_summary(b)
+    }
+    fn link(&self, s: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
+        self.0.link(s)
+    }
+    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
+        self.0.check(file, ctx, out);
+    }
+}
+
+fn findings(r: &ScanResult) -> Vec<String> {
+    r.report
+        .findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{}:{}:{}",
+                f.location.path, f.location.start.line, f.rule_id
+            )
+        })
+        .collect()
+}
+
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        ("lib.py", "def helper():\n    pass\n"),
+        ("app.py", "use_helper()\nuse_missing()\n"),
+        ("bad.py", "danger(1)\n"),
+        ("other.py", "x = 1\n"),
+    ];
+    for (p, t) in files {
+        std::fs::write(dir.path().join(p), t).unwrap();
+    }
+    dir
+}
+
+fn opts(dir: &Path, key: u64) -> Option<CacheOptions> {
+    Some(CacheOptions {
+        dir: dir.join(".vigil_cache"),
+        key,
+    })
+}
+
+fn write(dir: &Path, file: &str, text: &str) {
+    std::fs::write(dir.join(file), text).unwrap();
+}
+
+#[test]
+fn unchanged_files_are_not_analyzed_again_and_each_change_invalidates_what_it_must() {
+    for encodes in [true, false] {
+        let p = project();
+        let dir = p.path();
+        let a = Arc::new(Counting::new(encodes));
+        let fresh = |a: &Arc<Counting>| {
+            let f = findings(&run(dir, a, None));
+            a.take();
+            f
+        };
+
+        // Cold: everything analyzed, same findings as without the cache; the folder is git-ignored.
+        let cold = run(dir, &a, opts(dir, 1));
+        let (analyzed, _) = a.take();
+        assert_eq!(analyzed.len(), 4, "{analyzed:?}");
+        assert_eq!(findings(&cold), fresh(&a));
+        assert_eq!(
+            findings(&cold),
+            [
+                "app.py:2:python/test-undefined",
+                "bad.py:1:python/test-danger"
+            ]
+        );
+        let ignore = std::fs::read_to_string(dir.join(".vigil_cache/.gitignore")).unwrap();
+        assert!(ignore.lines().any(|l| l == "*"));
+
+        // Warm, nothing changed: nothing analyzed, nothing linked, same report.
+        let warm = run(dir, &a, opts(dir, 1));
+        assert_eq!(a.take(), (vec![], false), "encodes: {encodes}");
+        assert_eq!(findings(&warm), findings(&cold));
+        assert_eq!(warm.report.files_scanned, cold.report.files_scanned);
+        assert!(warm.report.sources.contains_key("bad.py"));
+
+        // Another key (binary, configuration, options): everything again.
+        run(dir, &a, opts(dir, 2));
+        assert_eq!(a.take().0.len(), 4);
+
+        // An edit that changes no summary: with encoded summaries only that file is analyzed;
+        // without, the summaries of the others are recomputed to rebuild the facts.
+        write(dir, "other.py", "x = 2\ndanger(2)\n");
+        let r = run(dir, &a, opts(dir, 1));
+        let (analyzed, _) = a.take();
+        if encodes {
+            assert_eq!(analyzed, ["other.py"]);
+        } else {
+            assert!(analyzed.contains(&"other.py".to_owned()), "{analyzed:?}");
+        }
+        assert_eq!(findings(&r), fresh(&a));
+        assert!(findings(&r).contains(&"other.py:2:python/test-danger".to_owned()));
+
+        // An edit that changes a summary: the files that depend on the facts are checked again.
+        write(
+            dir,
+            "lib.py",
+            "def helper():\n    pass\ndef missing():\n    pass\n",
+        );
+        let r = run(dir, &a, opts(dir, 1));
+        let (analyzed, linked) = a.take();
+        assert!(linked);
+        assert!(analyzed.contains(&"app.py".to_owned()), "{analyzed:?}");
+        assert_eq!(findings(&r), fresh(&a));
+        assert!(!findings(&r).iter().any(|f| f.starts_with("app.py")));
+
+        // A new file and a removed one.
+        write(dir, "new.py", "use_nothing()\n");
+        std::fs::remove_file(dir.join("bad.py")).unwrap();
+        let r = run(dir, &a, opts(dir, 1));
+        a.take();
+        assert_eq!(findings(&r), fresh(&a));
+
+        // A corrupt cache file is ignored and rebuilt.
+        let cache_dir = dir.join(".vigil_cache");
+        for e in std::fs::read_dir(&cache_dir).unwrap() {
+            let path = e.unwrap().path();
+            if path.extension().is_some_and(|x| x == "bin") {
+                std::fs::write(&path, b"\x00garbage\xff").unwrap();
+            }
+        }
+        let r = run(dir, &a, opts(dir, 1));
+        assert_eq!(a.take().0.len(), 4);
+        assert_eq!(findings(&r), fresh(&a));
+        run(dir, &a, opts(dir, 1));
+        assert_eq!(a.take(), (vec![], false));
+    }
+}
+
+#[test]
+fn concurrent_runs_share_the_cache_safely() {
+    let p = project();
+    let dir: PathBuf = p.path().to_path_buf();
+    let a = Arc::new(Counting::new(true));
+    let expected = findings(&run(&dir, &a, None));
+    let results: Vec<Vec<String>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                let a = Arc::clone(&a);
+                let dir = dir.clone();
+                s.spawn(move || findings(&run(&dir, &a, opts(&dir, 7))))
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for r in results {
+        assert_eq!(r, expected);
+    }
+    // Whichever run wrote last, the cache is whole: a warm run analyzes nothing.
+    a.take();
+    assert_eq!(findings(&run(&dir, &a, opts(&dir, 7))), expected);
+    assert_eq!(a.take(), (vec![], false));
+    // No temporary file is left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(dir.join(".vigil_cache"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
