@@ -10,7 +10,89 @@ use vigil_core::analyzer::{FileOutput, ProjectFacts, Summary};
 use vigil_core::{Analyzer, CheckContext, FileKind, SourceFile};
 
 use crate::tree::{self, Doc, Kind, NodeId};
-use crate::{hint, run, Reporter};
+use crate::{hint, run, spec_rule, Reporter, SpecRule};
+
+pub(crate) const R_API_KEY_IN_QUERY: SpecRule = spec_rule!(Openapi, "api-key-in-query");
+pub(crate) const R_APIGW_API_KEY_SOURCE_INVALID: SpecRule =
+    spec_rule!(Openapi, "apigw-api-key-source-invalid");
+pub(crate) const R_APIGW_AUTHORIZER_INVALID: SpecRule =
+    spec_rule!(Openapi, "apigw-authorizer-invalid");
+pub(crate) const R_APIGW_CORS_INCONSISTENT: SpecRule =
+    spec_rule!(Openapi, "apigw-cors-inconsistent");
+pub(crate) const R_APIGW_GLOBAL_SECURITY_IGNORED: SpecRule =
+    spec_rule!(Openapi, "apigw-global-security-ignored");
+pub(crate) const R_APIGW_INTEGRATION_REQUIRED_FIELDS: SpecRule =
+    spec_rule!(Openapi, "apigw-integration-required-fields");
+pub(crate) const R_APIGW_INTEGRATION_TYPE_INVALID: SpecRule =
+    spec_rule!(Openapi, "apigw-integration-type-invalid");
+pub(crate) const R_APIGW_INTEGRATION_URI_MALFORMED: SpecRule =
+    spec_rule!(Openapi, "apigw-integration-uri-malformed");
+pub(crate) const R_APIGW_LAMBDA_HTTP_METHOD: SpecRule =
+    spec_rule!(Openapi, "apigw-lambda-http-method");
+pub(crate) const R_APIGW_REQUEST_VALIDATOR_UNDEFINED: SpecRule =
+    spec_rule!(Openapi, "apigw-request-validator-undefined");
+pub(crate) const R_APIGW_TIMEOUT_OUT_OF_RANGE: SpecRule =
+    spec_rule!(Openapi, "apigw-timeout-out-of-range");
+pub(crate) const R_ARRAY_ITEMS_MISSING: SpecRule = spec_rule!(Openapi, "array-items-missing");
+pub(crate) const R_DUPLICATE_PARAMETER: SpecRule = spec_rule!(Openapi, "duplicate-parameter");
+pub(crate) const R_ENUM_TYPE_MISMATCH: SpecRule = spec_rule!(Openapi, "enum-type-mismatch");
+pub(crate) const R_EXAMPLE_INVALID: SpecRule = spec_rule!(Openapi, "example-invalid");
+pub(crate) const R_INSECURE_SERVER_URL: SpecRule = spec_rule!(Openapi, "insecure-server-url");
+pub(crate) const R_MISSING_429_RESPONSE: SpecRule = spec_rule!(Openapi, "missing-429-response");
+pub(crate) const R_MISSING_4XX_RESPONSE: SpecRule = spec_rule!(Openapi, "missing-4xx-response");
+pub(crate) const R_NO_SECURITY_SCHEME: SpecRule = spec_rule!(Openapi, "no-security-scheme");
+pub(crate) const R_OPERATION_ID_UNIQUE: SpecRule = spec_rule!(Openapi, "operation-id-unique");
+pub(crate) const R_OPERATION_WITHOUT_SECURITY: SpecRule =
+    spec_rule!(Openapi, "operation-without-security");
+pub(crate) const R_PATH_AMBIGUOUS: SpecRule = spec_rule!(Openapi, "path-ambiguous");
+pub(crate) const R_PATH_PARAMS: SpecRule = spec_rule!(Openapi, "path-params");
+pub(crate) const R_SCHEMA_INVALID: SpecRule = spec_rule!(Openapi, "schema-invalid");
+pub(crate) const R_SECURITY_SCHEME_UNDEFINED: SpecRule =
+    spec_rule!(Openapi, "security-scheme-undefined");
+pub(crate) const R_SERVER_VARIABLES: SpecRule = spec_rule!(Openapi, "server-variables");
+pub(crate) const R_SUCCESS_RESPONSE_MISSING: SpecRule =
+    spec_rule!(Openapi, "success-response-missing");
+pub(crate) const R_UNBOUNDED_ARRAY: SpecRule = spec_rule!(Openapi, "unbounded-array");
+pub(crate) const R_UNBOUNDED_STRING: SpecRule = spec_rule!(Openapi, "unbounded-string");
+pub(crate) const R_UNRESOLVED_REF: SpecRule = spec_rule!(Openapi, "unresolved-ref");
+pub(crate) const R_UNUSED_COMPONENT: SpecRule = spec_rule!(Openapi, "unused-component");
+pub(crate) const R_WEAK_AUTH_SCHEME: SpecRule = spec_rule!(Openapi, "weak-auth-scheme");
+
+/// The OpenAPI rules (besides the parse rules).
+pub(crate) const RULES: &[(SpecRule, ())] = &[
+    (R_API_KEY_IN_QUERY, ()),
+    (R_APIGW_API_KEY_SOURCE_INVALID, ()),
+    (R_APIGW_AUTHORIZER_INVALID, ()),
+    (R_APIGW_CORS_INCONSISTENT, ()),
+    (R_APIGW_GLOBAL_SECURITY_IGNORED, ()),
+    (R_APIGW_INTEGRATION_REQUIRED_FIELDS, ()),
+    (R_APIGW_INTEGRATION_TYPE_INVALID, ()),
+    (R_APIGW_INTEGRATION_URI_MALFORMED, ()),
+    (R_APIGW_LAMBDA_HTTP_METHOD, ()),
+    (R_APIGW_REQUEST_VALIDATOR_UNDEFINED, ()),
+    (R_APIGW_TIMEOUT_OUT_OF_RANGE, ()),
+    (R_ARRAY_ITEMS_MISSING, ()),
+    (R_DUPLICATE_PARAMETER, ()),
+    (R_ENUM_TYPE_MISMATCH, ()),
+    (R_EXAMPLE_INVALID, ()),
+    (R_INSECURE_SERVER_URL, ()),
+    (R_MISSING_429_RESPONSE, ()),
+    (R_MISSING_4XX_RESPONSE, ()),
+    (R_NO_SECURITY_SCHEME, ()),
+    (R_OPERATION_ID_UNIQUE, ()),
+    (R_OPERATION_WITHOUT_SECURITY, ()),
+    (R_PATH_AMBIGUOUS, ()),
+    (R_PATH_PARAMS, ()),
+    (R_SCHEMA_INVALID, ()),
+    (R_SECURITY_SCHEME_UNDEFINED, ()),
+    (R_SERVER_VARIABLES, ()),
+    (R_SUCCESS_RESPONSE_MISSING, ()),
+    (R_UNBOUNDED_ARRAY, ()),
+    (R_UNBOUNDED_STRING, ()),
+    (R_UNRESOLVED_REF, ()),
+    (R_UNUSED_COMPONENT, ()),
+    (R_WEAK_AUTH_SCHEME, ()),
+];
 
 /// The OpenAPI analyzer (`analysis: openapi`).
 pub struct OpenapiAnalyzer;
@@ -21,7 +103,7 @@ impl Analyzer for OpenapiAnalyzer {
     }
 
     fn analyses(&self) -> Vec<&'static str> {
-        vec!["openapi"]
+        crate::rule_names(FileKind::Openapi)
     }
 
     /// Phase 1: the `$ref`s of this file that point into other files, found by a text scan (the file
@@ -58,15 +140,22 @@ impl Analyzer for OpenapiAnalyzer {
 
     fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
         let external = ctx.project.and_then(|p| p.downcast_ref::<ExternalRefs>());
-        run(FileKind::Openapi, file, ctx, out, |rep, doc| {
-            let mut c = Checker::new(rep, doc);
-            if c.is_document() {
-                c.check();
-                if c.rep.on("unused-component") {
-                    c.check_unused(external);
+        run(
+            FileKind::Openapi,
+            file,
+            ctx,
+            out,
+            |rep, doc| {
+                let mut c = Checker::new(rep, doc);
+                if c.is_document() {
+                    c.check();
+                    if c.rep.on(R_UNUSED_COMPONENT) {
+                        c.check_unused(external);
+                    }
                 }
-            }
-        });
+            },
+            |_| {},
+        );
     }
 }
 
@@ -308,50 +397,46 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         let mut creds = std::mem::take(&mut self.credential_params);
         creds.sort_by_key(|(id, _, _)| *id);
         creds.dedup_by_key(|(id, _, _)| *id);
-        self.report_grouped("api-key-in-query", creds, |n, param, _| {
+        self.report_grouped(R_API_KEY_IN_QUERY, creds, |n, param, _| {
             let uses = if n > 1 { format!(" ({n} declarations)") } else { String::new() };
             format!("{param}{uses} carries a credential in the URL; URLs end up in logs, caches and browser history: send it in a header")
         });
         self.check_security(&ops);
         // Each remaining check runs only when one of its rules is enabled.
         let ctx = self.rep.ctx;
-        let on = |rules: &[&str]| {
-            rules
-                .iter()
-                .any(|r| ctx.is_enabled(&format!("openapi/{r}")))
-        };
-        if on(&["insecure-server-url"]) {
+        let on = |rules: &[SpecRule]| rules.iter().any(|r| ctx.rules.iter().any(|e| r.is(&e.id)));
+        if on(&[R_INSECURE_SERVER_URL]) {
             self.check_servers();
         }
-        if on(&["server-variables"]) {
+        if on(&[R_SERVER_VARIABLES]) {
             self.check_server_variables(&ops);
         }
-        if on(&["path-ambiguous"]) {
+        if on(&[R_PATH_AMBIGUOUS]) {
             self.check_ambiguous_paths();
         }
-        if on(&["weak-auth-scheme"]) {
+        if on(&[R_WEAK_AUTH_SCHEME]) {
             self.check_auth_strength();
         }
         if on(&[
-            "unbounded-string",
-            "unbounded-array",
-            "missing-4xx-response",
+            R_UNBOUNDED_STRING,
+            R_UNBOUNDED_ARRAY,
+            R_MISSING_4XX_RESPONSE,
         ]) {
             self.check_request_bounds(&ops);
         }
-        if on(&["missing-429-response"]) {
+        if on(&[R_MISSING_429_RESPONSE]) {
             self.check_rate_limit_responses(&ops);
         }
-        if on(&["example-invalid"]) {
+        if on(&[R_EXAMPLE_INVALID]) {
             self.check_examples();
         }
-        if on(&["enum-type-mismatch"]) {
+        if on(&[R_ENUM_TYPE_MISMATCH]) {
             self.check_enums();
         }
-        if ctx.rules.iter().any(|r| {
-            r.id.strip_prefix("openapi/")
-                .is_some_and(|n| n.starts_with("apigw-"))
-        }) {
+        if RULES
+            .iter()
+            .any(|(r, ())| r.name.starts_with("apigw-") && on(&[*r]))
+        {
             self.check_apigw(&ops);
         }
     }
@@ -365,9 +450,26 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                 || self.doc.get(self.root, "swagger").is_some())
     }
 
-    fn report(&mut self, name: &str, id: NodeId, msg: impl Into<String>) {
+    fn report(&mut self, rule: SpecRule, id: NodeId, msg: impl Into<String>) {
         let r = self.doc.range(id);
-        self.rep.report(name, r, msg);
+        self.report_range(rule, r, msg);
+    }
+
+    /// Report `rule` when it is enabled (the checks of this file report several rules each).
+    fn report_range(&mut self, rule: SpecRule, r: vigil_core::TextRange, msg: impl Into<String>) {
+        self.report_range_related(rule, r, msg, Vec::new());
+    }
+
+    fn report_range_related(
+        &mut self,
+        rule: SpecRule,
+        r: vigil_core::TextRange,
+        msg: impl Into<String>,
+        related: Vec<(vigil_core::TextRange, String)>,
+    ) {
+        if self.rep.on(rule) {
+            self.rep.report_related(rule, r, msg, related);
+        }
     }
 
     /// Resolve a local JSON pointer (the part after `#`), cached.
@@ -406,14 +508,14 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                     if self.v2 { "2.0" } else { "3.x" },
                     hint(key, top)
                 );
-                self.report("schema-invalid", k, msg);
+                self.report(R_SCHEMA_INVALID, k, msg);
             }
         }
         if let Some(v) = doc.get(root, "openapi") {
             let t = doc.scalar(v).unwrap_or("");
             if !t.starts_with("3.") {
                 self.report(
-                    "schema-invalid",
+                    R_SCHEMA_INVALID,
                     v,
                     format!("`openapi` is `{t}`; expected a 3.x version string such as \"3.0.3\""),
                 );
@@ -423,15 +525,15 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             if doc.scalar(v) != Some("2.0") {
                 let t = doc.scalar(v).unwrap_or("").to_owned();
                 self.report(
-                    "schema-invalid",
+                    R_SCHEMA_INVALID,
                     v,
                     format!("`swagger` is `{t}`; expected \"2.0\""),
                 );
             }
         }
         match doc.get(root, "info") {
-            None => self.rep.report(
-                "schema-invalid",
+            None => self.report_range(
+                R_SCHEMA_INVALID,
                 first(doc, root),
                 "document has no `info` object (required: `title` and `version`)",
             ),
@@ -440,7 +542,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                     "`info` must be an object with `title` and `version`, found {}",
                     doc.type_name(info)
                 );
-                self.report("schema-invalid", info, msg);
+                self.report(R_SCHEMA_INVALID, info, msg);
             }
             Some(info) => {
                 for want in ["title", "version"] {
@@ -451,8 +553,8 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                         None if misspelled => {}
                         None => {
                             let r = doc.key_range(info);
-                            self.rep.report(
-                                "schema-invalid",
+                            self.report_range(
+                                R_SCHEMA_INVALID,
                                 r,
                                 format!("`info` has no `{want}` (required)"),
                             );
@@ -462,7 +564,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                                 "`info.{want}` must be a string, found {}",
                                 doc.type_name(v)
                             );
-                            self.report("schema-invalid", v, msg);
+                            self.report(R_SCHEMA_INVALID, v, msg);
                         }
                         _ => {}
                     }
@@ -470,7 +572,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                 for (key, k, _) in doc.pairs(info) {
                     if !key.starts_with("x-") && !INFO.contains(&key) {
                         let msg = format!("unknown field `{key}` in `info`{}", hint(key, INFO));
-                        self.report("schema-invalid", k, msg);
+                        self.report(R_SCHEMA_INVALID, k, msg);
                     }
                 }
             }
@@ -494,14 +596,14 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                         "unknown field `{key}` in `components`{}",
                         hint(key, SECTIONS)
                     );
-                    self.report("schema-invalid", k, msg);
+                    self.report(R_SCHEMA_INVALID, k, msg);
                 }
             }
         }
         match doc.get(root, "paths") {
             None if !self.v31 => {
-                self.rep.report(
-                    "schema-invalid",
+                self.report_range(
+                    R_SCHEMA_INVALID,
                     first(doc, root),
                     "document has no `paths` object (required before OpenAPI 3.1)",
                 );
@@ -511,7 +613,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                     "`paths` must be an object mapping paths to path items, found {}",
                     doc.type_name(p)
                 );
-                self.report("schema-invalid", p, msg);
+                self.report(R_SCHEMA_INVALID, p, msg);
             }
             Some(p) => {
                 for (key, k, item) in doc.pairs(p) {
@@ -520,7 +622,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                     }
                     if !key.starts_with('/') {
                         self.report(
-                            "schema-invalid",
+                            R_SCHEMA_INVALID,
                             k,
                             format!("path `{key}` must start with `/`"),
                         );
@@ -531,7 +633,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                                 "path item `{key}` must be an object, found {}",
                                 doc.type_name(item)
                             );
-                            self.report("schema-invalid", item, msg);
+                            self.report(R_SCHEMA_INVALID, item, msg);
                         }
                         continue;
                     }
@@ -541,7 +643,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                                 "unknown field `{m}` in path item `{key}`{}",
                                 hint(m, PATH_ITEM)
                             );
-                            self.report("schema-invalid", mk, msg);
+                            self.report(R_SCHEMA_INVALID, mk, msg);
                         }
                     }
                 }
@@ -588,8 +690,8 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             if let Some(&first) = seen.get(id) {
                 let line = self.rep.file.line_col(doc.range(first).start).line;
                 let r = doc.range(v);
-                self.rep.report_related(
-                    "operation-id-unique",
+                self.report_range_related(
+                    R_OPERATION_ID_UNIQUE,
                     r,
                     format!("operationId `{id}` is already used on line {line}; operationIds must be unique"),
                     vec![(doc.range(first), "first use".into())],
@@ -628,7 +730,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                         op.path,
                         hint(key, op_keys)
                     );
-                    self.report("schema-invalid", k, msg);
+                    self.report(R_SCHEMA_INVALID, k, msg);
                 }
             }
         }
@@ -641,7 +743,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                         op.method.to_uppercase(),
                         op.path
                     );
-                    self.report("schema-invalid", op.method_key, msg);
+                    self.report(R_SCHEMA_INVALID, op.method_key, msg);
                 }
             }
             Some(r) if doc.is_map(r) => {
@@ -656,7 +758,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                                 || (code.ends_with("XX")
                                     && code.starts_with(['1', '2', '3', '4', '5']))));
                     if !valid {
-                        self.report("schema-invalid", k, format!("response key `{code}` is not an HTTP status code, a `2XX`-style range or `default`"));
+                        self.report(R_SCHEMA_INVALID, k, format!("response key `{code}` is not an HTTP status code, a `2XX`-style range or `default`"));
                     }
                     if code.starts_with('2') || code.starts_with('3') || code == "default" {
                         success = true;
@@ -668,7 +770,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                         op.method.to_uppercase(),
                         op.path
                     );
-                    self.report("success-response-missing", op.method_key, msg);
+                    self.report(R_SUCCESS_RESPONSE_MISSING, op.method_key, msg);
                 }
             }
             Some(r) => {
@@ -676,7 +778,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                     "`responses` must be an object keyed by status code, found {}",
                     doc.type_name(r)
                 );
-                self.report("schema-invalid", r, msg);
+                self.report(R_SCHEMA_INVALID, r, msg);
             }
         }
         // parameters
@@ -691,7 +793,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                     bodies += 1;
                     if bodies > 1 {
                         self.report(
-                            "duplicate-parameter",
+                            R_DUPLICATE_PARAMETER,
                             *p,
                             "more than one `in: body` parameter in one operation".to_owned(),
                         );
@@ -699,7 +801,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                 }
                 if !name.is_empty() && !seen.insert((name.as_str(), loc.as_str())) {
                     self.report(
-                        "duplicate-parameter",
+                        R_DUPLICATE_PARAMETER,
                         *p,
                         format!(
                             "parameter `{name}` (in: {loc}) is declared twice at the same level"
@@ -729,7 +831,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         for var in &template {
             if var.is_empty() {
                 self.report(
-                    "path-params",
+                    R_PATH_PARAMS,
                     op.path_key,
                     format!("path `{}` contains an empty `{{}}` parameter", op.path),
                 );
@@ -740,7 +842,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             }
             if !declared.contains_key(*var) && !misdeclared.contains(var) && !opaque {
                 let msg = format!("path parameter `{{{var}}}` of `{}` is not declared as an `in: path` parameter of `{}`", op.path, op.method.to_uppercase());
-                self.report("path-params", op.method_key, msg);
+                self.report(R_PATH_PARAMS, op.method_key, msg);
             }
         }
         let mut names: Vec<(&String, &NodeId)> = declared.iter().collect();
@@ -751,7 +853,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                     "parameter `{name}` is declared `in: path` but `{}` has no `{{{name}}}`",
                     op.path
                 );
-                self.report("path-params", *p, msg);
+                self.report(R_PATH_PARAMS, *p, msg);
             }
         }
     }
@@ -766,7 +868,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                 "a parameter must be an object with `name` and `in`, found {}",
                 doc.type_name(t)
             );
-            self.report("schema-invalid", p, msg);
+            self.report(R_SCHEMA_INVALID, p, msg);
             return;
         }
         let valid_in: &[&str] = if self.v2 {
@@ -776,14 +878,14 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         };
         if doc.get(t, "name").is_none() {
             self.report(
-                "schema-invalid",
+                R_SCHEMA_INVALID,
                 t,
                 "parameter has no `name` (required)".to_owned(),
             );
         }
         match doc.get(t, "in") {
             None => self.report(
-                "schema-invalid",
+                R_SCHEMA_INVALID,
                 t,
                 format!(
                     "parameter `{name}` has no `in` (required: one of {})",
@@ -796,7 +898,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                     valid_in.join(", "),
                     hint(loc, valid_in)
                 );
-                self.report("schema-invalid", i, msg);
+                self.report(R_SCHEMA_INVALID, i, msg);
             }
             _ => {}
         }
@@ -805,7 +907,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             if req.and_then(|r| doc.bool11(r)) != Some(true) {
                 let at = req.unwrap_or(t);
                 self.report(
-                    "path-params",
+                    R_PATH_PARAMS,
                     at,
                     format!("path parameter `{name}` must have `required: true`"),
                 );
@@ -813,7 +915,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         }
         if !self.v2 && doc.get(t, "schema").is_none() && doc.get(t, "content").is_none() {
             self.report(
-                "schema-invalid",
+                R_SCHEMA_INVALID,
                 t,
                 format!("parameter `{name}` has neither `schema` nor `content` (one is required)"),
             );
@@ -846,7 +948,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                     self.unresolved.push(percent_decode(pointer_part));
                     let msg =
                         format!("`$ref: {r}` does not resolve: no such node in this document");
-                    self.report("unresolved-ref", id, msg);
+                    self.report(R_UNRESOLVED_REF, id, msg);
                 }
                 Some(target) => {
                     // A chain of references that comes back to itself never resolves.
@@ -865,7 +967,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                         };
                         if !seen.insert(next) {
                             let msg = format!("`$ref: {r}` is part of a reference cycle that never reaches a definition");
-                            self.report("unresolved-ref", id, msg);
+                            self.report(R_UNRESOLVED_REF, id, msg);
                             break;
                         }
                         cur = next;
@@ -907,7 +1009,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             },
         };
         if let Some(m) = msg {
-            self.report("unresolved-ref", id, m);
+            self.report(R_UNRESOLVED_REF, id, m);
         }
     }
 
@@ -938,7 +1040,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                         "security requirement names `{name}`, which is not defined in `{where_}`{}",
                         hint(name, &known)
                     );
-                    self.report("security-scheme-undefined", k, msg);
+                    self.report(R_SECURITY_SCHEME_UNDEFINED, k, msg);
                 }
             }
         }
@@ -971,7 +1073,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                 };
                 let msg = format!("the API has {} operation(s) but defines no security scheme (`{where_}`) and no `security` requirement: every operation is unauthenticated", ops.len());
                 let r = doc.key_range(paths);
-                self.rep.report("no-security-scheme", r, msg);
+                self.report_range(R_NO_SECURITY_SCHEME, r, msg);
             }
         }
         if has_schemes {
@@ -985,7 +1087,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                     open.push((op.method_key, family(op.path), op_label(op)));
                 }
             }
-            self.report_grouped("operation-without-security", open, |n, fam, list| {
+            self.report_grouped(R_OPERATION_WITHOUT_SECURITY, open, |n, fam, list| {
                 format!("{n} operation(s) under `{fam}` have no security requirement (neither their own `security` nor a root one) although the API defines security schemes; add `security`, or `security: []` where public on purpose: {list}")
             });
         }
@@ -996,7 +1098,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                 let loc = doc.get(s, "in");
                 if ty == Some("apiKey") && loc.and_then(|l| doc.scalar(l)) == Some("query") {
                     if let Some(l) = loc {
-                        self.report("api-key-in-query", l, format!("security scheme `{name}` sends the API key in the query string; keys in URLs leak through logs and caches: use `in: header`"));
+                        self.report(R_API_KEY_IN_QUERY, l, format!("security scheme `{name}` sends the API key in the query string; keys in URLs leak through logs and caches: use `in: header`"));
                     }
                 }
             }
@@ -1016,7 +1118,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         for id in urls {
             let Some(u) = doc.str(id) else { continue };
             if (u.starts_with("http://") || u.starts_with("ws://")) && !is_local(u) {
-                self.report("insecure-server-url", id, format!("server URL `{u}` uses plain HTTP: credentials and data travel unencrypted; use https"));
+                self.report(R_INSECURE_SERVER_URL, id, format!("server URL `{u}` uses plain HTTP: credentials and data travel unencrypted; use https"));
             }
         }
         if self.v2 {
@@ -1030,7 +1132,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                         && !is_local(&format!("http://{host}"))
                     {
                         self.report(
-                            "insecure-server-url",
+                            R_INSECURE_SERVER_URL,
                             i,
                             format!(
                                 "`schemes` allows plain `{}` for host `{host}`; use https only",
@@ -1066,7 +1168,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                 for var in template_vars(url) {
                     if vars.and_then(|v| doc.get(v, var)).is_none() {
                         let msg = format!("server URL `{url}` uses `{{{var}}}`, which is not defined in its `variables`");
-                        self.report("server-variables", u, msg);
+                        self.report(R_SERVER_VARIABLES, u, msg);
                     }
                 }
                 let Some(vars) = vars else { continue };
@@ -1082,7 +1184,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                     let d = doc.scalar(def).unwrap_or("");
                     if !values.is_empty() && !values.contains(&d) {
                         let msg = format!("default `{d}` of server variable `{name}` is not one of its enum values ({})", values.join(", "));
-                        self.report("server-variables", def, msg);
+                        self.report(R_SERVER_VARIABLES, def, msg);
                     }
                 }
             }
@@ -1148,7 +1250,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             }
         }
         for (k, m) in hits {
-            self.report("path-ambiguous", k, m);
+            self.report(R_PATH_AMBIGUOUS, k, m);
         }
     }
 
@@ -1192,7 +1294,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             }
         }
         for (id, m) in hits {
-            self.report("weak-auth-scheme", id, m);
+            self.report(R_WEAK_AUTH_SCHEME, id, m);
         }
     }
 
@@ -1260,7 +1362,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                 hits.push((op.method_key, family(op.path), op_label(op)));
             }
         }
-        self.report_grouped("missing-429-response", hits, |n, fam, list| {
+        self.report_grouped(R_MISSING_429_RESPONSE, hits, |n, fam, list| {
             format!("{n} operation(s) under `{fam}` declare no 429 response, but the API is rate limited ({evidence}): clients cannot tell throttling from other failures: {list}")
         });
     }
@@ -1329,13 +1431,13 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                 missing.push((op.method_key, family(op.path), op_label(op)));
             }
         }
-        self.report_grouped("missing-4xx-response", missing, |n, fam, list| {
+        self.report_grouped(R_MISSING_4XX_RESPONSE, missing, |n, fam, list| {
             format!("{n} operation(s) under `{fam}` take input but declare no 4xx (or default) response for invalid requests: {list}")
         });
         // Each schema is visited once; its findings are grouped under the named component it belongs
         // to (reached through a `$ref`), else under the operation whose input it is.
         let mut seen: HashSet<NodeId> = HashSet::new();
-        let mut hits: Vec<(NodeId, &'static str, String, String)> = Vec::new();
+        let mut hits: Vec<(NodeId, SpecRule, String, String)> = Vec::new();
         let mut stack: Vec<(NodeId, usize, String, String)> = Vec::new();
         for (i, (r, l)) in roots.into_iter().enumerate() {
             let g = groups
@@ -1397,13 +1499,13 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                     });
                 if !bounded_format && !bounded_pattern {
                     if let Some(t) = ty {
-                        hits.push((t, "unbounded-string", group.clone(), label.clone()));
+                        hits.push((t, R_UNBOUNDED_STRING, group.clone(), label.clone()));
                     }
                 }
             }
             if types.contains(&"array") && !has("maxItems") {
                 if let Some(t) = ty {
-                    hits.push((t, "unbounded-array", group.clone(), label.clone()));
+                    hits.push((t, R_UNBOUNDED_ARRAY, group.clone(), label.clone()));
                 }
             }
             if let Some(items) = doc.get(sch, "items") {
@@ -1443,14 +1545,14 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         hits.sort_by_key(|(id, _, _, _)| *id);
         let (strings, arrays): (Vec<_>, Vec<_>) = hits
             .into_iter()
-            .partition(|(_, rule, _, _)| *rule == "unbounded-string");
-        let strip = |v: Vec<(NodeId, &str, String, String)>| -> Vec<(NodeId, String, String)> {
+            .partition(|(_, rule, _, _)| *rule == R_UNBOUNDED_STRING);
+        let strip = |v: Vec<(NodeId, SpecRule, String, String)>| -> Vec<(NodeId, String, String)> {
             v.into_iter().map(|(id, _, g, l)| (id, g, l)).collect()
         };
-        self.report_grouped("unbounded-string", strip(strings), |n, group, list| {
+        self.report_grouped(R_UNBOUNDED_STRING, strip(strings), |n, group, list| {
             format!("{n} request string(s) of {group} have no `maxLength` (nor `enum`, `const`, a bounded `format` or an anchored fixed-length `pattern`): clients can send arbitrarily large values: {list}")
         });
-        self.report_grouped("unbounded-array", strip(arrays), |n, group, list| {
+        self.report_grouped(R_UNBOUNDED_ARRAY, strip(arrays), |n, group, list| {
             format!("{n} request array(s) of {group} have no `maxItems`: clients can send arbitrarily many items: {list}")
         });
     }
@@ -1459,7 +1561,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
     /// first members: hardening checks report a family once, not every property or operation.
     fn report_grouped(
         &mut self,
-        rule: &str,
+        rule: SpecRule,
         hits: Vec<(NodeId, String, String)>,
         message: impl Fn(usize, &str, &str) -> String,
     ) {
@@ -1514,7 +1616,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                 if let Some(problem) = example_mismatch(doc, target, v) {
                     if problem.starts_with("example is") {
                         let msg = problem.replacen("example is", "enum value is", 1);
-                        self.report("enum-type-mismatch", v, msg);
+                        self.report(R_ENUM_TYPE_MISMATCH, v, msg);
                     }
                 }
             }
@@ -1531,7 +1633,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                 continue;
             }
             if let Some(problem) = example_mismatch(doc, sch, ex) {
-                self.report("example-invalid", ex, problem);
+                self.report(R_EXAMPLE_INVALID, ex, problem);
             }
         }
     }
@@ -1611,7 +1713,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
         }
         hits.sort_unstable();
         for t in hits {
-            self.report("array-items-missing", t, "`type: array` without `items`: the element type is undefined (required in OpenAPI 2.0/3.0)".to_owned());
+            self.report(R_ARRAY_ITEMS_MISSING, t, "`type: array` without `items`: the element type is undefined (required in OpenAPI 2.0/3.0)".to_owned());
         }
     }
 
@@ -1712,7 +1814,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             }
         }
         // One finding per section, at its first unused component.
-        self.report_grouped("unused-component", unused, |n, section, list| {
+        self.report_grouped(R_UNUSED_COMPONENT, unused, |n, section, list| {
             if n == 1 {
                 format!("component {list} ({section}) is never referenced")
             } else {
@@ -1770,13 +1872,13 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             let Some(name) = doc.scalar(v) else { continue };
             if !names.contains(&name) {
                 let msg = format!("request validator `{name}` is not defined in `x-amazon-apigateway-request-validators`{}", hint(name, &names));
-                self.report("apigw-request-validator-undefined", v, msg);
+                self.report(R_APIGW_REQUEST_VALIDATOR_UNDEFINED, v, msg);
             }
         }
         if let Some(v) = doc.get(root, "x-amazon-apigateway-api-key-source") {
             let t = doc.scalar(v).unwrap_or("");
             if t != "HEADER" && t != "AUTHORIZER" {
-                self.report("apigw-api-key-source-invalid", v, format!("`x-amazon-apigateway-api-key-source` is `{t}`; expected HEADER or AUTHORIZER"));
+                self.report(R_APIGW_API_KEY_SOURCE_INVALID, v, format!("`x-amazon-apigateway-api-key-source` is `{t}`; expected HEADER or AUTHORIZER"));
             }
         }
         // authorizers
@@ -1808,7 +1910,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                         };
                         let msg = format!("API Gateway REST import ignores root-level `security`: {}{more} would deploy with no authorization; set `security` on each operation", shown.join(", "));
                         let r = doc.key_range(sec);
-                        self.rep.report("apigw-global-security-ignored", r, msg);
+                        self.report_range(R_APIGW_GLOBAL_SECURITY_IGNORED, r, msg);
                     }
                 }
             }
@@ -1831,7 +1933,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                 .unwrap_or(false);
             if creds && star {
                 if let Some(c) = doc.get(cors, "allowCredentials") {
-                    self.report("apigw-cors-inconsistent", c, "`allowCredentials: true` with `allowOrigins: [\"*\"]`: browsers reject credentialed requests to a wildcard origin; list the allowed origins".to_owned());
+                    self.report(R_APIGW_CORS_INCONSISTENT, c, "`allowCredentials: true` with `allowOrigins: [\"*\"]`: browsers reject credentialed requests to a wildcard origin; list the allowed origins".to_owned());
                 }
             }
             return;
@@ -1881,7 +1983,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                     .collect();
                 if !missing.is_empty() {
                     let msg = format!("CORS preflight of `{}` allows {} but the path also defines {}: browsers will block those calls", op.path, text, missing.join(", "));
-                    self.report("apigw-cors-inconsistent", v, msg);
+                    self.report(R_APIGW_CORS_INCONSISTENT, v, msg);
                 }
             }
         }
@@ -1899,16 +2001,16 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             .and_then(|t| doc.scalar(t))
             .map(str::to_ascii_lowercase);
         let Some(ty) = ty else {
-            self.rep.report("apigw-integration-type-invalid", at, format!("integration of `{opname}` has no `type` (aws, aws_proxy, http, http_proxy or mock)"));
+            self.report_range(R_APIGW_INTEGRATION_TYPE_INVALID, at, format!("integration of `{opname}` has no `type` (aws, aws_proxy, http, http_proxy or mock)"));
             return;
         };
         let tn = ty_node.unwrap_or(i);
         if !INTEGRATION_TYPES.contains(&ty.as_str()) {
-            self.report("apigw-integration-type-invalid", tn, format!("integration type `{ty}` of `{opname}` is not one of aws, aws_proxy, http, http_proxy, mock{}", hint(&ty, INTEGRATION_TYPES)));
+            self.report(R_APIGW_INTEGRATION_TYPE_INVALID, tn, format!("integration type `{ty}` of `{opname}` is not one of aws, aws_proxy, http, http_proxy, mock{}", hint(&ty, INTEGRATION_TYPES)));
             return;
         }
         if http_api && !["aws_proxy", "http_proxy"].contains(&ty.as_str()) {
-            self.report("apigw-integration-type-invalid", tn, format!("integration type `{ty}` of `{opname}` is not supported by HTTP APIs (only aws_proxy and http_proxy)"));
+            self.report(R_APIGW_INTEGRATION_TYPE_INVALID, tn, format!("integration type `{ty}` of `{opname}` is not supported by HTTP APIs (only aws_proxy and http_proxy)"));
             return;
         }
         if ty == "mock" {
@@ -1946,8 +2048,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                     .collect::<Vec<_>>()
                     .join(", ")
             );
-            self.rep
-                .report("apigw-integration-required-fields", at, msg);
+            self.report_range(R_APIGW_INTEGRATION_REQUIRED_FIELDS, at, msg);
         }
         if let Some(t) = doc.get(i, "timeoutInMillis") {
             if let Some(ms) = doc
@@ -1962,7 +2063,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
                         "50 to 29000 ms for REST APIs (up to 300000 after a quota increase)"
                     };
                     self.report(
-                        "apigw-timeout-out-of-range",
+                        R_APIGW_TIMEOUT_OUT_OF_RANGE,
                         t,
                         format!("`timeoutInMillis: {ms}` of `{opname}` is outside {limit}"),
                     );
@@ -1979,7 +2080,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             if let Some(m) = method {
                 let mt = doc.scalar(m).unwrap_or("");
                 if !mt.eq_ignore_ascii_case("POST") && !doc.is_opaque(m) {
-                    self.report("apigw-lambda-http-method", m, format!("Lambda integration of `{opname}` uses `httpMethod: {mt}`; Lambda is invoked only with POST (the route's own method stays {})", op.method.to_uppercase()));
+                    self.report(R_APIGW_LAMBDA_HTTP_METHOD, m, format!("Lambda integration of `{opname}` uses `httpMethod: {mt}`; Lambda is invoked only with POST (the route's own method stays {})", op.method.to_uppercase()));
                 }
             }
         }
@@ -2017,20 +2118,20 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             _ => None,
         };
         if let Some(m) = msg {
-            self.report("apigw-integration-uri-malformed", u, m);
+            self.report(R_APIGW_INTEGRATION_URI_MALFORMED, u, m);
         }
     }
 
     fn check_authorizer(&mut self, name: &str, a: NodeId) {
         let doc = self.doc;
-        const R: &str = "apigw-authorizer-invalid";
+        const R: SpecRule = R_APIGW_AUTHORIZER_INVALID;
         let ty = doc
             .get(a, "type")
             .and_then(|t| doc.scalar(t))
             .map(str::to_ascii_lowercase);
         let Some(ty) = ty else {
             let r = doc.key_range(a);
-            self.rep.report(R, r, format!("authorizer of `{name}` has no `type` (token, request, jwt or cognito_user_pools)"));
+            self.report_range(R, r, format!("authorizer of `{name}` has no `type` (token, request, jwt or cognito_user_pools)"));
             return;
         };
         let at = doc.get(a, "type").unwrap_or(a);
@@ -2038,19 +2139,19 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             "token" | "request" => {
                 if doc.get(a, "authorizerUri").is_none() {
                     let r = doc.key_range(a);
-                    self.rep.report(R, r, format!("`{ty}` authorizer of `{name}` has no `authorizerUri` (the Lambda function's invocation ARN)"));
+                    self.report_range(R, r, format!("`{ty}` authorizer of `{name}` has no `authorizerUri` (the Lambda function's invocation ARN)"));
                 }
             }
             "jwt" => match doc.get(a, "jwtConfiguration") {
                 None => {
                     let r = doc.key_range(a);
-                    self.rep.report(R, r, format!("`jwt` authorizer of `{name}` has no `jwtConfiguration` (issuer and audience)"));
+                    self.report_range(R, r, format!("`jwt` authorizer of `{name}` has no `jwtConfiguration` (issuer and audience)"));
                 }
                 Some(j) => {
                     for want in ["issuer", "audience"] {
                         if doc.get(j, want).is_none() {
                             let r = doc.key_range(j);
-                            self.rep.report(
+                            self.report_range(
                                 R,
                                 r,
                                 format!("`jwtConfiguration` of `{name}` has no `{want}`"),
@@ -2062,7 +2163,7 @@ impl<'r, 'a, 'd> Checker<'r, 'a, 'd> {
             "cognito_user_pools" => {
                 if doc.get(a, "providerARNs").is_none() {
                     let r = doc.key_range(a);
-                    self.rep.report(
+                    self.report_range(
                         R,
                         r,
                         format!(
