@@ -364,10 +364,7 @@ mod tests {
                 assert_eq!(r.analysis(), Some(rule.name), "{id}");
                 assert_eq!(rule.kind, kind, "{id}");
                 let file = format!("::rules::{kind}::{}", rule.name.replace('-', "_"));
-                // OpenAPI's rules are still implemented together in `rules/openapi/mod.rs`.
-                let ok = rule.module.ends_with(&file)
-                    || rule.module.ends_with("::rules::parse")
-                    || (kind == FileKind::Openapi && rule.module.ends_with("::rules::openapi"));
+                let ok = rule.module.ends_with(&file) || rule.module.ends_with("::rules::parse");
                 assert!(ok, "`{id}` is implemented in `{}`", rule.module);
                 let rs = format!(
                     "{}/src/{}.rs",
@@ -376,11 +373,6 @@ mod tests {
                         .trim_start_matches("vigil_specs::")
                         .replace("::", "/")
                 );
-                let rs = if std::path::Path::new(&rs).exists() {
-                    rs
-                } else {
-                    rs.replace(".rs", "/mod.rs")
-                };
                 assert!(std::path::Path::new(&rs).exists(), "{id}: no {rs}");
             }
             for r in rules.for_kind(kind) {

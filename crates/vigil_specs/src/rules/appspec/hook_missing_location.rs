@@ -1,6 +1,6 @@
 //! `appspec/hook-missing-location`: an EC2 hook that is not a list of scripts with a `location`.
 
-use super::{Index, ScriptPath, EC2_HOOKS_ALL};
+use super::{Index, ScriptPath, EC2_HOOKS};
 use crate::{spec_rule, Reporter, SpecRule};
 
 pub(crate) const RULE: SpecRule = spec_rule!(Appspec, "hook-missing-location");
@@ -8,7 +8,7 @@ pub(crate) const RULE: SpecRule = spec_rule!(Appspec, "hook-missing-location");
 pub(crate) fn run(rep: &mut Reporter<'_>, ix: &Index<'_>) {
     let doc = ix.doc;
     for (name, k, scripts) in ix.ec2_hooks() {
-        if EC2_HOOKS_ALL.contains(&name) && !doc.is_null(scripts) && !doc.is_seq(scripts) {
+        if EC2_HOOKS.contains(&name) && !doc.is_null(scripts) && !doc.is_seq(scripts) {
             rep.report(
                 RULE,
                 doc.range(k),

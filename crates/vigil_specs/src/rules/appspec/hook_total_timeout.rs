@@ -1,6 +1,6 @@
 //! `appspec/hook-total-timeout`: the scripts of one lifecycle event whose timeouts sum to more than 3600 s.
 
-use super::{timeout_secs, Index, EC2_HOOKS_ALL};
+use super::{timeout_secs, Index, EC2_HOOKS};
 use crate::{spec_rule, Reporter, SpecRule};
 
 pub(crate) const RULE: SpecRule = spec_rule!(Appspec, "hook-total-timeout");
@@ -8,7 +8,7 @@ pub(crate) const RULE: SpecRule = spec_rule!(Appspec, "hook-total-timeout");
 pub(crate) fn run(rep: &mut Reporter<'_>, ix: &Index<'_>) {
     let doc = ix.doc;
     for (name, k, scripts) in ix.ec2_hooks() {
-        if !EC2_HOOKS_ALL.contains(&name) {
+        if !EC2_HOOKS.contains(&name) {
             continue;
         }
         let total: u64 = doc

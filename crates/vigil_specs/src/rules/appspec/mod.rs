@@ -77,8 +77,7 @@ pub(crate) const EC2_TOP: &[&str] = &[
     "hooks",
     "file_exists_behavior",
 ];
-pub(crate) const EC2_HOOKS_ALL: &[&str] = EC2_HOOKS;
-const EC2_HOOKS: &[&str] = &[
+pub(crate) const EC2_HOOKS: &[&str] = &[
     "ApplicationStop",
     "BeforeInstall",
     "AfterInstall",
