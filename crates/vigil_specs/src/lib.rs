@@ -83,7 +83,7 @@ pub fn rule_names(kind: FileKind) -> Vec<&'static str> {
 ///
 /// # Errors
 /// A [`RuleError`] when a rule names an analysis this crate does not implement, names another rule's
-/// analysis, or an implemented rule has no rule file.
+/// analysis, or an implemented rule has no shipped rule file.
 pub fn analyzers(rules: &RuleSet) -> Result<Vec<Box<dyn Analyzer>>, RuleError> {
     let list: Vec<Box<dyn Analyzer>> = vec![
         Box::new(rules::buildspec::BuildspecAnalyzer),
@@ -119,26 +119,35 @@ pub fn analyzers(rules: &RuleSet) -> Result<Vec<Box<dyn Analyzer>>, RuleError> {
                 ));
             }
         }
-        for rule in &known {
-            let has_file = rules
-                .get(&rule.id())
-                .is_some_and(|r| r.analysis() == Some(rule.name));
+    }
+    check_rule_files(vigil_core::builtin::files())?;
+    Ok(list)
+}
+
+/// Every rule the analyzers implement has its rule file `rules/<kind>/<name>.yaml` saying
+/// `analysis: <name>` among `files` (the shipped rule files: a rule set may hold only user rules).
+fn check_rule_files(files: &[(&str, &str)]) -> Result<(), RuleError> {
+    for kind in [FileKind::Buildspec, FileKind::Appspec, FileKind::Openapi] {
+        for rule in registry(kind) {
+            let path = format!("{kind}/{}.yaml", rule.name);
+            let analysis = format!("analysis: {}", rule.name);
+            let has_file = files
+                .iter()
+                .any(|(p, text)| *p == path && text.lines().any(|l| l.trim_end() == analysis));
             if !has_file {
                 return Err(RuleError::new(
-                    &format!("rules/{kind}/{}.yaml", rule.name),
+                    &format!("rules/{path}"),
                     None,
                     Some("analysis"),
                     format!(
-                        "the {kind} analyzer implements `{}` but no rule file `{}` says `analysis: {}`",
-                        rule.name,
-                        rule.id(),
+                        "the {kind} analyzer implements `{}` but no rule file `rules/{path}` says `{analysis}`",
                         rule.name
                     ),
                 ));
             }
         }
     }
-    Ok(list)
+    Ok(())
 }
 
 /// Reports findings of enabled rules for one file.
@@ -341,10 +350,16 @@ mod tests {
         let e = analyzers(&builtin_with(Some(&dead), None)).err().unwrap();
         assert_eq!(e.field.as_deref(), Some("id"));
         // An implemented rule without its rule file.
-        let e = analyzers(&builtin_with(None, Some("buildspec/unknown-key")))
-            .err()
-            .unwrap();
+        let files: Vec<(&str, &str)> = vigil_core::builtin::files()
+            .iter()
+            .filter(|(p, _)| *p != "buildspec/unknown-key.yaml")
+            .copied()
+            .collect();
+        let e = check_rule_files(&files).err().unwrap();
         assert!(e.to_string().contains("unknown-key"), "{e}");
+        assert!(check_rule_files(vigil_core::builtin::files()).is_ok());
+        // A rule set without any spec rule (`vigil test` on user rules of another kind) is fine.
+        assert_eq!(analyzers(&RuleSet::default()).unwrap().len(), 3);
         assert_eq!(analyzers(&builtin_with(None, None)).unwrap().len(), 3);
     }
 
