@@ -9,11 +9,11 @@ pub(crate) const RULE: SpecRule = spec_rule!(Appspec, "background-process-blocks
 
 pub(crate) fn run(rep: &mut Reporter<'_>, ix: &Index<'_>) {
     let doc = ix.doc;
-    for (_, l, loc) in ix.script_locations() {
-        let ScriptPath::Exists(path) = ix.script_path(loc) else {
+    for &(l, loc, ref path) in ix.script_locations() {
+        let ScriptPath::Exists(path) = path else {
             continue;
         };
-        if let Some(line) = blocking_background_line(&path) {
+        if let Some(line) = blocking_background_line(path) {
             let trimmed = loc.trim();
             rep.report(
                 RULE,

@@ -34,8 +34,8 @@ pub(crate) fn run(rep: &mut Reporter<'_>, ix: &Index<'_>) {
             );
         }
     }
-    for (_, l, loc) in ix.script_locations() {
-        if matches!(ix.script_path(loc), ScriptPath::Empty) {
+    for &(l, _, ref path) in ix.script_locations() {
+        if matches!(path, ScriptPath::Empty) {
             rep.report(RULE, doc.range(l), "script `location` is empty");
         }
     }

@@ -9,8 +9,8 @@ pub(crate) const RULE: SpecRule = spec_rule!(Appspec, "hook-script-missing");
 
 pub(crate) fn run(rep: &mut Reporter<'_>, ix: &Index<'_>) {
     let doc = ix.doc;
-    for (_, l, loc) in ix.script_locations() {
-        if !matches!(ix.script_path(loc), ScriptPath::Missing) {
+    for &(l, loc, ref path) in ix.script_locations() {
+        if !matches!(path, ScriptPath::Missing) {
             continue;
         }
         let trimmed = loc.trim();

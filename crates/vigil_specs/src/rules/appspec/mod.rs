@@ -1,6 +1,7 @@
 //! AWS CodeDeploy `appspec.yml|yaml|json` for EC2/on-premises, Lambda and ECS: the analyzer, the
 //! per-document [`Index`] every appspec rule runs over, and the helpers several rules share.
 
+use std::cell::OnceCell;
 use std::path::{Component, Path, PathBuf};
 
 use vigil_core::analyzer::FileOutput;
@@ -147,6 +148,7 @@ pub(crate) struct Index<'d> {
     /// The scan root and the appspec's directory under it (hook scripts are looked up there).
     pub root_dir: PathBuf,
     pub appspec_dir: PathBuf,
+    scripts: OnceCell<Vec<(NodeId, &'d str, ScriptPath)>>,
 }
 
 impl<'d> Index<'d> {
@@ -183,6 +185,7 @@ impl<'d> Index<'d> {
                 .parent()
                 .map(Path::to_path_buf)
                 .unwrap_or_default(),
+            scripts: OnceCell::new(),
         }
     }
 
@@ -289,21 +292,24 @@ impl<'d> Index<'d> {
         out
     }
 
-    /// The `location` of each EC2 hook script that has one: (hook, location node, text).
-    pub(crate) fn script_locations(&self) -> Vec<(&'d str, NodeId, &'d str)> {
-        let doc = self.doc;
-        self.ec2_scripts()
-            .into_iter()
-            .filter(|&(_, _, s)| doc.is_map(s))
-            .filter_map(|(name, _, s)| {
-                let l = doc.get(s, "location")?;
-                doc.str(l).map(|t| (name, l, t))
-            })
-            .collect()
+    /// The `location` of each EC2 hook script that has one, and where it leads (the file system is
+    /// asked once per document): (location node, text, path).
+    pub(crate) fn script_locations(&self) -> &[(NodeId, &'d str, ScriptPath)] {
+        self.scripts.get_or_init(|| {
+            let doc = self.doc;
+            self.ec2_scripts()
+                .into_iter()
+                .filter(|&(_, _, s)| doc.is_map(s))
+                .filter_map(|(_, _, s)| {
+                    let l = doc.get(s, "location")?;
+                    doc.str(l).map(|t| (l, t, self.script_path(t)))
+                })
+                .collect()
+        })
     }
 
     /// Where a hook script's `location` leads.
-    pub(crate) fn script_path(&self, loc: &str) -> ScriptPath {
+    fn script_path(&self, loc: &str) -> ScriptPath {
         let trimmed = loc.trim();
         if trimmed.is_empty() {
             return ScriptPath::Empty;

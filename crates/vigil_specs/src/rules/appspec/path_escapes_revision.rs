@@ -26,8 +26,8 @@ pub(crate) fn run(rep: &mut Reporter<'_>, ix: &Index<'_>) {
             }
         }
     }
-    for (_, l, loc) in ix.script_locations() {
-        if matches!(ix.script_path(loc), ScriptPath::Escapes) {
+    for &(l, loc, ref path) in ix.script_locations() {
+        if matches!(path, ScriptPath::Escapes) {
             let trimmed = loc.trim();
             rep.report(
                 RULE,
