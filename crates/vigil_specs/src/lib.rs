@@ -11,163 +11,143 @@ use vigil_core::{
     SourceFile, TextRange,
 };
 
-pub mod appspec;
-pub mod buildspec;
-pub mod openapi;
 #[doc(hidden)]
 pub mod synthetic;
 pub mod tree;
 
+pub mod rules;
+
 use tree::{Doc, ProblemKind};
 
-/// Rules every kind reports for problems of the text itself.
-const PARSE_RULES: &[&str] = &["syntax-error", "duplicate-key", "alias-limit"];
+/// A typed handle of one spec rule (`<kind>/<name>`): each rule file declares its own with
+/// [`spec_rule!`], and report sites name that constant, so a misspelled rule cannot compile. `module`
+/// is the Rust module that implements the rule (its file is `<name>` with `-` → `_`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SpecRule {
+    pub kind: FileKind,
+    pub name: &'static str,
+    pub module: &'static str,
+}
 
-/// The rules (`<kind>/<name>`) the analyzer of `kind` reports besides [`PARSE_RULES`]: the registry
-/// that rule files are checked against at start-up and in the tests.
-const KIND_RULES: &[(FileKind, &[&str])] = &[
-    (
-        FileKind::Buildspec,
-        &[
-            "artifact-path-escapes",
-            "batch-invalid",
-            "command-is-mapping",
-            "commands-not-list",
-            "curl-pipe-shell",
-            "exported-variable-never-set",
-            "invalid-enum-value",
-            "invalid-on-failure",
-            "invalid-phase-name",
-            "invalid-version",
-            "malformed-secrets-manager-ref",
-            "missing-required-field",
-            "plaintext-secret",
-            "reserved-env-name",
-            "runtime-versions-misplaced",
-            "tls-verification-disabled",
-            "unknown-key",
-            "world-writable-chmod",
-        ],
-    ),
-    (
-        FileKind::Appspec,
-        &[
-            "background-process-blocks-hook",
-            "ecs-resource-invalid",
-            "files-entry-incomplete",
-            "hook-missing-location",
-            "hook-script-missing",
-            "hook-timeout-invalid",
-            "hook-total-timeout",
-            "invalid-file-exists-behavior",
-            "invalid-hook-name",
-            "invalid-os",
-            "invalid-permissions",
-            "invalid-version",
-            "key-case",
-            "lambda-hook-format",
-            "lambda-resource-invalid",
-            "path-escapes-revision",
-            "reserved-hook",
-            "runas-on-windows",
-            "unknown-key",
-        ],
-    ),
-    (
-        FileKind::Openapi,
-        &[
-            "api-key-in-query",
-            "apigw-api-key-source-invalid",
-            "apigw-authorizer-invalid",
-            "apigw-cors-inconsistent",
-            "apigw-global-security-ignored",
-            "apigw-integration-required-fields",
-            "apigw-integration-type-invalid",
-            "apigw-integration-uri-malformed",
-            "apigw-lambda-http-method",
-            "apigw-request-validator-undefined",
-            "apigw-timeout-out-of-range",
-            "array-items-missing",
-            "duplicate-parameter",
-            "enum-type-mismatch",
-            "example-invalid",
-            "insecure-server-url",
-            "missing-429-response",
-            "missing-4xx-response",
-            "no-security-scheme",
-            "operation-id-unique",
-            "operation-without-security",
-            "path-ambiguous",
-            "path-params",
-            "schema-invalid",
-            "security-scheme-undefined",
-            "server-variables",
-            "success-response-missing",
-            "unbounded-array",
-            "unbounded-string",
-            "unresolved-ref",
-            "unused-component",
-            "weak-auth-scheme",
-        ],
-    ),
-];
+impl SpecRule {
+    /// Whether `id` is this rule's id (`<kind>/<name>`), without allocating.
+    #[must_use]
+    pub fn is(&self, id: &str) -> bool {
+        id.strip_prefix(self.kind.as_str())
+            .and_then(|r| r.strip_prefix('/'))
+            == Some(self.name)
+    }
+
+    /// `<kind>/<name>`.
+    #[must_use]
+    pub fn id(&self) -> String {
+        format!("{}/{}", self.kind, self.name)
+    }
+}
+
+/// The [`SpecRule`] of the rule implemented by the current module.
+macro_rules! spec_rule {
+    ($kind:ident, $name:literal) => {
+        $crate::SpecRule {
+            kind: vigil_core::FileKind::$kind,
+            name: $name,
+            module: module_path!(),
+        }
+    };
+}
+pub(crate) use spec_rule;
+
+/// Every rule the analyzer of `kind` reports, in the order they run: the parse rules, then the
+/// kind's rule files.
+#[must_use]
+pub fn registry(kind: FileKind) -> Vec<SpecRule> {
+    let own: Vec<SpecRule> = match kind {
+        FileKind::Buildspec => rules::buildspec::RULES.iter().map(|r| r.0).collect(),
+        FileKind::Appspec => rules::appspec::RULES.iter().map(|r| r.0).collect(),
+        FileKind::Openapi => rules::openapi::RULES.iter().map(|r| r.0).collect(),
+        _ => return Vec::new(),
+    };
+    rules::parse::rules(kind).into_iter().chain(own).collect()
+}
 
 /// Every rule name (after `<kind>/`) the analyzer of `kind` can report.
 #[must_use]
 pub fn rule_names(kind: FileKind) -> Vec<&'static str> {
-    let own = KIND_RULES
-        .iter()
-        .find(|(k, _)| *k == kind)
-        .map_or(&[][..], |(_, names)| *names);
-    PARSE_RULES.iter().chain(own).copied().collect()
+    registry(kind).iter().map(|r| r.name).collect()
 }
 
 /// The analyzers for buildspec, appspec and OpenAPI files.
 ///
+/// Every rule file of a spec kind names the analysis of its own rule (`analysis: <name>` in
+/// `<kind>/<name>`), and every rule the analyzers implement has a rule file in `rules`.
+///
 /// # Errors
-/// A [`RuleError`] when a rule names an analysis this crate does not implement.
+/// A [`RuleError`] when a rule names an analysis this crate does not implement, names another rule's
+/// analysis, or an implemented rule has no shipped rule file.
 pub fn analyzers(rules: &RuleSet) -> Result<Vec<Box<dyn Analyzer>>, RuleError> {
     let list: Vec<Box<dyn Analyzer>> = vec![
-        Box::new(buildspec::BuildspecAnalyzer),
-        Box::new(appspec::AppspecAnalyzer),
-        Box::new(openapi::OpenapiAnalyzer),
+        Box::new(rules::buildspec::BuildspecAnalyzer),
+        Box::new(rules::appspec::AppspecAnalyzer),
+        Box::new(rules::openapi::OpenapiAnalyzer),
     ];
     for a in &list {
-        let known = a.analyses();
-        for r in rules.for_kind(a.kind()) {
-            if let Some(name) = r.analysis() {
-                let reported =
-                    r.id.strip_prefix(&format!("{}/", a.kind()))
-                        .is_some_and(|n| rule_names(a.kind()).contains(&n));
-                if known.contains(&name) && !reported {
-                    return Err(RuleError::new(
-                        &r.origin,
-                        None,
-                        Some("id"),
-                        format!(
-                            "rule `{}` names analysis `{name}`, which never reports it (the {} analyzer reports: {})",
-                            r.id,
-                            a.kind(),
-                            rule_names(a.kind()).join(", ")
-                        ),
-                    ));
-                }
-                if !known.contains(&name) {
-                    return Err(RuleError::new(
-                        &r.origin,
-                        None,
-                        Some("analysis"),
-                        format!(
-                            "unknown analysis `{name}` for {} rules (known: {})",
-                            a.kind(),
-                            known.join(", ")
-                        ),
-                    ));
-                }
+        let kind = a.kind();
+        let known = registry(kind);
+        for r in rules.for_kind(kind) {
+            let Some(name) = r.analysis() else { continue };
+            let Some(rule) = known.iter().find(|k| k.name == name) else {
+                return Err(RuleError::new(
+                    &r.origin,
+                    None,
+                    Some("analysis"),
+                    format!(
+                        "unknown analysis `{name}` for {kind} rules (known: {})",
+                        rule_names(kind).join(", ")
+                    ),
+                ));
+            };
+            if !rule.is(&r.id) {
+                return Err(RuleError::new(
+                    &r.origin,
+                    None,
+                    Some("id"),
+                    format!(
+                        "rule `{}` names analysis `{name}`, which reports only `{}`: a spec rule's analysis is its own name",
+                        r.id,
+                        rule.id()
+                    ),
+                ));
             }
         }
     }
+    check_rule_files(vigil_core::builtin::files())?;
     Ok(list)
+}
+
+/// Every rule the analyzers implement has its rule file `rules/<kind>/<name>.yaml` saying
+/// `analysis: <name>` among `files` (the shipped rule files: a rule set may hold only user rules).
+fn check_rule_files(files: &[(&str, &str)]) -> Result<(), RuleError> {
+    for kind in [FileKind::Buildspec, FileKind::Appspec, FileKind::Openapi] {
+        for rule in registry(kind) {
+            let path = format!("{kind}/{}.yaml", rule.name);
+            let analysis = format!("analysis: {}", rule.name);
+            let has_file = files
+                .iter()
+                .any(|(p, text)| *p == path && text.lines().any(|l| l.trim_end() == analysis));
+            if !has_file {
+                return Err(RuleError::new(
+                    &format!("rules/{path}"),
+                    None,
+                    Some("analysis"),
+                    format!(
+                        "the {kind} analyzer implements `{}` but no rule file `rules/{path}` says `{analysis}`",
+                        rule.name
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Reports findings of enabled rules for one file.
@@ -175,35 +155,35 @@ pub(crate) struct Reporter<'a> {
     pub file: &'a SourceFile,
     pub ctx: &'a CheckContext<'a>,
     pub out: &'a mut FileOutput,
-    pub prefix: &'static str,
 }
 
 impl Reporter<'_> {
-    /// Whether `<kind>/<name>` is enabled.
-    pub(crate) fn on(&self, name: &str) -> bool {
-        let id = format!("{}/{name}", self.prefix);
-        self.ctx.is_enabled(&id)
+    /// Whether `rule` is enabled for this file.
+    pub(crate) fn on(&self, rule: SpecRule) -> bool {
+        self.ctx.rules.iter().any(|r| rule.is(&r.id))
     }
 
-    /// Report `<kind>/<name>` at `range` (if the rule is enabled).
-    pub(crate) fn report(&mut self, name: &str, range: TextRange, message: impl Into<String>) {
-        self.report_related(name, range, message, Vec::new());
+    /// Report `rule` at `range`. Rules run only when enabled (see [`Reporter::on`]).
+    pub(crate) fn report(&mut self, rule: SpecRule, range: TextRange, message: impl Into<String>) {
+        self.report_related(rule, range, message, Vec::new());
     }
 
     pub(crate) fn report_related(
         &mut self,
-        name: &str,
+        rule: SpecRule,
         range: TextRange,
         message: impl Into<String>,
         related: Vec<(TextRange, String)>,
     ) {
-        debug_assert!(
-            FileKind::from_name(self.prefix).is_some_and(|k| rule_names(k).contains(&name)),
-            "`{}/{name}` is not in the registry of reported rules (KIND_RULES)",
-            self.prefix
-        );
-        let id = format!("{}/{name}", self.prefix);
-        let Some(rule) = self.ctx.rule(&id) else {
+        let Some(enabled) = self.ctx.rules.iter().find(|r| rule.is(&r.id)) else {
+            // A rule runs only when it is enabled: reporting a disabled one is a bug of this crate.
+            debug_assert!(false, "`{}` reported while disabled", rule.id());
+            self.out.notifications.push(vigil_core::Notification::file(
+                NotificationLevel::Error,
+                "internal-error",
+                &self.file.rel_path,
+                format!("`{}` reported a finding while disabled", rule.id()),
+            ));
             return;
         };
         let related = related
@@ -215,8 +195,8 @@ impl Reporter<'_> {
             .collect();
         self.out.findings.push(
             Finding::new(
-                rule.id.clone(),
-                rule.severity(),
+                enabled.id.clone(),
+                enabled.severity(),
                 self.file.location(range),
                 message,
             )
@@ -234,9 +214,9 @@ pub(crate) fn parse_only(file: &SourceFile) -> u64 {
     tree::parse(&file.text, json).nodes.len() as u64
 }
 
-/// Parse a file of a spec kind and report the text's own problems. Returns `None` when the document
-/// cannot be analyzed further.
-pub(crate) fn parse_and_report(rep: &mut Reporter<'_>) -> Option<Doc> {
+/// Parse a file of a spec kind and report the text's own problems. Returns the document, or whether
+/// the text had problems (parse errors, too deep) when it cannot be analyzed further.
+pub(crate) fn parse_and_report(rep: &mut Reporter<'_>, kind: FileKind) -> Result<Doc, bool> {
     let json = rep
         .file
         .path
@@ -244,25 +224,29 @@ pub(crate) fn parse_and_report(rep: &mut Reporter<'_>) -> Option<Doc> {
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let doc = tree::parse(&rep.file.text, json);
     let mut fatal = false;
+    let [syntax, duplicate, alias] = rules::parse::rules(kind);
     for p in &doc.problems {
-        let name = match p.kind {
+        let rule = match p.kind {
             ProblemKind::Syntax => {
                 if !p.message.starts_with("more than one") {
                     fatal = true;
                 }
-                "syntax-error"
+                syntax
             }
-            ProblemKind::DuplicateKey => "duplicate-key",
+            ProblemKind::DuplicateKey => duplicate,
             ProblemKind::AliasLimit => {
                 fatal = true;
-                "alias-limit"
+                alias
             }
         };
+        if !rep.on(rule) {
+            continue;
+        }
         let related = p
             .related
             .map(|r| vec![(r, "first definition".to_owned())])
             .unwrap_or_default();
-        rep.report_related(name, p.range, p.message.clone(), related);
+        rep.report_related(rule, p.range, p.message.clone(), related);
     }
     if doc.max_depth > tree::MAX_DEPTH {
         rep.out.notifications.push(vigil_core::Notification::file(
@@ -275,13 +259,15 @@ pub(crate) fn parse_and_report(rep: &mut Reporter<'_>) -> Option<Doc> {
                 tree::MAX_DEPTH
             ),
         ));
-        return None;
+        return Err(true);
     }
     if fatal {
-        return None;
+        return Err(true);
     }
-    doc.root?;
-    Some(doc)
+    if doc.root.is_none() {
+        return Err(!doc.problems.is_empty());
+    }
+    Ok(doc)
 }
 
 /// The closest candidate to `word` (edit distance ≤ 2 after folding case and `_`/`-`), for
@@ -308,44 +294,41 @@ pub(crate) fn hint(word: &str, candidates: &[&str]) -> String {
         .unwrap_or_default()
 }
 
-/// The rule ids this crate's analyzers report for `kind` are `<kind>/...`.
+/// Parse `file`, report its parse problems, then run `body` over the document; `empty` runs instead
+/// when the file holds no document at all (empty, or only comments) and has no parse problem.
 pub(crate) fn run(
     kind: FileKind,
     file: &SourceFile,
     ctx: &CheckContext<'_>,
     out: &mut FileOutput,
     body: impl FnOnce(&mut Reporter<'_>, &Doc),
+    empty: impl FnOnce(&mut Reporter<'_>),
 ) {
-    let mut rep = Reporter {
-        file,
-        ctx,
-        out,
-        prefix: kind.as_str(),
-    };
-    if let Some(doc) = parse_and_report(&mut rep) {
-        body(&mut rep, &doc);
-    } else if rep.out.findings.is_empty() && rep.out.notifications.is_empty() {
-        report_empty(&mut rep, kind);
+    let mut rep = Reporter { file, ctx, out };
+    match parse_and_report(&mut rep, kind) {
+        Ok(doc) => body(&mut rep, &doc),
+        Err(false) => empty(&mut rep),
+        Err(true) => {}
     }
 }
 
-/// A deployment spec with no document at all (empty, or only comments) deploys nothing: CodeBuild and
-/// CodeDeploy reject it, so it is an error of the rule that requires the missing top-level keys.
-fn report_empty(rep: &mut Reporter<'_>, kind: FileKind) {
-    let at = TextRange::new(0, 0);
-    match kind {
-        FileKind::Buildspec => rep.report(
-            "missing-required-field",
-            at,
-            "the buildspec is empty (no YAML document, only blank lines or comments): it needs `version` and `phases`",
-        ),
-        FileKind::Appspec => rep.report(
-            "invalid-version",
-            at,
-            "the appspec is empty (no document, only blank lines or comments): add `version: 0.0` and what to deploy",
-        ),
-        _ => {}
+/// The start of a node (an empty range), for findings about what the node lacks.
+pub(crate) fn start_of(doc: &Doc, id: tree::NodeId) -> TextRange {
+    let r = doc.range(id);
+    TextRange {
+        start: r.start,
+        end: r.start,
     }
+}
+
+/// A regex compiled once (a pattern of this crate: never invalid).
+pub(crate) fn re(
+    cell: &'static std::sync::OnceLock<regex::Regex>,
+    pat: &str,
+) -> &'static regex::Regex {
+    cell.get_or_init(|| {
+        regex::Regex::new(pat).unwrap_or_else(|_| regex::Regex::new("$^").expect("trivial regex"))
+    })
 }
 
 #[cfg(test)]
@@ -354,54 +337,73 @@ mod tests {
 
     const RULE: &str = "id: buildspec/x\nname: X\ncategory: deploy-spec\nseverity: error\nprecision: high\nshort-description: x\ndescription: d\nnoncompliant: a\ncompliant: b\nanalysis: ANALYSIS\n";
 
-    #[test]
-    fn unknown_analysis_is_an_error() {
-        let bad =
-            vigil_core::rule::parse_rule("x.yaml", &RULE.replace("ANALYSIS", "nope"), None, false)
-                .unwrap();
-        let e = analyzers(&RuleSet::new([bad]).unwrap()).err().unwrap();
-        assert_eq!(e.field.as_deref(), Some("analysis"));
-        // A rule naming a real analysis that never reports it would be silently dead: an error too.
-        let dead = vigil_core::rule::parse_rule(
-            "x.yaml",
-            &RULE.replace("ANALYSIS", "buildspec"),
-            None,
-            false,
-        )
-        .unwrap();
-        let e = analyzers(&RuleSet::new([dead]).unwrap()).err().unwrap();
-        assert_eq!(e.field.as_deref(), Some("id"));
-        let good = vigil_core::rule::parse_rule(
-            "x.yaml",
-            &RULE
-                .replace("ANALYSIS", "buildspec")
-                .replace("buildspec/x", "buildspec/unknown-key"),
-            None,
-            false,
-        )
-        .unwrap();
-        assert_eq!(analyzers(&RuleSet::new([good]).unwrap()).unwrap().len(), 3);
+    fn builtin_with(extra: Option<&str>, without: Option<&str>) -> RuleSet {
+        let mut rules: Vec<vigil_core::Rule> = vigil_core::builtin::rules()
+            .unwrap()
+            .into_iter()
+            .filter(|r| Some(&*r.id) != without)
+            .collect();
+        if let Some(text) = extra {
+            rules.push(vigil_core::rule::parse_rule("x.yaml", text, None, false).unwrap());
+        }
+        RuleSet::new(rules).unwrap()
     }
 
-    /// The registry both ways: every reported rule has a rule file naming this analysis, and every
-    /// builtin rule file of a spec kind is reported by its analyzer.
+    #[test]
+    fn unknown_ids_are_start_up_errors() {
+        let bad = RULE.replace("ANALYSIS", "nope");
+        let e = analyzers(&builtin_with(Some(&bad), None)).err().unwrap();
+        assert_eq!(e.field.as_deref(), Some("analysis"));
+        // A rule naming another rule's analysis would never report under its own id: an error too.
+        let dead = RULE.replace("ANALYSIS", "unknown-key");
+        let e = analyzers(&builtin_with(Some(&dead), None)).err().unwrap();
+        assert_eq!(e.field.as_deref(), Some("id"));
+        // An implemented rule without its rule file.
+        let files: Vec<(&str, &str)> = vigil_core::builtin::files()
+            .iter()
+            .filter(|(p, _)| *p != "buildspec/unknown-key.yaml")
+            .copied()
+            .collect();
+        let e = check_rule_files(&files).err().unwrap();
+        assert!(e.to_string().contains("unknown-key"), "{e}");
+        assert!(check_rule_files(vigil_core::builtin::files()).is_ok());
+        // A rule set without any spec rule (`vigil test` on user rules of another kind) is fine.
+        assert_eq!(analyzers(&RuleSet::default()).unwrap().len(), 3);
+        assert_eq!(analyzers(&builtin_with(None, None)).unwrap().len(), 3);
+    }
+
+    /// The registry both ways: every implemented rule has a rule file naming its own analysis, every
+    /// builtin rule file of a spec kind names an implemented analysis, and each rule is implemented in
+    /// `rules/<kind>/<name>.rs` (the parse rules in `rules/parse.rs`).
     #[test]
     fn registry_matches_the_rule_files() {
         let rules = RuleSet::new(vigil_core::builtin::rules().unwrap()).unwrap();
         for kind in [FileKind::Buildspec, FileKind::Appspec, FileKind::Openapi] {
-            let names = rule_names(kind);
-            for n in &names {
-                let id = format!("{kind}/{n}");
+            let registry = registry(kind);
+            for rule in &registry {
+                let id = rule.id();
                 let r = rules
                     .get(&id)
                     .unwrap_or_else(|| panic!("no rule file for `{id}`"));
-                assert_eq!(r.analysis(), Some(kind.as_str()), "{id}");
+                assert_eq!(r.analysis(), Some(rule.name), "{id}");
+                assert_eq!(rule.kind, kind, "{id}");
+                let file = format!("::rules::{kind}::{}", rule.name.replace('-', "_"));
+                let ok = rule.module.ends_with(&file) || rule.module.ends_with("::rules::parse");
+                assert!(ok, "`{id}` is implemented in `{}`", rule.module);
+                let rs = format!(
+                    "{}/src/{}.rs",
+                    env!("CARGO_MANIFEST_DIR"),
+                    rule.module
+                        .trim_start_matches("vigil_specs::")
+                        .replace("::", "/")
+                );
+                assert!(std::path::Path::new(&rs).exists(), "{id}: no {rs}");
             }
             for r in rules.for_kind(kind) {
-                let n = r.id.strip_prefix(&format!("{kind}/")).unwrap_or("");
+                let name = r.analysis().unwrap_or("");
                 assert!(
-                    names.contains(&n),
-                    "`{}` is not reported by its analyzer",
+                    registry.iter().any(|k| k.name == name && k.is(&r.id)),
+                    "`{}` (analysis `{name}`) is not implemented",
                     r.id
                 );
             }
@@ -411,7 +413,7 @@ mod tests {
     /// Issue #8 item 7: an empty buildspec or a comment-only appspec is an error, not a pass.
     #[test]
     fn empty_deployment_specs_are_errors() {
-        let rules = RuleSet::new(vigil_core::builtin::rules().unwrap()).unwrap();
+        let rules = builtin_with(None, None);
         let list = analyzers(&rules).unwrap();
         let run = |kind: FileKind, name: &str, text: &str| {
             let a = list.iter().find(|a| a.kind() == kind).unwrap();
