@@ -324,6 +324,21 @@ impl ResourceModels {
         Ok(m)
     }
 
+    /// The built-in resource models of one language (`rules/<lang>/models/resources.yaml`).
+    ///
+    /// # Errors
+    /// A [`RuleError`] naming the malformed model file.
+    pub fn load_builtin(lang: &str) -> Result<ResourceModels, RuleError> {
+        let prefix = format!("{lang}/");
+        let files: Vec<(String, &str)> = vigil_core::builtin::model_files()
+            .iter()
+            .filter(|(p, _)| p.starts_with(&prefix) && is_resource_model_file(p))
+            .map(|(p, t)| (format!("rules/{p}"), *t))
+            .collect();
+        let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+        ResourceModels::load(&refs)
+    }
+
     /// The type, its supertypes (transitively), then `*`.
     fn lineage(&self, ty: Option<&str>) -> Vec<Arc<str>> {
         let mut out: Vec<Arc<str>> = Vec::new();

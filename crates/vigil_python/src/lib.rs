@@ -49,6 +49,7 @@ pub fn parse(text: &str) -> Option<Tree> {
 /// A [`RuleError`] when a rule's query does not compile.
 pub fn analyzer(rules: &RuleSet) -> Result<Box<dyn Analyzer>, RuleError> {
     flow::load_models(false)?;
+    flow::leaks::load_resource_models()?;
     Ok(Box::new(PythonAnalyzer::new(rules)?))
 }
 

@@ -1121,7 +1121,12 @@ impl<'c> Builder<'c> {
                                 self.store(a, val, span(item));
                             }
                         } else {
-                            self.expr(v);
+                            // `with conn:` on a variable: a use with the item's span, which the
+                            // leak analysis treats as the statement managing the value.
+                            let val = self.expr(v);
+                            if matches!(val.op, Operand::Var(_)) {
+                                self.assign(Expr::Use(val.op), span(item));
+                            }
                         }
                     }
                 }
@@ -1312,15 +1317,20 @@ impl<'c> Builder<'c> {
         }
         for (c, entry) in excepts.iter().zip(entries) {
             self.cur = entry;
-            if let Some(alias) = c.child_by_field_name("alias") {
-                if alias.kind() == "identifier" {
-                    let v = self.new_local(Some(text(alias, self.src())), None);
-                    self.emit(Inst::Assign {
-                        dst: Some(v),
-                        expr: Expr::CaughtException,
-                        span: span(alias),
-                    });
-                }
+            let alias = c
+                .child_by_field_name("alias")
+                .filter(|a| a.kind() == "identifier");
+            if let Some(alias) = alias {
+                let v = self.new_local(Some(text(alias, self.src())), None);
+                self.emit(Inst::Assign {
+                    dst: Some(v),
+                    expr: Expr::CaughtException,
+                    span: span(alias),
+                });
+            } else {
+                // The handler still starts by catching: analyses tell an `except` from a `finally`
+                // by it.
+                self.assign(Expr::CaughtException, span(*c));
             }
             if let Some(b) = named_children(*c)
                 .into_iter()
@@ -1909,7 +1919,10 @@ impl<'c> Builder<'c> {
             "call" => self.call(n),
             "yield" => {
                 if let Some(e) = n.named_child(0) {
-                    self.expr(e);
+                    // The yielded value leaves the function (an assignment with the span of the
+                    // `yield`, which the leak analysis treats as a hand-off).
+                    let v = self.expr(e);
+                    self.assign(Expr::Use(v.op), span(n));
                 }
                 Val::op(Operand::Opaque)
             }

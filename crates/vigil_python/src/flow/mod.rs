@@ -7,6 +7,7 @@
 //! reached by untrusted input, using the project summaries for calls into other modules and their
 //! tainted arguments as parameter sources.
 
+pub(crate) mod leaks;
 pub(crate) mod lower;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -25,7 +26,7 @@ use vigil_flow::Models;
 use lower::lower_file;
 
 /// The `analysis:` names of the rules implemented here.
-pub(crate) const ANALYSES: &[&str] = &["taint"];
+pub(crate) const ANALYSES: &[&str] = &["taint", leaks::NAME];
 
 const BUDGET: usize = 20_000;
 const ROUNDS: usize = 3;
@@ -570,6 +571,9 @@ pub(crate) fn check(
     ctx: &CheckContext<'_>,
     out: &mut FileOutput,
 ) {
+    if let Ok(m) = load_models(local_sources()) {
+        leaks::check(file, tree, ctx, m, out);
+    }
     let mut kinds = 0u64;
     let mut rule_of: HashMap<u32, Arc<vigil_core::Rule>> = HashMap::new();
     let rules: Vec<&Arc<vigil_core::Rule>> = ctx.rules_for_analysis("taint").collect();

@@ -1,0 +1,446 @@
+//! `analysis: resource-leak` for Python: the obligation analysis of `vigil_flow::obligation` over the
+//! lowered functions of a file, with the resource models of `rules/python/models/resources.yaml`.
+//!
+//! Per file: the functions are lowered (module and class bodies are left out: what they open lives
+//! as long as the program), the IR is adapted to what the models expect (below), the spans of
+//! `with` items are collected (the language releases those) and the spans of `yield`s (the value
+//! leaves the function), then `vigil_flow::leak_report` computes summaries of the file's functions
+//! and the leaks of each.
+//!
+//! Adaptations of the IR, all local to this analysis:
+//! - `mod.Class(...)` of a class the models know is a constructor call of `mod.Class`
+//!   (`zipfile.ZipFile`, `io.TextIOWrapper`); keyword-selected pseudo-types (`subprocess#shell`) are
+//!   the plain module;
+//! - a method call on a module-level object (`_lock.acquire()`) gets the object as its receiver (a
+//!   load of the global), so that `acquire` and `release` on it are matched;
+//! - `x.acquire()` on a receiver of unknown type is a lock acquisition (the analysis reports a lock
+//!   only when the function also releases the same object somewhere);
+//! - `if f:` on a variable is `if f is not None:` (a resource object is always true);
+//! - untyped parameters of functions the file calls are followed as possible resources, so that a
+//!   helper that closes (or keeps) its argument is summarized.
+//!
+//! A resource used as a temporary and never bound to a name (`open(p).read()`,
+//! `json.load(open(p))`) is reported by `python/open-without-with`: CPython closes it when the
+//! temporary is collected (at once, by reference counting), other implementations when the garbage
+//! collector runs; both emit a `ResourceWarning`.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
+
+use tree_sitter::Node;
+use vigil_core::analyzer::FileOutput;
+use vigil_core::{CheckContext, Edit, Fix, FixApplicability, RuleError, SourceFile, TextRange};
+use vigil_flow::ir::{
+    BinOp, Call, CallKind, Const, Expr, Function, Inst, Local, Operand, Terminator, Var,
+};
+use vigil_flow::leak_report::{
+    analyze_functions, enabled_rules, model_error, report, rule_name, FileRun, Reporter, Wording,
+};
+use vigil_flow::obligation::{Kind, Leak, LeakSummary, ResourceModels};
+use vigil_flow::Models;
+
+use super::lower::lower_file;
+
+/// The analysis name of the leak rules.
+pub(crate) const NAME: &str = "resource-leak";
+
+const BUDGET: usize = 20_000;
+const ROUNDS: usize = 3;
+
+/// The pseudo-type given to untyped parameters that may be resources (a type the models list as a
+/// resource type).
+const MAYBE_RESOURCE: &str = "typing.IO";
+
+/// Acquisitions that return the resource in a tuple (`conn, addr = sock.accept()`).
+const TUPLE_RESULTS: &[&str] = &["accept", "socketpair"];
+
+/// How Python speaks of leaks.
+const WORDING: Wording = Wording {
+    unit: "function",
+    throw_keyword: "raise",
+    db_rule: "db-resource-leak",
+    io_advice: "use a `with` statement or close it in a `finally` block",
+    lock_advice: "use `with lock:` or call `release()` in a `finally` block",
+    executor_advice:
+        "use a `with` statement, or shut it down (`shutdown()`/`close()`) when the work is done",
+    lock_verbs: ("acquired", "released"),
+};
+
+/// The Python resource models embedded from `rules/python/models/resources.yaml` (loaded once).
+///
+/// # Errors
+/// A [`RuleError`] naming the malformed model file.
+pub(crate) fn load_resource_models() -> Result<&'static ResourceModels, RuleError> {
+    static MODELS: OnceLock<Result<ResourceModels, RuleError>> = OnceLock::new();
+    MODELS
+        .get_or_init(|| ResourceModels::load_builtin("python"))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+fn span(n: Node<'_>) -> TextRange {
+    TextRange::new(n.start_byte(), n.end_byte())
+}
+
+/// Spans the front end knows about: the items of `with` statements (the resource is released by
+/// the statement) and the `yield`s (the value is handed to the consumer).
+fn with_and_yield_spans(root: Node<'_>) -> (BTreeSet<TextRange>, BTreeSet<TextRange>) {
+    let mut managed = BTreeSet::new();
+    let mut yields = BTreeSet::new();
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        match n.kind() {
+            "with_item" => {
+                managed.insert(span(n));
+                if let Some(v) = n.child_by_field_name("value") {
+                    managed.insert(span(v));
+                    if v.kind() == "as_pattern" {
+                        if let Some(x) = v.named_child(0) {
+                            managed.insert(span(x));
+                        }
+                    }
+                }
+            }
+            "yield" => {
+                yields.insert(span(n));
+            }
+            _ => {}
+        }
+        let mut c = n.walk();
+        stack.extend(n.named_children(&mut c));
+    }
+    (managed, yields)
+}
+
+fn new_var(f: &mut Function, ty: Option<Arc<str>>) -> Var {
+    let v = Var(u32::try_from(f.locals.len()).unwrap_or(u32::MAX));
+    f.locals.push(Local { name: None, ty });
+    v
+}
+
+/// The receiver expression of a method call `obj.m(...)`, as written.
+fn receiver_text<'a>(root: Node<'_>, text: &'a str, call: TextRange) -> Option<&'a str> {
+    let n = root.descendant_for_byte_range(call.start as usize, call.end as usize)?;
+    let n = if n.kind() == "call" {
+        n
+    } else {
+        let p = n.parent()?;
+        (p.kind() == "call" && p.start_byte() == n.start_byte()).then_some(p)?
+    };
+    let func = n.child_by_field_name("function")?;
+    let obj = func.child_by_field_name("object")?;
+    (obj.kind() == "identifier").then(|| text.get(obj.start_byte()..obj.end_byte()))?
+}
+
+/// Adapt a lowered function to the resource models (see the module documentation).
+fn adapt(f: &mut Function, models: &ResourceModels, root: Node<'_>, text: &str, called: bool) {
+    // Variables assigned from `x.acquire(...)` (their truth is the lock's).
+    let mut from_acquire: HashSet<Var> = HashSet::new();
+    let releases =
+        f.blocks.iter().flat_map(|b| &b.insts).any(
+            |i| matches!(i, Inst::Assign { expr: Expr::Call(c), .. } if &*c.name == "release"),
+        );
+    let mut globals: HashMap<Arc<str>, Var> = HashMap::new();
+    let mut pairs: HashSet<Var> = HashSet::new();
+    let nblocks = f.blocks.len();
+    for bi in 0..nblocks {
+        let mut insts = std::mem::take(&mut f.blocks[bi].insts);
+        let mut out = Vec::with_capacity(insts.len());
+        for mut inst in insts.drain(..) {
+            if let Inst::Assign {
+                dst,
+                expr: Expr::Call(c),
+                ..
+            } = &mut inst
+            {
+                if let Some(cl) = c.class.as_deref() {
+                    if let Some((plain, _)) = cl.split_once('#') {
+                        c.class = Some(Arc::from(plain));
+                    }
+                }
+                constructor(c, models);
+                if c.kind == CallKind::Virtual && matches!(c.receiver, Some(Operand::Opaque)) {
+                    // A method of a module-level object: load it by name.
+                    if let Some(name) = receiver_text(root, text, c.span) {
+                        let key: Arc<str> = Arc::from(name);
+                        let ty = c.class.clone();
+                        let v = *globals.entry(key.clone()).or_insert_with(|| new_var(f, ty));
+                        out.push(Inst::Assign {
+                            dst: Some(v),
+                            expr: Expr::FieldLoad {
+                                base: None,
+                                field: Arc::from(format!("<global>.{key}")),
+                            },
+                            span: c.span,
+                        });
+                        c.receiver = Some(Operand::Var(v));
+                    }
+                }
+                if &*c.name == "acquire"
+                    && c.kind == CallKind::Virtual
+                    && c.class.is_none()
+                    && releases
+                {
+                    c.class = Some(Arc::from("threading.Lock"));
+                }
+                if &*c.name == "acquire" {
+                    if let Some(d) = dst {
+                        from_acquire.insert(*d);
+                    }
+                }
+            }
+            if let Inst::Assign {
+                dst: Some(d),
+                expr: Expr::Use(Operand::Var(s)),
+                ..
+            } = &inst
+            {
+                if from_acquire.contains(s) {
+                    from_acquire.insert(*d);
+                }
+            }
+            // `conn, addr = sock.accept()`: the unpacked elements are the resource.
+            if let Inst::Assign {
+                expr: expr @ Expr::ArrayLoad { .. },
+                ..
+            } = &mut inst
+            {
+                if let Expr::ArrayLoad {
+                    array: Operand::Var(t),
+                    ..
+                } = expr
+                {
+                    if pairs.contains(t) {
+                        *expr = Expr::Use(Operand::Var(*t));
+                    }
+                }
+            }
+            if let Inst::Assign {
+                dst: Some(d),
+                expr: Expr::Call(c),
+                ..
+            } = &inst
+            {
+                if TUPLE_RESULTS.contains(&&*c.name) {
+                    pairs.insert(*d);
+                }
+            }
+            out.push(inst);
+        }
+        f.blocks[bi].insts = out;
+    }
+    // `if f:` → `if f is not None:` on named variables.
+    for bi in 0..nblocks {
+        let Terminator::Branch {
+            cond: Operand::Var(x),
+            span: sp,
+            ..
+        } = f.blocks[bi].term.clone()
+        else {
+            continue;
+        };
+        let named = f.local(x).is_some_and(|l| l.name.is_some());
+        if !named || from_acquire.contains(&x) {
+            continue;
+        }
+        let t = new_var(f, None);
+        f.blocks[bi].insts.push(Inst::Assign {
+            dst: Some(t),
+            expr: Expr::Binary(BinOp::Ne, Operand::Var(x), Operand::Const(Const::Null)),
+            span: sp,
+        });
+        if let Terminator::Branch { cond, .. } = &mut f.blocks[bi].term {
+            *cond = Operand::Var(t);
+        }
+    }
+    if called {
+        for p in &mut f.params {
+            if p.ty.is_none() {
+                p.ty = Some(Arc::from(MAYBE_RESOURCE));
+            }
+        }
+    }
+}
+
+/// `mod.Class(...)` of a class the models know: a constructor call of `mod.Class`.
+fn constructor(c: &mut Call, models: &ResourceModels) {
+    if c.kind != CallKind::Static || !c.name.starts_with(|ch: char| ch.is_ascii_uppercase()) {
+        return;
+    }
+    let Some(m) = c.class.as_deref() else { return };
+    let full = format!("{m}.{}", c.name);
+    if models.knows(&full) {
+        c.class = Some(Arc::from(full));
+        c.name = Arc::from("<init>");
+        c.kind = CallKind::Constructor;
+    }
+}
+
+/// Whether the acquisition is a temporary: the receiver of a call or an argument, never bound.
+fn is_temporary(root: Node<'_>, acquired: TextRange) -> bool {
+    let Some(n) = root.descendant_for_byte_range(acquired.start as usize, acquired.end as usize)
+    else {
+        return false;
+    };
+    let mut n = n;
+    while n.kind() != "call" {
+        match n.parent() {
+            Some(p) if p.start_byte() == n.start_byte() && p.end_byte() == n.end_byte() => n = p,
+            _ => return false,
+        }
+    }
+    let Some(p) = n.parent() else { return false };
+    match p.kind() {
+        "attribute" => p
+            .parent()
+            .is_some_and(|g| g.kind() == "call" && g.child_by_field_name("function") == Some(p)),
+        "argument_list" => true,
+        _ => false,
+    }
+}
+
+/// The rule of a leak.
+fn python_rule(l: &Leak, root: Node<'_>) -> &'static str {
+    if matches!(l.kind, Kind::Io | Kind::Jdbc) && is_temporary(root, l.acquired) {
+        return "open-without-with";
+    }
+    rule_name(l, &WORDING)
+}
+
+/// Names of the functions and methods the file calls.
+fn called_names(functions: &[Function]) -> HashSet<Arc<str>> {
+    functions
+        .iter()
+        .flat_map(|f| &f.blocks)
+        .flat_map(|b| &b.insts)
+        .filter_map(|i| match i {
+            Inst::Assign {
+                expr: Expr::Call(c),
+                ..
+            } => Some(c.name.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Run the leak rules over one file.
+pub(crate) fn check(
+    file: &SourceFile,
+    tree: &tree_sitter::Tree,
+    ctx: &CheckContext<'_>,
+    taint_models: &Models,
+    out: &mut FileOutput,
+) {
+    let rules = enabled_rules(ctx, NAME, "python");
+    if rules.is_empty() {
+        return;
+    }
+    let models = match load_resource_models() {
+        Ok(m) => m,
+        Err(e) => {
+            out.notifications.push(model_error(file, &e));
+            return;
+        }
+    };
+    let root = tree.root_node();
+    let lowered = lower_file(&file.text, root, &file.rel_path, taint_models);
+    // Module and class bodies: what they open lives as long as the program.
+    let mut functions: Vec<Function> = lowered
+        .functions
+        .into_iter()
+        .filter(|f| !matches!(&*f.name, "<module>" | "<class>"))
+        .collect();
+    let called = called_names(&functions);
+    for f in &mut functions {
+        let c = called.contains(&f.name);
+        adapt(f, models, root, &file.text, c);
+    }
+    let (managed, handed_off) = with_and_yield_spans(root);
+    let run = FileRun {
+        models,
+        managed: &managed,
+        handed_off: &handed_off,
+        budget: BUDGET,
+        rounds: ROUNDS,
+        by_arity: false,
+    };
+    let results = analyze_functions(&functions, &run, &|_: &Function, _: &mut LeakSummary| {});
+    let fix = |l: &Leak| {
+        (l.kind != Kind::Lock)
+            .then(|| with_fix(file, root, l.acquired))
+            .flatten()
+    };
+    let reporter = Reporter {
+        rules: &rules,
+        wording: &WORDING,
+        rule_of: &|l| python_rule(l, root),
+        fix: &fix,
+    };
+    report(file, &functions, &results, &reporter, out);
+}
+
+/// `x = acquire(...)` followed by more statements of its block becomes `with acquire(...) as x:`
+/// over the rest of the block (indented one level). Not offered when the rest holds a string
+/// spanning lines (indenting would change it).
+fn with_fix(file: &SourceFile, root: Node<'_>, acquired: TextRange) -> Option<Fix> {
+    let text = &file.text;
+    let call = root.descendant_for_byte_range(acquired.start as usize, acquired.end as usize)?;
+    let assign = call.parent().filter(|a| a.kind() == "assignment")?;
+    if assign.child_by_field_name("right") != Some(call) {
+        return None;
+    }
+    let target = assign
+        .child_by_field_name("left")
+        .filter(|t| t.kind() == "identifier")?;
+    let stmt = assign
+        .parent()
+        .filter(|s| s.kind() == "expression_statement" && s.named_child_count() == 1)?;
+    let block = stmt.parent().filter(|b| b.kind() == "block")?;
+    let rest_start = stmt.next_named_sibling()?;
+    let rest_end = block.end_byte();
+    // No string literal of the rest spans lines.
+    let mut stack = vec![block];
+    while let Some(n) = stack.pop() {
+        if n.end_byte() <= rest_start.start_byte() {
+            continue;
+        }
+        if n.kind() == "string" && n.start_position().row != n.end_position().row {
+            return None;
+        }
+        let mut c = n.walk();
+        stack.extend(n.named_children(&mut c));
+    }
+    let call_text = text.get(call.start_byte()..call.end_byte())?;
+    let name = text.get(target.start_byte()..target.end_byte())?;
+    let mut edits = vec![Edit {
+        range: span(stmt),
+        replacement: format!("with {call_text} as {name}:"),
+    }];
+    // Indent every non-blank line of the rest of the block.
+    let mut pos = stmt.end_byte();
+    while let Some(nl) = text.get(pos..rest_end).and_then(|t| t.find('\n')) {
+        let start = pos + nl + 1;
+        if start >= rest_end {
+            break;
+        }
+        let line_end = text
+            .get(start..)
+            .and_then(|t| t.find('\n'))
+            .map_or(text.len(), |i| start + i);
+        if text
+            .get(start..line_end)
+            .is_some_and(|l| !l.trim().is_empty())
+        {
+            edits.push(Edit {
+                range: TextRange::new(start, start),
+                replacement: "    ".into(),
+            });
+        }
+        pos = start;
+    }
+    Some(Fix {
+        description: "Open the resource in a `with` statement".into(),
+        edits,
+        applicability: FixApplicability::Unsafe,
+    })
+}
