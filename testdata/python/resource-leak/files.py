@@ -431,3 +431,37 @@ def contextlib_suppress(path):
     # ok: python/resource-leak -- with closes it
     with contextlib.suppress(OSError), open(path) as f:
         return f.read()
+
+
+_log_file = None
+
+
+def open_global_log(path):
+    global _log_file
+    # ok: python/resource-leak -- assigned to a module-level global
+    _log_file = open(path, "a")
+    _log_file.write("start\n")
+
+
+def captured_by_closure(path, callbacks):
+    # ok: python/resource-leak -- the nested function closes it later
+    f = open(path)
+
+    def done():
+        f.close()
+
+    callbacks.append(done)
+    return f.name
+
+
+def captured_by_lambda(path, register):
+    # ok: python/resource-leak -- a lambda keeps it
+    f = open(path)
+    register(lambda: f.close())
+
+
+def not_captured(path, register):
+    # ruleid: python/resource-leak
+    f = open(path)
+    register(lambda: None)
+    return f.name

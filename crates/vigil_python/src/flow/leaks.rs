@@ -112,6 +112,66 @@ fn with_and_yield_spans(root: Node<'_>) -> (BTreeSet<TextRange>, BTreeSet<TextRa
     (managed, yields)
 }
 
+/// Right-hand sides of assignments to names that outlive the function: names declared `global` or
+/// `nonlocal`, and names a nested function or lambda uses (a closure keeps the value). What is
+/// assigned there escapes.
+fn escaping_assignments(root: Node<'_>, text: &str, out: &mut BTreeSet<TextRange>) {
+    let name_of = |n: Node<'_>| text.get(n.start_byte()..n.end_byte()).unwrap_or("");
+    let mut funcs = vec![root];
+    let mut i = 0;
+    while let Some(&f) = funcs.get(i) {
+        i += 1;
+        // Walk the function's own statements; nested definitions are listed for their own turn.
+        let mut names: HashSet<&str> = HashSet::new();
+        let mut assigns: Vec<(Node<'_>, Node<'_>)> = Vec::new();
+        let mut stack: Vec<Node<'_>> = {
+            let mut c = f.walk();
+            f.named_children(&mut c).collect()
+        };
+        while let Some(n) = stack.pop() {
+            match n.kind() {
+                "function_definition" | "lambda" => {
+                    funcs.push(n);
+                    // Every identifier the nested function mentions.
+                    let mut inner = vec![n];
+                    while let Some(x) = inner.pop() {
+                        if x.kind() == "identifier" {
+                            names.insert(name_of(x));
+                        }
+                        let mut c = x.walk();
+                        inner.extend(x.named_children(&mut c));
+                    }
+                    continue;
+                }
+                "global_statement" | "nonlocal_statement" => {
+                    let mut c = n.walk();
+                    for x in n.named_children(&mut c) {
+                        names.insert(name_of(x));
+                    }
+                }
+                "assignment" => {
+                    if let (Some(l), Some(r)) = (
+                        n.child_by_field_name("left"),
+                        n.child_by_field_name("right"),
+                    ) {
+                        if l.kind() == "identifier" {
+                            assigns.push((l, r));
+                        }
+                    }
+                }
+                _ => {}
+            }
+            let mut c = n.walk();
+            stack.extend(n.named_children(&mut c));
+        }
+        for (l, r) in assigns {
+            if names.contains(name_of(l)) {
+                out.insert(span(r));
+            }
+        }
+    }
+}
+
 fn new_var(f: &mut Function, ty: Option<Arc<str>>) -> Var {
     let v = Var(u32::try_from(f.locals.len()).unwrap_or(u32::MAX));
     f.locals.push(Local { name: None, ty });
@@ -355,7 +415,8 @@ pub(crate) fn check(
         let c = called.contains(&f.name);
         adapt(f, models, root, &file.text, c);
     }
-    let (managed, handed_off) = with_and_yield_spans(root);
+    let (managed, mut handed_off) = with_and_yield_spans(root);
+    escaping_assignments(root, &file.text, &mut handed_off);
     let run = FileRun {
         models,
         managed: &managed,
