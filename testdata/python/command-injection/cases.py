@@ -56,18 +56,18 @@ def shell_list():
     arg = request.args["a"]
     cmd = ["ls", "-l", arg]
     # ok: python/command-injection -- a list run without a shell: the tainted element is an argument
-    # ruleid: python/resource-leak
+    # ruleid: python/open-without-with
     subprocess.Popen(cmd)
     # ruleid: python/command-injection
-    # ruleid: python/resource-leak
+    # ruleid: python/open-without-with
     subprocess.Popen(["bash", "-c", "echo " + arg])
     script = ["bash", "-c", "echo " + arg]
     # ruleid: python/command-injection
-    # ruleid: python/resource-leak
+    # ruleid: python/open-without-with
     subprocess.Popen(script)
     script = ["ls", arg]
     # ok: python/command-injection -- reassigned to a list without a shell
-    # ruleid: python/resource-leak
+    # ruleid: python/open-without-with
     subprocess.Popen(script)
     return "ok"
 

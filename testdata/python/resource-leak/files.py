@@ -465,3 +465,22 @@ def not_captured(path, register):
     f = open(path)
     register(lambda: None)
     return f.name
+
+
+def iterate_lines(path):
+    out = []
+    # ruleid: python/open-without-with
+    for line in open(path):
+        out.append(line.strip())
+    return out
+
+
+def touch(path):
+    # ruleid: python/open-without-with
+    open(path, "a")
+
+
+def iterate_with(path):
+    # ok: python/open-without-with -- with closes it
+    with open(path) as f:
+        return [line.strip() for line in f]

@@ -336,7 +336,8 @@ fn constructor(c: &mut Call, models: &ResourceModels) {
     }
 }
 
-/// Whether the acquisition is a temporary: the receiver of a call or an argument, never bound.
+/// Whether the acquisition is a temporary, never bound to a name: the receiver of a call, an
+/// argument, an expression statement, the iterable of a `for`.
 fn is_temporary(root: Node<'_>, acquired: TextRange) -> bool {
     let Some(n) = root.descendant_for_byte_range(acquired.start as usize, acquired.end as usize)
     else {
@@ -354,7 +355,9 @@ fn is_temporary(root: Node<'_>, acquired: TextRange) -> bool {
         "attribute" => p
             .parent()
             .is_some_and(|g| g.kind() == "call" && g.child_by_field_name("function") == Some(p)),
-        "argument_list" => true,
+        // An argument, a statement of its own (`open(p, "w")`), the iterable of a loop.
+        "argument_list" | "expression_statement" => true,
+        "for_statement" | "for_in_clause" => p.child_by_field_name("right") == Some(n),
         _ => false,
     }
 }
