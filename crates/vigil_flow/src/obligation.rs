@@ -535,6 +535,9 @@ enum Mark {
 struct Path {
     vals: BTreeMap<Var, u32>,
     open: BTreeMap<u32, Mark>,
+    /// Variables holding a boolean constant on this path (`closed = true`), so that a later
+    /// `if (!closed)` takes only its feasible side. Kept only while an obligation is open.
+    flags: BTreeMap<Var, bool>,
 }
 
 impl Path {
@@ -1227,6 +1230,20 @@ impl<'a> Engine<'a> {
     ) {
         match inst {
             Inst::Assign { dst, expr, span } => {
+                if let Some(d) = dst {
+                    match expr {
+                        Expr::Use(Operand::Const(Const::Bool(b))) if !p.open.is_empty() => {
+                            p.flags.insert(*d, *b);
+                        }
+                        Expr::Use(Operand::Var(s)) if p.flags.contains_key(s) => {
+                            let b = p.flags.get(s).copied().unwrap_or(false);
+                            p.flags.insert(*d, b);
+                        }
+                        _ => {
+                            p.flags.remove(d);
+                        }
+                    }
+                }
                 let held = match expr {
                     Expr::Use(o) => p.open_ob(o),
                     Expr::Call(c) => self.call(f, c, p, exc, has_handlers),
@@ -1343,8 +1360,26 @@ impl<'a> Engine<'a> {
                         out.entry(*els).or_default().insert(p);
                     }
                     None => {
-                        out.entry(*then).or_default().insert(p.clone());
-                        out.entry(*els).or_default().insert(p);
+                        let known = match cond {
+                            Operand::Var(v) => p.flags.get(v).copied(),
+                            Operand::Const(Const::Bool(b)) => Some(*b),
+                            _ => None,
+                        };
+                        if p.open.is_empty() {
+                            p.flags.clear();
+                        }
+                        match known {
+                            Some(true) => {
+                                out.entry(*then).or_default().insert(p);
+                            }
+                            Some(false) => {
+                                out.entry(*els).or_default().insert(p);
+                            }
+                            None => {
+                                out.entry(*then).or_default().insert(p.clone());
+                                out.entry(*els).or_default().insert(p);
+                            }
+                        }
                     }
                 }
             }

@@ -484,3 +484,30 @@ def iterate_with(path):
     # ok: python/open-without-with -- with closes it
     with open(path) as f:
         return [line.strip() for line in f]
+
+
+def closed_flag(path, data):
+    # ok: python/resource-leak -- closed on the error path, else in finally (the flag says which)
+    f = open(path, "w")
+    closed = False
+    try:
+        try:
+            f.write(data)
+        except BaseException:
+            f.close()
+            closed = True
+            raise
+    finally:
+        if not closed:
+            f.close()
+
+
+def break_through_finally(paths):
+    for p in paths:
+        # ok: python/resource-leak -- the finally clause runs when break leaves the loop
+        f = open(p)
+        try:
+            if f.read(1) == "#":
+                break
+        finally:
+            f.close()

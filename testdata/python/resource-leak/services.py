@@ -305,3 +305,14 @@ def executor_shutdown_wait_false(fn):
 def executor_returned():
     # ok: python/executor-not-shutdown -- returned to the caller
     return ThreadPoolExecutor(max_workers=2)
+
+
+def try_lock_in_loop(lock: threading.Lock, work):
+    while True:
+        # ok: python/lock-not-released -- released by the finally clause that break leaves through
+        if lock.acquire(False):
+            try:
+                if work():
+                    break
+            finally:
+                lock.release()

@@ -289,7 +289,20 @@ fn adapt(f: &mut Function, models: &ResourceModels, root: Node<'_>, text: &str, 
         }
         f.blocks[bi].insts = out;
     }
-    // `if f:` → `if f is not None:` on named variables.
+    // `if f:` → `if f is not None:` on named variables (not on flags: `closed = True`).
+    let flags: HashSet<Var> = f
+        .blocks
+        .iter()
+        .flat_map(|b| &b.insts)
+        .filter_map(|i| match i {
+            Inst::Assign {
+                dst: Some(d),
+                expr: Expr::Use(Operand::Const(Const::Bool(_))),
+                ..
+            } => Some(*d),
+            _ => None,
+        })
+        .collect();
     for bi in 0..nblocks {
         let Terminator::Branch {
             cond: Operand::Var(x),
@@ -300,7 +313,7 @@ fn adapt(f: &mut Function, models: &ResourceModels, root: Node<'_>, text: &str, 
             continue;
         };
         let named = f.local(x).is_some_and(|l| l.name.is_some());
-        if !named || from_acquire.contains(&x) {
+        if !named || from_acquire.contains(&x) || flags.contains(&x) {
             continue;
         }
         let t = new_var(f, None);

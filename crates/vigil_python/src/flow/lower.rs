@@ -509,6 +509,8 @@ type Callee = (
 struct LoopCtx {
     brk: BlockId,
     cont: BlockId,
+    /// How many `finally` clauses enclosed the loop (those entered later run on `break`).
+    finally_depth: usize,
 }
 
 /// A lowered value: the operand, plus its type when known and its qualified path when it names an
@@ -934,6 +936,7 @@ impl<'c> Builder<'c> {
         self.loops.push(LoopCtx {
             brk: after,
             cont: head,
+            finally_depth: self.finally.len(),
         });
         if let Some(b) = n.child_by_field_name("body") {
             self.body(b);
@@ -1087,16 +1090,16 @@ impl<'c> Builder<'c> {
                 }
                 self.loop_body_and_else(n, head, exit, after);
             }
-            "break_statement" => {
+            "break_statement" | "continue_statement" => {
                 if let Some(l) = self.loops.last() {
-                    let t = l.brk;
-                    self.goto(t);
-                    self.cur = self.new_block();
-                }
-            }
-            "continue_statement" => {
-                if let Some(l) = self.loops.last() {
-                    let t = l.cont;
+                    let t = if n.kind() == "break_statement" {
+                        l.brk
+                    } else {
+                        l.cont
+                    };
+                    // Leaving the loop body runs the `finally` clauses entered inside it.
+                    let depth = l.finally_depth;
+                    self.run_finally_from(depth);
                     self.goto(t);
                     self.cur = self.new_block();
                 }
@@ -1242,9 +1245,17 @@ impl<'c> Builder<'c> {
 
     /// Inline the bodies of enclosing `finally` clauses before leaving the function.
     fn run_finally(&mut self) {
+        self.run_finally_from(0);
+    }
+
+    /// Inline the bodies of the `finally` clauses entered above `depth` (innermost first), as a
+    /// `break`/`continue` does when it leaves them.
+    fn run_finally_from(&mut self, depth: usize) {
         let saved = std::mem::take(&mut self.finally);
-        for f in saved.iter().rev().flatten() {
-            self.body(*f);
+        if let Some(inner) = saved.get(depth..) {
+            for f in inner.iter().rev().flatten() {
+                self.body(*f);
+            }
         }
         self.finally = saved;
     }
