@@ -13,8 +13,10 @@
 //!   the plain module;
 //! - a method call on a module-level object (`_lock.acquire()`) gets the object as its receiver (a
 //!   load of the global), so that `acquire` and `release` on it are matched;
-//! - `x.acquire()` on a receiver of unknown type is a lock acquisition (the analysis reports a lock
-//!   only when the function also releases the same object somewhere);
+//! - `self.x.acquire()` where the class assigns `self.x = threading.Lock()` (or `RLock()`) is a lock
+//!   acquisition (fields are not typed by the lowering);
+//! - `x is Y` / `x is not Y` compares `x` with `None` (a resource the function opened is a fresh
+//!   object, never `Y`);
 //! - `if f:` on a variable is `if f is not None:` (a resource object is always true);
 //! - untyped parameters of functions the file calls are followed as possible resources, so that a
 //!   helper that closes (or keeps) its argument is summarized.
@@ -193,13 +195,30 @@ fn receiver_text<'a>(root: Node<'_>, text: &'a str, call: TextRange) -> Option<&
 }
 
 /// Adapt a lowered function to the resource models (see the module documentation).
-fn adapt(f: &mut Function, models: &ResourceModels, root: Node<'_>, text: &str, called: bool) {
+fn adapt(
+    f: &mut Function,
+    models: &ResourceModels,
+    root: Node<'_>,
+    text: &str,
+    called: bool,
+    lock_fields: &HashSet<String>,
+) {
+    // Variables loaded from a field of `self` that holds a lock.
+    let lock_vars: HashSet<Var> = f
+        .blocks
+        .iter()
+        .flat_map(|b| &b.insts)
+        .filter_map(|i| match i {
+            Inst::Assign {
+                dst: Some(d),
+                expr: Expr::FieldLoad { base: None, field },
+                ..
+            } if lock_fields.contains(&**field) => Some(*d),
+            _ => None,
+        })
+        .collect();
     // Variables assigned from `x.acquire(...)` (their truth is the lock's).
     let mut from_acquire: HashSet<Var> = HashSet::new();
-    let releases =
-        f.blocks.iter().flat_map(|b| &b.insts).any(
-            |i| matches!(i, Inst::Assign { expr: Expr::Call(c), .. } if &*c.name == "release"),
-        );
     let mut globals: HashMap<Arc<str>, Var> = HashMap::new();
     let mut pairs: HashSet<Var> = HashSet::new();
     let nblocks = f.blocks.len();
@@ -218,7 +237,12 @@ fn adapt(f: &mut Function, models: &ResourceModels, root: Node<'_>, text: &str, 
                         c.class = Some(Arc::from(plain));
                     }
                 }
-                constructor(c, models);
+                if text
+                    .get(c.span.start as usize..c.span.end as usize)
+                    .is_some_and(|t| t.ends_with(')'))
+                {
+                    constructor(c, models);
+                }
                 if c.kind == CallKind::Virtual && matches!(c.receiver, Some(Operand::Opaque)) {
                     // A method of a module-level object: load it by name.
                     if let Some(name) = receiver_text(root, text, c.span) {
@@ -237,9 +261,8 @@ fn adapt(f: &mut Function, models: &ResourceModels, root: Node<'_>, text: &str, 
                     }
                 }
                 if &*c.name == "acquire"
-                    && c.kind == CallKind::Virtual
                     && c.class.is_none()
-                    && releases
+                    && matches!(&c.receiver, Some(Operand::Var(r)) if lock_vars.contains(r))
                 {
                     c.class = Some(Arc::from("threading.Lock"));
                 }
@@ -288,6 +311,25 @@ fn adapt(f: &mut Function, models: &ResourceModels, root: Node<'_>, text: &str, 
             out.push(inst);
         }
         f.blocks[bi].insts = out;
+    }
+    // `x is Y` / `x is not Y` with `x` a resource this function opened: a fresh object is not `Y`
+    // (`if g is not sys.stdout: g.close()`), as if `Y` were `None`.
+    for b in &mut f.blocks {
+        for i in &mut b.insts {
+            if let Inst::Assign {
+                expr: Expr::Binary(BinOp::Eq | BinOp::Ne, Operand::Var(_), y),
+                span,
+                ..
+            } = i
+            {
+                let is_identity = text
+                    .get(span.start as usize..span.end as usize)
+                    .is_some_and(|t| t.contains(" is "));
+                if is_identity && !matches!(y, Operand::Const(_)) {
+                    *y = Operand::Const(Const::Null);
+                }
+            }
+        }
     }
     // `if f:` → `if f is not None:` on named variables (not on flags: `closed = True`).
     let flags: HashSet<Var> = f
@@ -383,6 +425,44 @@ fn python_rule(l: &Leak, root: Node<'_>) -> &'static str {
     rule_name(l, &WORDING)
 }
 
+/// Fields of `self` assigned a new lock (`self._lock = threading.Lock()`, `RLock()`): the front
+/// end does not type fields, so calls on them are typed here.
+fn lock_fields(root: Node<'_>, text: &str) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        if n.kind() == "assignment" {
+            let left = n
+                .child_by_field_name("left")
+                .filter(|l| l.kind() == "attribute");
+            let right = n
+                .child_by_field_name("right")
+                .filter(|r| r.kind() == "call");
+            if let (Some(l), Some(r)) = (left, right) {
+                let callee = r
+                    .child_by_field_name("function")
+                    .and_then(|f| text.get(f.start_byte()..f.end_byte()))
+                    .unwrap_or("");
+                let last = callee.rsplit('.').next().unwrap_or(callee);
+                let obj = l
+                    .child_by_field_name("object")
+                    .and_then(|o| text.get(o.start_byte()..o.end_byte()));
+                let attr = l
+                    .child_by_field_name("attribute")
+                    .and_then(|a| text.get(a.start_byte()..a.end_byte()));
+                if matches!(last, "Lock" | "RLock") && obj == Some("self") {
+                    if let Some(a) = attr {
+                        out.insert(a.to_owned());
+                    }
+                }
+            }
+        }
+        let mut c = n.walk();
+        stack.extend(n.named_children(&mut c));
+    }
+    out
+}
+
 /// Names of the functions and methods the file calls.
 fn called_names(functions: &[Function]) -> HashSet<Arc<str>> {
     functions
@@ -427,9 +507,10 @@ pub(crate) fn check(
         .filter(|f| !matches!(&*f.name, "<module>" | "<class>"))
         .collect();
     let called = called_names(&functions);
+    let locks = lock_fields(root, &file.text);
     for f in &mut functions {
         let c = called.contains(&f.name);
-        adapt(f, models, root, &file.text, c);
+        adapt(f, models, root, &file.text, c, &locks);
     }
     let (managed, mut handed_off) = with_and_yield_spans(root);
     escaping_assignments(root, &file.text, &mut handed_off);
