@@ -344,3 +344,13 @@ def socket_detached(family):
     a, b = socket.socketpair(family)
     a.setblocking(True)
     return a.detach(), b
+
+
+class Transport:
+    def _make_transport(self, sock):
+        raise NotImplementedError
+
+    def connect(self, host, port):
+        # ok: python/resource-leak -- handed to a method whose overrides keep it (the base only raises)
+        sock = socket.create_connection((host, port))
+        return self._make_transport(sock)

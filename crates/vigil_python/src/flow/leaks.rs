@@ -38,7 +38,7 @@ use vigil_flow::ir::{
 use vigil_flow::leak_report::{
     analyze_functions, enabled_rules, model_error, report, rule_name, FileRun, Reporter, Wording,
 };
-use vigil_flow::obligation::{Kind, Leak, LeakSummary, ResourceModels};
+use vigil_flow::obligation::{Kind, Leak, LeakSummary, ParamEffect, ResourceModels};
 use vigil_flow::Models;
 
 use super::lower::lower_file;
@@ -463,6 +463,23 @@ fn lock_fields(root: Node<'_>, text: &str) -> HashSet<String> {
     out
 }
 
+/// Whether a `return` (or the end of the function) is reachable from the entry on normal edges.
+fn returns_normally(f: &Function) -> bool {
+    let mut seen = vec![false; f.blocks.len()];
+    let mut work = vec![vigil_flow::ir::BlockId(0)];
+    while let Some(b) = work.pop() {
+        let Some(block) = f.block(b) else { continue };
+        if std::mem::replace(&mut seen[b.index()], true) {
+            continue;
+        }
+        if matches!(block.term, Terminator::Return(..)) {
+            return true;
+        }
+        work.extend(vigil_flow::cfg::successors(block));
+    }
+    false
+}
+
 /// Names of the functions and methods the file calls.
 fn called_names(functions: &[Function]) -> HashSet<Arc<str>> {
     functions
@@ -522,7 +539,14 @@ pub(crate) fn check(
         rounds: ROUNDS,
         by_arity: false,
     };
-    let results = analyze_functions(&functions, &run, &|_: &Function, _: &mut LeakSummary| {});
+    // A function that can only raise (`raise NotImplementedError`, an abstract method) says nothing
+    // of what its overrides do with their arguments: they may keep them.
+    let adjust = |f: &Function, s: &mut LeakSummary| {
+        if !returns_normally(f) {
+            s.params.iter_mut().for_each(|e| *e = ParamEffect::Keeps);
+        }
+    };
+    let results = analyze_functions(&functions, &run, &adjust);
     let fix = |l: &Leak| {
         (l.kind != Kind::Lock)
             .then(|| with_fix(file, root, l.acquired))
