@@ -54,23 +54,37 @@ pub fn snippet(file: &SourceFile, span: TextRange) -> String {
 type SumKey = (Arc<str>, Arc<str>, Option<usize>);
 
 /// Summaries of the file's own functions.
-struct FileCallees {
+struct FileCallees<'a> {
     by_owner: HashMap<SumKey, LeakSummary>,
     by_name: HashMap<(Arc<str>, Option<usize>), Vec<LeakSummary>>,
     owners: BTreeSet<Arc<str>>,
     /// Match calls to functions by their number of arguments (Java overloads); Python matches by
     /// name only (default and keyword arguments).
     by_arity: bool,
+    /// Summaries of functions of other files of the scan (the project facts), asked when the file
+    /// has none of its own.
+    external: Option<&'a dyn LeakCallees>,
 }
 
-impl FileCallees {
+impl FileCallees<'_> {
     fn arity(&self, n: usize) -> Option<usize> {
         self.by_arity.then_some(n)
     }
 }
 
-impl LeakCallees for FileCallees {
+impl LeakCallees for FileCallees<'_> {
     fn summary(&self, call: &Call, caller: &Function) -> Option<LeakSummary> {
+        self.local(call, caller).or_else(|| {
+            self.external
+                .filter(|_| !call.on_this && !call.name.starts_with("lambda$"))
+                .and_then(|e| e.summary(call, caller))
+        })
+    }
+}
+
+impl FileCallees<'_> {
+    /// The summary of one of the file's own functions.
+    fn local(&self, call: &Call, caller: &Function) -> Option<LeakSummary> {
         let arity = self.arity(call.args.len());
         if call.name.starts_with("lambda$") {
             return self
@@ -103,12 +117,18 @@ impl LeakCallees for FileCallees {
     }
 }
 
-fn summaries_of(functions: &[Function], results: &[LeakSummary], by_arity: bool) -> FileCallees {
+fn summaries_of<'a>(
+    functions: &[Function],
+    results: &[LeakSummary],
+    by_arity: bool,
+    external: Option<&'a dyn LeakCallees>,
+) -> FileCallees<'a> {
     let mut c = FileCallees {
         by_owner: HashMap::new(),
         by_name: HashMap::new(),
         owners: functions.iter().map(|f| f.owner.clone()).collect(),
         by_arity,
+        external,
     };
     for (f, s) in functions.iter().zip(results) {
         let arity = c.arity(f.params.len());
@@ -135,6 +155,8 @@ pub struct FileRun<'a> {
     pub rounds: usize,
     /// Match calls to the file's functions by argument count too.
     pub by_arity: bool,
+    /// Summaries of other files' functions, for calls the file's own functions do not answer.
+    pub external: Option<&'a dyn LeakCallees>,
 }
 
 /// Analyze every function of a file: summaries of the file's functions in a few rounds, then the
@@ -155,7 +177,7 @@ pub fn analyze_functions(
         .collect();
     let mut results = Vec::new();
     for round in 0..run.rounds.max(1) {
-        let callees = summaries_of(functions, &sums, run.by_arity);
+        let callees = summaries_of(functions, &sums, run.by_arity, run.external);
         let lr = LeakRun {
             models: run.models,
             callees: &callees,

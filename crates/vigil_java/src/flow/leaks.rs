@@ -17,9 +17,8 @@ use vigil_flow::leak_report::{
     analyze_functions, enabled_rules, model_error, report, rule_name, FileRun, Reporter, Wording,
 };
 use vigil_flow::obligation::{Kind, Leak, LeakSummary, ParamEffect, ResourceModels};
-use vigil_flow::Models;
 
-use super::lower::{lower_file, ExternClasses};
+use super::lower::LoweredFile;
 
 /// The analysis name of the leak rules.
 pub(crate) const NAME: &str = "resource-leak";
@@ -223,8 +222,7 @@ pub(crate) fn check(
     file: &SourceFile,
     tree: &tree_sitter::Tree,
     ctx: &CheckContext<'_>,
-    taint_models: &Models,
-    ext: Option<&ExternClasses>,
+    lowered: &LoweredFile,
     out: &mut FileOutput,
 ) {
     let rules = enabled_rules(ctx, NAME, "java");
@@ -239,8 +237,8 @@ pub(crate) fn check(
         }
     };
     let root = tree.root_node();
-    let lowered = lower_file(&file.text, root, taint_models, ext);
-    let mut functions = lowered.functions;
+    // The analysis rewrites receivers and callee types: it works on its own copy of the IR.
+    let mut functions = lowered.functions.clone();
     let (package, wildcards) = wildcard_imports(root, &file.text);
     let local: Vec<Arc<str>> = lowered.classes.iter().map(|c| c.fqn.clone()).collect();
     resolve_wildcards(&mut functions, models, &package, &wildcards, &local);
@@ -257,6 +255,7 @@ pub(crate) fn check(
         budget: BUDGET,
         rounds: ROUNDS,
         by_arity: true,
+        external: None,
     };
     // A constructor that passes arguments to `super(...)`/`this(...)` may hand any parameter to
     // the object (`super(in)`): its parameters are kept.

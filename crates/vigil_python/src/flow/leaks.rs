@@ -19,7 +19,12 @@
 //!   object, never `Y`);
 //! - `if f:` on a variable is `if f is not None:` (a resource object is always true);
 //! - untyped parameters of functions the file calls are followed as possible resources, so that a
-//!   helper that closes (or keeps) its argument is summarized.
+//!   helper that closes (or keeps, or only borrows) its argument is summarized.
+//!
+//! Module-level functions whose summary tells callers more than an unknown call does (a factory
+//! returning a new resource, a parameter only borrowed, a function that cannot raise) are exported
+//! in the file's summary; calls `mod.f(...)` / `from mod import f` in other files use them (the
+//! project facts, `external`).
 //!
 //! A resource used as a temporary and never bound to a name (`open(p).read()`,
 //! `json.load(open(p))`) is reported by `python/open-without-with`: CPython closes it when the
@@ -38,10 +43,11 @@ use vigil_flow::ir::{
 use vigil_flow::leak_report::{
     analyze_functions, enabled_rules, model_error, report, rule_name, FileRun, Reporter, Wording,
 };
-use vigil_flow::obligation::{Kind, Leak, LeakSummary, ParamEffect, ResourceModels};
-use vigil_flow::Models;
+use vigil_flow::obligation::{
+    Kind, Leak, LeakCallees, LeakResult, LeakSummary, ParamEffect, ResourceModels,
+};
 
-use super::lower::lower_file;
+use super::lower::LoweredFile;
 
 /// The analysis name of the leak rules.
 pub(crate) const NAME: &str = "resource-leak";
@@ -496,35 +502,74 @@ fn called_names(functions: &[Function]) -> HashSet<Arc<str>> {
         .collect()
 }
 
-/// Run the leak rules over one file.
-pub(crate) fn check(
+/// A module-level function's summary for callers in other modules: `(module, name, summary)`.
+pub(crate) type Exported = (Arc<str>, Arc<str>, LeakSummary);
+
+/// The leak analysis of one file.
+pub(crate) struct FileLeaks {
+    functions: Vec<Function>,
+    results: Vec<LeakResult>,
+    /// Summaries of the file's module-level functions that tell callers more than an unknown call
+    /// does (a factory, a parameter only borrowed, a function that cannot raise).
+    pub(crate) exported: Vec<Exported>,
+}
+
+/// Whether a leak rule is enabled.
+pub(crate) fn enabled(ctx: &CheckContext<'_>) -> bool {
+    !enabled_rules(ctx, NAME, "python").is_empty()
+}
+
+/// What callers in other modules may use of a summary: the effect on parameters the analysis
+/// followed (the others are kept, as for an unknown call), whether it returns a new resource and
+/// whether it can raise. `None` when that is no more than an unknown call tells.
+fn exported_summary(f: &Function, s: &LeakSummary, models: &ResourceModels) -> Option<LeakSummary> {
+    let params: Vec<ParamEffect> = f
+        .params
+        .iter()
+        .zip(&s.params)
+        .map(|(p, e)| {
+            let followed = p.ty.as_deref().is_some_and(|t| models.is_resource_type(t));
+            if followed {
+                *e
+            } else {
+                ParamEffect::Keeps
+            }
+        })
+        .collect();
+    let plain =
+        params.iter().all(|e| *e == ParamEffect::Keeps) && s.returns.is_none() && s.may_throw;
+    (!plain).then_some(LeakSummary {
+        params,
+        returns: s.returns,
+        may_throw: s.may_throw,
+    })
+}
+
+/// Analyze the functions of a lowered file (its own IR: the adaptations below are local to this
+/// analysis); `external` answers calls of functions of other modules (the project facts).
+///
+/// # Errors
+/// The resource models do not load.
+pub(crate) fn analyze(
     file: &SourceFile,
     tree: &tree_sitter::Tree,
-    ctx: &CheckContext<'_>,
-    taint_models: &Models,
-    out: &mut FileOutput,
-) {
-    let rules = enabled_rules(ctx, NAME, "python");
-    if rules.is_empty() {
-        return;
-    }
-    let models = match load_resource_models() {
-        Ok(m) => m,
-        Err(e) => {
-            out.notifications.push(model_error(file, &e));
-            return;
-        }
-    };
+    lowered: &LoweredFile,
+    external: Option<&dyn LeakCallees>,
+) -> Result<FileLeaks, RuleError> {
+    let models = load_resource_models()?;
     let root = tree.root_node();
-    let lowered = lower_file(&file.text, root, &file.rel_path, taint_models);
     // Module and class bodies: what they open lives as long as the program.
-    let mut functions: Vec<Function> = lowered
+    let (mut functions, top): (Vec<Function>, Vec<bool>) = lowered
         .functions
-        .into_iter()
-        .filter(|f| !matches!(&*f.name, "<module>" | "<class>"))
-        .collect();
+        .iter()
+        .zip(&lowered.module_level)
+        .filter(|(f, _)| !matches!(&*f.name, "<module>" | "<class>"))
+        .map(|(f, t)| (f.clone(), *t))
+        .unzip();
     let called = called_names(&functions);
     let locks = lock_fields(root, &file.text);
+    // Parameters followed as possible resources: of the functions the file calls (following
+    // every parameter would hide leaks: `zipfile.ZipFile(path)` would wrap a "resource" `path`).
     for f in &mut functions {
         let c = called.contains(&f.name);
         adapt(f, models, root, &file.text, c, &locks);
@@ -538,6 +583,7 @@ pub(crate) fn check(
         budget: BUDGET,
         rounds: ROUNDS,
         by_arity: false,
+        external,
     };
     // A function that can only raise (`raise NotImplementedError`, an abstract method) says nothing
     // of what its overrides do with their arguments: they may keep them.
@@ -547,6 +593,44 @@ pub(crate) fn check(
         }
     };
     let results = analyze_functions(&functions, &run, &adjust);
+    let exported = functions
+        .iter()
+        .zip(&results)
+        .zip(&top)
+        .filter(|((f, r), top)| **top && !r.gave_up && !f.name.starts_with('<'))
+        .filter_map(|((f, r), _)| {
+            exported_summary(f, &r.summary, models).map(|s| (f.owner.clone(), f.name.clone(), s))
+        })
+        .collect();
+    Ok(FileLeaks {
+        functions,
+        results,
+        exported,
+    })
+}
+
+/// Run the leak rules over one lowered file and report their findings; the file's exported
+/// summaries (empty when no leak rule is enabled or the models do not load).
+pub(crate) fn check(
+    file: &SourceFile,
+    tree: &tree_sitter::Tree,
+    ctx: &CheckContext<'_>,
+    lowered: &LoweredFile,
+    external: Option<&dyn LeakCallees>,
+    out: &mut FileOutput,
+) -> Vec<Exported> {
+    let rules = enabled_rules(ctx, NAME, "python");
+    if rules.is_empty() {
+        return Vec::new();
+    }
+    let a = match analyze(file, tree, lowered, external) {
+        Ok(a) => a,
+        Err(e) => {
+            out.notifications.push(model_error(file, &e));
+            return Vec::new();
+        }
+    };
+    let root = tree.root_node();
     let fix = |l: &Leak| {
         (l.kind != Kind::Lock)
             .then(|| with_fix(file, root, l.acquired))
@@ -558,7 +642,8 @@ pub(crate) fn check(
         rule_of: &|l| python_rule(l, root),
         fix: &fix,
     };
-    report(file, &functions, &results, &reporter, out);
+    report(file, &a.functions, &a.results, &reporter, out);
+    a.exported
 }
 
 /// `x = acquire(...)` followed by more statements of its block becomes `with acquire(...) as x:`
