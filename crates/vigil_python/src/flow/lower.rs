@@ -441,6 +441,41 @@ pub(crate) fn lower_file(
     out
 }
 
+/// Whether an `except` clause catches what the guarded code raises: a bare `except:`, one naming
+/// `Exception` or `BaseException`, or one naming the base class of the I/O errors resources raise
+/// (`OSError` and its aliases `IOError`, `EnvironmentError`, `socket.error`, `select.error`; the
+/// DB-API `Error`/`DatabaseError`), alone or in a tuple. A narrower clause (`ValueError`,
+/// `ConnectionResetError`, `TimeoutError`) lets the other exceptions through.
+fn catches_all(clause: Node<'_>, src: &str) -> bool {
+    let mut c = clause.walk();
+    let values: Vec<Node<'_>> = clause.children_by_field_name("value", &mut c).collect();
+    if values.is_empty() {
+        return true;
+    }
+    let mut stack = values;
+    while let Some(v) = stack.pop() {
+        match v.kind() {
+            "tuple" | "parenthesized_expression" | "expression_list" => {
+                stack.extend(named_children(v));
+            }
+            "identifier" | "attribute" => {
+                let t = text(v, src);
+                let last = t.rsplit('.').next().unwrap_or(t);
+                let qualified = t.contains('.');
+                if matches!(
+                    last,
+                    "Exception" | "BaseException" | "OSError" | "IOError" | "EnvironmentError"
+                ) || (qualified && matches!(last, "error" | "Error" | "DatabaseError"))
+                {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 fn push(out: &mut LoweredFile, b: Builder<'_>, node: Node<'_>, top: bool) {
     if let Some(n) = &b.notice {
         out.notices.push(n.clone());
@@ -1301,6 +1336,16 @@ impl<'c> Builder<'c> {
         }
         let mut try_handlers = entries.clone();
         try_handlers.extend(catch_handlers.iter().copied());
+        // An `except` clause catches only what it names: unless a clause catches what the body
+        // raises (see `catches_all`), an exception of the body may also leave the function
+        // (outer handlers already say where it goes otherwise).
+        if catch_handlers.is_empty() && !excepts.iter().any(|c| catches_all(*c, self.src())) {
+            let escape = self.new_block();
+            if let Some(b) = self.blocks.get_mut(escape.index()) {
+                b.term = Terminator::Throw(Operand::Opaque, span(n));
+            }
+            try_handlers.push(escape);
+        }
         self.handlers.push(try_handlers);
         if let Some(f) = fin {
             self.finally.push(vec![f]);
