@@ -1024,8 +1024,11 @@ impl<'a> Engine<'a> {
         // throws still counts as done (its state is sent to the handlers after the release). A call
         // throws "because of" a resource when it uses one it does not take over (a read, a borrowing
         // call), opens one, or is a wrapper constructor that can throw.
-        let borrowed_arg = arg_obs.iter().any(|(i, _)| {
+        // A parameter of the function (a resource only possibly) passed along does not make the
+        // call one that throws because of a resource.
+        let borrowed_arg = arg_obs.iter().any(|(i, id)| {
             !(wraps && *i == 0)
+                && self.ob(*id).is_some_and(|o| o.param.is_none())
                 && match &summary {
                     Some(s) => s.params.get(*i) == Some(&ParamEffect::Borrows),
                     None => borrows_all,

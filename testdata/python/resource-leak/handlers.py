@@ -159,3 +159,101 @@ def connect_timeout_only(host, port):
         s.close()
         raise
     return s
+
+
+def pair_with_bare_except(addr):
+    # ok: python/resource-leak-on-exception -- the bare except closes it before the finally runs
+    lsock = socket.socket()
+    try:
+        csock = socket.socket()
+        try:
+            try:
+                csock.connect(addr)
+            except (BlockingIOError, InterruptedError):
+                pass
+            csock.setblocking(True)
+        except:  # noqa: E722
+            csock.close()
+            raise
+    finally:
+        lsock.close()
+    return csock
+
+
+def connect_module_error(address, timeout):
+    # ok: python/resource-leak-on-exception -- a module's `error` is its OSError (socket.error)
+    sock = socket.socket()
+    try:
+        sock.settimeout(timeout)
+        sock.connect(address)
+        return sock
+    except error:
+        sock.close()
+        raise
+
+
+def open_with_timeout(address, timeout):
+    # ok: python/resource-leak-on-exception -- settimeout() does not raise because of a resource
+    result = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    result.settimeout(timeout)
+    try:
+        result.connect(address)
+    except OSError:
+        result.close()
+        raise
+    return result
+
+
+def make_socket():
+    return open_with_timeout("/tmp/s", 1.0)
+
+
+error = OSError
+
+
+def connect_nested_bare_except(addr):
+    # ok: python/resource-leak-on-exception -- the outer bare except closes what the inner one lets through
+    csock = socket.socket()
+    try:
+        try:
+            csock.connect(addr)
+        except (BlockingIOError, InterruptedError):
+            pass
+        csock.setblocking(True)
+    except:  # noqa: E722
+        csock.close()
+        raise
+    return csock
+
+
+def connect_bare_except_in_finally(addr):
+    # ok: python/resource-leak-on-exception -- the bare except closes it before the finally runs
+    lsock = socket.socket()
+    try:
+        csock = socket.socket()
+        try:
+            csock.connect(addr)
+        except:  # noqa: E722
+            csock.close()
+            raise
+    finally:
+        lsock.close()
+    return csock
+
+
+def connect_caught_then_finally(addr):
+    # ok: python/resource-leak-on-exception -- caught and closed; the finally closes the other one
+    lsock = socket.socket()
+    try:
+        csock = socket.socket()
+        try:
+            try:
+                csock.connect(addr)
+            except (BlockingIOError, InterruptedError):
+                pass
+        except Exception:
+            csock.close()
+            raise
+    finally:
+        lsock.close()
+    return csock

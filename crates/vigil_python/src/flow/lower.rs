@@ -441,10 +441,37 @@ pub(crate) fn lower_file(
     out
 }
 
+/// Whether an `except` clause catches every exception: a bare `except:`, or one naming `Exception`
+/// or `BaseException` (alone or in a tuple).
+fn catches_everything(clause: Node<'_>, src: &str) -> bool {
+    let mut c = clause.walk();
+    let values: Vec<Node<'_>> = clause.children_by_field_name("value", &mut c).collect();
+    if values.is_empty() {
+        return true;
+    }
+    let mut stack = values;
+    while let Some(v) = stack.pop() {
+        match v.kind() {
+            "tuple" | "parenthesized_expression" | "expression_list" => {
+                stack.extend(named_children(v));
+            }
+            "identifier" | "attribute" => {
+                let t = text(v, src);
+                let last = t.rsplit('.').next().unwrap_or(t);
+                if matches!(last, "Exception" | "BaseException") {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Whether an `except` clause catches what the guarded code raises: a bare `except:`, one naming
 /// `Exception` or `BaseException`, or one naming the base class of the I/O errors resources raise
-/// (`OSError` and its aliases `IOError`, `EnvironmentError`, `socket.error`, `select.error`; the
-/// DB-API `Error`/`DatabaseError`), alone or in a tuple. A narrower clause (`ValueError`,
+/// (`OSError` and its aliases `IOError`, `EnvironmentError`, a module's `error` as `socket.error`
+/// and `select.error` are; the DB-API `Error`/`DatabaseError`), alone or in a tuple. A narrower clause (`ValueError`,
 /// `ConnectionResetError`, `TimeoutError`) lets the other exceptions through.
 fn catches_all(clause: Node<'_>, src: &str) -> bool {
     let mut c = clause.walk();
@@ -464,8 +491,13 @@ fn catches_all(clause: Node<'_>, src: &str) -> bool {
                 let qualified = t.contains('.');
                 if matches!(
                     last,
-                    "Exception" | "BaseException" | "OSError" | "IOError" | "EnvironmentError"
-                ) || (qualified && matches!(last, "error" | "Error" | "DatabaseError"))
+                    "Exception"
+                        | "BaseException"
+                        | "OSError"
+                        | "IOError"
+                        | "EnvironmentError"
+                        | "error"
+                ) || (qualified && matches!(last, "Error" | "DatabaseError"))
                 {
                     return true;
                 }
@@ -1307,6 +1339,25 @@ impl<'c> Builder<'c> {
         self.cur = self.new_block();
     }
 
+    /// The copy of a `finally` body run when the `try` (or an `except` clause) completes: under
+    /// the handlers outside the `try` statement (an exception there does not run the `finally`
+    /// again).
+    fn finally_copy(&mut self, f: Node<'c>) {
+        let outer = self
+            .handlers
+            .len()
+            .checked_sub(2)
+            .and_then(|i| self.handlers.get(i))
+            .cloned()
+            .unwrap_or_default();
+        self.handlers.push(outer);
+        let b = self.new_block();
+        self.goto(b);
+        self.cur = b;
+        self.body(f);
+        self.handlers.pop();
+    }
+
     fn try_stmt(&mut self, n: Node<'c>) {
         let kids = named_children(n);
         let excepts: Vec<Node<'c>> = kids
@@ -1335,7 +1386,12 @@ impl<'c> Builder<'c> {
             self.handlers.pop();
         }
         let mut try_handlers = entries.clone();
-        try_handlers.extend(catch_handlers.iter().copied());
+        // A bare `except:` (or `except Exception:`) catches every exception of the body: none
+        // reaches the `finally` or the outer handlers without running an `except` clause.
+        let everything = excepts.iter().any(|c| catches_everything(*c, self.src()));
+        if !everything {
+            try_handlers.extend(catch_handlers.iter().copied());
+        }
         // An `except` clause catches only what it names: unless a clause catches what the body
         // raises (see `catches_all`), an exception of the body may also leave the function
         // (outer handlers already say where it goes otherwise).
@@ -1365,7 +1421,7 @@ impl<'c> Builder<'c> {
             self.finally.pop();
         }
         if let Some(f) = fin {
-            self.body(f);
+            self.finally_copy(f);
         }
         self.goto(after);
         if let Some(f) = fin {
@@ -1397,7 +1453,7 @@ impl<'c> Builder<'c> {
             }
             if let Some(f) = fin {
                 self.finally.pop();
-                self.body(f);
+                self.finally_copy(f);
                 self.finally.push(vec![f]);
             }
             self.goto(after);
