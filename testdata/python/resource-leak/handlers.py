@@ -257,3 +257,33 @@ def connect_caught_then_finally(addr):
     finally:
         lsock.close()
     return csock
+
+
+def first_that_connects(addresses):
+    for af, sa in addresses:
+        sock = None
+        try:
+            # ok: python/resource-leak-on-exception -- closed by the except clause, which names OSError
+            sock = socket.socket(af, socket.SOCK_STREAM)
+            sock.connect(sa)
+            return sock
+        except OSError as exc:
+            print(exc)
+            if sock is not None:
+                sock.close()
+    return None
+
+
+def first_that_connects_narrow(addresses):
+    for af, sa in addresses:
+        sock = None
+        try:
+            # ruleid: python/resource-leak-on-exception
+            sock = socket.socket(af, socket.SOCK_STREAM)
+            sock.connect(sa)
+            return sock
+        except ConnectionRefusedError as exc:
+            print(exc)
+            if sock is not None:
+                sock.close()
+    return None

@@ -452,9 +452,11 @@ fn catches_everything(clause: Node<'_>, src: &str) -> bool {
     let mut stack = values;
     while let Some(v) = stack.pop() {
         match v.kind() {
+            // `except OSError as exc:` is `value: (as_pattern (identifier) alias: ...)`.
             "tuple" | "parenthesized_expression" | "expression_list" => {
                 stack.extend(named_children(v));
             }
+            "as_pattern" => stack.extend(v.named_child(0)),
             "identifier" | "attribute" => {
                 let t = text(v, src);
                 let last = t.rsplit('.').next().unwrap_or(t);
@@ -482,9 +484,11 @@ fn catches_all(clause: Node<'_>, src: &str) -> bool {
     let mut stack = values;
     while let Some(v) = stack.pop() {
         match v.kind() {
+            // `except OSError as exc:` is `value: (as_pattern (identifier) alias: ...)`.
             "tuple" | "parenthesized_expression" | "expression_list" => {
                 stack.extend(named_children(v));
             }
+            "as_pattern" => stack.extend(v.named_child(0)),
             "identifier" | "attribute" => {
                 let t = text(v, src);
                 let last = t.rsplit('.').next().unwrap_or(t);
