@@ -872,10 +872,16 @@ impl<'a> Engine<'a> {
     fn thrown(&self, p: &Path, site: Span, related: bool) -> Path {
         let mut q = p.clone();
         for (id, m) in &mut q.open {
+            let kind = self.ob(*id).map_or(Kind::Io, |o| o.kind);
             if *m != Mark::Normal {
+                // Already on the path of an earlier exception (a handler running): an exception
+                // that has nothing to do with the resource (`errors.append(e)` before the
+                // `close()`) is not the earlier one's leak.
+                if matches!(m, Mark::Exc(_)) && !related && kind != Kind::Lock {
+                    *m = Mark::Unrelated;
+                }
                 continue;
             }
-            let kind = self.ob(*id).map_or(Kind::Io, |o| o.kind);
             *m = if kind == Kind::Lock || (related && kind.reports_exceptional()) {
                 Mark::Exc(site)
             } else {
