@@ -8,12 +8,14 @@
 //! - [`cookie`]: cookie-flag typestate (`Secure`/`HttpOnly` before `addCookie`).
 //! - [`obligation`]: resources acquired in a function and released on every path (leaks, locks,
 //!   executors), with models of `rules/<lang>/models/resources.yaml`.
+//! - [`leak_report`]: the leak rules' file driver (summary rounds) and findings, for every front end.
 //! - [`taint`]: the taint engine, a client of the solver, with per-function summaries.
 
 pub mod cfg;
 pub mod constprop;
 pub mod cookie;
 pub mod ir;
+pub mod leak_report;
 pub mod model;
 pub mod obligation;
 pub mod taint;

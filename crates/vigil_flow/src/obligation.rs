@@ -53,7 +53,9 @@ pub fn is_resource_model_file(path: &str) -> bool {
 }
 
 /// What kind of obligation a resource is: each kind has its release methods and its rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Kind {
     /// Streams, readers, writers, files, sockets, channels, SDK clients.
     Io,
@@ -324,6 +326,21 @@ impl ResourceModels {
         Ok(m)
     }
 
+    /// The built-in resource models of one language (`rules/<lang>/models/resources.yaml`).
+    ///
+    /// # Errors
+    /// A [`RuleError`] naming the malformed model file.
+    pub fn load_builtin(lang: &str) -> Result<ResourceModels, RuleError> {
+        let prefix = format!("{lang}/");
+        let files: Vec<(String, &str)> = vigil_core::builtin::model_files()
+            .iter()
+            .filter(|(p, _)| p.starts_with(&prefix) && is_resource_model_file(p))
+            .map(|(p, t)| (format!("rules/{p}"), *t))
+            .collect();
+        let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+        ResourceModels::load(&refs)
+    }
+
     /// The type, its supertypes (transitively), then `*`.
     fn lineage(&self, ty: Option<&str>) -> Vec<Arc<str>> {
         let mut out: Vec<Arc<str>> = Vec::new();
@@ -423,7 +440,7 @@ impl ResourceModels {
 }
 
 /// What a function does with a resource passed as one of its parameters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ParamEffect {
     /// Uses it and leaves it open (the caller still owns it).
     Borrows,
@@ -435,7 +452,7 @@ pub enum ParamEffect {
 }
 
 /// The summary of a function for its callers.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct LeakSummary {
     /// One effect per parameter (`Borrows` for parameters that are not resources).
     pub params: Vec<ParamEffect>,
@@ -520,6 +537,9 @@ enum Mark {
 struct Path {
     vals: BTreeMap<Var, u32>,
     open: BTreeMap<u32, Mark>,
+    /// Variables holding a boolean constant on this path (`closed = true`), so that a later
+    /// `if (!closed)` takes only its feasible side. Kept only while an obligation is open.
+    flags: BTreeMap<Var, bool>,
 }
 
 impl Path {
@@ -854,10 +874,16 @@ impl<'a> Engine<'a> {
     fn thrown(&self, p: &Path, site: Span, related: bool) -> Path {
         let mut q = p.clone();
         for (id, m) in &mut q.open {
+            let kind = self.ob(*id).map_or(Kind::Io, |o| o.kind);
             if *m != Mark::Normal {
+                // Already on the path of an earlier exception (a handler running): an exception
+                // that has nothing to do with the resource (`errors.append(e)` before the
+                // `close()`) is not the earlier one's leak.
+                if matches!(m, Mark::Exc(_)) && !related && kind != Kind::Lock {
+                    *m = Mark::Unrelated;
+                }
                 continue;
             }
-            let kind = self.ob(*id).map_or(Kind::Io, |o| o.kind);
             *m = if kind == Kind::Lock || (related && kind.reports_exceptional()) {
                 Mark::Exc(site)
             } else {
@@ -1006,8 +1032,11 @@ impl<'a> Engine<'a> {
         // throws still counts as done (its state is sent to the handlers after the release). A call
         // throws "because of" a resource when it uses one it does not take over (a read, a borrowing
         // call), opens one, or is a wrapper constructor that can throw.
-        let borrowed_arg = arg_obs.iter().any(|(i, _)| {
+        // A parameter of the function (a resource only possibly) passed along does not make the
+        // call one that throws because of a resource.
+        let borrowed_arg = arg_obs.iter().any(|(i, id)| {
             !(wraps && *i == 0)
+                && self.ob(*id).is_some_and(|o| o.param.is_none())
                 && match &summary {
                     Some(s) => s.params.get(*i) == Some(&ParamEffect::Borrows),
                     None => borrows_all,
@@ -1212,6 +1241,20 @@ impl<'a> Engine<'a> {
     ) {
         match inst {
             Inst::Assign { dst, expr, span } => {
+                if let Some(d) = dst {
+                    match expr {
+                        Expr::Use(Operand::Const(Const::Bool(b))) if !p.open.is_empty() => {
+                            p.flags.insert(*d, *b);
+                        }
+                        Expr::Use(Operand::Var(s)) if p.flags.contains_key(s) => {
+                            let b = p.flags.get(s).copied().unwrap_or(false);
+                            p.flags.insert(*d, b);
+                        }
+                        _ => {
+                            p.flags.remove(d);
+                        }
+                    }
+                }
                 let held = match expr {
                     Expr::Use(o) => p.open_ob(o),
                     Expr::Call(c) => self.call(f, c, p, exc, has_handlers),
@@ -1328,8 +1371,26 @@ impl<'a> Engine<'a> {
                         out.entry(*els).or_default().insert(p);
                     }
                     None => {
-                        out.entry(*then).or_default().insert(p.clone());
-                        out.entry(*els).or_default().insert(p);
+                        let known = match cond {
+                            Operand::Var(v) => p.flags.get(v).copied(),
+                            Operand::Const(Const::Bool(b)) => Some(*b),
+                            _ => None,
+                        };
+                        if p.open.is_empty() {
+                            p.flags.clear();
+                        }
+                        match known {
+                            Some(true) => {
+                                out.entry(*then).or_default().insert(p);
+                            }
+                            Some(false) => {
+                                out.entry(*els).or_default().insert(p);
+                            }
+                            None => {
+                                out.entry(*then).or_default().insert(p.clone());
+                                out.entry(*els).or_default().insert(p);
+                            }
+                        }
                     }
                 }
             }

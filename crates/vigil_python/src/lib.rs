@@ -5,7 +5,7 @@
 //!
 //! 1. the query engine (all query rules in one cursor pass),
 //! 2. the Rust-coded syntactic rules of `src/rules/` (one iterative walk, dispatched by node kind),
-//! 3. the dataflow analyses of `src/flow/` (taint), which also have a phase 1:
+//! 3. the dataflow analyses of `src/flow/` (taint, resource leaks), which also have a phase 1:
 //!    [`Analyzer::summarize`] lowers each file and summarizes its functions for cross-module flows.
 
 mod flow;
@@ -49,6 +49,7 @@ pub fn parse(text: &str) -> Option<Tree> {
 /// A [`RuleError`] when a rule's query does not compile.
 pub fn analyzer(rules: &RuleSet) -> Result<Box<dyn Analyzer>, RuleError> {
     flow::load_models(false)?;
+    flow::leaks::load_resource_models()?;
     Ok(Box::new(PythonAnalyzer::new(rules)?))
 }
 
@@ -145,11 +146,14 @@ impl Analyzer for PythonAnalyzer {
     }
 
     fn wants_summaries(&self, enabled: &[Arc<vigil_core::Rule>]) -> bool {
-        enabled.iter().any(|r| r.analysis() == Some("taint"))
+        enabled.iter().any(|r| {
+            r.analysis()
+                .is_some_and(|a| flow::CROSS_FILE_ANALYSES.contains(&a))
+        })
     }
 
-    /// One parse: queries, Rust rules, the taint analysis without project facts, and the summary
-    /// from that same taint run.
+    /// One parse: queries, Rust rules, the flow analyses (taint, leaks) without project facts over
+    /// one lowering, and the summary from those same runs.
     fn first_pass(
         &self,
         file: &SourceFile,
@@ -181,7 +185,7 @@ impl Analyzer for PythonAnalyzer {
     }
 
     fn cross_file_analyses(&self) -> &'static [&'static str] {
-        &["taint"]
+        flow::CROSS_FILE_ANALYSES
     }
 
     fn recheck(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {

@@ -21,6 +21,7 @@ def ping():
     # ruleid: python/command-injection
     subprocess.check_output(["sh", "-c", "dig %s" % host])
     # ruleid: python/command-injection
+    # ruleid: python/open-without-with
     os.popen("traceroute " + host).read()
     # ruleid: python/command-injection
     subprocess.getoutput("host " + host)
@@ -55,14 +56,18 @@ def shell_list():
     arg = request.args["a"]
     cmd = ["ls", "-l", arg]
     # ok: python/command-injection -- a list run without a shell: the tainted element is an argument
+    # ruleid: python/open-without-with
     subprocess.Popen(cmd)
     # ruleid: python/command-injection
+    # ruleid: python/open-without-with
     subprocess.Popen(["bash", "-c", "echo " + arg])
     script = ["bash", "-c", "echo " + arg]
     # ruleid: python/command-injection
+    # ruleid: python/open-without-with
     subprocess.Popen(script)
     script = ["ls", arg]
     # ok: python/command-injection -- reassigned to a list without a shell
+    # ruleid: python/open-without-with
     subprocess.Popen(script)
     return "ok"
 

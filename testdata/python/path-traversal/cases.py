@@ -83,6 +83,7 @@ def choice():
 def handler(event, context):
     name = event["queryStringParameters"]["file"]
     # ruleid: python/path-traversal
+    # ruleid: python/open-without-with
     return open("/tmp/" + name).read()
 
 

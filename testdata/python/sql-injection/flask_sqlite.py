@@ -13,6 +13,7 @@ def db():
 @app.route("/a")
 def by_concat():
     uid = request.args.get("id")
+    # ruleid: python/open-without-with
     cur = db().cursor()
     # ruleid: python/sql-injection
     cur.execute("SELECT * FROM accounts WHERE id = '" + uid + "'")
@@ -22,6 +23,7 @@ def by_concat():
 @app.route("/b")
 def by_percent():
     name = request.form["name"]
+    # ruleid: python/db-resource-leak
     conn = db()
     # ruleid: python/sql-injection
     conn.execute("SELECT * FROM users WHERE name = '%s'" % name)
@@ -31,6 +33,7 @@ def by_percent():
 @app.route("/c")
 def by_fstring():
     name = request.values.get("name", "")
+    # ruleid: python/db-resource-leak
     conn = db()
     # ruleid: python/sql-injection
     conn.executescript(f"DELETE FROM users WHERE name = '{name}'")
@@ -40,6 +43,7 @@ def by_fstring():
 @app.route("/d")
 def by_format():
     data = request.get_json()
+    # ruleid: python/db-resource-leak
     conn = db()
     query = "SELECT * FROM t WHERE a = '{}'".format(data["a"])
     # ruleid: python/sql-injection
@@ -50,6 +54,7 @@ def by_format():
 @app.route("/e")
 def parameterized():
     uid = request.args.get("id")
+    # ruleid: python/db-resource-leak
     conn = db()
     # ok: python/sql-injection -- parameterized query: the value is passed separately
     conn.execute("SELECT * FROM accounts WHERE id = ?", (uid,))
@@ -59,6 +64,7 @@ def parameterized():
 @app.route("/f")
 def to_int():
     uid = int(request.args.get("id", "0"))
+    # ruleid: python/db-resource-leak
     conn = db()
     # ok: python/sql-injection -- converted to an int
     conn.execute("SELECT * FROM accounts WHERE id = %d" % uid)
@@ -68,6 +74,7 @@ def to_int():
 @app.route("/g")
 def allow_listed():
     col = request.args["sort"]
+    # ruleid: python/db-resource-leak
     conn = db()
     if col not in ("name", "created"):
         return "bad", 400
@@ -80,6 +87,7 @@ def allow_listed():
 def overwritten():
     name = request.args["name"]
     name = "guest"
+    # ruleid: python/db-resource-leak
     conn = db()
     # ok: python/sql-injection -- the input was overwritten by a constant
     conn.execute("SELECT * FROM users WHERE name = '" + name + "'")
@@ -93,6 +101,7 @@ def dead_branch():
     query = "SELECT 1"
     if debug:
         query = "SELECT * FROM users WHERE name = '" + name + "'"
+    # ruleid: python/db-resource-leak
     conn = db()
     # ok: python/sql-injection -- the tainted query is built only in a dead branch
     conn.execute(query)
@@ -102,6 +111,7 @@ def dead_branch():
 @app.route("/j")
 def other_key():
     params = {"name": request.args["name"], "table": TABLE}
+    # ruleid: python/db-resource-leak
     conn = db()
     # ok: python/sql-injection -- a different (constant) key of the dict
     conn.execute("SELECT * FROM " + params["table"])
@@ -113,6 +123,7 @@ def other_key():
 @app.route("/k")
 def other_element():
     parts = [TABLE, request.args["x"]]
+    # ruleid: python/db-resource-leak
     conn = db()
     # ok: python/sql-injection -- the list element used is the constant one
     conn.execute("SELECT * FROM " + parts[0])
@@ -121,6 +132,7 @@ def other_element():
 
 @app.route("/l/<name>")
 def route_param(name):
+    # ruleid: python/db-resource-leak
     conn = db()
     # ruleid: python/sql-injection
     conn.execute("SELECT * FROM users WHERE name = '" + name + "'")
@@ -130,6 +142,7 @@ def route_param(name):
 @app.route("/m/<int:num>")
 def many(num):
     rows = [(request.args["v"],)]
+    # ruleid: python/db-resource-leak
     conn = db()
     # ok: python/sql-injection -- executemany with a constant statement and separate rows
     conn.executemany("INSERT INTO t VALUES (?)", rows)
@@ -138,6 +151,7 @@ def many(num):
 
 @app.route("/n")
 def walrus():
+    # ruleid: python/db-resource-leak
     conn = db()
     if (term := request.args.get("q")) is not None:
         # ruleid: python/sql-injection
@@ -148,6 +162,7 @@ def walrus():
 @app.route("/o")
 def joined():
     ids = request.args.getlist("id")
+    # ruleid: python/db-resource-leak
     conn = db()
     # ruleid: python/sql-injection
     conn.execute("SELECT * FROM t WHERE id IN (" + ",".join(ids) + ")")

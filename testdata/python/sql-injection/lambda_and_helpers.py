@@ -9,6 +9,7 @@ engine = sqlalchemy.create_engine("sqlite://")
 
 def handler(event, context):
     user = event["queryStringParameters"]["user"]
+    # ruleid: python/db-resource-leak
     conn = pymysql.connect(host="db", user="app", password="x", database="app")
     with conn.cursor() as cur:
         # ruleid: python/sql-injection
@@ -37,6 +38,7 @@ def constant_helper(value):
 
 
 def via_helpers(event, context):
+    # ruleid: python/db-resource-leak
     conn = pymysql.connect(host="db")
     cur = conn.cursor()
     # ruleid: python/sql-injection
@@ -51,6 +53,7 @@ def via_helpers(event, context):
 
 
 def plain_script(path):
+    # ruleid: python/db-resource-leak
     conn = pymysql.connect(host="db")
     # ok: python/sql-injection -- not untrusted input (a function parameter with no caller passing input)
     conn.cursor().execute("SELECT * FROM t WHERE p = '" + path + "'")

@@ -16,6 +16,7 @@ def fetch():
     # ruleid: python/ssrf
     body = requests.get(url, timeout=5).text
     # ruleid: python/ssrf
+    # ruleid: python/open-without-with
     body += urlopen(url).read().decode()
     # ruleid: python/ssrf
     body += requests.request("GET", url, timeout=5).text

@@ -49,6 +49,7 @@ def other():
     # ruleid: python/unsafe-deserialization
     j = jsonpickle.decode(request.form["j"])
     # ruleid: python/unsafe-deserialization
+    # ruleid: python/resource-leak
     db = shelve.open(request.form["db"])
     print(m, j, db)
     return "ok"

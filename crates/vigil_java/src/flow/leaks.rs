@@ -11,18 +11,14 @@ use std::sync::{Arc, OnceLock};
 
 use tree_sitter::Node;
 use vigil_core::analyzer::FileOutput;
-use vigil_core::{
-    CheckContext, Edit, Finding, Fix, FixApplicability, FlowStep, Related, RuleError, SourceFile,
-    TextRange,
+use vigil_core::{CheckContext, Edit, Fix, FixApplicability, RuleError, SourceFile, TextRange};
+use vigil_flow::ir::{Expr, Function, Inst};
+use vigil_flow::leak_report::{
+    analyze_functions, enabled_rules, model_error, report, rule_name, FileRun, Reporter, Wording,
 };
-use vigil_flow::ir::{Call, CallKind, Expr, Function, Inst};
-use vigil_flow::obligation::{
-    analyze, is_resource_model_file, Kind, Leak, LeakCallees, LeakRun, LeakSummary, ParamEffect,
-    ResourceModels,
-};
+use vigil_flow::obligation::{Kind, Leak, LeakSummary, ParamEffect, ResourceModels};
 
 use super::lower::LoweredFile;
-use super::snippet;
 
 /// The analysis name of the leak rules.
 pub(crate) const NAME: &str = "resource-leak";
@@ -37,15 +33,7 @@ const ROUNDS: usize = 3;
 pub(crate) fn load_resource_models() -> Result<&'static ResourceModels, RuleError> {
     static MODELS: OnceLock<Result<ResourceModels, RuleError>> = OnceLock::new();
     MODELS
-        .get_or_init(|| {
-            let files: Vec<(String, &str)> = vigil_core::builtin::model_files()
-                .iter()
-                .filter(|(p, _)| p.starts_with("java/") && is_resource_model_file(p))
-                .map(|(p, t)| (format!("rules/{p}"), *t))
-                .collect();
-            let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), *t)).collect();
-            ResourceModels::load(&refs)
-        })
+        .get_or_init(|| ResourceModels::load_builtin("java"))
         .as_ref()
         .map_err(Clone::clone)
 }
@@ -217,80 +205,17 @@ fn infer_receivers(f: &mut Function, models: &ResourceModels) {
     }
 }
 
-type SumKey = (Arc<str>, Arc<str>, usize);
-
-/// Summaries of the file's own methods.
-struct FileCallees {
-    by_owner: HashMap<SumKey, LeakSummary>,
-    by_name: HashMap<(Arc<str>, usize), Vec<LeakSummary>>,
-    owners: BTreeSet<Arc<str>>,
-}
-
-impl LeakCallees for FileCallees {
-    fn summary(&self, call: &Call, caller: &Function) -> Option<LeakSummary> {
-        if call.name.starts_with("lambda$") {
-            return self
-                .by_owner
-                .get(&(caller.owner.clone(), call.name.clone(), call.args.len()))
-                .cloned();
-        }
-        let owner = if call.on_this {
-            Some(caller.owner.clone())
-        } else {
-            call.class.clone()
-        };
-        if let Some(o) = &owner {
-            if let Some(s) = self
-                .by_owner
-                .get(&(o.clone(), call.name.clone(), call.args.len()))
-            {
-                return Some(s.clone());
-            }
-            // A library class (or a library method inherited by a class of this file).
-            if !call.on_this || !self.owners.contains(o) {
-                return None;
-            }
-        }
-        if call.kind == CallKind::Constructor {
-            return None;
-        }
-        // Receiver of unknown type or an inherited method: the same-named methods of the file, if
-        // they agree.
-        let cands = self.by_name.get(&(call.name.clone(), call.args.len()))?;
-        let first = cands.first()?;
-        cands.iter().all(|s| s == first).then(|| first.clone())
-    }
-}
-
-fn summaries_of(functions: &[Function], results: &[LeakSummary]) -> FileCallees {
-    let mut c = FileCallees {
-        by_owner: HashMap::new(),
-        by_name: HashMap::new(),
-        owners: functions.iter().map(|f| f.owner.clone()).collect(),
-    };
-    for (f, s) in functions.iter().zip(results) {
-        c.by_owner
-            .insert((f.owner.clone(), f.name.clone(), f.params.len()), s.clone());
-        if !f.name.starts_with('<') && !f.name.starts_with("lambda$") {
-            c.by_name
-                .entry((f.name.clone(), f.params.len()))
-                .or_default()
-                .push(s.clone());
-        }
-    }
-    c
-}
-
-/// The rule name of a leak.
-fn rule_name(l: &Leak) -> &'static str {
-    match (l.kind, l.throw_site.is_some()) {
-        (Kind::Lock, _) => "lock-not-released",
-        (Kind::Executor, _) => "executor-not-shutdown",
-        (Kind::Jdbc, false) => "jdbc-resource-leak",
-        (_, false) => "resource-leak",
-        (_, true) => "resource-leak-on-exception",
-    }
-}
+/// How Java speaks of leaks.
+const WORDING: Wording = Wording {
+    unit: "method",
+    throw_keyword: "throw",
+    db_rule: "jdbc-resource-leak",
+    io_advice: "use try-with-resources or close it in a `finally` block",
+    lock_advice: "call `unlock()` in a `finally` block",
+    executor_advice:
+        "call `shutdown()` when the work is submitted, or keep the executor in a field",
+    lock_verbs: ("locked", "unlocked"),
+};
 
 /// Run the leak rules over one file.
 pub(crate) fn check(
@@ -300,22 +225,14 @@ pub(crate) fn check(
     lowered: &LoweredFile,
     out: &mut FileOutput,
 ) {
-    let rules: HashMap<&str, &Arc<vigil_core::Rule>> = ctx
-        .rules_for_analysis(NAME)
-        .map(|r| (r.id.split_once('/').map_or(&*r.id, |(_, n)| n), r))
-        .collect();
+    let rules = enabled_rules(ctx, NAME, "java");
     if rules.is_empty() {
         return;
     }
     let models = match load_resource_models() {
         Ok(m) => m,
         Err(e) => {
-            out.notifications.push(vigil_core::Notification::file(
-                vigil_core::NotificationLevel::Error,
-                "model-error",
-                &file.rel_path,
-                e.to_string(),
-            ));
+            out.notifications.push(model_error(file, &e));
             return;
         }
     };
@@ -331,73 +248,39 @@ pub(crate) fn check(
     let managed = managed_spans(root);
     let handed_off = handed_off_spans(root);
     // Summaries of the file's methods, a few rounds.
-    let mut sums: Vec<LeakSummary> = functions
-        .iter()
-        .map(|f| LeakSummary {
-            params: vec![ParamEffect::Keeps; f.params.len()],
-            returns: None,
-            may_throw: true,
-        })
-        .collect();
-    let mut results = Vec::new();
-    for round in 0..ROUNDS {
-        let callees = summaries_of(&functions, &sums);
-        let run = LeakRun {
-            models,
-            callees: &callees,
-            managed: &managed,
-            handed_off: &handed_off,
-            budget: BUDGET,
-        };
-        results = functions
-            .iter()
-            .map(|f| analyze(f, &run))
-            .collect::<Vec<_>>();
-        let mut new: Vec<LeakSummary> = results.iter().map(|r| r.summary.clone()).collect();
-        // A constructor that passes arguments to `super(...)`/`this(...)` may hand any parameter
-        // to the object (`super(in)`): its parameters are kept.
-        for (f, s) in functions.iter().zip(&mut new) {
-            if &*f.name == "<init>"
-                && handed_off
-                    .iter()
-                    .any(|h| h.start >= f.span.start && h.end <= f.span.end)
-            {
-                s.params.iter_mut().for_each(|e| *e = ParamEffect::Keeps);
-            }
+    let run = FileRun {
+        models,
+        managed: &managed,
+        handed_off: &handed_off,
+        budget: BUDGET,
+        rounds: ROUNDS,
+        by_arity: true,
+        external: None,
+    };
+    // A constructor that passes arguments to `super(...)`/`this(...)` may hand any parameter to
+    // the object (`super(in)`): its parameters are kept.
+    let adjust = |f: &Function, s: &mut LeakSummary| {
+        if &*f.name == "<init>"
+            && handed_off
+                .iter()
+                .any(|h| h.start >= f.span.start && h.end <= f.span.end)
+        {
+            s.params.iter_mut().for_each(|e| *e = ParamEffect::Keeps);
         }
-        if new == sums && round > 0 {
-            break;
-        }
-        sums = new;
-    }
-    let mut gave_up = 0;
-    for (f, r) in functions.iter().zip(&results) {
-        if r.gave_up {
-            gave_up += 1;
-            continue;
-        }
-        for l in &r.leaks {
-            let name = rule_name(l);
-            let Some(rule) = rules.get(name) else {
-                continue;
-            };
-            let mut fd = finding(file, f, rule, l);
-            if l.throw_site.is_none() && matches!(l.kind, Kind::Io | Kind::Jdbc) && !l.reacquired {
-                if let Some(fix) = twr_fix(file, root, l.acquired) {
-                    fd = fd.with_fix(fix);
-                }
-            }
-            out.findings.push(fd);
-        }
-    }
-    if gave_up > 0 {
-        out.notifications.push(vigil_core::Notification::file(
-            vigil_core::NotificationLevel::Note,
-            "too-complex",
-            &file.rel_path,
-            format!("resource-leak analysis skipped {gave_up} method(s) with too many paths"),
-        ));
-    }
+    };
+    let results = analyze_functions(&functions, &run, &adjust);
+    let fix = |l: &Leak| {
+        matches!(l.kind, Kind::Io | Kind::Jdbc)
+            .then(|| twr_fix(file, root, l.acquired))
+            .flatten()
+    };
+    let reporter = Reporter {
+        rules: &rules,
+        wording: &WORDING,
+        rule_of: &|l| rule_name(l, &WORDING),
+        fix: &fix,
+    };
+    report(file, &functions, &results, &reporter, out);
 }
 
 /// Try-with-resources for a leaked resource declared by a local variable statement of a block:
@@ -494,95 +377,4 @@ fn twr_fix(file: &SourceFile, root: Node<'_>, acquired: TextRange) -> Option<Fix
         edits,
         applicability: FixApplicability::Unsafe,
     })
-}
-
-fn finding(file: &SourceFile, f: &Function, rule: &vigil_core::Rule, l: &Leak) -> Finding {
-    let acq = snippet(file, l.acquired);
-    let line = |s: TextRange| file.line_col(s.start).line;
-    let what = if l.wrapped.is_empty() {
-        format!("`{acq}`")
-    } else {
-        format!("`{acq}` (wrapped in {})", l.wrapped.join(", "))
-    };
-    let end = TextRange::new(f.span.end.saturating_sub(1) as usize, f.span.end as usize);
-    let exit_at = if l.at_end { end } else { l.exit };
-    let (verb, release) = match l.kind {
-        Kind::Lock => ("locked", "unlocked"),
-        Kind::Executor => ("created", "shut down"),
-        _ => ("opened", "closed"),
-    };
-    let lost = if l.reacquired {
-        format!(
-            "is {verb} again at line {} (in a loop) before the previous one is {release}",
-            line(l.exit)
-        )
-    } else if let Some(t) = l.throw_site {
-        if t == l.exit
-            && file
-                .text
-                .get(t.start as usize..)
-                .is_some_and(|s| s.starts_with("throw"))
-        {
-            format!(
-                "is not {release} when the `throw` at line {} leaves the method",
-                line(t)
-            )
-        } else {
-            format!(
-                "is not {release} when `{}` (line {}) throws",
-                snippet(file, t),
-                line(t)
-            )
-        }
-    } else if l.at_end {
-        format!(
-            "is not {release} at the end of the method (line {})",
-            line(end)
-        )
-    } else {
-        format!(
-            "is not {release} when the method returns at line {}",
-            line(l.exit)
-        )
-    };
-    let advice = match l.kind {
-        Kind::Lock => "call `unlock()` in a `finally` block",
-        Kind::Executor => {
-            "call `shutdown()` when the work is submitted, or keep the executor in a field"
-        }
-        _ => "use try-with-resources or close it in a `finally` block",
-    };
-    let message = format!("{}: {what} {lost}; {advice}", rule.meta.name);
-    let lost_msg = if l.throw_site.is_some() {
-        "an exception here leaves the resource open"
-    } else {
-        "the resource is lost here"
-    };
-    let mut flow = vec![FlowStep {
-        location: file.location(l.acquired),
-        message: format!("{verb} here"),
-    }];
-    if let Some(t) = l.throw_site {
-        if t != exit_at {
-            flow.push(FlowStep {
-                location: file.location(t),
-                message: "this call can throw".into(),
-            });
-        }
-    }
-    flow.push(FlowStep {
-        location: file.location(exit_at),
-        message: lost_msg.into(),
-    });
-    Finding::new(
-        rule.id.clone(),
-        rule.severity(),
-        file.location(l.acquired),
-        message,
-    )
-    .with_related(vec![Related {
-        location: file.location(exit_at),
-        message: lost_msg.into(),
-    }])
-    .with_flow(flow)
 }

@@ -441,6 +441,77 @@ pub(crate) fn lower_file(
     out
 }
 
+/// Whether an `except` clause catches every exception: a bare `except:`, or one naming `Exception`
+/// or `BaseException` (alone or in a tuple).
+fn catches_everything(clause: Node<'_>, src: &str) -> bool {
+    let mut c = clause.walk();
+    let values: Vec<Node<'_>> = clause.children_by_field_name("value", &mut c).collect();
+    if values.is_empty() {
+        return true;
+    }
+    let mut stack = values;
+    while let Some(v) = stack.pop() {
+        match v.kind() {
+            // `except OSError as exc:` is `value: (as_pattern (identifier) alias: ...)`.
+            "tuple" | "parenthesized_expression" | "expression_list" => {
+                stack.extend(named_children(v));
+            }
+            "as_pattern" => stack.extend(v.named_child(0)),
+            "identifier" | "attribute" => {
+                let t = text(v, src);
+                let last = t.rsplit('.').next().unwrap_or(t);
+                if matches!(last, "Exception" | "BaseException") {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether an `except` clause catches what the guarded code raises: a bare `except:`, one naming
+/// `Exception` or `BaseException`, or one naming the base class of the I/O errors resources raise
+/// (`OSError` and its aliases `IOError`, `EnvironmentError`, a module's `error` as `socket.error`
+/// and `select.error` are; the DB-API `Error`/`DatabaseError`), alone or in a tuple. A narrower clause (`ValueError`,
+/// `ConnectionResetError`, `TimeoutError`) lets the other exceptions through.
+fn catches_all(clause: Node<'_>, src: &str) -> bool {
+    let mut c = clause.walk();
+    let values: Vec<Node<'_>> = clause.children_by_field_name("value", &mut c).collect();
+    if values.is_empty() {
+        return true;
+    }
+    let mut stack = values;
+    while let Some(v) = stack.pop() {
+        match v.kind() {
+            // `except OSError as exc:` is `value: (as_pattern (identifier) alias: ...)`.
+            "tuple" | "parenthesized_expression" | "expression_list" => {
+                stack.extend(named_children(v));
+            }
+            "as_pattern" => stack.extend(v.named_child(0)),
+            "identifier" | "attribute" => {
+                let t = text(v, src);
+                let last = t.rsplit('.').next().unwrap_or(t);
+                let qualified = t.contains('.');
+                if matches!(
+                    last,
+                    "Exception"
+                        | "BaseException"
+                        | "OSError"
+                        | "IOError"
+                        | "EnvironmentError"
+                        | "error"
+                ) || (qualified && matches!(last, "Error" | "DatabaseError"))
+                {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 fn push(out: &mut LoweredFile, b: Builder<'_>, node: Node<'_>, top: bool) {
     if let Some(n) = &b.notice {
         out.notices.push(n.clone());
@@ -509,6 +580,8 @@ type Callee = (
 struct LoopCtx {
     brk: BlockId,
     cont: BlockId,
+    /// How many `finally` clauses enclosed the loop (those entered later run on `break`).
+    finally_depth: usize,
 }
 
 /// A lowered value: the operand, plus its type when known and its qualified path when it names an
@@ -934,6 +1007,7 @@ impl<'c> Builder<'c> {
         self.loops.push(LoopCtx {
             brk: after,
             cont: head,
+            finally_depth: self.finally.len(),
         });
         if let Some(b) = n.child_by_field_name("body") {
             self.body(b);
@@ -1087,16 +1161,16 @@ impl<'c> Builder<'c> {
                 }
                 self.loop_body_and_else(n, head, exit, after);
             }
-            "break_statement" => {
+            "break_statement" | "continue_statement" => {
                 if let Some(l) = self.loops.last() {
-                    let t = l.brk;
-                    self.goto(t);
-                    self.cur = self.new_block();
-                }
-            }
-            "continue_statement" => {
-                if let Some(l) = self.loops.last() {
-                    let t = l.cont;
+                    let t = if n.kind() == "break_statement" {
+                        l.brk
+                    } else {
+                        l.cont
+                    };
+                    // Leaving the loop body runs the `finally` clauses entered inside it.
+                    let depth = l.finally_depth;
+                    self.run_finally_from(depth);
                     self.goto(t);
                     self.cur = self.new_block();
                 }
@@ -1121,7 +1195,12 @@ impl<'c> Builder<'c> {
                                 self.store(a, val, span(item));
                             }
                         } else {
-                            self.expr(v);
+                            // `with conn:` on a variable: a use with the item's span, which the
+                            // leak analysis treats as the statement managing the value.
+                            let val = self.expr(v);
+                            if matches!(val.op, Operand::Var(_)) {
+                                self.assign(Expr::Use(val.op), span(item));
+                            }
                         }
                     }
                 }
@@ -1237,9 +1316,17 @@ impl<'c> Builder<'c> {
 
     /// Inline the bodies of enclosing `finally` clauses before leaving the function.
     fn run_finally(&mut self) {
+        self.run_finally_from(0);
+    }
+
+    /// Inline the bodies of the `finally` clauses entered above `depth` (innermost first), as a
+    /// `break`/`continue` does when it leaves them.
+    fn run_finally_from(&mut self, depth: usize) {
         let saved = std::mem::take(&mut self.finally);
-        for f in saved.iter().rev().flatten() {
-            self.body(*f);
+        if let Some(inner) = saved.get(depth..) {
+            for f in inner.iter().rev().flatten() {
+                self.body(*f);
+            }
         }
         self.finally = saved;
     }
@@ -1254,6 +1341,25 @@ impl<'c> Builder<'c> {
             };
         }
         self.cur = self.new_block();
+    }
+
+    /// The copy of a `finally` body run when the `try` (or an `except` clause) completes: under
+    /// the handlers outside the `try` statement (an exception there does not run the `finally`
+    /// again).
+    fn finally_copy(&mut self, f: Node<'c>) {
+        let outer = self
+            .handlers
+            .len()
+            .checked_sub(2)
+            .and_then(|i| self.handlers.get(i))
+            .cloned()
+            .unwrap_or_default();
+        self.handlers.push(outer);
+        let b = self.new_block();
+        self.goto(b);
+        self.cur = b;
+        self.body(f);
+        self.handlers.pop();
     }
 
     fn try_stmt(&mut self, n: Node<'c>) {
@@ -1284,7 +1390,22 @@ impl<'c> Builder<'c> {
             self.handlers.pop();
         }
         let mut try_handlers = entries.clone();
-        try_handlers.extend(catch_handlers.iter().copied());
+        // A bare `except:` (or `except Exception:`) catches every exception of the body: none
+        // reaches the `finally` or the outer handlers without running an `except` clause.
+        let everything = excepts.iter().any(|c| catches_everything(*c, self.src()));
+        if !everything {
+            try_handlers.extend(catch_handlers.iter().copied());
+        }
+        // An `except` clause catches only what it names: unless a clause catches what the body
+        // raises (see `catches_all`), an exception of the body may also leave the function
+        // (outer handlers already say where it goes otherwise).
+        if catch_handlers.is_empty() && !excepts.iter().any(|c| catches_all(*c, self.src())) {
+            let escape = self.new_block();
+            if let Some(b) = self.blocks.get_mut(escape.index()) {
+                b.term = Terminator::Throw(Operand::Opaque, span(n));
+            }
+            try_handlers.push(escape);
+        }
         self.handlers.push(try_handlers);
         if let Some(f) = fin {
             self.finally.push(vec![f]);
@@ -1304,7 +1425,7 @@ impl<'c> Builder<'c> {
             self.finally.pop();
         }
         if let Some(f) = fin {
-            self.body(f);
+            self.finally_copy(f);
         }
         self.goto(after);
         if let Some(f) = fin {
@@ -1312,15 +1433,20 @@ impl<'c> Builder<'c> {
         }
         for (c, entry) in excepts.iter().zip(entries) {
             self.cur = entry;
-            if let Some(alias) = c.child_by_field_name("alias") {
-                if alias.kind() == "identifier" {
-                    let v = self.new_local(Some(text(alias, self.src())), None);
-                    self.emit(Inst::Assign {
-                        dst: Some(v),
-                        expr: Expr::CaughtException,
-                        span: span(alias),
-                    });
-                }
+            let alias = c
+                .child_by_field_name("alias")
+                .filter(|a| a.kind() == "identifier");
+            if let Some(alias) = alias {
+                let v = self.new_local(Some(text(alias, self.src())), None);
+                self.emit(Inst::Assign {
+                    dst: Some(v),
+                    expr: Expr::CaughtException,
+                    span: span(alias),
+                });
+            } else {
+                // The handler still starts by catching: analyses tell an `except` from a `finally`
+                // by it.
+                self.assign(Expr::CaughtException, span(*c));
             }
             if let Some(b) = named_children(*c)
                 .into_iter()
@@ -1331,7 +1457,7 @@ impl<'c> Builder<'c> {
             }
             if let Some(f) = fin {
                 self.finally.pop();
-                self.body(f);
+                self.finally_copy(f);
                 self.finally.push(vec![f]);
             }
             self.goto(after);
@@ -1909,7 +2035,10 @@ impl<'c> Builder<'c> {
             "call" => self.call(n),
             "yield" => {
                 if let Some(e) = n.named_child(0) {
-                    self.expr(e);
+                    // The yielded value leaves the function (an assignment with the span of the
+                    // `yield`, which the leak analysis treats as a hand-off).
+                    let v = self.expr(e);
+                    self.assign(Expr::Use(v.op), span(n));
                 }
                 Val::op(Operand::Opaque)
             }

@@ -7,6 +7,7 @@
 //! reached by untrusted input, using the project summaries for calls into other modules and their
 //! tainted arguments as parameter sources.
 
+pub(crate) mod leaks;
 pub(crate) mod lower;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -19,15 +20,19 @@ use vigil_core::{
 };
 use vigil_flow::ir::{Call, CallKind, Expr, Function, Inst};
 use vigil_flow::model::Effect;
+use vigil_flow::obligation::{LeakCallees, LeakSummary};
 use vigil_flow::taint::{
     analyze, files_to_recheck, Callees, FileReach, FnResult, FnSummary, RuleOf, SinkHit, TaintRun,
 };
 use vigil_flow::Models;
 
-use lower::lower_file;
+use lower::{lower_file, LoweredFile};
 
 /// The `analysis:` names of the rules implemented here.
-pub(crate) const ANALYSES: &[&str] = &["taint"];
+pub(crate) const ANALYSES: &[&str] = &["taint", leaks::NAME];
+
+/// The analyses whose results depend on other files' facts (re-run by [`recheck`]).
+pub(crate) const CROSS_FILE_ANALYSES: &[&str] = &["taint", leaks::NAME];
 
 const BUDGET: usize = 20_000;
 const ROUNDS: usize = 3;
@@ -112,6 +117,8 @@ struct FileSummary {
     local_source: bool,
     /// The names of the functions and methods the file calls.
     calls: Vec<Arc<str>>,
+    /// Leak summaries of the file's module-level functions (see [`leaks::Exported`]).
+    leak_sums: Vec<leaks::Exported>,
 }
 
 /// Project facts: summaries of every function of the scanned code by (owner, name), and of every
@@ -123,8 +130,31 @@ struct Project {
     /// Module-level functions by name (for `from x import f` with another scan root).
     funcs_by_name: HashMap<Arc<str>, Vec<(Arc<str>, FnSummary)>>,
     args: Vec<ArgFact>,
-    /// Files whose taint results the project facts can change (see [`needs_recheck`]).
+    /// Files whose taint or leak results the project facts can change (see [`needs_recheck`]).
     recheck: HashSet<Arc<str>>,
+    /// Leak summaries of module-level functions by name: (module, summary).
+    leak_funcs: HashMap<Arc<str>, Vec<(Arc<str>, LeakSummary)>>,
+}
+
+/// The leak summaries of other modules' functions, for `mod.f(...)` and `from mod import f` calls.
+struct ProjectLeaks<'a>(&'a Project);
+
+impl LeakCallees for ProjectLeaks<'_> {
+    fn summary(&self, call: &Call, _caller: &Function) -> Option<LeakSummary> {
+        if call.on_this || !(call.kind == CallKind::Static || call.receiver.is_none()) {
+            return None;
+        }
+        let class = call.class.as_deref()?;
+        let mut cands = self
+            .0
+            .leak_funcs
+            .get(&call.name)?
+            .iter()
+            .filter(|(o, _)| owner_matches(o, class))
+            .map(|(_, s)| s);
+        let first = cands.next()?;
+        cands.all(|s| s == first).then(|| first.clone())
+    }
 }
 
 /// Whether a function owned by `owner` is what `class` names (a module or class path, possibly
@@ -317,12 +347,11 @@ fn is_summarized(f: &Function) -> bool {
 
 fn analyze_file(
     file: &SourceFile,
-    tree: &tree_sitter::Tree,
+    lowered: LoweredFile,
     models: &Models,
     project: Option<&Project>,
     kinds: u64,
 ) -> Analyzed {
-    let lowered = lower_file(&file.text, tree.root_node(), &file.rel_path, models);
     let functions = lowered.functions;
     let mut param_sources: Vec<Vec<Option<Arc<str>>>> = functions
         .iter()
@@ -501,13 +530,31 @@ fn describe_mark(mark: &str) -> String {
 /// Phase 1: per-function summaries and tainted call arguments of one file.
 pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<Summary> {
     let models = load_models(local_sources()).ok()?;
-    let a = analyze_file(file, tree, models, None, 0);
-    Some(Box::new(summary_of(file, &a)))
+    let lowered = lower_file(&file.text, tree.root_node(), &file.rel_path, models);
+    let leak_sums = leaks::analyze(file, tree, &lowered, None)
+        .map(|l| l.exported)
+        .unwrap_or_default();
+    let a = analyze_file(file, lowered, models, None, 0);
+    Some(Box::new(summary_of(file, &a, leak_sums)))
 }
 
-fn summary_of(file: &SourceFile, a: &Analyzed) -> FileSummary {
+/// The summary of a file whose taint analysis did not run (no taint rule is enabled): its calls
+/// and leak summaries.
+fn leak_summary_of(lowered: &LoweredFile, leak_sums: Vec<leaks::Exported>) -> FileSummary {
+    let calls: HashSet<&Arc<str>> = vigil_flow::ir::calls(&lowered.functions)
+        .map(|c| &c.name)
+        .collect();
+    FileSummary {
+        calls: calls.into_iter().cloned().collect(),
+        leak_sums,
+        ..FileSummary::default()
+    }
+}
+
+fn summary_of(file: &SourceFile, a: &Analyzed, leak_sums: Vec<leaks::Exported>) -> FileSummary {
     let mut fs = FileSummary {
         local_source: a.local_source,
+        leak_sums,
         ..FileSummary::default()
     };
     for (f, r) in a.functions.iter().zip(&a.results) {
@@ -549,11 +596,16 @@ pub(crate) fn decode(bytes: &[u8]) -> Option<Summary> {
 pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
     let mut p = Project::default();
     let mut files: Vec<FileReach<Arc<str>>> = Vec::new();
+    let mut leak_calls: Vec<(Arc<str>, Vec<Arc<str>>)> = Vec::new();
     for (path, s) in summaries {
         let Ok(fs) = s.downcast::<FileSummary>() else {
             continue;
         };
         let fs = *fs;
+        for (owner, name, sum) in fs.leak_sums {
+            p.leak_funcs.entry(name).or_default().push((owner, sum));
+        }
+        leak_calls.push((path.clone(), fs.calls.clone()));
         files.push(FileReach {
             path,
             local_source: fs.local_source,
@@ -581,6 +633,12 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
             .any(|(_, s)| s.returns_source.is_some())
     });
     p.recheck = recheck;
+    // The leak analysis of a file that calls a function with a leak summary can change.
+    for (path, calls) in leak_calls {
+        if calls.iter().any(|c| p.leak_funcs.contains_key(c)) {
+            p.recheck.insert(path);
+        }
+    }
     Some(Arc::new(p))
 }
 
@@ -665,23 +723,51 @@ fn report(file: &SourceFile, a: Analyzed, rule_of: &RuleOf, models: &Models, out
     }
 }
 
-/// Two-phase protocol, phase 2: report every sink reached by untrusted input.
+/// The flow analyses with the project facts (if any), over one lowering: the leak rules, then the
+/// taint rules.
+fn check_with_facts(
+    file: &SourceFile,
+    tree: &tree_sitter::Tree,
+    ctx: &CheckContext<'_>,
+    out: &mut FileOutput,
+) {
+    let taint = taint_setup(file, ctx, out);
+    let leak = leaks::enabled(ctx);
+    if taint.is_none() && !leak {
+        return;
+    }
+    let Some(models) = taint
+        .as_ref()
+        .map(|t| t.0)
+        .or_else(|| load_models(local_sources()).ok())
+    else {
+        return;
+    };
+    let project = ctx.project.and_then(|p| p.downcast_ref::<Project>());
+    let lowered = lower_file(&file.text, tree.root_node(), &file.rel_path, models);
+    if leak {
+        let facts = project.map(ProjectLeaks);
+        let external = facts.as_ref().map(|f| f as &dyn LeakCallees);
+        leaks::check(file, tree, ctx, &lowered, external, out);
+    }
+    if let Some((models, kinds, rule_of)) = taint {
+        let a = analyze_file(file, lowered, models, project, kinds);
+        report(file, a, &rule_of, models, out);
+    }
+}
+
+/// Two-phase protocol, phase 2: every flow analysis with the project facts.
 pub(crate) fn check(
     file: &SourceFile,
     tree: &tree_sitter::Tree,
     ctx: &CheckContext<'_>,
     out: &mut FileOutput,
 ) {
-    let Some((models, kinds, rule_of)) = taint_setup(file, ctx, out) else {
-        return;
-    };
-    let project = ctx.project.and_then(|p| p.downcast_ref::<Project>());
-    let a = analyze_file(file, tree, models, project, kinds);
-    report(file, a, &rule_of, models, out);
+    check_with_facts(file, tree, ctx, out);
 }
 
-/// Single-pass protocol, first pass: the taint analysis without project facts and, when
-/// `summarize` is set, the file's summary from the same run.
+/// Single-pass protocol, first pass: the flow analyses without project facts over one lowering
+/// and, when `summarize` is set, the file's summary from the same runs.
 pub(crate) fn first_pass(
     file: &SourceFile,
     tree: &tree_sitter::Tree,
@@ -689,33 +775,54 @@ pub(crate) fn first_pass(
     summarize: bool,
     out: &mut FileOutput,
 ) -> Option<Summary> {
-    match taint_setup(file, ctx, out) {
+    let taint = taint_setup(file, ctx, out);
+    let leak = leaks::enabled(ctx);
+    if taint.is_none() && !leak && !summarize {
+        return None;
+    }
+    let models = match &taint {
+        Some(t) => t.0,
+        None => load_models(local_sources()).ok()?,
+    };
+    let lowered = lower_file(&file.text, tree.root_node(), &file.rel_path, models);
+    // Leak summaries matter only to the leak rules of other files.
+    let leak_sums = if leak {
+        leaks::check(file, tree, ctx, &lowered, None, out)
+    } else {
+        Vec::new()
+    };
+    match taint {
         Some((models, kinds, rule_of)) => {
-            let a = analyze_file(file, tree, models, None, kinds);
-            let summary = summarize.then(|| Box::new(summary_of(file, &a)) as Summary);
+            let a = analyze_file(file, lowered, models, None, kinds);
+            let summary = summarize.then(|| Box::new(summary_of(file, &a, leak_sums)) as Summary);
             report(file, a, &rule_of, models, out);
             summary
         }
-        None if summarize => self::summarize(file, tree),
+        None if summarize && ctx.rules_for_analysis("taint").next().is_some() => {
+            let a = analyze_file(file, lowered, models, None, 0);
+            Some(Box::new(summary_of(file, &a, leak_sums)))
+        }
+        None if summarize => Some(Box::new(leak_summary_of(&lowered, leak_sums))),
         None => None,
     }
 }
 
-/// Whether the linked facts can change the taint results of the file at `path`.
+/// Whether the linked facts can change the taint or leak results of the file at `path`.
 pub(crate) fn needs_recheck(project: &(dyn std::any::Any + Send + Sync), path: &str) -> bool {
     project
         .downcast_ref::<Project>()
         .is_none_or(|p| p.recheck.contains(path))
 }
 
-/// Single-pass protocol, second pass: the taint analysis again, with the project facts.
+/// Single-pass protocol, second pass: the cross-file analyses (taint, leaks) again, with the
+/// project facts.
 pub(crate) fn recheck(
     file: &SourceFile,
     tree: &tree_sitter::Tree,
     ctx: &CheckContext<'_>,
     out: &mut FileOutput,
 ) {
-    check(file, tree, ctx, out);
+    check_with_facts(file, tree, ctx, out);
 }
 
 fn finding(file: &SourceFile, rule: &vigil_core::Rule, hit: &SinkHit, models: &Models) -> Finding {

@@ -243,7 +243,7 @@ def exit_stack(paths):
 
 
 def json_load_leak(path):
-    # ruleid: python/resource-leak
+    # ruleid: python/open-without-with
     return json.load(open(path))
 
 
