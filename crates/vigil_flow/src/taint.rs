@@ -798,9 +798,12 @@ impl Engine<'_, '_> {
             Expr::FieldLoad { base: None, field } => match st.fields.get(field) {
                 Some(v) => v.clone(),
                 None => {
+                    // Not untrusted input itself: sanitized for every kind, so that joining it
+                    // with a sanitized value (`base.resolve(getFileName(x))`, `prefix + enc(x)`)
+                    // keeps that value's sanitization (`this_to_return` ignores the mask).
                     let this = Taint {
                         origins: THIS_BIT,
-                        cleansed: self.run.models.exclusive(),
+                        cleansed: u64::MAX,
                         trace: Trace::root(Step {
                             span: self.cur_span,
                             note: Arc::from(format!("field `{field}`")),
