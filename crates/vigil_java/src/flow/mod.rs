@@ -115,6 +115,8 @@ struct FileSummary {
     args: Vec<ArgFact>,
     classes: Vec<ClassInfo>,
     edges: Vec<Edge>,
+    /// Static fields (`pkg.Holder.value`) this file assigns untrusted input to.
+    statics: Vec<(Arc<str>, Arc<str>)>,
 }
 
 /// Where a value that a method passes on comes from, for composing summaries across files.
@@ -262,6 +264,39 @@ struct Project {
     args: Vec<ArgFact>,
     classes: ExternClasses,
     by_owner: HashMap<OwnerKey, FnSummary>,
+    /// Static fields (`pkg.Holder.value`) some file assigns untrusted input to.
+    statics: BTreeMap<Arc<str>, Arc<str>>,
+}
+
+/// The qualified name of a field a method of `owner` stores to: `pkg.Holder.value` as lowered for
+/// another class's static field, `owner.f` for the method's own class.
+fn qualified_field(owner: &str, field: &str) -> Arc<str> {
+    if field.contains('.') {
+        Arc::from(field)
+    } else {
+        Arc::from(format!("{owner}.{field}"))
+    }
+}
+
+/// The field sources a method of `owner` sees: its class's own, plus the static fields of any
+/// class holding untrusted input (by qualified name, and the class's own by simple name).
+fn fields_with_statics(
+    owner: &str,
+    own: Option<&BTreeMap<Arc<str>, Arc<str>>>,
+    statics: &BTreeMap<Arc<str>, Arc<str>>,
+) -> BTreeMap<Arc<str>, Arc<str>> {
+    let mut m = own.cloned().unwrap_or_default();
+    for (q, note) in statics {
+        m.entry(q.clone()).or_insert_with(|| note.clone());
+        if let Some(f) = q
+            .strip_prefix(owner)
+            .and_then(|r| r.strip_prefix('.'))
+            .filter(|f| !f.contains('.'))
+        {
+            m.entry(Arc::from(f)).or_insert_with(|| note.clone());
+        }
+    }
+    m
 }
 
 fn simple(t: &str) -> &str {
@@ -534,8 +569,21 @@ fn analyze_file(
     let describe_fn = |s: TextRange| describe(&file.text, s);
     let mut results = Vec::new();
     let mut field_sources: HashMap<Arc<str>, BTreeMap<Arc<str>, Arc<str>>> = HashMap::new();
+    let mut statics: BTreeMap<Arc<str>, Arc<str>> =
+        project.map(|p| p.statics.clone()).unwrap_or_default();
     let no_fields = BTreeMap::new();
     for _round in 0..ROUNDS {
+        let seen_fields: HashMap<Arc<str>, BTreeMap<Arc<str>, Arc<str>>> = if statics.is_empty() {
+            HashMap::new()
+        } else {
+            functions
+                .iter()
+                .map(|f| {
+                    let m = fields_with_statics(&f.owner, field_sources.get(&f.owner), &statics);
+                    (f.owner.clone(), m)
+                })
+                .collect()
+        };
         let local_by_owner: HashMap<OwnerKey, FnSummary> = local
             .iter()
             .flat_map(|((name, arity), v)| {
@@ -559,7 +607,10 @@ fn analyze_file(
                     callees: &lookup,
                     param_sources: ps.clone(),
                     describe: &describe_fn,
-                    field_sources: field_sources.get(&f.owner).unwrap_or(&no_fields),
+                    field_sources: seen_fields
+                        .get(&f.owner)
+                        .or_else(|| field_sources.get(&f.owner))
+                        .unwrap_or(&no_fields),
                     budget: BUDGET,
                 };
                 analyze(f, &run)
@@ -591,6 +642,15 @@ fn analyze_file(
         let mut fields_changed = false;
         for (f, r) in functions.iter().zip(&results) {
             for (field, note) in &r.field_stores {
+                let q = qualified_field(&f.owner, field);
+                if let std::collections::btree_map::Entry::Vacant(e) = statics.entry(q) {
+                    let src = note.trim_start_matches("source: ");
+                    e.insert(Arc::from(format!("assigned {src} in `{}`", f.name)));
+                    fields_changed = true;
+                }
+                if field.contains('.') {
+                    continue;
+                }
                 let m = field_sources.entry(f.owner.clone()).or_default();
                 if !m.contains_key(field) {
                     let src = note.trim_start_matches("source: ");
@@ -644,6 +704,18 @@ pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<S
         .map(|c| (c.fqn.clone(), c.supers.clone()))
         .collect();
     fs.edges = symbolic_edges(file, &a, models);
+    for (f, r) in a.functions.iter().zip(&a.results) {
+        for (field, note) in &r.field_stores {
+            let src = note.trim_start_matches("source: ");
+            fs.statics.push((
+                qualified_field(&f.owner, field),
+                Arc::from(format!(
+                    "assigned {src} in `{}` ({})",
+                    f.name, file.rel_path
+                )),
+            ));
+        }
+    }
     fs.classes = a.classes;
     Some(Box::new(fs))
 }
@@ -667,6 +739,9 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
         }
         p.args.extend(fs.args);
         edges.extend(fs.edges);
+        for (q, note) in fs.statics {
+            p.statics.entry(q).or_insert(note);
+        }
         for c in fs.classes {
             p.classes.entry(c.fqn.clone()).or_insert(c);
         }
