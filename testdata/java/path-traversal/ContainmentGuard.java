@@ -61,6 +61,7 @@ public class ContainmentGuard {
 
     byte[] stringPrefix(HttpServletRequest request) throws IOException {
         String name = request.getParameter("name");
+        // ruleid: java/null-dereference-of-source -- dereferenced with no null check
         if (!name.startsWith("/srv/files/")) throw new SecurityException("outside");
         // ruleid: java/path-traversal -- a string prefix does not stop `/srv/files/../../etc/passwd`
         return Files.readAllBytes(Paths.get(name));

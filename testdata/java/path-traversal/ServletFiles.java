@@ -47,6 +47,7 @@ public class ServletFiles extends HttpServlet {
     void cookies(HttpServletRequest request) throws IOException {
         Cookie[] cookies = request.getCookies();
         String file = "default.txt";
+        // ruleid: java/null-dereference-of-source -- dereferenced with no null check
         for (Cookie c : cookies) {
             if (c.getName().equals("file")) {
                 file = c.getValue();

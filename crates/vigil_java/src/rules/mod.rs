@@ -2,6 +2,7 @@
 //! [`visit`]: the tree is walked once and each node goes to the rules interested in its kind.
 
 mod ignored_immutable_result;
+mod null_dereference_of_source;
 mod return_in_finally;
 mod string_reference_equality;
 mod thread_run_direct_call;
@@ -17,6 +18,7 @@ use crate::JavaSemantics;
 /// The registry: every Rust analysis of the Java front end (what rule files name in `analysis:`).
 pub(crate) const ANALYSES: &[&str] = &[
     ignored_immutable_result::NAME,
+    null_dereference_of_source::NAME,
     return_in_finally::NAME,
     string_reference_equality::NAME,
     thread_run_direct_call::NAME,
@@ -49,6 +51,7 @@ fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
             thread_run_direct_call::check(cx, node);
             xxe::check_chain(cx, node);
             weak_key_size::check_initialize(cx, node);
+            null_dereference_of_source::check(cx, node);
         }
         "variable_declarator" => xxe::check_declarator(cx, node),
         "object_creation_expression" => weak_key_size::check_spec(cx, node),

@@ -53,6 +53,7 @@ public class SerialRoundTrip {
 
     void rawBytes(HttpServletRequest request) throws IOException, SQLException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        // ruleid: java/null-dereference-of-source -- dereferenced with no null check
         buf.write(request.getParameter("q").getBytes());
         String q = new String(buf.toByteArray());
         // ruleid: java/sql-injection -- written to the byte buffer and decoded
