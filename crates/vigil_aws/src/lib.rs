@@ -29,6 +29,9 @@ pub struct Paginated {
     /// The page-size request member, if the operation has one (e.g. `MaxResults`, `Limit`).
     #[serde(default)]
     pub limit: Option<String>,
+    /// The response member that says whether more pages follow (e.g. `IsTruncated`), if any.
+    #[serde(default)]
+    pub more: Option<String>,
     /// Response members holding the page's items.
     #[serde(default)]
     pub result: Vec<String>,
@@ -162,7 +165,13 @@ impl Table {
                 return None;
             }
         }
-        self.service(stripped)
+        self.service(stripped).or_else(|| {
+            let key = normalize(stripped);
+            JAVA_ALIASES
+                .iter()
+                .find(|(java, _)| *java == key)
+                .and_then(|(_, svc)| self.service(svc))
+        })
     }
 
     /// Every service.
@@ -170,6 +179,30 @@ impl Table {
         self.services.values()
     }
 }
+
+/// Java client names (normalized, `Amazon`/`AWS` and `Client` removed) whose service is not named
+/// like its botocore model.
+const JAVA_ALIASES: &[(&str, &str)] = &[
+    ("kinesisfirehose", "firehose"),
+    ("simpleemailservice", "ses"),
+    ("simpleemailservicev2", "sesv2"),
+    ("simplesystemsmanagement", "ssm"),
+    ("identitymanagement", "iam"),
+    ("securitytokenservice", "sts"),
+    ("elasticmapreduce", "emr"),
+    ("cloudwatchevents", "events"),
+    ("eventbridge", "events"),
+    ("cloudwatchlogs", "logs"),
+    ("elasticloadbalancing", "elb"),
+    ("elasticloadbalancingv2", "elbv2"),
+    ("elasticfilesystem", "efs"),
+    ("sfn", "stepfunctions"),
+    ("cognitoidentityprovider", "cognito-idp"),
+    ("ec2containerregistry", "ecr"),
+    ("simpledb", "sdb"),
+    ("simpleworkflow", "swf"),
+    ("keymanagementservice", "kms"),
+];
 
 /// Normalize an operation or service name: ASCII lowercase with `_` removed.
 #[must_use]
@@ -275,6 +308,12 @@ mod tests {
             ("SqsClientBuilder", "sqs"),
             ("AWSKMS", "kms"),
             ("AWSLambdaClient", "lambda"),
+            ("AmazonKinesisFirehose", "firehose"),
+            ("FirehoseClient", "firehose"),
+            ("SfnClient", "stepfunctions"),
+            ("EventBridgeClient", "events"),
+            ("AmazonCloudWatchEvents", "events"),
+            ("AWSSimpleSystemsManagement", "ssm"),
         ] {
             assert_eq!(
                 t.service_for_java_client(ty).map(|s| s.name.as_str()),

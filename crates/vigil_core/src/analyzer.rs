@@ -1,12 +1,20 @@
 //! The contract between the driver (`vigil_scan`) and the analyzers of each file kind.
 //!
-//! The driver reads every file once and runs, per file kind, one [`Analyzer`]:
+//! Two protocols give the same results; analyzers implement the first and may opt into the second.
 //!
-//! 1. **phase 1** (optional, in parallel): [`Analyzer::summarize`] computes a per-file summary (e.g. the
-//!    methods a Java file defines and which parameters reach their return value);
-//! 2. **link**: [`Analyzer::link`] merges all summaries of the kind into project-wide facts;
-//! 3. **phase 2** (in parallel): [`Analyzer::check`] runs every enabled rule of the kind over the file,
-//!    with the project facts at hand.
+//! **Two-phase** (the reference, used by tests and tools that hold every file):
+//! 1. [`Analyzer::summarize`] computes a per-file summary (e.g. the methods a Java file defines and which
+//!    parameters reach their return value);
+//! 2. [`Analyzer::link`] merges all summaries of the kind into project-wide facts;
+//! 3. [`Analyzer::check`] runs every enabled rule of the kind over the file, with the facts at hand.
+//!
+//! **Single-pass** (what the driver runs): each file is read and parsed once, in
+//! [`Analyzer::first_pass`], which runs every enabled analysis that needs no project facts and returns
+//! the summary in the same pass. After [`Analyzer::link`], only the files whose results the project
+//! facts can change ([`Analyzer::needs_recheck`]) are read and parsed again, and only their
+//! cross-file analyses run ([`Analyzer::recheck`]); those findings replace the first pass's findings of
+//! the same analyses. The defaults map the single-pass protocol onto the two-phase one (summary in the
+//! first pass, the whole `check` in the second), so an analyzer that does not opt in is still correct.
 //!
 //! Each call is wrapped in `catch_unwind` by the driver: a panic becomes a notification for that file.
 
@@ -65,6 +73,25 @@ pub struct FileOutput {
     pub notifications: Vec<Notification>,
 }
 
+/// What [`Analyzer::first_pass`] returns.
+pub struct FirstPass {
+    /// The file's summary, when one was asked for.
+    pub summary: Option<Summary>,
+    /// What the second pass must do for this file.
+    pub second: SecondPass,
+}
+
+/// What the second pass of the single-pass protocol does for a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecondPass {
+    /// Nothing: the first pass produced the file's complete results.
+    Done,
+    /// Run [`Analyzer::recheck`] when [`Analyzer::needs_recheck`] says the project facts matter.
+    IfNeeded,
+    /// Run [`Analyzer::check`] with the project facts (the first pass only summarized).
+    Full,
+}
+
 /// All analyses of one file kind.
 pub trait Analyzer: Send + Sync {
     /// The file kind this analyzer handles.
@@ -85,4 +112,60 @@ pub trait Analyzer: Send + Sync {
 
     /// Phase 2: run the enabled rules over one file.
     fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput);
+
+    /// Whether any rule of `enabled` needs the project facts (so summaries must be computed and
+    /// linked). Default: yes when the analyzer summarizes at all.
+    fn wants_summaries(&self, _enabled: &[Arc<crate::rule::Rule>]) -> bool {
+        true
+    }
+
+    /// Single pass: analyze `file` with no project facts (`ctx.project` is `None`) and, when
+    /// `summarize` is true, return its summary. Default: only the summary; everything else runs in a
+    /// full second pass.
+    fn first_pass(
+        &self,
+        file: &SourceFile,
+        _ctx: &CheckContext<'_>,
+        summarize: bool,
+        _out: &mut FileOutput,
+    ) -> FirstPass {
+        FirstPass {
+            summary: if summarize {
+                self.summarize(file)
+            } else {
+                None
+            },
+            second: SecondPass::Full,
+        }
+    }
+
+    /// Whether the linked `project` facts can change the results of the file at `path` (only asked
+    /// for files whose first pass returned [`SecondPass::IfNeeded`]).
+    fn needs_recheck(&self, _project: &(dyn Any + Send + Sync), _path: &str) -> bool {
+        true
+    }
+
+    /// The analyses (`analysis:` names) [`Analyzer::recheck`] runs: its findings replace the first
+    /// pass's findings of rules with these analyses.
+    fn cross_file_analyses(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// Second pass for a file that needs it: run only the [`Analyzer::cross_file_analyses`], with
+    /// the project facts in `ctx`.
+    fn recheck(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
+        self.check(file, ctx, out);
+    }
+}
+
+/// Drop the findings of rules whose analysis is one of `cross` (before [`Analyzer::recheck`]
+/// reports them again with the project facts).
+pub fn drop_cross_file_findings(out: &mut FileOutput, enabled: &[Arc<Rule>], cross: &[&str]) {
+    out.findings.retain(|f| {
+        !enabled
+            .iter()
+            .find(|r| r.id == f.rule_id)
+            .and_then(|r| r.analysis())
+            .is_some_and(|a| cross.contains(&a))
+    });
 }

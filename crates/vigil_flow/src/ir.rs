@@ -266,3 +266,18 @@ impl Function {
         self.blocks.iter().map(|b| b.insts.len() + 1).sum()
     }
 }
+
+/// Every call made by `functions`, in order.
+pub fn calls(functions: &[Function]) -> impl Iterator<Item = &Call> {
+    functions
+        .iter()
+        .flat_map(|f| &f.blocks)
+        .flat_map(|b| &b.insts)
+        .filter_map(|i| match i {
+            Inst::Assign {
+                expr: Expr::Call(c),
+                ..
+            } => Some(c),
+            _ => None,
+        })
+}

@@ -324,6 +324,79 @@ struct Engine<'r, 'a> {
     param_to_this: u64,
 }
 
+/// Whether untrusted input can appear in `functions` at all: a parameter source
+/// (`param_sources`), a call that is a model source, or a call for which `returns_source` holds (a
+/// method of the scanned code known to return untrusted input). When this is false, no value of the
+/// functions is tainted, so they have no taint findings whatever else is known: the driver skips the
+/// cross-file re-analysis of such a file.
+pub fn may_have_source(
+    functions: &[Function],
+    param_sources: &[Vec<Option<Arc<str>>>],
+    models: &Models,
+    returns_source: impl Fn(&Call) -> bool,
+) -> bool {
+    param_sources.iter().flatten().any(Option::is_some)
+        || crate::ir::calls(functions).any(|c| {
+            models
+                .effects(c.class.as_deref(), &c.name, c.args.len())
+                .iter()
+                .any(|e| matches!(e.effect, Effect::Source { .. }))
+                || returns_source(c)
+        })
+}
+
+/// The taint rule of each enabled sink kind.
+pub type RuleOf = std::collections::HashMap<u32, Arc<vigil_core::Rule>>;
+
+/// The taint rules (`analysis: taint`) enabled in `ctx`: the bit mask of their sink kinds (named by
+/// the rule id's part after the language prefix) and the rule of each kind.
+#[must_use]
+pub fn enabled_kinds(ctx: &vigil_core::CheckContext<'_>, models: &Models) -> (u64, RuleOf) {
+    let mut kinds = 0u64;
+    let mut rule_of = RuleOf::new();
+    for r in ctx.rules_for_analysis("taint") {
+        let name = r.id.split_once('/').map_or(&*r.id, |(_, n)| n);
+        if let Some(k) = models.kind_index(name) {
+            kinds |= 1u64 << k;
+            rule_of.insert(k, r.clone());
+        }
+    }
+    (kinds, rule_of)
+}
+
+/// What the linker knows of one file to decide whether the project facts can change its taint
+/// results (`K` names a callable: (name, arity) in Java, the name in Python).
+#[derive(Debug)]
+pub struct FileReach<K> {
+    pub path: Arc<str>,
+    /// Untrusted input can appear in the file on its own ([`may_have_source`] without facts).
+    pub local_source: bool,
+    /// The callables the file defines.
+    pub defines: Vec<K>,
+    /// The callables the file calls.
+    pub calls: Vec<K>,
+}
+
+/// The files to analyze again with the project facts: those untrusted input can reach, by a source
+/// of their own, a tainted argument passed to a callable they define (`targeted`), or a call of a
+/// callable that returns untrusted input (`returns_source`). In every other file no value is tainted,
+/// with or without the facts, so its first-pass taint results are final.
+pub fn files_to_recheck<K: std::hash::Hash + Eq>(
+    files: Vec<FileReach<K>>,
+    targeted: &std::collections::HashSet<K>,
+    returns_source: impl Fn(&K) -> bool,
+) -> std::collections::HashSet<Arc<str>> {
+    files
+        .into_iter()
+        .filter(|f| {
+            f.local_source
+                || f.defines.iter().any(|k| targeted.contains(k))
+                || f.calls.iter().any(&returns_source)
+        })
+        .map(|f| f.path)
+        .collect()
+}
+
 /// Run the taint analysis over one function.
 #[must_use]
 pub fn analyze(f: &Function, run: &TaintRun<'_>) -> FnResult {

@@ -18,7 +18,7 @@ mod semantics;
 use std::sync::Arc;
 
 use tree_sitter::{Language, Tree};
-use vigil_core::analyzer::{FileOutput, Summary};
+use vigil_core::analyzer::{FileOutput, FirstPass, SecondPass, Summary};
 use vigil_core::{Analyzer, CheckContext, FileKind, ProjectFacts, RuleError, RuleSet, SourceFile};
 use vigil_query::QueryRules;
 
@@ -81,7 +81,8 @@ impl JavaAnalyzer {
         Ok(Self { queries })
     }
 
-    /// Run every enabled rule over an already parsed tree of `file`.
+    /// Run every enabled rule over an already parsed tree of `file` (two-phase protocol: the
+    /// project facts, if any, are in `ctx`).
     pub fn check_tree(
         &self,
         file: &SourceFile,
@@ -89,10 +90,25 @@ impl JavaAnalyzer {
         ctx: &CheckContext<'_>,
         out: &mut FileOutput,
     ) {
+        self.syntactic(file, tree, ctx, out);
+        // (c) the dataflow analyses (taint, cookie flags, leaks), over the same tree.
+        flow::check(file, tree, ctx, out);
+    }
+
+    /// (a) every query rule, one cursor pass; (b) every Rust-coded syntactic rule of src/rules/,
+    /// one walk.
+    fn syntactic(
+        &self,
+        file: &SourceFile,
+        tree: &Tree,
+        ctx: &CheckContext<'_>,
+        out: &mut FileOutput,
+    ) {
+        if ctx.rules.is_empty() {
+            return;
+        }
         let root = tree.root_node();
         let sem = JavaSemantics::new(&file.text, root);
-
-        // (a) every query rule, one cursor pass.
         self.queries.run(
             root,
             file,
@@ -100,12 +116,7 @@ impl JavaAnalyzer {
             &|r| ctx.is_enabled(&r.id),
             &mut out.findings,
         );
-
-        // (b) every Rust-coded syntactic rule of src/rules/, one walk.
         rules::run(root, file, &sem, ctx, &mut out.findings);
-
-        // (c) the dataflow analyses (taint), over the same tree.
-        flow::check(file, tree, ctx, out);
     }
 }
 
@@ -139,6 +150,54 @@ impl Analyzer for JavaAnalyzer {
             return;
         };
         self.check_tree(file, &tree, ctx, out);
+    }
+
+    fn wants_summaries(&self, enabled: &[Arc<vigil_core::Rule>]) -> bool {
+        enabled
+            .iter()
+            .any(|r| matches!(r.analysis(), Some("taint" | "resource-leak")))
+    }
+
+    /// One parse and one lowering: queries, Rust rules, leaks and cookie flags, the taint analysis
+    /// without project facts, and the summary from that same taint run.
+    fn first_pass(
+        &self,
+        file: &SourceFile,
+        ctx: &CheckContext<'_>,
+        summarize: bool,
+        out: &mut FileOutput,
+    ) -> FirstPass {
+        let done = |summary| FirstPass {
+            summary,
+            second: SecondPass::IfNeeded,
+        };
+        if ctx.rules.is_empty() && !summarize {
+            return done(None);
+        }
+        let tree = if ctx.rules.is_empty() {
+            parse(&file.text)
+        } else {
+            vigil_query::tree_for_check(file, "Java", parse(&file.text), out)
+        };
+        let Some(tree) = tree else {
+            return done(None);
+        };
+        self.syntactic(file, &tree, ctx, out);
+        done(flow::first_pass(file, &tree, ctx, summarize, out))
+    }
+
+    fn needs_recheck(&self, project: &(dyn std::any::Any + Send + Sync), path: &str) -> bool {
+        flow::needs_recheck(project, path)
+    }
+
+    fn cross_file_analyses(&self) -> &'static [&'static str] {
+        flow::CROSS_FILE_ANALYSES
+    }
+
+    fn recheck(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
+        if let Some(tree) = parse(&file.text) {
+            flow::recheck(file, &tree, ctx, out);
+        }
     }
 }
 

@@ -68,6 +68,11 @@ impl<'t> JavaSemantics<'t> {
         }
     }
 
+    /// The root of the file's tree.
+    pub(crate) fn root(&self) -> Node<'t> {
+        self.root
+    }
+
     pub(crate) fn text(&self, n: Node<'_>) -> &'t str {
         text(n, self.src)
     }
@@ -91,6 +96,11 @@ impl<'t> JavaSemantics<'t> {
             });
             set
         })
+    }
+
+    /// Whether a type of simple name `simple` is declared in this file.
+    pub(crate) fn declares_type(&self, simple: &str) -> bool {
+        self.declared_types().contains(simple)
     }
 
     /// Resolve a simple type name to a fully qualified one through imports. A name declared in this

@@ -16,7 +16,7 @@ mod semantics;
 use std::sync::Arc;
 
 use tree_sitter::{Language, Tree};
-use vigil_core::analyzer::{FileOutput, Summary};
+use vigil_core::analyzer::{FileOutput, FirstPass, SecondPass, Summary};
 use vigil_core::{Analyzer, CheckContext, FileKind, ProjectFacts, RuleError, RuleSet, SourceFile};
 use vigil_query::QueryRules;
 
@@ -75,10 +75,24 @@ impl PythonAnalyzer {
         ctx: &CheckContext<'_>,
         out: &mut FileOutput,
     ) {
+        self.syntactic(file, tree, ctx, out);
+        // (c) the dataflow analyses (taint), over the same tree.
+        flow::check(file, tree, ctx, out);
+    }
+
+    /// (a) every query rule, one cursor pass; (b) every Rust-coded syntactic rule, one walk.
+    fn syntactic(
+        &self,
+        file: &SourceFile,
+        tree: &Tree,
+        ctx: &CheckContext<'_>,
+        out: &mut FileOutput,
+    ) {
+        if ctx.rules.is_empty() {
+            return;
+        }
         let root = tree.root_node();
         let sem = PySemantics::new(&file.text, root);
-
-        // (a) every query rule, one cursor pass.
         self.queries.run(
             root,
             file,
@@ -86,12 +100,7 @@ impl PythonAnalyzer {
             &|r| ctx.is_enabled(&r.id),
             &mut out.findings,
         );
-
-        // (b) every Rust-coded syntactic rule of src/rules/, one walk.
         rules::run(root, file, &sem, ctx, &mut out.findings);
-
-        // (c) the dataflow analyses (taint), over the same tree.
-        flow::check(file, tree, ctx, out);
     }
 }
 
@@ -125,6 +134,52 @@ impl Analyzer for PythonAnalyzer {
             return;
         };
         self.check_tree(file, &tree, ctx, out);
+    }
+
+    fn wants_summaries(&self, enabled: &[Arc<vigil_core::Rule>]) -> bool {
+        enabled.iter().any(|r| r.analysis() == Some("taint"))
+    }
+
+    /// One parse: queries, Rust rules, the taint analysis without project facts, and the summary
+    /// from that same taint run.
+    fn first_pass(
+        &self,
+        file: &SourceFile,
+        ctx: &CheckContext<'_>,
+        summarize: bool,
+        out: &mut FileOutput,
+    ) -> FirstPass {
+        let done = |summary| FirstPass {
+            summary,
+            second: SecondPass::IfNeeded,
+        };
+        if ctx.rules.is_empty() && !summarize {
+            return done(None);
+        }
+        let tree = if ctx.rules.is_empty() {
+            parse(&file.text)
+        } else {
+            vigil_query::tree_for_check(file, "Python", parse(&file.text), out)
+        };
+        let Some(tree) = tree else {
+            return done(None);
+        };
+        self.syntactic(file, &tree, ctx, out);
+        done(flow::first_pass(file, &tree, ctx, summarize, out))
+    }
+
+    fn needs_recheck(&self, project: &(dyn std::any::Any + Send + Sync), path: &str) -> bool {
+        flow::needs_recheck(project, path)
+    }
+
+    fn cross_file_analyses(&self) -> &'static [&'static str] {
+        &["taint"]
+    }
+
+    fn recheck(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
+        if let Some(tree) = parse(&file.text) {
+            flow::recheck(file, &tree, ctx, out);
+        }
     }
 }
 

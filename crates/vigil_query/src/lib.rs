@@ -837,3 +837,23 @@ mod tests {
         assert_eq!(shorten("x\n   y"), "x y");
     }
 }
+
+/// `a` followed by `b`, as an array of length `N` (= `a.len() + b.len()`), at compile time: a front
+/// end's registry of analyses is one constant built from its rule folders' lists.
+pub const fn concat_names<const N: usize>(
+    a: &[&'static str],
+    b: &[&'static str],
+) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < a.len() {
+        out[i] = a[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < b.len() {
+        out[i + j] = b[j];
+        j += 1;
+    }
+    out
+}

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
-use vigil_core::analyzer::{FileOutput, Summary};
+use vigil_core::analyzer::{FileOutput, SecondPass, Summary};
 use vigil_core::suppress::{CommentSyntax, Suppressions};
 use vigil_core::{
     Analyzer, CheckContext, FileKind, Finding, Notification, NotificationLevel, ProjectFacts,
@@ -29,10 +29,7 @@ pub struct ScanResult {
     pub comment_suppressed: usize,
 }
 
-/// A phase-1 summary, or the panic message of `summarize`.
-type SummaryOutcome = Result<Option<Summary>, String>;
-
-/// What phase 2 produced for one file.
+/// The finished result of one file.
 #[derive(Default)]
 struct FileResult {
     findings: Vec<Finding>,
@@ -40,7 +37,8 @@ struct FileResult {
     baselined: Vec<Finding>,
     comment_suppressed: usize,
     notifications: Vec<Notification>,
-    has_any: bool,
+    /// The file's text, kept when it has findings (the report shows their lines).
+    text: Option<Arc<str>>,
 }
 
 fn panic_notice(file: &SourceFile, phase: &str, message: &str) -> Notification {
@@ -97,6 +95,38 @@ pub fn scan(
     Ok(result)
 }
 
+/// What the first pass keeps of a file until the second pass.
+struct Pending {
+    candidate: usize,
+    kind: FileKind,
+    second: SecondPass,
+    /// The raw output of the first pass (before severities, fingerprints and suppressions).
+    output: FileOutput,
+    /// Hash of the text the first pass saw: a file changed since is analyzed afresh.
+    text_hash: u64,
+}
+
+/// What the first pass produced for one candidate.
+#[derive(Default)]
+struct FirstResult {
+    /// The file's finished result (in this shard only).
+    result: Option<(Arc<str>, FileResult)>,
+    summary: Option<(FileKind, Arc<str>, Summary)>,
+    pending: Option<Pending>,
+    notifications: Vec<Notification>,
+}
+
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// The single-pass driver: each file is read and parsed once (first pass: every analysis that needs
+/// no project facts, plus the summary); after linking, only the files whose results the facts can
+/// change are read again (second pass). File texts are not kept between the passes, except for files
+/// with findings (the report shows their lines).
 fn run(
     analyzers: &[Box<dyn Analyzer>],
     settings: &Settings,
@@ -107,32 +137,90 @@ fn run(
     let (candidates, mut notifications) = discover::discover(paths, root, settings)?;
     let by_kind: HashMap<FileKind, &dyn Analyzer> =
         analyzers.iter().map(|a| (a.kind(), a.as_ref())).collect();
-
-    // Read every candidate once, in parallel.
-    let loaded: Vec<Loaded> = candidates
-        .par_iter()
-        .map(|c| {
-            let code = matches!(
-                c.class,
-                crate::classify::Class::Known(FileKind::Java | FileKind::Python)
-            );
-            let limit = if code {
-                settings.max_file_size
-            } else {
-                settings.max_spec_file_size
-            };
-            discover::load(c, limit)
+    let enabled = settings.enabled_rules();
+    let wants: HashMap<FileKind, bool> = analyzers
+        .iter()
+        .map(|a| {
+            let of_kind: Vec<Arc<vigil_core::Rule>> = enabled
+                .iter()
+                .filter(|r| r.kind == a.kind())
+                .cloned()
+                .collect();
+            (a.kind(), !of_kind.is_empty() && a.wants_summaries(&of_kind))
         })
         .collect();
-    let mut files: Vec<SourceFile> = Vec::new();
-    for l in loaded {
-        match l {
-            Loaded::File(f) => files.push(f),
-            Loaded::Skip => {}
-            Loaded::Notice(n) => notifications.push(n),
+    let in_shard = |rel: &str| opts.shard.is_none_or(|s| s.contains(rel));
+    let load = |c: &discover::Candidate| {
+        let code = matches!(
+            c.class,
+            crate::classify::Class::Known(FileKind::Java | FileKind::Python)
+        );
+        let limit = if code {
+            settings.max_file_size
+        } else {
+            settings.max_spec_file_size
+        };
+        discover::load(c, limit)
+    };
+
+    // First pass: read, parse and analyze every file once, in parallel.
+    let progress = progress_bar(opts.progress, candidates.len());
+    let firsts: Vec<FirstResult> = candidates
+        .par_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let r = match load(c) {
+                Loaded::File(file) => {
+                    let analyzer = by_kind.get(&file.kind).copied();
+                    first_pass(
+                        i,
+                        &file,
+                        analyzer,
+                        &wants,
+                        settings,
+                        opts,
+                        root,
+                        in_shard(&file.rel_path),
+                    )
+                }
+                Loaded::Skip => FirstResult::default(),
+                Loaded::Notice(n) => FirstResult {
+                    notifications: vec![n],
+                    ..FirstResult::default()
+                },
+            };
+            if let Some(p) = &progress {
+                p.inc(1);
+            }
+            r
+        })
+        .collect();
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+
+    let mut results: Vec<(Arc<str>, FileResult)> = Vec::new();
+    let mut summaries: HashMap<FileKind, Vec<(Arc<str>, Summary)>> = HashMap::new();
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut files_scanned = 0usize;
+    let mut any_file = false;
+    for f in firsts {
+        notifications.extend(f.notifications);
+        if let Some((kind, path, s)) = f.summary {
+            any_file = true;
+            summaries.entry(kind).or_default().push((path, s));
+        }
+        if let Some(r) = f.result {
+            any_file = true;
+            files_scanned += 1;
+            results.push(r);
+        }
+        if let Some(p) = f.pending {
+            any_file = true;
+            pending.push(p);
         }
     }
-    if files.is_empty() && notifications.is_empty() {
+    if !any_file && notifications.is_empty() {
         notifications.push(Notification {
             level: NotificationLevel::Note,
             kind: "no-files".into(),
@@ -142,34 +230,15 @@ fn run(
         });
     }
 
-    // Phase 1: summaries of every file (all shards), then link per kind.
+    // Link the summaries of each kind (sorted by path).
     let mut facts: HashMap<FileKind, ProjectFacts> = HashMap::new();
     for analyzer in analyzers {
         let kind = analyzer.kind();
-        let outcomes: Vec<(Arc<str>, SummaryOutcome)> = files
-            .par_iter()
-            .filter(|f| f.kind == kind)
-            .map(|f| (f.rel_path.clone(), guarded(|| analyzer.summarize(f))))
-            .collect();
-        let mut summaries = Vec::new();
-        for (path, outcome) in outcomes {
-            match outcome {
-                Ok(Some(s)) => summaries.push((path, s)),
-                Ok(None) => {}
-                Err(msg) => notifications.push(Notification::file(
-                    NotificationLevel::Error,
-                    "panic",
-                    &path,
-                    format!(
-                        "analysis failed (summarize); cross-file results may be incomplete: {msg}"
-                    ),
-                )),
-            }
-        }
-        if summaries.is_empty() {
+        let Some(mut sums) = summaries.remove(&kind) else {
             continue;
-        }
-        match guarded(|| analyzer.link(summaries)) {
+        };
+        sums.sort_by(|a, b| a.0.cmp(&b.0));
+        match guarded(|| analyzer.link(sums)) {
             Ok(Some(f)) => {
                 facts.insert(kind, f);
             }
@@ -184,41 +253,40 @@ fn run(
         }
     }
 
-    // Phase 2: check this shard's files.
-    let mine: Vec<&SourceFile> = files
-        .iter()
-        .filter(|f| opts.shard.is_none_or(|s| s.contains(&f.rel_path)))
-        .collect();
-    let progress = progress_bar(opts.progress, mine.len());
-    let results: Vec<(Arc<str>, FileResult)> = mine
-        .par_iter()
-        .map(|file| {
-            let r = check_file(
-                file,
-                by_kind.get(&file.kind).copied(),
-                &facts,
-                settings,
-                opts,
-                root,
-            );
-            if let Some(p) = &progress {
-                p.inc(1);
+    // Second pass: only the files whose results the project facts can change.
+    let seconds: Vec<FirstResult> = pending
+        .into_par_iter()
+        .map(|p| {
+            let mut r = FirstResult::default();
+            let (Some(c), Some(analyzer)) =
+                (candidates.get(p.candidate), by_kind.get(&p.kind).copied())
+            else {
+                return r;
+            };
+            match load(c) {
+                Loaded::File(file) => {
+                    let res = second_pass(&file, analyzer, p, &facts, settings, opts, root);
+                    r.result = Some((file.rel_path.clone(), res));
+                }
+                Loaded::Skip => {}
+                Loaded::Notice(n) => r.notifications.push(n),
             }
-            (file.rel_path.clone(), r)
+            r
         })
         .collect();
-    if let Some(p) = progress {
-        p.finish_and_clear();
+    for r in seconds {
+        notifications.extend(r.notifications);
+        if let Some(r) = r.result {
+            files_scanned += 1;
+            results.push(r);
+        }
     }
 
-    let texts: HashMap<&str, &Arc<str>> = files.iter().map(|f| (&*f.rel_path, &f.text)).collect();
     let mut out = ScanResult::default();
     let mut sources = BTreeMap::new();
     for (path, r) in results {
-        if r.has_any {
-            if let Some(t) = texts.get(&*path) {
-                sources.insert(path.clone(), Arc::clone(t));
-            }
+        if let Some(t) = r.text {
+            sources.insert(path.clone(), t);
         }
         out.report.findings.extend(r.findings);
         out.report.suppressed.extend(r.suppressed);
@@ -236,9 +304,169 @@ fn run(
     notifications.dedup();
     out.report.notifications = notifications;
     out.report.sources = sources;
-    out.report.files_scanned = mine.len();
+    out.report.files_scanned = files_scanned;
     out.report.rules = settings.enabled_rules();
     Ok(out)
+}
+
+/// First pass over one file: every analysis that needs no project facts, and its summary.
+#[allow(clippy::too_many_arguments)]
+fn first_pass(
+    candidate: usize,
+    file: &SourceFile,
+    analyzer: Option<&dyn Analyzer>,
+    wants: &HashMap<FileKind, bool>,
+    settings: &Settings,
+    opts: &ScanOptions,
+    root: &std::path::Path,
+    mine: bool,
+) -> FirstResult {
+    let mut r = FirstResult::default();
+    let Some(analyzer) = analyzer else {
+        if mine {
+            r.result = Some((file.rel_path.clone(), FileResult::default()));
+        }
+        return r;
+    };
+    let summarize = wants.get(&file.kind).copied().unwrap_or(false);
+    let file_rules = settings.file_rules(&file.path);
+    let enabled: &[Arc<vigil_core::Rule>] = if mine {
+        file_rules.for_kind(file.kind)
+    } else {
+        &[]
+    };
+    if enabled.is_empty() && !summarize {
+        if mine {
+            r.result = Some((file.rel_path.clone(), FileResult::default()));
+        }
+        return r;
+    }
+    let ctx = CheckContext {
+        rules: enabled,
+        project: None,
+        root,
+    };
+    let mut output = FileOutput::default();
+    let first = run_guarded(file, settings, enabled, "first pass", &mut output, |out| {
+        analyzer.first_pass(file, &ctx, summarize, out)
+    });
+    let (summary, second) = match first {
+        Some(f) => (f.summary, f.second),
+        None => (None, SecondPass::Done),
+    };
+    if let Some(s) = summary {
+        r.summary = Some((file.kind, file.rel_path.clone(), s));
+    }
+    if !mine {
+        return r;
+    }
+    let later = match second {
+        SecondPass::Done => false,
+        SecondPass::IfNeeded => summarize,
+        SecondPass::Full => true,
+    };
+    if later {
+        r.pending = Some(Pending {
+            candidate,
+            kind: file.kind,
+            second,
+            output,
+            text_hash: text_hash(&file.text),
+        });
+    } else {
+        r.result = Some((
+            file.rel_path.clone(),
+            postprocess(file, &file_rules, output, settings, opts),
+        ));
+    }
+    r
+}
+
+/// Second pass over one file, read again: the analyses the project facts can change.
+fn second_pass(
+    file: &SourceFile,
+    analyzer: &dyn Analyzer,
+    p: Pending,
+    facts: &HashMap<FileKind, ProjectFacts>,
+    settings: &Settings,
+    opts: &ScanOptions,
+    root: &std::path::Path,
+) -> FileResult {
+    let file_rules = settings.file_rules(&file.path);
+    let enabled = file_rules.for_kind(file.kind);
+    let project = facts
+        .get(&file.kind)
+        .map(|f| &**f as &(dyn std::any::Any + Send + Sync));
+    let ctx = CheckContext {
+        rules: enabled,
+        project,
+        root,
+    };
+    let changed = text_hash(&file.text) != p.text_hash;
+    let mut output = p.output;
+    if changed || p.second == SecondPass::Full {
+        // The whole two-phase check (a file edited during the scan is analyzed afresh).
+        if changed {
+            output = FileOutput::default();
+        }
+        run_guarded(file, settings, enabled, "check", &mut output, |out| {
+            analyzer.check(file, &ctx, out);
+        });
+    } else if let Some(project) = project.filter(|f| analyzer.needs_recheck(*f, &file.rel_path)) {
+        let cross = analyzer.cross_file_analyses();
+        vigil_core::analyzer::drop_cross_file_findings(&mut output, enabled, cross);
+        let ctx = CheckContext {
+            project: Some(project),
+            ..ctx
+        };
+        run_guarded(file, settings, enabled, "recheck", &mut output, |out| {
+            analyzer.recheck(file, &ctx, out);
+        });
+    }
+    postprocess(file, &file_rules, output, settings, opts)
+}
+
+/// Run one analyzer call under `catch_unwind` and the per-file time budget; a panic or an expired
+/// budget becomes a notice in `out`.
+fn run_guarded<R>(
+    file: &SourceFile,
+    settings: &Settings,
+    enabled: &[Arc<vigil_core::Rule>],
+    phase: &str,
+    out: &mut FileOutput,
+    f: impl FnOnce(&mut FileOutput) -> R,
+) -> Option<R> {
+    let budget = vigil_core::budget::start(Some(settings.file_time_budget));
+    let r = match guarded(|| f(out)) {
+        Ok(r) => Some(r),
+        Err(msg) => {
+            out.notifications.push(panic_notice(file, phase, &msg));
+            None
+        }
+    };
+    if vigil_core::budget::was_expired() {
+        let rules: Vec<&str> = enabled
+            .iter()
+            .filter(|rule| rule.analysis().is_some())
+            .map(|rule| rule.id.as_ref())
+            .collect();
+        out.notifications.push(Notification::file(
+            NotificationLevel::Error,
+            "time-budget",
+            &file.rel_path,
+            format!(
+                "analysis abandoned after the per-file time budget of {} s (`--file-time-budget`); results of {} may be incomplete",
+                settings.file_time_budget.as_secs(),
+                if rules.is_empty() {
+                    "its rules".to_owned()
+                } else {
+                    rules.join(", ")
+                }
+            ),
+        ));
+    }
+    drop(budget);
+    r
 }
 
 fn progress_bar(wanted: bool, len: usize) -> Option<indicatif::ProgressBar> {
@@ -257,57 +485,16 @@ fn progress_bar(wanted: bool, len: usize) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-fn check_file(
+/// Severities, fingerprints, suppressions and the baseline applied to the raw output of a file.
+fn postprocess(
     file: &SourceFile,
-    analyzer: Option<&dyn Analyzer>,
-    facts: &HashMap<FileKind, ProjectFacts>,
+    file_rules: &crate::settings::FileRules,
+    mut output: FileOutput,
     settings: &Settings,
     opts: &ScanOptions,
-    root: &std::path::Path,
 ) -> FileResult {
     let mut r = FileResult::default();
-    let Some(analyzer) = analyzer else {
-        return r;
-    };
-    let file_rules = settings.file_rules(&file.path);
     let enabled = file_rules.for_kind(file.kind);
-    if enabled.is_empty() {
-        return r;
-    }
-    let ctx = CheckContext {
-        rules: enabled,
-        project: facts
-            .get(&file.kind)
-            .map(|f| &**f as &(dyn std::any::Any + Send + Sync)),
-        root,
-    };
-    let mut output = FileOutput::default();
-    let budget = vigil_core::budget::start(Some(settings.file_time_budget));
-    if let Err(msg) = guarded(|| analyzer.check(file, &ctx, &mut output)) {
-        r.notifications.push(panic_notice(file, "check", &msg));
-    }
-    if vigil_core::budget::was_expired() {
-        let rules: Vec<&str> = enabled
-            .iter()
-            .filter(|rule| rule.analysis().is_some())
-            .map(|rule| rule.id.as_ref())
-            .collect();
-        r.notifications.push(Notification::file(
-            NotificationLevel::Error,
-            "time-budget",
-            &file.rel_path,
-            format!(
-                "analysis abandoned after the per-file time budget of {} s (`--file-time-budget`); results of {} may be incomplete",
-                settings.file_time_budget.as_secs(),
-                if rules.is_empty() {
-                    "its rules".to_owned()
-                } else {
-                    rules.join(", ")
-                }
-            ),
-        ));
-    }
-    drop(budget);
     r.notifications.append(&mut output.notifications);
     for n in &mut r.notifications {
         if n.path.is_none() {
@@ -386,7 +573,9 @@ fn check_file(
         }
     }
     let mut used = vec![false; suppressions.all().len()];
-    r.has_any = !findings.is_empty();
+    if !findings.is_empty() {
+        r.text = Some(Arc::clone(&file.text));
+    }
     for f in findings {
         let category = enabled
             .iter()

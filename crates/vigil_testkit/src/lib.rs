@@ -418,6 +418,7 @@ pub fn check_fixture_dir(dir: &Path, analyzer: &dyn Analyzer, rules: &RuleSet) -
         .filter_map(|f| analyzer.summarize(f).map(|s| (f.rel_path.clone(), s)))
         .collect();
     let project = analyzer.link(summaries);
+    let single_pass = single_pass_findings(analyzer, &files, &enabled, dir);
     for file in &files {
         let expectations = if file.path.extension().is_some_and(|e| e == "json") {
             let sidecar = file.path.with_extension("json.expect");
@@ -446,6 +447,25 @@ pub fn check_fixture_dir(dir: &Path, analyzer: &dyn Analyzer, rules: &RuleSet) -
         let mut out = FileOutput::default();
         analyzer.check(file, &ctx, &mut out);
         out.findings.sort();
+        // The driver's single-pass protocol must find exactly what the two-phase one finds.
+        if let Some(single) = single_pass.get(&file.rel_path) {
+            if *single != out.findings {
+                let show = |v: &[vigil_core::Finding]| {
+                    v.iter()
+                        .map(|f| format!("{} {}:{}", f.rule_id, f.location.start.line, f.message))
+                        .collect::<Vec<_>>()
+                };
+                outcome.mismatches.push(Mismatch {
+                    path: file.rel_path.to_string(),
+                    line: 0,
+                    message: format!(
+                        "the single-pass protocol differs from the two-phase one: {:?} vs {:?}",
+                        show(single),
+                        show(&out.findings)
+                    ),
+                });
+            }
+        }
         outcome.mismatches.extend(compare(
             &file.rel_path,
             &expectations,
@@ -456,6 +476,60 @@ pub fn check_fixture_dir(dir: &Path, analyzer: &dyn Analyzer, rules: &RuleSet) -
         outcome.files += 1;
     }
     outcome
+}
+
+/// The findings of each file under the driver's single-pass protocol ([`Analyzer::first_pass`],
+/// [`Analyzer::link`], then [`Analyzer::recheck`] or [`Analyzer::check`] where the first pass asks
+/// for it), sorted.
+#[must_use]
+pub fn single_pass_findings(
+    analyzer: &dyn Analyzer,
+    files: &[SourceFile],
+    enabled: &[Arc<Rule>],
+    root: &Path,
+) -> BTreeMap<Arc<str>, Vec<vigil_core::Finding>> {
+    use vigil_core::analyzer::SecondPass;
+    let summarize = analyzer.wants_summaries(enabled);
+    let ctx = CheckContext {
+        rules: enabled,
+        project: None,
+        root,
+    };
+    let mut firsts = Vec::new();
+    let mut summaries = Vec::new();
+    for file in files {
+        let mut out = FileOutput::default();
+        let first = analyzer.first_pass(file, &ctx, summarize, &mut out);
+        if let Some(s) = first.summary {
+            summaries.push((file.rel_path.clone(), s));
+        }
+        firsts.push((out, first.second));
+    }
+    let project = if summaries.is_empty() {
+        None
+    } else {
+        analyzer.link(summaries)
+    };
+    let cross = analyzer.cross_file_analyses();
+    let mut result = BTreeMap::new();
+    for (file, (mut out, second)) in files.iter().zip(firsts) {
+        let ctx = CheckContext {
+            rules: enabled,
+            project: project.as_deref(),
+            root,
+        };
+        match (second, project.as_deref()) {
+            (SecondPass::Full, _) => analyzer.check(file, &ctx, &mut out),
+            (SecondPass::IfNeeded, Some(p)) if analyzer.needs_recheck(p, &file.rel_path) => {
+                vigil_core::analyzer::drop_cross_file_findings(&mut out, enabled, cross);
+                analyzer.recheck(file, &ctx, &mut out);
+            }
+            _ => {}
+        }
+        out.findings.sort();
+        result.insert(file.rel_path.clone(), out.findings);
+    }
+    result
 }
 
 /// Every problem of the fixtures below `dir` for `analyzer`'s kind: mismatches, and rules of the kind

@@ -30,6 +30,6 @@ class EmptyCatchCases {
         }
         try {
             Thread.sleep(10);
-        } catch (InterruptedException e) { } // ruleid: java/empty-catch
+        } catch (InterruptedException e) { } // ruleid: java/empty-catch, java/interrupted-exception-swallowed
     }
 }

@@ -35,6 +35,7 @@ public class Executors1 {
             for (Runnable t : tasks) {
                 pool.execute(t);
             }
+            // ruleid: java/ignored-return-value
             pool.awaitTermination(1, TimeUnit.MINUTES);
         } finally {
             pool.shutdownNow();

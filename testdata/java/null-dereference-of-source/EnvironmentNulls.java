@@ -16,11 +16,11 @@ public class EnvironmentNulls {
     }
 
     void environment() {
-        // ruleid: java/null-dereference-of-source -- an unset variable gives null
+        // ruleid: java/null-dereference -- an unset variable gives null (that rule's, not this one's)
         int len = System.getenv("APP_HOME").length();
 
         String home = System.getenv("APP_HOME");
-        // ruleid: java/null-dereference-of-source -- first use is a dereference
+        // ruleid: java/null-dereference -- first use is a dereference (that rule's)
         Path p = Path.of(home.strip());
 
         // ok: java/null-dereference-of-source -- requireNonNullElse gives a default
@@ -34,7 +34,7 @@ public class EnvironmentNulls {
     }
 
     void systemProperties() {
-        // ruleid: java/null-dereference-of-source -- an application property may be unset
+        // ruleid: java/null-dereference -- an application property may be unset (that rule's)
         String mode = System.getProperty("app.mode").toUpperCase();
 
         // ok: java/null-dereference-of-source -- the overload with a default never returns null
@@ -45,14 +45,14 @@ public class EnvironmentNulls {
 
         // ok: java/null-dereference-of-source -- every JVM defines line.separator
         int sep = System.getProperty("line.separator").length();
-
-        // ruleid: java/null-dereference-of-source -- a null default is no default
-        String mode3 = System.getProperty("app.mode", null).trim();
     }
 
     void properties() {
         // ruleid: java/null-dereference-of-source -- a missing key gives null
         String url = props.getProperty("db.url").trim();
+
+        // ruleid: java/null-dereference-of-source -- a null default is no default
+        String url2 = props.getProperty("db.url", null).trim();
 
         // ok: java/null-dereference-of-source -- with a default
         String user = props.getProperty("db.user", "app").trim();

@@ -19,3 +19,20 @@ class RunCases {
         }
     }
 }
+
+class MoreRunCases {
+    private final Thread reaper = new Thread(() -> { });
+    private final Poller poller = new Poller();
+
+    static class Poller extends Thread {
+    }
+
+    void cases() {
+        // ruleid: java/thread-run-direct-call
+        this.reaper.run();
+        // ruleid: java/thread-run-direct-call
+        poller.run();
+        // ok: java/thread-run-direct-call -- started
+        poller.start();
+    }
+}

@@ -94,6 +94,7 @@ public class LocalSources {
         while (rs.next()) {
             String path = rs.getString("path");
             // ok: java/path-traversal -- local threat model off: database values are trusted
+            // ruleid: java/ignored-return-value
             new File(path).delete(); // local-ruleid: java/path-traversal
         }
     }

@@ -20,9 +20,8 @@ use vigil_flow::obligation::{
     analyze, is_resource_model_file, Kind, Leak, LeakCallees, LeakRun, LeakSummary, ParamEffect,
     ResourceModels,
 };
-use vigil_flow::Models;
 
-use super::lower::{lower_file, ExternClasses};
+use super::lower::LoweredFile;
 use super::snippet;
 
 /// The analysis name of the leak rules.
@@ -298,8 +297,7 @@ pub(crate) fn check(
     file: &SourceFile,
     tree: &tree_sitter::Tree,
     ctx: &CheckContext<'_>,
-    taint_models: &Models,
-    ext: Option<&ExternClasses>,
+    lowered: &LoweredFile,
     out: &mut FileOutput,
 ) {
     let rules: HashMap<&str, &Arc<vigil_core::Rule>> = ctx
@@ -322,8 +320,8 @@ pub(crate) fn check(
         }
     };
     let root = tree.root_node();
-    let lowered = lower_file(&file.text, root, taint_models, ext);
-    let mut functions = lowered.functions;
+    // The analysis rewrites receivers and callee types: it works on its own copy of the IR.
+    let mut functions = lowered.functions.clone();
     let (package, wildcards) = wildcard_imports(root, &file.text);
     let local: Vec<Arc<str>> = lowered.classes.iter().map(|c| c.fqn.clone()).collect();
     resolve_wildcards(&mut functions, models, &package, &wildcards, &local);

@@ -65,6 +65,9 @@ pub(crate) struct LoweredFile {
     /// Functions (`Owner.name`) with code nested deeper than the lowering limit: the deepest parts
     /// were lowered as opaque values, so findings there may be missing.
     pub(crate) too_deep: Vec<Arc<str>>,
+    /// Classes the lowering looked up that the file does not declare: with project facts, their
+    /// field and method types come from other files.
+    pub(crate) external: Vec<Arc<str>>,
 }
 
 /// Nesting levels (statements, conditions, expressions that are not chains) lowered recursively.
@@ -122,6 +125,8 @@ struct FileCtx<'a> {
     models: &'a Models,
     classes: HashMap<String, ClassInfo>,
     ext: Option<&'a ExternClasses>,
+    /// Classes looked up that this file does not declare (their facts come from other files).
+    external: std::cell::RefCell<std::collections::BTreeSet<Arc<str>>>,
 }
 
 fn simple_name(t: &str) -> &str {
@@ -206,7 +211,12 @@ impl FileCtx<'_> {
         self.classes
             .get(simple)
             .filter(|c| &*c.fqn == fqn)
-            .or_else(|| self.ext.and_then(|e| e.get(fqn)))
+            .or_else(|| {
+                if !self.external.borrow().contains(fqn) {
+                    self.external.borrow_mut().insert(Arc::from(fqn));
+                }
+                self.ext.and_then(|e| e.get(fqn))
+            })
     }
 }
 
@@ -335,6 +345,7 @@ pub(crate) fn lower_file<'a>(
         models,
         classes: HashMap::new(),
         ext,
+        external: std::cell::RefCell::default(),
     };
     for c in named_children(root) {
         match c.kind() {
@@ -476,6 +487,7 @@ pub(crate) fn lower_file<'a>(
         }
         out.functions.extend(b.finish(node));
     }
+    out.external = cx.external.take().into_iter().collect();
     out.classes = cx.classes.into_values().collect();
     out.classes.sort_by(|a, b| a.fqn.cmp(&b.fqn));
     out

@@ -18,13 +18,18 @@ use std::sync::{Arc, OnceLock};
 use vigil_core::analyzer::{FileOutput, Summary};
 use vigil_core::{CheckContext, Finding, FlowStep, ProjectFacts, RuleError, SourceFile, TextRange};
 use vigil_flow::ir::{Call, CallKind, Function};
-use vigil_flow::taint::{analyze, Callees, FnResult, FnSummary, SinkHit, TaintRun};
+use vigil_flow::taint::{
+    analyze, files_to_recheck, Callees, FileReach, FnResult, FnSummary, RuleOf, SinkHit, TaintRun,
+};
 use vigil_flow::Models;
 
-use lower::{lower_file, ClassInfo, ExternClasses};
+use lower::{lower_file, ClassInfo, ExternClasses, LoweredFile};
 
 /// The `analysis:` names of the rules implemented here.
 pub(crate) const ANALYSES: &[&str] = &["taint", "cookie-flags", leaks::NAME];
+
+/// The analyses whose results depend on other files (run again by [`recheck`]).
+pub(crate) const CROSS_FILE_ANALYSES: &[&str] = &["taint", leaks::NAME];
 
 const BUDGET: usize = 20_000;
 const ROUNDS: usize = 3;
@@ -110,6 +115,12 @@ struct ArgFact {
 /// Phase-1 result of one file.
 #[derive(Debug, Default)]
 struct FileSummary {
+    /// See [`Analyzed::local_source`].
+    local_source: bool,
+    /// The (name, arity) of every call the file makes.
+    calls: Vec<SumKey>,
+    /// See [`LoweredFile::external`].
+    external: Vec<Arc<str>>,
     sums: Vec<(SumKey, Arc<str>, FnSummary)>,
     supers: Vec<(Arc<str>, Vec<Arc<str>>)>,
     args: Vec<ArgFact>,
@@ -117,6 +128,9 @@ struct FileSummary {
     edges: Vec<Edge>,
     /// Static fields (`pkg.Holder.value`) this file assigns untrusted input to.
     statics: Vec<(Arc<str>, Arc<str>)>,
+    /// Fields (qualified as in [`qualified_field`]) this file reads: a file reading a static field
+    /// another file stores untrusted input to is analyzed again.
+    field_reads: Vec<Arc<str>>,
 }
 
 /// Where a value that a method passes on comes from, for composing summaries across files.
@@ -266,6 +280,8 @@ struct Project {
     by_owner: HashMap<OwnerKey, FnSummary>,
     /// Static fields (`pkg.Holder.value`) some file assigns untrusted input to.
     statics: BTreeMap<Arc<str>, Arc<str>>,
+    /// Files whose taint results the project facts can change (see [`needs_recheck`]).
+    recheck: HashSet<Arc<str>>,
 }
 
 /// The qualified name of a field a method of `owner` stores to: `pkg.Holder.value` as lowered for
@@ -465,25 +481,39 @@ fn describe(text: &str, span: TextRange) -> String {
 }
 
 struct Analyzed {
+    /// Untrusted input can appear in the file without any project fact (a model source, an
+    /// annotated parameter, `main`'s arguments under the local threat model).
+    local_source: bool,
+    /// See [`LoweredFile::external`].
+    external: Vec<Arc<str>>,
     functions: Vec<Function>,
     results: Vec<FnResult>,
     classes: Vec<ClassInfo>,
     too_deep: Vec<Arc<str>>,
 }
 
-fn analyze_file(
+/// Lower the file once, with the project's classes when there are facts.
+fn lower(
     file: &SourceFile,
     tree: &tree_sitter::Tree,
     models: &Models,
     project: Option<&Project>,
-    kinds: u64,
-) -> Analyzed {
-    let lowered = lower_file(
+) -> LoweredFile {
+    lower_file(
         &file.text,
         tree.root_node(),
         models,
         project.map(|p| &p.classes),
-    );
+    )
+}
+
+fn analyze_file(
+    file: &SourceFile,
+    lowered: LoweredFile,
+    models: &Models,
+    project: Option<&Project>,
+    kinds: u64,
+) -> Analyzed {
     let functions = lowered.functions;
     let mut supers = Supers {
         local: HashMap::new(),
@@ -543,6 +573,8 @@ fn analyze_file(
         }
         changed
     };
+    let local_source =
+        vigil_flow::taint::may_have_source(&functions, &param_sources, models, |_| false);
     if let Some(p) = project {
         apply_args(&mut param_sources, &p.args);
     }
@@ -669,6 +701,8 @@ fn analyze_file(
         }
     }
     Analyzed {
+        local_source,
+        external: lowered.external,
         functions,
         results,
         classes: lowered.classes,
@@ -679,8 +713,16 @@ fn analyze_file(
 /// Phase 1: per-method summaries and tainted call arguments of one file.
 pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<Summary> {
     let models = load_models().ok()?;
-    let a = analyze_file(file, tree, models, None, 0);
-    let mut fs = FileSummary::default();
+    let a = analyze_file(file, lower(file, tree, models, None), models, None, 0);
+    Some(Box::new(summary_of(file, a, models)))
+}
+
+fn summary_of(file: &SourceFile, a: Analyzed, models: &Models) -> FileSummary {
+    let mut fs = FileSummary {
+        local_source: a.local_source,
+        external: a.external.clone(),
+        ..FileSummary::default()
+    };
     for (f, r) in a.functions.iter().zip(&a.results) {
         if !f.name.starts_with('<') && !f.name.starts_with("lambda$") {
             fs.sums.push((
@@ -698,12 +740,33 @@ pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<S
             });
         }
     }
+    let calls: HashSet<SumKey> = vigil_flow::ir::calls(&a.functions)
+        .map(|c| (c.name.clone(), c.args.len()))
+        .collect();
+    fs.calls = calls.into_iter().collect();
     fs.supers = a
         .classes
         .iter()
         .map(|c| (c.fqn.clone(), c.supers.clone()))
         .collect();
     fs.edges = symbolic_edges(file, &a, models);
+    let reads: HashSet<Arc<str>> = a
+        .functions
+        .iter()
+        .flat_map(|f| {
+            f.blocks
+                .iter()
+                .flat_map(|b| &b.insts)
+                .filter_map(move |i| match i {
+                    vigil_flow::ir::Inst::Assign {
+                        expr: vigil_flow::ir::Expr::FieldLoad { base: None, field },
+                        ..
+                    } => Some(qualified_field(&f.owner, field)),
+                    _ => None,
+                })
+        })
+        .collect();
+    fs.field_reads = reads.into_iter().collect();
     for (f, r) in a.functions.iter().zip(&a.results) {
         for (field, note) in &r.field_stores {
             let src = note.trim_start_matches("source: ");
@@ -717,17 +780,29 @@ pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<S
         }
     }
     fs.classes = a.classes;
-    Some(Box::new(fs))
+    fs
 }
 
 /// Merge the phase-1 summaries of every Java file.
 pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
     let mut p = Project::default();
     let mut edges: Vec<Edge> = Vec::new();
-    for (_, s) in summaries {
+    let mut files: Vec<FileReach<SumKey>> = Vec::new();
+    let mut externals: Vec<(Arc<str>, Vec<Arc<str>>)> = Vec::new();
+    let mut field_reads: Vec<(Arc<str>, Vec<Arc<str>>)> = Vec::new();
+    for (path, s) in summaries {
         let Ok(fs) = s.downcast::<FileSummary>() else {
             continue;
         };
+        let fs = *fs;
+        externals.push((path.clone(), fs.external));
+        field_reads.push((path.clone(), fs.field_reads));
+        files.push(FileReach {
+            path,
+            local_source: fs.local_source,
+            defines: fs.sums.iter().map(|(k, _, _)| k.clone()).collect(),
+            calls: fs.calls,
+        });
         for (k, owner, sum) in fs.sums {
             p.by_owner
                 .entry((owner.clone(), k.0.clone(), k.1))
@@ -747,6 +822,44 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
         }
     }
     compose(&mut p, &edges);
+    let targeted: HashSet<SumKey> = p
+        .args
+        .iter()
+        .map(|a| (a.call.name.clone(), a.call.args.len()))
+        .collect();
+    let mut recheck = files_to_recheck(files, &targeted, |k| {
+        p.sums
+            .get(k)
+            .is_some_and(|v| v.iter().any(|(_, s)| s.returns_source.is_some()))
+    });
+    // A file reading a static field that another file stores untrusted input to.
+    for (path, reads) in field_reads {
+        if reads.iter().any(|q| p.statics.contains_key(q)) {
+            recheck.insert(path);
+        }
+    }
+    // The leak analysis sees resources through the field and method types of classes declared in
+    // other files: a file that looked up such a class is analyzed again with the project's classes.
+    if let Ok(rm) = leaks::load_resource_models() {
+        let resourceful: HashSet<&Arc<str>> = p
+            .classes
+            .iter()
+            .filter(|(_, c)| {
+                c.fields
+                    .values()
+                    .chain(c.methods.values())
+                    .chain(&c.supers)
+                    .any(|t| rm.is_resource_type(t) || rm.knows(t))
+            })
+            .map(|(k, _)| k)
+            .collect();
+        for (path, ext) in externals {
+            if ext.iter().any(|c| resourceful.contains(c)) {
+                recheck.insert(path);
+            }
+        }
+    }
+    p.recheck = recheck;
     Some(Arc::new(p))
 }
 
@@ -886,15 +999,9 @@ fn sink_name(call: &Call, models: &Models) -> String {
     }
 }
 
-/// Phase 2: report every sink reached by untrusted input, one finding per (rule, sink call).
-pub(crate) fn check(
-    file: &SourceFile,
-    tree: &tree_sitter::Tree,
-    ctx: &CheckContext<'_>,
-    out: &mut FileOutput,
-) {
-    let models = match load_models() {
-        Ok(m) => m,
+fn models_or_notice(file: &SourceFile, out: &mut FileOutput) -> Option<&'static Models> {
+    match load_models() {
+        Ok(m) => Some(m),
         Err(e) => {
             out.notifications.push(vigil_core::Notification::file(
                 vigil_core::NotificationLevel::Error,
@@ -902,34 +1009,40 @@ pub(crate) fn check(
                 &file.rel_path,
                 e.to_string(),
             ));
-            return;
-        }
-    };
-    check_cookies(file, tree, ctx, models, out);
-    leaks::check(
-        file,
-        tree,
-        ctx,
-        models,
-        ctx.project
-            .and_then(|p| p.downcast_ref::<Project>())
-            .map(|p| &p.classes),
-        out,
-    );
-    let mut kinds = 0u64;
-    let mut rule_of: HashMap<u32, Arc<vigil_core::Rule>> = HashMap::new();
-    for r in ctx.rules_for_analysis("taint") {
-        let name = r.id.split_once('/').map_or(&*r.id, |(_, n)| n);
-        if let Some(k) = models.kind_index(name) {
-            kinds |= 1u64 << k;
-            rule_of.insert(k, r.clone());
+            None
         }
     }
-    if kinds == 0 {
-        return;
-    }
-    let project = ctx.project.and_then(|p| p.downcast_ref::<Project>());
-    let a = analyze_file(file, tree, models, project, kinds);
+}
+
+/// Whether an analysis other than taint (cookie flags, leaks) is enabled and needs the IR.
+fn local_analyses_enabled(file: &SourceFile, ctx: &CheckContext<'_>) -> bool {
+    ctx.rules_for_analysis(leaks::NAME).next().is_some()
+        || (ctx.rules_for_analysis("cookie-flags").next().is_some()
+            && file.text.contains("addCookie"))
+}
+
+/// The flow analyses whose results do not depend on other files' taint facts (cookie flags, leaks),
+/// over the file's one lowering.
+fn local_analyses(
+    file: &SourceFile,
+    tree: &tree_sitter::Tree,
+    ctx: &CheckContext<'_>,
+    lowered: &LoweredFile,
+    out: &mut FileOutput,
+) {
+    check_cookies(file, ctx, lowered, out);
+    leaks::check(file, tree, ctx, lowered, out);
+}
+
+/// Report the taint hits of an analyzed file, one finding per (rule, sink call), and the
+/// give-up notices.
+fn report_taint(
+    file: &SourceFile,
+    a: &Analyzed,
+    rule_of: &RuleOf,
+    models: &Models,
+    out: &mut FileOutput,
+) {
     let mut seen = HashSet::new();
     for r in &a.results {
         if r.gave_up {
@@ -945,7 +1058,94 @@ pub(crate) fn check(
             out.findings.push(finding(file, rule, hit, models));
         }
     }
-    give_up_notices(file, &a, out);
+    give_up_notices(file, a, out);
+}
+
+/// Two-phase protocol, phase 2: every flow analysis with the project facts, over one lowering.
+pub(crate) fn check(
+    file: &SourceFile,
+    tree: &tree_sitter::Tree,
+    ctx: &CheckContext<'_>,
+    out: &mut FileOutput,
+) {
+    let Some(models) = models_or_notice(file, out) else {
+        return;
+    };
+    let (kinds, rule_of) = vigil_flow::taint::enabled_kinds(ctx, models);
+    if kinds == 0 && !local_analyses_enabled(file, ctx) {
+        return;
+    }
+    let project = ctx.project.and_then(|p| p.downcast_ref::<Project>());
+    let lowered = lower(file, tree, models, project);
+    local_analyses(file, tree, ctx, &lowered, out);
+    if kinds == 0 {
+        return;
+    }
+    let a = analyze_file(file, lowered, models, project, kinds);
+    report_taint(file, &a, &rule_of, models, out);
+}
+
+/// Single-pass protocol, first pass: every flow analysis without project facts, over one lowering,
+/// and the file's summary from the same taint run when `summarize` is set.
+pub(crate) fn first_pass(
+    file: &SourceFile,
+    tree: &tree_sitter::Tree,
+    ctx: &CheckContext<'_>,
+    summarize: bool,
+    out: &mut FileOutput,
+) -> Option<Summary> {
+    let models = models_or_notice(file, out)?;
+    let (kinds, rule_of) = vigil_flow::taint::enabled_kinds(ctx, models);
+    let local = local_analyses_enabled(file, ctx);
+    if kinds == 0 && !local && !summarize {
+        return None;
+    }
+    let lowered = lower(file, tree, models, None);
+    if local {
+        local_analyses(file, tree, ctx, &lowered, out);
+    }
+    if kinds == 0 && !summarize {
+        return None;
+    }
+    let a = analyze_file(file, lowered, models, None, kinds);
+    if kinds != 0 {
+        report_taint(file, &a, &rule_of, models, out);
+    }
+    summarize.then(|| Box::new(summary_of(file, a, models)) as Summary)
+}
+
+/// Whether the linked facts can change the taint results of the file at `path`.
+pub(crate) fn needs_recheck(project: &(dyn std::any::Any + Send + Sync), path: &str) -> bool {
+    project
+        .downcast_ref::<Project>()
+        .is_none_or(|p| p.recheck.contains(path))
+}
+
+/// Single-pass protocol, second pass: the analyses that use project facts (taint, leaks) again,
+/// over one lowering with the project's classes.
+pub(crate) fn recheck(
+    file: &SourceFile,
+    tree: &tree_sitter::Tree,
+    ctx: &CheckContext<'_>,
+    out: &mut FileOutput,
+) {
+    let Some(models) = models_or_notice(file, out) else {
+        return;
+    };
+    let (kinds, rule_of) = vigil_flow::taint::enabled_kinds(ctx, models);
+    let leak_rules = ctx.rules_for_analysis(leaks::NAME).next().is_some();
+    if kinds == 0 && !leak_rules {
+        return;
+    }
+    let project = ctx.project.and_then(|p| p.downcast_ref::<Project>());
+    let lowered = lower(file, tree, models, project);
+    if leak_rules {
+        leaks::check(file, tree, ctx, &lowered, out);
+    }
+    if kinds != 0 {
+        let a = analyze_file(file, lowered, models, project, kinds);
+        report_taint(file, &a, &rule_of, models, out);
+    }
 }
 
 /// One notice per method where the taint analysis gave up, naming the method and the limit.
@@ -1036,22 +1236,14 @@ fn snippet(file: &SourceFile, span: vigil_flow::ir::Span) -> String {
 /// `cookie-flags`: cookies added to the response without `Secure`/`HttpOnly` on every path.
 fn check_cookies(
     file: &SourceFile,
-    tree: &tree_sitter::Tree,
     ctx: &CheckContext<'_>,
-    models: &Models,
+    lowered: &LoweredFile,
     out: &mut FileOutput,
 ) {
     let rules: Vec<&Arc<vigil_core::Rule>> = ctx.rules_for_analysis("cookie-flags").collect();
     if rules.is_empty() || !file.text.contains("addCookie") {
         return;
     }
-    let project = ctx.project.and_then(|p| p.downcast_ref::<Project>());
-    let lowered = lower_file(
-        &file.text,
-        tree.root_node(),
-        models,
-        project.map(|p| &p.classes),
-    );
     for f in &lowered.functions {
         let Ok(hits) = vigil_flow::cookie::check_cookies(f, BUDGET) else {
             continue;

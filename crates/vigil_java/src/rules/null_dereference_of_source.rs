@@ -1,6 +1,7 @@
 //! `java/null-dereference-of-source`: a value from an API that returns `null` when the input is
-//! absent (`request.getParameter`, `getHeader`, `System.getenv`, `System.getProperty`,
-//! `Properties.getProperty`, `getCookies`, `getSession(false)`) is dereferenced without a check:
+//! absent (`request.getParameter`, `getHeader`, `Properties.getProperty`, `getCookies`,
+//! `getSession(false)`; `System.getenv`/`getProperty` are `java/null-dereference`'s) is
+//! dereferenced without a check:
 //! directly (`request.getParameter("x").trim()`), or through a local variable whose first use
 //! after the assignment is a dereference.
 
@@ -10,40 +11,6 @@ use super::Checker;
 use crate::semantics::text;
 
 pub(crate) const NAME: &str = "null_dereference_of_source";
-
-/// System properties every JVM defines (`System.getProperties`): never null.
-const STANDARD_PROPERTIES: &[&str] = &[
-    "java.version",
-    "java.version.date",
-    "java.vendor",
-    "java.vendor.url",
-    "java.vendor.version",
-    "java.home",
-    "java.vm.specification.version",
-    "java.vm.specification.vendor",
-    "java.vm.specification.name",
-    "java.vm.version",
-    "java.vm.vendor",
-    "java.vm.name",
-    "java.specification.version",
-    "java.specification.vendor",
-    "java.specification.name",
-    "java.class.version",
-    "java.class.path",
-    "java.library.path",
-    "java.io.tmpdir",
-    "os.name",
-    "os.arch",
-    "os.version",
-    "file.separator",
-    "path.separator",
-    "line.separator",
-    "user.name",
-    "user.home",
-    "user.dir",
-    "native.encoding",
-    "file.encoding",
-];
 
 const REQUESTS: &[&str] = &["HttpServletRequest", "ServletRequest"];
 const CONFIGS: &[&str] = &["ServletConfig", "ServletContext", "FilterConfig"];
@@ -78,10 +45,6 @@ fn args(n: Node<'_>) -> Vec<Node<'_>> {
         .unwrap_or_default()
 }
 
-fn string_literal<'s>(cx: &'s Checker<'_, '_>, n: Node<'_>) -> Option<&'s str> {
-    (n.kind() == "string_literal").then(|| cx.text(n).trim_matches('"'))
-}
-
 /// Whether `call` may return null: the API returns null when the input is absent.
 fn nullable_source(cx: &Checker<'_, '_>, call: Node<'_>) -> bool {
     let (Some(name), Some(obj)) = (
@@ -97,25 +60,13 @@ fn nullable_source(cx: &Checker<'_, '_>, call: Node<'_>) -> bool {
         | ("getQueryString" | "getCookies", []) => receiver_is(cx, obj, REQUESTS),
         ("getSession", [a]) => a.kind() == "false" && receiver_is(cx, obj, REQUESTS),
         ("getInitParameter", [_]) => receiver_is(cx, obj, CONFIGS),
-        ("getenv", [_]) => is_system(cx, obj),
-        ("getProperty", [key]) => {
-            (is_system(cx, obj)
-                && !string_literal(cx, *key).is_some_and(|k| STANDARD_PROPERTIES.contains(&k)))
-                || receiver_is(cx, obj, &["Properties"])
-        }
+        // `System.getenv`/`System.getProperty` are `java/null-dereference`'s.
+        ("getProperty", [_]) => receiver_is(cx, obj, &["Properties"]),
         ("getProperty", [_, def]) => {
-            def.kind() == "null_literal"
-                && (is_system(cx, obj) || receiver_is(cx, obj, &["Properties"]))
+            def.kind() == "null_literal" && receiver_is(cx, obj, &["Properties"])
         }
         _ => false,
     }
-}
-
-fn is_system(cx: &Checker<'_, '_>, obj: Node<'_>) -> bool {
-    (obj.kind() == "identifier"
-        && cx.text(obj) == "System"
-        && cx.sem.may_be("System", "java.lang.System"))
-        || cx.text(obj) == "java.lang.System"
 }
 
 /// The dereference of `value` by its parent, if any: `value.m()`, `value.f`, `value[i]`,
@@ -309,7 +260,6 @@ const NAMES: &[&str] = &[
     "getCookies",
     "getSession",
     "getInitParameter",
-    "getenv",
     "getProperty",
 ];
 

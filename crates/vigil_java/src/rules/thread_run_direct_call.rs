@@ -23,15 +23,14 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     let is_thread = match obj.kind() {
         "object_creation_expression" => {
             obj.child_by_field_name("type")
-                .is_some_and(|t| cx.sem.may_be(cx.text(t), "java.lang.Thread"))
+                .is_some_and(|t| is_thread_type(cx, cx.text(t)))
                 && obj
                     .named_children(&mut obj.walk())
                     .all(|c| c.kind() != "class_body")
         }
-        "identifier" => cx
-            .sem
-            .declared_type_of(cx.text(obj), obj)
-            .is_some_and(|t| t == "Thread" && cx.sem.may_be("Thread", "java.lang.Thread")),
+        "identifier" | "field_access" => {
+            super::util::type_of(cx, obj).is_some_and(|t| is_thread_type(cx, &t))
+        }
         _ => false,
     };
     if is_thread {
@@ -41,4 +40,33 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
         );
         cx.report(NAME, node, msg);
     }
+}
+
+/// `Thread`, or a class of this file that extends `Thread` (directly or through another such class).
+fn is_thread_type(cx: &Checker<'_, '_>, simple: &str) -> bool {
+    let simple = super::util::strip_type(simple);
+    if simple == "Thread" {
+        return cx.sem.may_be("Thread", "java.lang.Thread");
+    }
+    let mut name = simple;
+    for _ in 0..8 {
+        let mut parent = None;
+        vigil_query::walk_tree(cx.sem.root(), |n| {
+            if n.kind() == "class_declaration"
+                && n.child_by_field_name("name")
+                    .is_some_and(|x| cx.text(x) == name)
+            {
+                parent = n
+                    .child_by_field_name("superclass")
+                    .and_then(|s| s.named_child(0))
+                    .map(|t| super::util::strip_type(cx.text(t)));
+            }
+        });
+        match parent {
+            Some(p) if p == "Thread" => return cx.sem.may_be("Thread", "java.lang.Thread"),
+            Some(p) => name = p,
+            None => return false,
+        }
+    }
+    false
 }

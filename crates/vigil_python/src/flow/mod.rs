@@ -19,7 +19,9 @@ use vigil_core::{
 };
 use vigil_flow::ir::{Call, CallKind, Expr, Function, Inst};
 use vigil_flow::model::Effect;
-use vigil_flow::taint::{analyze, Callees, FnResult, FnSummary, SinkHit, TaintRun};
+use vigil_flow::taint::{
+    analyze, files_to_recheck, Callees, FileReach, FnResult, FnSummary, RuleOf, SinkHit, TaintRun,
+};
 use vigil_flow::Models;
 
 use lower::lower_file;
@@ -106,6 +108,10 @@ struct FileSummary {
     /// (owner, name), is a method, summary.
     sums: Vec<(Key, bool, FnSummary)>,
     args: Vec<ArgFact>,
+    /// See [`Analyzed::local_source`].
+    local_source: bool,
+    /// The names of the functions and methods the file calls.
+    calls: Vec<Arc<str>>,
 }
 
 /// Project facts: summaries of every function of the scanned code by (owner, name), and of every
@@ -117,6 +123,8 @@ struct Project {
     /// Module-level functions by name (for `from x import f` with another scan root).
     funcs_by_name: HashMap<Arc<str>, Vec<(Arc<str>, FnSummary)>>,
     args: Vec<ArgFact>,
+    /// Files whose taint results the project facts can change (see [`needs_recheck`]).
+    recheck: HashSet<Arc<str>>,
 }
 
 /// Whether a function owned by `owner` is what `class` names (a module or class path, possibly
@@ -250,6 +258,11 @@ fn may_call(call: &Call, caller_owner: &str, f: &Function) -> bool {
 }
 
 struct Analyzed {
+    /// Untrusted input can appear in the file without any project fact.
+    local_source: bool,
+    /// Only the summaries were computed (no value of the file can be untrusted): skipped functions
+    /// are not "too complex".
+    summaries_only: bool,
     functions: Vec<Function>,
     results: Vec<FnResult>,
     notices: Vec<String>,
@@ -286,30 +299,15 @@ fn may_have_source(
     models: &Models,
     project: &Project,
 ) -> bool {
-    if param_sources.iter().flatten().any(Option::is_some) {
-        return true;
-    }
-    let returns_source = |name: &Arc<str>| {
-        [project.by_name.get(name), project.funcs_by_name.get(name)]
-            .into_iter()
-            .flatten()
-            .flatten()
-            .any(|(_, s)| s.returns_source.is_some())
-    };
-    functions.iter().any(|f| {
-        f.blocks.iter().flat_map(|b| &b.insts).any(|i| match i {
-            Inst::Assign {
-                expr: Expr::Call(c),
-                ..
-            } => {
-                models
-                    .effects(c.class.as_deref(), &c.name, c.args.len())
-                    .iter()
-                    .any(|e| matches!(e.effect, Effect::Source { .. }))
-                    || returns_source(&c.name)
-            }
-            _ => false,
-        })
+    vigil_flow::taint::may_have_source(functions, param_sources, models, |c| {
+        [
+            project.by_name.get(&c.name),
+            project.funcs_by_name.get(&c.name),
+        ]
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|(_, s)| s.returns_source.is_some())
     })
 }
 
@@ -363,11 +361,14 @@ fn analyze_file(
         }
         changed
     };
+    let local_source = may_have_source(&functions, &param_sources, models, &Project::default());
     if let Some(p) = project {
         apply_args(&mut param_sources, &p.args);
         // Phase 2 reports sinks only: a file where no value can be untrusted needs no solving.
         if !may_have_source(&functions, &param_sources, models, p) {
             return Analyzed {
+                local_source,
+                summaries_only: true,
                 functions,
                 results: Vec::new(),
                 notices: lowered.notices,
@@ -384,10 +385,10 @@ fn analyze_file(
         }
     }
     let describe_fn = |s: TextRange| describe(&file.text, s);
-    // Phase 1 of a file where no value can be untrusted: only the summaries of its functions
-    // matter (module and class bodies and lambdas have none), in one round, on a smaller budget.
-    let summaries_only =
-        kinds == 0 && !may_have_source(&functions, &param_sources, models, &Project::default());
+    // Without project facts, a file where no value can be untrusted has no findings: only the
+    // summaries of its functions matter (module and class bodies and lambdas have none), in one
+    // round, on a smaller budget.
+    let summaries_only = project.is_none() && !local_source;
     let (rounds, budget) = if summaries_only {
         (1, BUDGET / 4)
     } else {
@@ -477,6 +478,8 @@ fn analyze_file(
         }
     }
     Analyzed {
+        local_source,
+        summaries_only,
         functions,
         results,
         notices: lowered.notices,
@@ -499,7 +502,14 @@ fn describe_mark(mark: &str) -> String {
 pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<Summary> {
     let models = load_models(local_sources()).ok()?;
     let a = analyze_file(file, tree, models, None, 0);
-    let mut fs = FileSummary::default();
+    Some(Box::new(summary_of(file, &a)))
+}
+
+fn summary_of(file: &SourceFile, a: &Analyzed) -> FileSummary {
+    let mut fs = FileSummary {
+        local_source: a.local_source,
+        ..FileSummary::default()
+    };
     for (f, r) in a.functions.iter().zip(&a.results) {
         if is_summarized(f) && !r.gave_up {
             fs.sums.push((
@@ -517,16 +527,28 @@ pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<S
             });
         }
     }
-    Some(Box::new(fs))
+    let calls: HashSet<&Arc<str>> = vigil_flow::ir::calls(&a.functions)
+        .map(|c| &c.name)
+        .collect();
+    fs.calls = calls.into_iter().cloned().collect();
+    fs
 }
 
 /// Merge the phase-1 summaries of every Python file.
 pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
     let mut p = Project::default();
-    for (_, s) in summaries {
+    let mut files: Vec<FileReach<Arc<str>>> = Vec::new();
+    for (path, s) in summaries {
         let Ok(fs) = s.downcast::<FileSummary>() else {
             continue;
         };
+        let fs = *fs;
+        files.push(FileReach {
+            path,
+            local_source: fs.local_source,
+            defines: fs.sums.iter().map(|((_, n), _, _)| n.clone()).collect(),
+            calls: fs.calls,
+        });
         for ((owner, name), is_method, sum) in fs.sums {
             p.by_owner
                 .entry((owner.clone(), name.clone()))
@@ -539,6 +561,15 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
         }
         p.args.extend(fs.args);
     }
+    let targeted: HashSet<Arc<str>> = p.args.iter().map(|a| a.call.name.clone()).collect();
+    let recheck = files_to_recheck(files, &targeted, |name| {
+        [p.by_name.get(name), p.funcs_by_name.get(name)]
+            .into_iter()
+            .flatten()
+            .flatten()
+            .any(|(_, s)| s.returns_source.is_some())
+    });
+    p.recheck = recheck;
     Some(Arc::new(p))
 }
 
@@ -563,19 +594,14 @@ fn sink_name(call: &Call) -> String {
     }
 }
 
-/// Phase 2: report every sink reached by untrusted input, one finding per (rule, sink call).
-pub(crate) fn check(
+/// The models and the enabled taint rules (kind mask, rule of each kind); `None` when no taint rule
+/// is enabled or the models do not load (a notice).
+fn taint_setup(
     file: &SourceFile,
-    tree: &tree_sitter::Tree,
     ctx: &CheckContext<'_>,
     out: &mut FileOutput,
-) {
-    let mut kinds = 0u64;
-    let mut rule_of: HashMap<u32, Arc<vigil_core::Rule>> = HashMap::new();
-    let rules: Vec<&Arc<vigil_core::Rule>> = ctx.rules_for_analysis("taint").collect();
-    if rules.is_empty() {
-        return;
-    }
+) -> Option<(&'static Models, u64, RuleOf)> {
+    ctx.rules_for_analysis("taint").next()?;
     let models = match load_models(local_sources()) {
         Ok(m) => m,
         Err(e) => {
@@ -585,21 +611,15 @@ pub(crate) fn check(
                 &file.rel_path,
                 e.to_string(),
             ));
-            return;
+            return None;
         }
     };
-    for r in rules {
-        let name = r.id.split_once('/').map_or(&*r.id, |(_, n)| n);
-        if let Some(k) = models.kind_index(name) {
-            kinds |= 1u64 << k;
-            rule_of.insert(k, r.clone());
-        }
-    }
-    if kinds == 0 {
-        return;
-    }
-    let project = ctx.project.and_then(|p| p.downcast_ref::<Project>());
-    let a = analyze_file(file, tree, models, project, kinds);
+    let (kinds, rule_of) = vigil_flow::taint::enabled_kinds(ctx, models);
+    (kinds != 0).then_some((models, kinds, rule_of))
+}
+
+/// Report the hits of an analyzed file, one finding per (rule, sink call), and its notices.
+fn report(file: &SourceFile, a: Analyzed, rule_of: &RuleOf, models: &Models, out: &mut FileOutput) {
     let mut seen = HashSet::new();
     for r in &a.results {
         if r.gave_up {
@@ -616,7 +636,7 @@ pub(crate) fn check(
         }
     }
     let gave_up = a.results.iter().filter(|r| r.gave_up).count();
-    if gave_up > 0 {
+    if gave_up > 0 && !a.summaries_only {
         out.notifications.push(Notification::file(
             NotificationLevel::Note,
             "too-complex",
@@ -632,6 +652,59 @@ pub(crate) fn check(
             n,
         ));
     }
+}
+
+/// Two-phase protocol, phase 2: report every sink reached by untrusted input.
+pub(crate) fn check(
+    file: &SourceFile,
+    tree: &tree_sitter::Tree,
+    ctx: &CheckContext<'_>,
+    out: &mut FileOutput,
+) {
+    let Some((models, kinds, rule_of)) = taint_setup(file, ctx, out) else {
+        return;
+    };
+    let project = ctx.project.and_then(|p| p.downcast_ref::<Project>());
+    let a = analyze_file(file, tree, models, project, kinds);
+    report(file, a, &rule_of, models, out);
+}
+
+/// Single-pass protocol, first pass: the taint analysis without project facts and, when
+/// `summarize` is set, the file's summary from the same run.
+pub(crate) fn first_pass(
+    file: &SourceFile,
+    tree: &tree_sitter::Tree,
+    ctx: &CheckContext<'_>,
+    summarize: bool,
+    out: &mut FileOutput,
+) -> Option<Summary> {
+    match taint_setup(file, ctx, out) {
+        Some((models, kinds, rule_of)) => {
+            let a = analyze_file(file, tree, models, None, kinds);
+            let summary = summarize.then(|| Box::new(summary_of(file, &a)) as Summary);
+            report(file, a, &rule_of, models, out);
+            summary
+        }
+        None if summarize => self::summarize(file, tree),
+        None => None,
+    }
+}
+
+/// Whether the linked facts can change the taint results of the file at `path`.
+pub(crate) fn needs_recheck(project: &(dyn std::any::Any + Send + Sync), path: &str) -> bool {
+    project
+        .downcast_ref::<Project>()
+        .is_none_or(|p| p.recheck.contains(path))
+}
+
+/// Single-pass protocol, second pass: the taint analysis again, with the project facts.
+pub(crate) fn recheck(
+    file: &SourceFile,
+    tree: &tree_sitter::Tree,
+    ctx: &CheckContext<'_>,
+    out: &mut FileOutput,
+) {
+    check(file, tree, ctx, out);
 }
 
 fn finding(file: &SourceFile, rule: &vigil_core::Rule, hit: &SinkHit, models: &Models) -> Finding {

@@ -1,0 +1,75 @@
+//! `java/aws-lambda-reserved-env-override`: a Lambda function's environment (create or update of its
+//! configuration) sets a variable the Lambda runtime reserves (`AWS_REGION`, `_HANDLER`,
+//! `AWS_LAMBDA_FUNCTION_NAME`, ...): the call fails or the runtime misbehaves.
+
+use tree_sitter::Node;
+use vigil_query::{walk_tree, ConstValue, Semantics};
+
+use super::{call_args, Checker};
+use crate::rules::enclosing_callable;
+
+pub(crate) const NAME: &str = "aws_lambda_reserved_env_override";
+
+/// The reserved environment variables of the Lambda runtime.
+const RESERVED: &[&str] = &[
+    "_HANDLER",
+    "_X_AMZN_TRACE_ID",
+    "AWS_DEFAULT_REGION",
+    "AWS_REGION",
+    "AWS_EXECUTION_ENV",
+    "AWS_LAMBDA_FUNCTION_NAME",
+    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+    "AWS_LAMBDA_FUNCTION_VERSION",
+    "AWS_LAMBDA_INITIALIZATION_TYPE",
+    "AWS_LAMBDA_LOG_GROUP_NAME",
+    "AWS_LAMBDA_LOG_STREAM_NAME",
+    "AWS_ACCESS_KEY",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_LAMBDA_RUNTIME_API",
+    "LAMBDA_TASK_ROOT",
+    "LAMBDA_RUNTIME_DIR",
+];
+
+pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
+    if !cx.on(NAME) {
+        return;
+    }
+    let Some(name) = node.child_by_field_name("name").map(|n| cx.text(n)) else {
+        return;
+    };
+    // Keys: `put(k, v)`, `Map.of(k, v, k2, v2)`, `Map.entry(k, v)`, `putVariablesEntry`? (k, v).
+    let args = call_args(node);
+    let keys: Vec<Node<'_>> = match name {
+        "put" | "entry" | "putIfAbsent" => args.first().copied().into_iter().collect(),
+        "of" => args.iter().step_by(2).copied().collect(),
+        _ => return,
+    };
+    let Some(key) = keys.into_iter().find(|k| {
+        matches!(cx.sem.const_value(*k), Some(ConstValue::Str(s)) if RESERVED.contains(&s.as_str()))
+    }) else {
+        return;
+    };
+    // Only where the map becomes a Lambda function's environment.
+    let Some(scope) = enclosing_callable(node) else {
+        return;
+    };
+    let mut lambda_env = false;
+    walk_tree(scope, |n| {
+        if n.kind() == "method_invocation"
+            && n.child_by_field_name("name").is_some_and(|m| {
+                matches!(cx.text(m), "variables" | "withVariables" | "setVariables")
+            })
+        {
+            lambda_env = true;
+        }
+    });
+    if lambda_env {
+        let msg = format!(
+            "{} is reserved by the Lambda runtime and cannot be set in a function's environment; use another name",
+            cx.text(key)
+        );
+        cx.report(NAME, key, msg);
+    }
+}

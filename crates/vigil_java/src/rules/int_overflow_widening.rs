@@ -1,0 +1,142 @@
+//! `java/int-overflow-before-widening`: `int * int` (or `1 << n`) computed in 32 bits and only then
+//! widened to `long` (a `long` variable, a `long` return): the product overflows before the
+//! conversion, so the `long` holds a wrapped, wrong value.
+
+use tree_sitter::Node;
+use vigil_query::{ConstValue, Semantics};
+
+use super::util::unparen;
+use super::Checker;
+
+pub(crate) const NAME: &str = "int_overflow_widening";
+
+const INT_TYPES: &[&str] = &["int", "short", "byte", "char", "Integer"];
+
+/// Whether `e` evidently has type `int`: an int literal, an int variable, `.size()`/`.length()`/
+/// `.length`, or arithmetic on those.
+fn is_int(cx: &Checker<'_, '_>, e: Node<'_>) -> bool {
+    let e = unparen(e);
+    match e.kind() {
+        "decimal_integer_literal"
+        | "hex_integer_literal"
+        | "octal_integer_literal"
+        | "binary_integer_literal" => !cx.text(e).ends_with(['l', 'L']),
+        "identifier" => cx
+            .sem
+            .declared_type_of(cx.text(e), e)
+            .is_some_and(|t| INT_TYPES.contains(&t.as_str())),
+        "method_invocation" => {
+            e.child_by_field_name("name")
+                .is_some_and(|n| matches!(cx.text(n), "size" | "length" | "intValue"))
+                && e.child_by_field_name("arguments")
+                    .is_some_and(|a| a.named_child_count() == 0)
+        }
+        "field_access" => e
+            .child_by_field_name("field")
+            .is_some_and(|f| cx.text(f) == "length"),
+        "binary_expression" => {
+            let op = e
+                .child_by_field_name("operator")
+                .map(|o| cx.text(o))
+                .unwrap_or("");
+            matches!(op, "*" | "+" | "-" | "/" | "%" | "<<")
+                && e.child_by_field_name("left").is_some_and(|l| is_int(cx, l))
+                && e.child_by_field_name("right")
+                    .is_some_and(|r| is_int(cx, r))
+        }
+        _ => false,
+    }
+}
+
+/// Whether the int expression `e` (a `*` or `<<`) may overflow: a product that is not constant, or a
+/// constant out of the int range.
+fn may_overflow(cx: &Checker<'_, '_>, e: Node<'_>) -> bool {
+    let op = e
+        .child_by_field_name("operator")
+        .map(|o| cx.text(o))
+        .unwrap_or("");
+    if !matches!(op, "*" | "<<") || !is_int(cx, e) {
+        return false;
+    }
+    if op == "<<" {
+        // `1 << n`: only a shift of a literal, the classic bit-mask bug.
+        let lit = e
+            .child_by_field_name("left")
+            .is_some_and(|l| unparen(l).kind() == "decimal_integer_literal");
+        return lit
+            && match e
+                .child_by_field_name("right")
+                .and_then(|r| cx.sem.const_value(r))
+            {
+                Some(ConstValue::Int(k)) => k >= 31,
+                _ => true,
+            };
+    }
+    match cx.sem.const_value(e) {
+        Some(ConstValue::Int(v)) => v > i128::from(i32::MAX) || v < i128::from(i32::MIN),
+        _ => true,
+    }
+}
+
+/// The type the value of `e` is converted to by its context: a declared variable, an assignment
+/// target, or the enclosing method's return type.
+fn target_type(cx: &Checker<'_, '_>, e: Node<'_>) -> Option<String> {
+    let mut cur = e;
+    while let Some(p) = cur.parent() {
+        match p.kind() {
+            "parenthesized_expression" => cur = p,
+            "variable_declarator" => {
+                let decl = p.parent()?;
+                return decl
+                    .child_by_field_name("type")
+                    .map(|t| cx.text(t).to_owned());
+            }
+            "assignment_expression" if p.child_by_field_name("right") == Some(cur) => {
+                let l = p.child_by_field_name("left")?;
+                return if l.kind() == "identifier" {
+                    cx.sem.declared_type_of(cx.text(l), l)
+                } else {
+                    None
+                };
+            }
+            "return_statement" => {
+                let mut m = p.parent();
+                while let Some(n) = m {
+                    match n.kind() {
+                        "method_declaration" => {
+                            return n.child_by_field_name("type").map(|t| cx.text(t).to_owned())
+                        }
+                        "lambda_expression" | "class_body" => return None,
+                        _ => m = n.parent(),
+                    }
+                }
+                return None;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
+    if !cx.on(NAME) {
+        return;
+    }
+    // Only the outermost arithmetic node.
+    if node
+        .parent()
+        .is_some_and(|p| p.kind() == "binary_expression")
+    {
+        return;
+    }
+    if !may_overflow(cx, node) {
+        return;
+    }
+    if target_type(cx, node).is_some_and(|t| matches!(t.as_str(), "long" | "Long")) {
+        let msg = format!(
+            "`{}` is computed in `int` and may overflow before it is widened to `long`; make an operand `long` (`(long) a * b`, `1L << n`)",
+            vigil_query::shorten(cx.text(node))
+        );
+        cx.report(NAME, node, msg);
+    }
+}

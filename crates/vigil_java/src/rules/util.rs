@@ -1,0 +1,327 @@
+//! Small syntactic helpers shared by the concurrency and bug-pattern rules: modifiers, fields of the
+//! enclosing class, locals, locks held at a node, calls and their parts.
+
+use tree_sitter::Node;
+use vigil_query::walk_tree;
+
+use super::Checker;
+
+/// `(name, object, arguments)` of a `method_invocation`.
+pub(crate) fn call_parts<'t>(
+    cx: &Checker<'_, '_>,
+    call: Node<'t>,
+) -> Option<(String, Option<Node<'t>>, Node<'t>)> {
+    if call.kind() != "method_invocation" {
+        return None;
+    }
+    let name = call.child_by_field_name("name")?;
+    let args = call.child_by_field_name("arguments")?;
+    Some((
+        cx.text(name).to_owned(),
+        call.child_by_field_name("object"),
+        args,
+    ))
+}
+
+/// The named children of an `argument_list`.
+pub(crate) fn args_of(args: Node<'_>) -> Vec<Node<'_>> {
+    let mut c = args.walk();
+    args.named_children(&mut c)
+        .filter(|n| n.kind() != "line_comment" && n.kind() != "block_comment")
+        .collect()
+}
+
+/// `node` with any enclosing parentheses removed.
+pub(crate) fn unparen(mut node: Node<'_>) -> Node<'_> {
+    while node.kind() == "parenthesized_expression" {
+        match node.named_child(0) {
+            Some(c) => node = c,
+            None => break,
+        }
+    }
+    node
+}
+
+/// Whether the `modifiers` child of a declaration has the keyword `m` (`final`, `static`, ...).
+pub(crate) fn has_modifier(decl: Node<'_>, m: &str) -> bool {
+    let mut c = decl.walk();
+    let mods = decl
+        .named_children(&mut c)
+        .find(|n| n.kind() == "modifiers");
+    mods.is_some_and(|mods| {
+        let mut c2 = mods.walk();
+        let found = mods.children(&mut c2).any(|k| k.kind() == m);
+        found
+    })
+}
+
+/// The nearest enclosing `class_body`/`enum_body` (the members of the class `node` is in).
+pub(crate) fn enclosing_class_body(node: Node<'_>) -> Option<Node<'_>> {
+    let mut cur = node.parent();
+    while let Some(n) = cur {
+        if matches!(n.kind(), "class_body" | "enum_body") {
+            return Some(n);
+        }
+        cur = n.parent();
+    }
+    None
+}
+
+/// The `field_declaration` of the class enclosing `at` that declares `name`, with its declarator.
+pub(crate) fn field_decl<'t>(
+    cx: &Checker<'_, '_>,
+    at: Node<'t>,
+    name: &str,
+) -> Option<(Node<'t>, Node<'t>)> {
+    let body = enclosing_class_body(at)?;
+    let mut members = vec![body];
+    // Enum constants' members live under an `enum_body_declarations` node.
+    let mut c = body.walk();
+    members.extend(
+        body.named_children(&mut c)
+            .filter(|n| n.kind() == "enum_body_declarations"),
+    );
+    for m in members {
+        let mut c = m.walk();
+        for f in m.named_children(&mut c) {
+            if f.kind() != "field_declaration" {
+                continue;
+            }
+            let mut c2 = f.walk();
+            for d in f.children_by_field_name("declarator", &mut c2) {
+                if d.child_by_field_name("name")
+                    .is_some_and(|n| cx.text(n) == name)
+                {
+                    return Some((f, d));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The field named by `expr` (`x` not shadowed by a local, or `this.x`), with its declaration.
+pub(crate) fn field_ref<'t>(
+    cx: &Checker<'_, '_>,
+    expr: Node<'t>,
+) -> Option<(String, Node<'t>, Node<'t>)> {
+    let expr = unparen(expr);
+    let name = match expr.kind() {
+        "identifier" => {
+            // The class's fields first (cheap), then the (costlier) search for a shadowing local.
+            let name = cx.text(expr);
+            field_decl(cx, expr, name)?;
+            if is_local(cx, name, expr) {
+                return None;
+            }
+            name.to_owned()
+        }
+        "field_access" => {
+            let obj = expr.child_by_field_name("object")?;
+            if obj.kind() != "this" {
+                return None;
+            }
+            cx.text(expr.child_by_field_name("field")?).to_owned()
+        }
+        _ => return None,
+    };
+    let (f, d) = field_decl(cx, expr, &name)?;
+    Some((name, f, d))
+}
+
+/// The variable name an expression denotes: `x` or `this.x`.
+pub(crate) fn var_name<'a>(cx: &'a Checker<'_, '_>, expr: Node<'_>) -> Option<&'a str> {
+    let expr = unparen(expr);
+    match expr.kind() {
+        "identifier" => Some(cx.text(expr)),
+        "field_access" => {
+            let obj = expr.child_by_field_name("object")?;
+            (obj.kind() == "this").then_some(())?;
+            Some(cx.text(expr.child_by_field_name("field")?))
+        }
+        _ => None,
+    }
+}
+
+/// The method, constructor, lambda or initializer whose body contains `node`.
+pub(crate) fn callable(node: Node<'_>) -> Option<Node<'_>> {
+    let mut cur = node.parent();
+    while let Some(n) = cur {
+        match n.kind() {
+            "method_declaration"
+            | "constructor_declaration"
+            | "lambda_expression"
+            | "static_initializer"
+            | "compact_constructor_declaration" => return Some(n),
+            "class_body" | "enum_body" | "interface_body" => return None,
+            _ => {}
+        }
+        cur = n.parent();
+    }
+    None
+}
+
+/// Whether `name` is a local variable or parameter of the callable enclosing `at`, declared before it.
+pub(crate) fn is_local(cx: &Checker<'_, '_>, name: &str, at: Node<'_>) -> bool {
+    local_declarator(cx, name, at).is_some() || is_param(cx, name, at)
+}
+
+/// Whether `name` is a parameter of a method or lambda enclosing `at`.
+pub(crate) fn is_param(cx: &Checker<'_, '_>, name: &str, at: Node<'_>) -> bool {
+    let mut cur = callable(at);
+    while let Some(c) = cur {
+        if let Some(params) = c.child_by_field_name("parameters") {
+            if params.kind() == "identifier" && cx.text(params) == name {
+                return true;
+            }
+            let mut found = false;
+            walk_tree(params, |p| {
+                if matches!(
+                    p.kind(),
+                    "formal_parameter" | "spread_parameter" | "inferred_parameters"
+                ) {
+                    let mut c2 = p.walk();
+                    if p.child_by_field_name("name")
+                        .is_some_and(|n| cx.text(n) == name)
+                        || p.named_children(&mut c2)
+                            .any(|n| n.kind() == "identifier" && cx.text(n) == name)
+                    {
+                        found = true;
+                    }
+                }
+            });
+            if found {
+                return true;
+            }
+        }
+        cur = if c.kind() == "lambda_expression" {
+            callable(c)
+        } else {
+            None
+        };
+    }
+    false
+}
+
+/// The `variable_declarator` (local, for-each, catch or resource) named `name` visible at `at`, in the
+/// enclosing callables.
+pub(crate) fn local_declarator<'t>(
+    cx: &Checker<'_, '_>,
+    name: &str,
+    at: Node<'t>,
+) -> Option<Node<'t>> {
+    let mut cur = callable(at);
+    while let Some(c) = cur {
+        let mut found = None;
+        walk_tree(c, |n| {
+            if n.start_byte() > at.start_byte() {
+                return;
+            }
+            let hit = match n.kind() {
+                "variable_declarator" => {
+                    n.parent().is_some_and(|p| p.kind() != "field_declaration")
+                }
+                "enhanced_for_statement" | "catch_formal_parameter" | "resource" => true,
+                _ => false,
+            };
+            if hit
+                && n.child_by_field_name("name")
+                    .is_some_and(|x| cx.text(x) == name)
+            {
+                found = Some(n);
+            }
+        });
+        if found.is_some() {
+            return found;
+        }
+        cur = if c.kind() == "lambda_expression" {
+            callable(c)
+        } else {
+            None
+        };
+    }
+    None
+}
+
+/// Whether `node` runs with a monitor held: inside a `synchronized` block or method (a lambda or
+/// nested class body in between ends the search: it runs later, without the lock).
+pub(crate) fn under_monitor(node: Node<'_>) -> bool {
+    let mut cur = node.parent();
+    while let Some(n) = cur {
+        match n.kind() {
+            "synchronized_statement" => return true,
+            "method_declaration" => return has_modifier(n, "synchronized"),
+            "lambda_expression" | "class_body" | "constructor_declaration" => return false,
+            _ => {}
+        }
+        cur = n.parent();
+    }
+    false
+}
+
+/// The `catch_formal_parameter` of a `catch_clause`.
+pub(crate) fn catch_param(clause: Node<'_>) -> Option<Node<'_>> {
+    let mut c = clause.walk();
+    let p = clause
+        .named_children(&mut c)
+        .find(|n| n.kind() == "catch_formal_parameter");
+    p
+}
+
+/// The descendants of `node` (itself included) of kind `kind`.
+pub(crate) fn descendants<'t>(node: Node<'t>, kind: &str) -> Vec<Node<'t>> {
+    let mut out = Vec::new();
+    walk_tree(node, |n| {
+        if n.kind() == kind {
+            out.push(n);
+        }
+    });
+    out
+}
+
+/// Whether `node` assigns the variable `name` anywhere below it (`name = ..`, `this.name = ..`,
+/// `name++`, compound assignments).
+pub(crate) fn assigns(cx: &Checker<'_, '_>, node: Node<'_>, name: &str) -> bool {
+    let mut hit = false;
+    walk_tree(node, |n| {
+        let target = match n.kind() {
+            "assignment_expression" => n.child_by_field_name("left"),
+            "update_expression" => n.named_child(0),
+            _ => None,
+        };
+        if target.is_some_and(|l| var_name(cx, l) == Some(name)) {
+            hit = true;
+        }
+    });
+    hit
+}
+
+/// The simple declared type of an expression, where it is evident: a variable (local, parameter or
+/// field, as declared), `this.x`, a `new T(..)`, a literal.
+pub(crate) fn type_of(cx: &Checker<'_, '_>, expr: Node<'_>) -> Option<String> {
+    let expr = unparen(expr);
+    match expr.kind() {
+        "identifier" => cx.sem.declared_type_of(cx.text(expr), expr),
+        "field_access" => {
+            let (_, f, _) = field_ref(cx, expr)?;
+            f.child_by_field_name("type")
+                .map(|t| strip_type(cx.text(t)))
+        }
+        "object_creation_expression" => expr
+            .child_by_field_name("type")
+            .map(|t| strip_type(cx.text(t))),
+        "string_literal" => Some("String".to_owned()),
+        _ => None,
+    }
+}
+
+/// `java.util.Map<K, V>` → `Map`.
+pub(crate) fn strip_type(t: &str) -> String {
+    let base = t.split('<').next().unwrap_or(t).trim();
+    base.rsplit('.').next().unwrap_or(base).to_owned()
+}
+
+/// Text with all whitespace removed (to compare expressions).
+pub(crate) fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}

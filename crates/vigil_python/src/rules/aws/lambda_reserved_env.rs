@@ -1,0 +1,135 @@
+//! `python/aws-lambda-reserved-env-var`: a Lambda reserved environment variable (`AWS_REGION`,
+//! `_HANDLER`, `AWS_LAMBDA_FUNCTION_NAME`, `AWS_ACCESS_KEY_ID`, …) set in a function's configuration
+//! (`create_function`/`update_function_configuration` `Environment`) or overwritten in `os.environ`
+//! inside a handler. The runtime owns these values; overriding them is rejected or breaks the runtime.
+
+use tree_sitter::Node;
+use vigil_query::{walk_tree, ConstValue, Semantics};
+
+use super::client_reuse::is_handler;
+use super::{enclosing_function, Checker, Env};
+
+pub(crate) const NAME: &str = "aws_lambda_reserved_env_var";
+
+/// The reserved variables documented by AWS Lambda.
+const RESERVED: &[&str] = &[
+    "_HANDLER",
+    "_X_AMZN_TRACE_ID",
+    "AWS_DEFAULT_REGION",
+    "AWS_REGION",
+    "AWS_EXECUTION_ENV",
+    "AWS_LAMBDA_FUNCTION_NAME",
+    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+    "AWS_LAMBDA_FUNCTION_VERSION",
+    "AWS_LAMBDA_INITIALIZATION_TYPE",
+    "AWS_LAMBDA_LOG_GROUP_NAME",
+    "AWS_LAMBDA_LOG_STREAM_NAME",
+    "AWS_ACCESS_KEY",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_LAMBDA_RUNTIME_API",
+    "LAMBDA_TASK_ROOT",
+    "LAMBDA_RUNTIME_DIR",
+];
+
+fn reserved(cx: &Checker<'_, '_>, n: Node<'_>) -> Option<String> {
+    match cx.sem.const_value(n)? {
+        ConstValue::Str(s) if RESERVED.contains(&s.as_str()) => Some(s),
+        _ => None,
+    }
+}
+
+/// Variables that only exist in the Lambda runtime: overriding one is a Lambda defect wherever the
+/// code runs. The general AWS ones (`AWS_REGION`, keys) are reported inside handlers only.
+fn lambda_only(k: &str) -> bool {
+    k.starts_with("AWS_LAMBDA_")
+        || k.starts_with("LAMBDA_")
+        || k.starts_with('_')
+        || k == "AWS_EXECUTION_ENV"
+}
+
+fn is_environ(cx: &Checker<'_, '_>, n: Node<'_>) -> bool {
+    cx.sem.qualified_name(n).as_deref() == Some("os.environ") || cx.text(n) == "os.environ"
+}
+
+pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
+    if !cx.on(NAME) {
+        return;
+    }
+    let mut hits: Vec<(Node<'_>, String)> = Vec::new();
+    walk_tree(root, |n| match n.kind() {
+        "call" => {
+            if let Some(call) = env.aws_call(cx, n) {
+                if matches!(
+                    call.op.as_str(),
+                    "create_function" | "update_function_configuration"
+                ) && !call.services(|s| s.name == "lambda").is_empty()
+                {
+                    if let Some(e) = call.kwarg(cx, "Environment") {
+                        walk_tree(e, |p| {
+                            if p.kind() == "pair" {
+                                if let Some(k) =
+                                    p.child_by_field_name("key").and_then(|k| reserved(cx, k))
+                                {
+                                    hits.push((p, format!("`{k}` is reserved by AWS Lambda and cannot be set in the function's environment")));
+                                }
+                            }
+                        });
+                    }
+                }
+            }
+            // `os.environ.update({...})`, `os.putenv("AWS_REGION", ...)`, `os.environ.setdefault(...)` in a handler.
+            let f = n.child_by_field_name("function");
+            let in_handler = enclosing_function(n).is_some_and(|f| is_handler(cx, f));
+            let target = f.and_then(|f| {
+                let t = cx.text(f);
+                (t == "os.putenv" || t == "os.environ.update" || t == "os.environ.__setitem__")
+                    .then_some(f)
+            });
+            if target.is_some() {
+                if let Some(args) = n.child_by_field_name("arguments") {
+                    walk_tree(args, |a| {
+                        let key = if a.kind() == "pair" {
+                            a.child_by_field_name("key")
+                        } else {
+                            Some(a)
+                        };
+                        if let Some(k) = key
+                            .and_then(|k| (k.kind() == "string").then(|| reserved(cx, k)).flatten())
+                            .filter(|k| in_handler || lambda_only(k))
+                        {
+                            hits.push((a, format!("`{k}` is reserved by AWS Lambda; overriding it breaks the runtime's view of the function")));
+                        }
+                    });
+                }
+            }
+        }
+        "assignment" => {
+            let Some(l) = n
+                .child_by_field_name("left")
+                .filter(|l| l.kind() == "subscript")
+            else {
+                return;
+            };
+            let in_handler = enclosing_function(n).is_some_and(|f| is_handler(cx, f));
+            if !l
+                .child_by_field_name("value")
+                .is_some_and(|v| is_environ(cx, v))
+            {
+                return;
+            }
+            if let Some(k) = l
+                .child_by_field_name("subscript")
+                .and_then(|k| reserved(cx, k))
+                .filter(|k| in_handler || lambda_only(k))
+            {
+                hits.push((n, format!("`{k}` is reserved by AWS Lambda; overriding it breaks the runtime's view of the function")));
+            }
+        }
+        _ => {}
+    });
+    for (n, msg) in hits {
+        cx.report(NAME, n, msg);
+    }
+}

@@ -1,0 +1,133 @@
+//! `python/socket-without-timeout`: a client socket that connects or receives with no timeout, so
+//! it can block forever. Reported: `socket.create_connection(addr)` without a timeout, and a
+//! `socket.socket(...)` bound to a name on which the same scope calls `connect`/`connect_ex`/
+//! `recv*` but never `settimeout`/`setblocking`. A file that calls `socket.setdefaulttimeout`
+//! is not reported.
+
+use tree_sitter::Node;
+use vigil_query::{walk_tree, Semantics};
+
+use super::syntax::{bound_target, is_call_to, method_calls_on, scope_of, squeeze};
+use super::Checker;
+
+pub(crate) const NAME: &str = "socket_without_timeout";
+
+fn sets_default_timeout(cx: &Checker<'_, '_>, call: Node<'_>) -> bool {
+    let mut root = call;
+    while let Some(p) = root.parent() {
+        root = p;
+    }
+    let mut found = false;
+    walk_tree(root, |n| {
+        if !found && is_call_to(cx.sem, n, &["socket.setdefaulttimeout"]) {
+            found = true;
+        }
+    });
+    found
+}
+
+/// Whether the enclosing function takes a `timeout` parameter: the caller chose (maybe `None`).
+fn has_timeout_param(cx: &Checker<'_, '_>, call: Node<'_>) -> bool {
+    let f = scope_of(call);
+    f.kind() == "function_definition"
+        && f.child_by_field_name("parameters").is_some_and(|ps| {
+            let mut found = false;
+            walk_tree(ps, |n| {
+                found |= n.kind() == "identifier" && cx.text(n) == "timeout"
+            });
+            found
+        })
+}
+
+pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
+    if !cx.on(NAME) {
+        return;
+    }
+    let Some(q) = call
+        .child_by_field_name("function")
+        .and_then(|f| cx.sem.qualified_name(f))
+    else {
+        return;
+    };
+    let Some(args) = call.child_by_field_name("arguments") else {
+        return;
+    };
+    match q.as_str() {
+        "socket.create_connection" => {
+            let positional = {
+                let mut c = args.walk();
+                let n = args
+                    .named_children(&mut c)
+                    .filter(|a| !matches!(a.kind(), "keyword_argument" | "comment"))
+                    .count();
+                n
+            };
+            let splat = {
+                let mut c = args.walk();
+                let any = args
+                    .named_children(&mut c)
+                    .any(|a| a.kind() == "dictionary_splat" || a.kind() == "list_splat");
+                any
+            };
+            let timeout = cx.sem.keyword_arg(args, "timeout");
+            let none = timeout.is_some_and(|t| t.kind() == "none");
+            if positional >= 2 || splat || (timeout.is_some() && !none) {
+                return;
+            }
+            if sets_default_timeout(cx, call) || has_timeout_param(cx, call) {
+                return;
+            }
+            cx.report(
+                NAME,
+                call,
+                "`socket.create_connection` without a timeout can block forever".into(),
+            );
+        }
+        "socket.socket" => {
+            let Some(target) = bound_target(call) else {
+                return;
+            };
+            // Unix-domain sockets talk to a local peer.
+            let family = args
+                .named_child(0)
+                .or_else(|| cx.sem.keyword_arg(args, "family"));
+            if family
+                .and_then(|f| cx.sem.qualified_name(f))
+                .is_some_and(|q| q == "socket.AF_UNIX")
+            {
+                return;
+            }
+            let name = squeeze(cx.text(target));
+            let scope = scope_of(call);
+            let src = cx.sem.src;
+            let blocking = method_calls_on(
+                scope,
+                src,
+                &name,
+                &[
+                    "connect",
+                    "connect_ex",
+                    "recv",
+                    "recvfrom",
+                    "recv_into",
+                    "makefile",
+                ],
+            );
+            let Some(first) = blocking.first().copied() else {
+                return;
+            };
+            if !method_calls_on(scope, src, &name, &["settimeout", "setblocking"]).is_empty() {
+                return;
+            }
+            if sets_default_timeout(cx, call) || has_timeout_param(cx, call) {
+                return;
+            }
+            let msg = format!(
+                "socket `{name}` has no timeout, so `{}` can block forever",
+                vigil_query::shorten(cx.text(first))
+            );
+            cx.report(NAME, first, msg);
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,10 @@
+import socket
+
+socket.setdefaulttimeout(10)
+
+
+def fetch(host, port):
+    s = socket.socket()
+    # ok: python/socket-without-timeout -- the module sets a default timeout for new sockets
+    s.connect((host, port))
+    return s.recv(1024)

@@ -1,0 +1,79 @@
+import shutil
+import tarfile
+import zipfile
+from tarfile import open as topen
+
+MAX_SIZE = 100 * 1024 * 1024
+
+
+def unpack(path, dest):
+    with tarfile.open(path) as tar:
+        # ruleid: python/unsafe-archive-extraction
+        tar.extractall(dest)
+
+
+def unpack_alias(path, dest):
+    archive = topen(path, "r:gz")
+    # ruleid: python/unsafe-archive-extraction
+    archive.extractall(path=dest)
+    archive.close()
+
+
+def unpack_chain(path, dest):
+    # ruleid: python/unsafe-archive-extraction
+    tarfile.open(path).extractall(dest)
+
+
+def unzip(path, dest):
+    with zipfile.ZipFile(path) as zf:
+        # ruleid: python/unsafe-archive-extraction
+        zf.extractall(dest)
+
+
+def trusted_filter(path, dest):
+    with tarfile.open(path) as tar:
+        # ruleid: python/unsafe-archive-extraction
+        tar.extractall(dest, filter="fully_trusted")
+
+
+def unpack_any(path, dest):
+    # ruleid: python/unsafe-archive-extraction
+    shutil.unpack_archive(path, dest)
+
+
+def filtered(path, dest):
+    with tarfile.open(path) as tar:
+        # ok: python/unsafe-archive-extraction -- the data filter rejects escaping members
+        tar.extractall(dest, filter="data")
+
+
+def chosen_members(path, dest):
+    with tarfile.open(path) as tar:
+        safe = [m for m in tar.getmembers() if m.isfile() and not m.name.startswith("/")]
+        # ok: python/unsafe-archive-extraction -- members were selected
+        tar.extractall(dest, members=safe)
+
+
+def size_checked(path, dest):
+    with zipfile.ZipFile(path) as zf:
+        total = sum(info.file_size for info in zf.infolist())
+        if total > MAX_SIZE:
+            raise ValueError("archive too large")
+        # ok: python/unsafe-archive-extraction -- uncompressed size checked first
+        zf.extractall(dest)
+
+
+def unpack_filtered(path, dest):
+    # ok: python/unsafe-archive-extraction -- filter given
+    shutil.unpack_archive(path, dest, filter="data")
+
+
+class Bundle:
+    def extractall(self, dest):
+        return dest
+
+
+def own_class(dest):
+    b = Bundle()
+    # ok: python/unsafe-archive-extraction -- not an archive object
+    b.extractall(dest)
