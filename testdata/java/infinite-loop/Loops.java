@@ -13,17 +13,24 @@ class Loops {
         return sum;
     }
 
-    void spin() {
-        int n = 0;
+    long spin() {
+        long n = 0;
         // ruleid: java/infinite-loop
         while (true) {
             n++;
-            System.out.println(n);
         }
     }
 
-    void forEver() {
+    int forEver(int[] a) {
+        int s = 0;
         // ruleid: java/infinite-loop
+        for (;;) {
+            s += a.length;
+        }
+    }
+
+    void ticker() {
+        // ok: java/infinite-loop -- a loop that calls out is a worker loop that ends when a call throws or the thread dies
         for (;;) {
             System.out.println("tick");
         }

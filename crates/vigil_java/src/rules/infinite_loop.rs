@@ -99,6 +99,18 @@ fn exception_exit(lp: Node<'_>) -> bool {
     false
 }
 
+/// Whether `body` calls a method or a constructor (which may throw, block or end the thread).
+fn calls_anything(body: Node<'_>) -> bool {
+    let mut calls = false;
+    walk_tree(body, |n| {
+        calls |= matches!(
+            n.kind(),
+            "method_invocation" | "object_creation_expression" | "explicit_constructor_invocation"
+        );
+    });
+    calls
+}
+
 /// The locals a condition reads, when it reads nothing else (no calls, fields or array elements).
 fn local_only_vars(cx: &Checker<'_, '_>, cond: Node<'_>) -> Option<Vec<String>> {
     let mut vars = Vec::new();
@@ -153,7 +165,10 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, lp: Node<'_>) {
         return;
     }
     if always {
-        if exception_exit(lp) {
+        // A `while (true)` that calls anything is most often a worker or server loop meant to run
+        // until the thread dies or a call throws (an unchecked SDK or I/O exception, an interrupt):
+        // only a loop that calls nothing is certain to spin forever.
+        if exception_exit(lp) || calls_anything(body) {
             return;
         }
         let msg =
