@@ -104,4 +104,30 @@ public class HandledNulls {
         // ok: java/null-dereference-of-source -- String.valueOf(null object) is "null"
         response.setContentLength(String.valueOf((Object) request.getParameter("x")).length());
     }
+
+    void keysOfTheSameObject(HttpServletRequest request, HttpServletResponse response) {
+        for (String k : props.stringPropertyNames()) {
+            // ok: java/null-dereference-of-source -- the key was just read from the same properties
+            response.setContentLength(props.getProperty(k).length());
+        }
+        java.util.Enumeration<String> names = request.getParameterNames();
+        while (names.hasMoreElements()) {
+            String n = names.nextElement();
+            // ok: java/null-dereference-of-source -- a parameter name the request has
+            response.setContentLength(request.getParameter(n).length());
+        }
+    }
+
+    static final String MODE_KEY = "app.mode";
+
+    void constantKey(HttpServletResponse response) {
+        // ruleid: java/null-dereference-of-source -- a constant key may be missing
+        response.setContentLength(props.getProperty(MODE_KEY).length());
+    }
+
+    char separators() {
+        java.util.Properties sys = System.getProperties();
+        // ok: java/null-dereference-of-source -- every JVM defines file.separator
+        return sys.getProperty("file.separator").charAt(0);
+    }
 }

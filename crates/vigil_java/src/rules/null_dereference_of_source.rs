@@ -54,6 +54,19 @@ fn nullable_source(cx: &Checker<'_, '_>, call: Node<'_>) -> bool {
         return false;
     };
     let args = args(call);
+    // A key computed at run time is most often one just read from the same object's key set
+    // (`for (String k : props.stringPropertyNames()) props.getProperty(k)...`): only a constant key
+    // is known to be possibly absent. A JVM-defined property is never absent from the system
+    // properties, the one `Properties` object likely to be asked for it.
+    if let Some(key) = args.first().filter(|_| cx.text(name) != "getSession") {
+        if !constant_key(cx, *key)
+            || (key.kind() == "string_literal"
+                && super::null_dereference::STANDARD_PROPERTIES
+                    .contains(&cx.text(*key).trim_matches('"')))
+        {
+            return false;
+        }
+    }
     match (cx.text(name), args.as_slice()) {
         ("getParameter" | "getHeader", [_])
         | ("getParameterValues", [_])
@@ -67,6 +80,20 @@ fn nullable_source(cx: &Checker<'_, '_>, call: Node<'_>) -> bool {
         }
         _ => false,
     }
+}
+
+/// A string literal or a constant named in upper case (`KEY`, `Keys.KEY`).
+fn constant_key(cx: &Checker<'_, '_>, key: Node<'_>) -> bool {
+    let name = match key.kind() {
+        "string_literal" => return true,
+        "identifier" => cx.text(key),
+        "field_access" => key.child_by_field_name("field").map_or("", |f| cx.text(f)),
+        _ => return false,
+    };
+    name.chars().any(|c| c.is_ascii_uppercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// The dereference of `value` by its parent, if any: `value.m()`, `value.f`, `value[i]`,
