@@ -77,10 +77,14 @@ pub enum Effect {
         kind: u32,
         args: Vec<Pos>,
     },
-    /// Taint moves from `from` to `to`.
+    /// Taint moves from `from` to `to`, becoming safe for the kinds in `kinds` on the way
+    /// (`oos.writeObject(s)`: the serialized form of a value is no deserialization payload). On a
+    /// constructor, `to: [return, arg0]` makes the new object a wrapper of arg0: what is written
+    /// to it reaches arg0 (`new ObjectOutputStream(bytes)`).
     Propagator {
         from: Vec<Pos>,
         to: Vec<Pos>,
+        kinds: u64,
     },
     /// A boolean check that, when true (or false if `negated`), makes `target` safe for `kinds`.
     /// With `other_const`, only when the other operand (`arg0` for a receiver target, the receiver
@@ -448,7 +452,12 @@ impl Models {
         for s in &file.propagators {
             let from = Self::positions(&s.from, "propagators.from").map_err(err)?;
             let to = Self::positions(&s.to, "propagators.to").map_err(err)?;
-            add(self, s, Effect::Propagator { from, to });
+            let kinds = if s.kinds.is_empty() {
+                0
+            } else {
+                self.kinds_mask(&s.kinds).map_err(err)?.unwrap_or(u64::MAX)
+            };
+            add(self, s, Effect::Propagator { from, to, kinds });
         }
         for s in &file.guards {
             if s.alias {

@@ -609,17 +609,30 @@ impl Engine<'_, '_> {
                 }
                 AbsVal::of(default_flow())
             }
-            Some(Effect::Propagator { from, to }) => {
+            Some(Effect::Propagator { from, to, kinds }) => {
                 if to.contains(&Pos::Receiver) && to.contains(&Pos::Return) {
                     if let Some(Operand::Var(r)) = &call.receiver {
                         self.pending_obj = Some(st.root(*r));
+                    }
+                }
+                // A wrapper around arg0 (`new ObjectOutputStream(bytes)`): the same object for taint.
+                if call.kind == CallKind::Constructor
+                    && to.contains(&Pos::Return)
+                    && to.contains(&Pos::Arg(0))
+                {
+                    if let Some(Operand::Var(a)) = call.args.first() {
+                        self.pending_obj = Some(st.root(*a));
                     }
                 }
                 let mut t: Option<Taint> = None;
                 for &p in from {
                     t = join_opt(&t, &at(p));
                 }
-                let t = t.map(|t| t.step(call.span, format!("through `{name}`")));
+                let t = t.map(|t| {
+                    let mut t = t.step(call.span, format!("through `{name}`"));
+                    t.cleansed |= kinds;
+                    t
+                });
                 let mut result = AbsVal::default();
                 for &p in to {
                     match p {
@@ -871,9 +884,12 @@ impl Engine<'_, '_> {
             Expr::FieldLoad { base: None, field } => match st.fields.get(field) {
                 Some(v) => v.clone(),
                 None => {
+                    // Not untrusted input itself: sanitized for every kind, so that joining it
+                    // with a sanitized value (`base.resolve(getFileName(x))`, `prefix + enc(x)`)
+                    // keeps that value's sanitization (`this_to_return` ignores the mask).
                     let this = Taint {
                         origins: THIS_BIT,
-                        cleansed: self.run.models.exclusive(),
+                        cleansed: u64::MAX,
                         trace: Trace::root(Step {
                             span: self.cur_span,
                             note: Arc::from(format!("field `{field}`")),

@@ -36,6 +36,7 @@ public class ResourceCommand extends HttpServlet {
         Runtime.getRuntime().exec("service app " + cmd);
 
         String p = request.getParameter("p");
+        // ruleid: java/null-dereference-of-source -- dereferenced with no null check
         String chosen = p.isEmpty() ? "a" : (3 > 2 ? "b" : p);
         // ok: java/command-injection -- nested ternary, the tainted side is dead
         Runtime.getRuntime().exec(chosen);

@@ -42,6 +42,7 @@ public class ServletCommand extends HttpServlet {
         }
 
         String h2 = request.getParameter("h2");
+        // ruleid: java/null-dereference-of-source -- dereferenced with no null check
         if (!h2.matches("[a-z]+")) {
             return;
         }

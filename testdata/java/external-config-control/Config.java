@@ -65,6 +65,7 @@ public class Config {
 
     void mapped(HttpServletRequest request, Connection c) throws SQLException {
         String t = request.getParameter("tenant");
+        // ruleid: java/null-dereference-of-source -- dereferenced with no null check
         String catalog = t.equals("eu") ? "db_eu" : "db_us";
         // ok: java/external-config-control -- one of two constants
         c.setCatalog(catalog);
@@ -83,6 +84,7 @@ public class Config {
 
     void equalsGuard(HttpServletRequest request) {
         String v = request.getParameter("debug");
+        // ruleid: java/null-dereference-of-source -- dereferenced with no null check
         if (v.equals("true")) {
             // ok: java/external-config-control -- the value is the constant "true" here
             System.setProperty("app.debug", v);

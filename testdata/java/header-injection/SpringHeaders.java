@@ -18,6 +18,7 @@ public class SpringHeaders {
         // ok: java/header-injection -- a number
         response.addHeader("X-Id", String.valueOf(n));
         String lang = request.getHeader("Accept-Language");
+        // ruleid: java/null-dereference-of-source -- dereferenced with no null check
         if (!lang.matches("[a-z]{2}")) {
             lang = "en";
         }

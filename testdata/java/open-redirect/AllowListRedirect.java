@@ -9,6 +9,7 @@ public class AllowListRedirect extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String next = request.getParameter("next");
+        // ruleid: java/null-dereference-of-source -- dereferenced with no null check
         if (next.equals("/home") || "/account".equals(next)) {
             // ok: java/open-redirect -- next equals one of two constants here
             response.sendRedirect(next);
@@ -18,6 +19,7 @@ public class AllowListRedirect extends HttpServlet {
         }
         String target = request.getParameter("target");
         String other = request.getParameter("other");
+        // ruleid: java/null-dereference-of-source -- dereferenced with no null check
         if (target.equals(other)) {
             // ruleid: java/open-redirect
             response.sendRedirect(target);

@@ -25,6 +25,7 @@ public class Constructs {
     File returnInTry(HttpServletRequest request) throws IOException {
         String name = request.getParameter("n");
         try {
+            // ruleid: java/null-dereference-of-source -- dereferenced with no null check
             if (name.isEmpty()) {
                 return null;
             }

@@ -11,6 +11,7 @@ public class SsrfTricky extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String region = request.getParameter("region");
         String base;
+        // ruleid: java/null-dereference-of-source -- dereferenced with no null check
         switch (region) {
             case "eu":
                 base = "https://eu.example.com/" + region;

@@ -51,6 +51,7 @@ public class FormatStrings {
     String formatted(HttpServletRequest request) {
         String f = request.getParameter("f");
         // ruleid: java/tainted-format-string
+        // ruleid: java/null-dereference-of-source -- dereferenced with no null check
         return f.formatted("a");
     }
 
@@ -102,6 +103,7 @@ public class FormatStrings {
 
     String allowListed(HttpServletRequest request) {
         String f = request.getParameter("f");
+        // ruleid: java/null-dereference-of-source -- dereferenced with no null check
         if (!f.equals("%d") && !f.equals("%x")) {
             return "";
         }

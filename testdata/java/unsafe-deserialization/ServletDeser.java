@@ -20,6 +20,7 @@ public class ServletDeser extends HttpServlet {
         } catch (ClassNotFoundException e) {
             response.sendError(400);
         }
+        // ruleid: java/null-dereference-of-source -- dereferenced with no null check
         byte[] data = request.getParameter("d").getBytes();
         // ruleid: java/unsafe-deserialization
         new XMLDecoder(new ByteArrayInputStream(data)).readObject();

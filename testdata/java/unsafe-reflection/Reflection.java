@@ -56,6 +56,7 @@ public class Reflection {
 
     Object mappedName(HttpServletRequest request) throws Exception {
         String type = request.getParameter("type");
+        // ruleid: java/null-dereference-of-source -- dereferenced with no null check
         String cls = type.equals("b") ? "com.example.B" : "com.example.A";
         // ok: java/unsafe-reflection -- one of two constants
         return Class.forName(cls);

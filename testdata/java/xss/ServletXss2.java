@@ -15,6 +15,7 @@ public class ServletXss2 extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         PrintWriter out = response.getWriter();
         String theme = "light";
+        // ruleid: java/null-dereference-of-source -- dereferenced with no null check
         for (Cookie c : request.getCookies()) {
             if ("theme".equals(c.getName())) {
                 theme = c.getValue();
@@ -43,6 +44,7 @@ public class ServletXss2 extends HttpServlet {
         // ruleid: java/xss
         out.write(html.toString());
         StringBuilder safe = new StringBuilder();
+        // ruleid: java/null-dereference-of-source -- dereferenced with no null check
         safe.append("<p>").append(request.getParameter("msg").length()).append("</p>");
         // ok: java/xss -- only a length is appended
         out.write(safe.toString());

@@ -1575,6 +1575,16 @@ impl<'c, 't> Builder<'c, 't> {
                         {
                             return Operand::Const(c.clone());
                         }
+                        // `Owner.f` inside `Owner` is its own field `f`.
+                        if cls == self.owner {
+                            return self.assign(
+                                Expr::FieldLoad {
+                                    base: None,
+                                    field: Arc::from(field),
+                                },
+                                span(n),
+                            );
+                        }
                         // A modelled static field (`System.in`): a call to `field:NAME`.
                         let pseudo: Arc<str> = Arc::from(format!("field:{field}"));
                         if !self.cx.models.effects(Some(&cls), &pseudo, 0).is_empty() {
@@ -1919,14 +1929,25 @@ impl<'c, 't> Builder<'c, 't> {
                 let field = lhs
                     .child_by_field_name("field")
                     .map_or("", |f| text(f, src));
-                let base = match lhs.child_by_field_name("object") {
-                    Some(o) if o.kind() == "this" => None,
-                    Some(o) => Some(self.expr(o)),
-                    None => None,
-                };
+                // A static field of another class (`Holder.value = x`) is named `pkg.Holder.value`,
+                // as its reads are: the project-wide static field facts connect them.
+                let (base, field): (Option<Operand>, Arc<str>) =
+                    match lhs.child_by_field_name("object") {
+                        Some(o) if o.kind() == "this" => (None, Arc::from(field)),
+                        Some(o) if self.is_class_ref(o) => {
+                            let cls = self.cx.resolve(text(o, src));
+                            if cls == self.owner {
+                                (None, Arc::from(field))
+                            } else {
+                                (None, Arc::from(format!("{cls}.{field}")))
+                            }
+                        }
+                        Some(o) => (Some(self.expr(o)), Arc::from(field)),
+                        None => (None, Arc::from(field)),
+                    };
                 self.emit(Inst::FieldStore {
                     base,
-                    field: Arc::from(field),
+                    field,
                     value,
                     span: sp,
                 });

@@ -126,6 +126,11 @@ struct FileSummary {
     args: Vec<ArgFact>,
     classes: Vec<ClassInfo>,
     edges: Vec<Edge>,
+    /// Static fields (`pkg.Holder.value`) this file assigns untrusted input to.
+    statics: Vec<(Arc<str>, Arc<str>)>,
+    /// Fields (qualified as in [`qualified_field`]) this file reads: a file reading a static field
+    /// another file stores untrusted input to is analyzed again.
+    field_reads: Vec<Arc<str>>,
 }
 
 /// Where a value that a method passes on comes from, for composing summaries across files.
@@ -273,8 +278,41 @@ struct Project {
     args: Vec<ArgFact>,
     classes: ExternClasses,
     by_owner: HashMap<OwnerKey, FnSummary>,
+    /// Static fields (`pkg.Holder.value`) some file assigns untrusted input to.
+    statics: BTreeMap<Arc<str>, Arc<str>>,
     /// Files whose taint results the project facts can change (see [`needs_recheck`]).
     recheck: HashSet<Arc<str>>,
+}
+
+/// The qualified name of a field a method of `owner` stores to: `pkg.Holder.value` as lowered for
+/// another class's static field, `owner.f` for the method's own class.
+fn qualified_field(owner: &str, field: &str) -> Arc<str> {
+    if field.contains('.') {
+        Arc::from(field)
+    } else {
+        Arc::from(format!("{owner}.{field}"))
+    }
+}
+
+/// The field sources a method of `owner` sees: its class's own, plus the static fields of any
+/// class holding untrusted input (by qualified name, and the class's own by simple name).
+fn fields_with_statics(
+    owner: &str,
+    own: Option<&BTreeMap<Arc<str>, Arc<str>>>,
+    statics: &BTreeMap<Arc<str>, Arc<str>>,
+) -> BTreeMap<Arc<str>, Arc<str>> {
+    let mut m = own.cloned().unwrap_or_default();
+    for (q, note) in statics {
+        m.entry(q.clone()).or_insert_with(|| note.clone());
+        if let Some(f) = q
+            .strip_prefix(owner)
+            .and_then(|r| r.strip_prefix('.'))
+            .filter(|f| !f.contains('.'))
+        {
+            m.entry(Arc::from(f)).or_insert_with(|| note.clone());
+        }
+    }
+    m
 }
 
 fn simple(t: &str) -> &str {
@@ -563,8 +601,21 @@ fn analyze_file(
     let describe_fn = |s: TextRange| describe(&file.text, s);
     let mut results = Vec::new();
     let mut field_sources: HashMap<Arc<str>, BTreeMap<Arc<str>, Arc<str>>> = HashMap::new();
+    let mut statics: BTreeMap<Arc<str>, Arc<str>> =
+        project.map(|p| p.statics.clone()).unwrap_or_default();
     let no_fields = BTreeMap::new();
     for _round in 0..ROUNDS {
+        let seen_fields: HashMap<Arc<str>, BTreeMap<Arc<str>, Arc<str>>> = if statics.is_empty() {
+            HashMap::new()
+        } else {
+            functions
+                .iter()
+                .map(|f| {
+                    let m = fields_with_statics(&f.owner, field_sources.get(&f.owner), &statics);
+                    (f.owner.clone(), m)
+                })
+                .collect()
+        };
         let local_by_owner: HashMap<OwnerKey, FnSummary> = local
             .iter()
             .flat_map(|((name, arity), v)| {
@@ -588,7 +639,10 @@ fn analyze_file(
                     callees: &lookup,
                     param_sources: ps.clone(),
                     describe: &describe_fn,
-                    field_sources: field_sources.get(&f.owner).unwrap_or(&no_fields),
+                    field_sources: seen_fields
+                        .get(&f.owner)
+                        .or_else(|| field_sources.get(&f.owner))
+                        .unwrap_or(&no_fields),
                     budget: BUDGET,
                 };
                 analyze(f, &run)
@@ -620,6 +674,15 @@ fn analyze_file(
         let mut fields_changed = false;
         for (f, r) in functions.iter().zip(&results) {
             for (field, note) in &r.field_stores {
+                let q = qualified_field(&f.owner, field);
+                if let std::collections::btree_map::Entry::Vacant(e) = statics.entry(q) {
+                    let src = note.trim_start_matches("source: ");
+                    e.insert(Arc::from(format!("assigned {src} in `{}`", f.name)));
+                    fields_changed = true;
+                }
+                if field.contains('.') {
+                    continue;
+                }
                 let m = field_sources.entry(f.owner.clone()).or_default();
                 if !m.contains_key(field) {
                     let src = note.trim_start_matches("source: ");
@@ -687,6 +750,35 @@ fn summary_of(file: &SourceFile, a: Analyzed, models: &Models) -> FileSummary {
         .map(|c| (c.fqn.clone(), c.supers.clone()))
         .collect();
     fs.edges = symbolic_edges(file, &a, models);
+    let reads: HashSet<Arc<str>> = a
+        .functions
+        .iter()
+        .flat_map(|f| {
+            f.blocks
+                .iter()
+                .flat_map(|b| &b.insts)
+                .filter_map(move |i| match i {
+                    vigil_flow::ir::Inst::Assign {
+                        expr: vigil_flow::ir::Expr::FieldLoad { base: None, field },
+                        ..
+                    } => Some(qualified_field(&f.owner, field)),
+                    _ => None,
+                })
+        })
+        .collect();
+    fs.field_reads = reads.into_iter().collect();
+    for (f, r) in a.functions.iter().zip(&a.results) {
+        for (field, note) in &r.field_stores {
+            let src = note.trim_start_matches("source: ");
+            fs.statics.push((
+                qualified_field(&f.owner, field),
+                Arc::from(format!(
+                    "assigned {src} in `{}` ({})",
+                    f.name, file.rel_path
+                )),
+            ));
+        }
+    }
     fs.classes = a.classes;
     fs
 }
@@ -708,12 +800,14 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
     let mut edges: Vec<Edge> = Vec::new();
     let mut files: Vec<FileReach<SumKey>> = Vec::new();
     let mut externals: Vec<(Arc<str>, Vec<Arc<str>>)> = Vec::new();
+    let mut field_reads: Vec<(Arc<str>, Vec<Arc<str>>)> = Vec::new();
     for (path, s) in summaries {
         let Ok(fs) = s.downcast::<FileSummary>() else {
             continue;
         };
         let fs = *fs;
         externals.push((path.clone(), fs.external));
+        field_reads.push((path.clone(), fs.field_reads));
         files.push(FileReach {
             path,
             local_source: fs.local_source,
@@ -731,6 +825,9 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
         }
         p.args.extend(fs.args);
         edges.extend(fs.edges);
+        for (q, note) in fs.statics {
+            p.statics.entry(q).or_insert(note);
+        }
         for c in fs.classes {
             p.classes.entry(c.fqn.clone()).or_insert(c);
         }
@@ -746,6 +843,12 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
             .get(k)
             .is_some_and(|v| v.iter().any(|(_, s)| s.returns_source.is_some()))
     });
+    // A file reading a static field that another file stores untrusted input to.
+    for (path, reads) in field_reads {
+        if reads.iter().any(|q| p.statics.contains_key(q)) {
+            recheck.insert(path);
+        }
+    }
     // The leak analysis sees resources through the field and method types of classes declared in
     // other files: a file that looked up such a class is analyzed again with the project's classes.
     if let Ok(rm) = leaks::load_resource_models() {

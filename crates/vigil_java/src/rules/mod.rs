@@ -23,6 +23,7 @@ mod keyset_get;
 mod lock_order_inversion;
 mod non_thread_safe_static;
 mod null_dereference;
+mod null_dereference_of_source;
 mod return_in_finally;
 mod sort_for_min_max;
 mod stream_find_present;
@@ -71,6 +72,7 @@ const LOCAL: &[&str] = &[
     stream_find_present::NAME,
     substring_unchecked_index::NAME,
     sync_on_mutable_field::NAME,
+    null_dereference_of_source::NAME,
     return_in_finally::NAME,
     string_reference_equality::NAME,
     thread_run_direct_call::NAME,
@@ -122,6 +124,7 @@ fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
             null_dereference::check_nullable_return(cx, node);
             sort_for_min_max::check_stream(cx, node);
             stream_find_present::check_call(cx, node);
+            null_dereference_of_source::check(cx, node);
         }
         "variable_declarator" => xxe::check_declarator(cx, node),
         "object_creation_expression" => {

@@ -147,7 +147,7 @@ pub(crate) fn check_binary(cx: &mut Checker<'_, '_>, node: Node<'_>) {
 }
 
 /// System properties the JVM always defines (`System.getProperties` documents them).
-const STANDARD_PROPERTIES: &[&str] = &[
+pub(super) const STANDARD_PROPERTIES: &[&str] = &[
     "java.version",
     "java.vendor",
     "java.vendor.url",
