@@ -9,6 +9,7 @@ class Loops {
         for (String bucket : buckets) {
             // ruleid: java/aws-client-created-in-loop
             S3Client s3 = S3Client.builder().region(Region.US_EAST_1).build();
+            // ruleid: java/aws-s3-missing-bucket-owner
             s3.deleteBucket(r -> r.bucket(bucket));
         }
     }
@@ -40,6 +41,7 @@ class Loops {
         // ruleid: java/resource-leak
         S3Client s3 = S3Client.create();
         for (String bucket : buckets) {
+            // ruleid: java/aws-s3-missing-bucket-owner
             s3.deleteBucket(r -> r.bucket(bucket));
         }
     }

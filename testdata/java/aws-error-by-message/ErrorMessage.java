@@ -10,6 +10,7 @@ class ErrorMessage {
 
     String v2(String b, String k) {
         try {
+            // ruleid: java/aws-s3-missing-bucket-owner
             return s3.getObjectAsBytes(GetObjectRequest.builder().bucket(b).key(k).build()).asUtf8String();
         } catch (S3Exception e) {
             // ruleid: java/aws-error-by-message
@@ -26,6 +27,7 @@ class ErrorMessage {
 
     String v1(AmazonS3 s3v1, String b, String k) {
         try {
+            // ruleid: java/aws-s3-missing-bucket-owner
             return s3v1.getObjectAsString(b, k);
         } catch (AmazonServiceException e) {
             // ruleid: java/aws-error-by-message
@@ -42,6 +44,7 @@ class ErrorMessage {
 
     String typed(String b, String k) {
         try {
+            // ruleid: java/aws-s3-missing-bucket-owner
             return s3.getObjectAsBytes(GetObjectRequest.builder().bucket(b).key(k).build()).asUtf8String();
         } catch (NoSuchKeyException e) {
             return null;
@@ -58,6 +61,7 @@ class ErrorMessage {
 
     String throughLocal(String b, String k) {
         try {
+            // ruleid: java/aws-s3-missing-bucket-owner
             return s3.getObjectAsBytes(GetObjectRequest.builder().bucket(b).key(k).build()).asUtf8String();
         } catch (S3Exception e) {
             // ruleid: java/aws-error-by-message

@@ -14,7 +14,9 @@ public class HandlerV1 implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream in, OutputStream out, Context context) {
         // ruleid: java/aws-lambda-client-reuse
+        // ruleid: java/aws-region-enumeration
         AmazonS3 s3 = AmazonS3ClientBuilder.standard().withRegion("us-east-1").build();
+        // ruleid: java/aws-s3-missing-bucket-owner
         s3.putObject("bucket", "key", "body");
         SQS.sendMessage("https://queue", "done");
     }
@@ -25,6 +27,7 @@ class NotAHandler {
         // ok: java/aws-lambda-client-reuse -- not a Lambda handler (no Context, no handler interface)
         // ruleid: java/resource-leak
         AmazonS3 s3 = AmazonS3ClientBuilder.defaultClient();
+        // ruleid: java/aws-s3-missing-bucket-owner
         return s3.getObjectAsString("bucket", in);
     }
 }

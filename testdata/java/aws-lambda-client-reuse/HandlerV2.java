@@ -19,7 +19,9 @@ public class HandlerV2 implements RequestHandler<Map<String, String>, String> {
     public String handleRequest(Map<String, String> input, Context context) {
         // ruleid: java/aws-lambda-client-reuse
         S3Client s3 = S3Client.builder().region(Region.EU_WEST_1).build();
+        // ruleid: java/aws-s3-missing-bucket-owner
         s3.headBucket(r -> r.bucket(input.get("bucket")));
+        // ruleid: java/aws-s3-missing-bucket-owner
         S3.headBucket(r -> r.bucket(input.get("other")));
         return lookup(input.get("id"));
     }

@@ -8,6 +8,7 @@ import java.util.List;
 class PaginationV1 {
     void listNoncompliant(AmazonS3 s3Client, String bucketName) {
         // ruleid: java/aws-missing-pagination
+        // ruleid: java/aws-s3-missing-bucket-owner
         ObjectListing objectListing = s3Client.listObjects(bucketName);
         for (S3ObjectSummary summary : objectListing.getObjectSummaries()) {
             System.out.println(summary.getKey());
@@ -16,6 +17,7 @@ class PaginationV1 {
 
     void listCompliant(AmazonS3 s3Client, String bucketName) {
         // ok: java/aws-missing-pagination -- isTruncated / listNextBatchOfObjects follow the pages
+        // ruleid: java/aws-s3-missing-bucket-owner
         ObjectListing objectListing = s3Client.listObjects(bucketName);
         while (true) {
             for (S3ObjectSummary summary : objectListing.getObjectSummaries()) {

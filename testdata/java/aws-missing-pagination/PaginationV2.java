@@ -17,6 +17,7 @@ class PaginationV2 {
     List<String> firstPageOnly(String bucket) {
         List<String> keys = new ArrayList<>();
         // ruleid: java/aws-missing-pagination
+        // ruleid: java/aws-s3-missing-bucket-owner
         ListObjectsV2Response page = s3.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket).build());
         for (S3Object o : page.contents()) {
             keys.add(o.key());
@@ -32,6 +33,7 @@ class PaginationV2 {
     List<String> paginator(String bucket) {
         List<String> keys = new ArrayList<>();
         // ok: java/aws-missing-pagination -- the paginator follows every page
+        // ruleid: java/aws-s3-missing-bucket-owner
         for (S3Object o : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).build()).contents()) {
             keys.add(o.key());
         }
@@ -57,6 +59,7 @@ class PaginationV2 {
     List<String> newest(String bucket) {
         List<String> keys = new ArrayList<>();
         // ok: java/aws-missing-pagination -- an explicit page size: one bounded page is intended
+        // ruleid: java/aws-s3-missing-bucket-owner
         for (S3Object o : s3.listObjectsV2(r -> r.bucket(bucket).maxKeys(10)).contents()) {
             keys.add(o.key());
         }

@@ -10,6 +10,7 @@ class Snippet {
 
     public void listFromGetter(String bucket) {
         // ruleid: java/aws-missing-pagination
+        // ruleid: java/aws-s3-missing-bucket-owner
         for (S3ObjectSummary s : getS3().listObjects(bucket).getObjectSummaries()) {
             System.out.println(s.getKey());
         }

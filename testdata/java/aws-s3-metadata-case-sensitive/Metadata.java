@@ -8,6 +8,7 @@ class Metadata {
     private static final String OWNER_KEY = "Owner-Id";
 
     String v1(AmazonS3 s3, String bucket, String key) {
+        // ruleid: java/aws-s3-missing-bucket-owner
         ObjectMetadata md = s3.getObjectMetadata(bucket, key);
         // ruleid: java/aws-s3-metadata-case-sensitive
         String owner = md.getUserMetadata().get("Owner");
@@ -19,10 +20,12 @@ class Metadata {
     }
 
     String v2(S3Client s3, String bucket, String key) {
+        // ruleid: java/aws-s3-missing-bucket-owner
         HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
         // ruleid: java/aws-s3-metadata-case-sensitive
         String owner = head.metadata().get("Owner");
         // ok: java/aws-s3-metadata-case-sensitive -- lower-case key
+        // ruleid: java/aws-s3-missing-bucket-owner
         String team = s3.headObject(r -> r.bucket(bucket).key(key)).metadata().get("team");
         return owner + team;
     }

@@ -11,6 +11,7 @@ def owner(bucket, key):
 
 
 def version(bucket, key):
+    # ruleid: python/aws-inefficient-call-chain
     meta = s3.get_object(Bucket=bucket, Key=key, ExpectedBucketOwner=OWNER)["Metadata"]
     # ruleid: python/aws-s3-metadata-case
     return meta.get("SchemaVersion")

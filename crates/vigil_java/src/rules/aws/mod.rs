@@ -14,11 +14,14 @@ mod custom_retry;
 mod dynamodb_null_item;
 mod error_by_message;
 mod iam_wildcard;
+mod inefficient_chain;
 mod kms_reencrypt;
 mod lambda_client_reuse;
 mod lambda_reserved_env;
 mod missing_pagination;
 mod polling_waiter;
+mod region_enumeration;
+mod s3_bucket_owner;
 mod s3_metadata_case;
 mod sns_unsubscribe;
 mod sqs_queue_url;
@@ -43,11 +46,14 @@ pub(crate) const ANALYSES: &[&str] = &[
     dynamodb_null_item::NAME,
     error_by_message::NAME,
     iam_wildcard::NAME,
+    inefficient_chain::NAME,
     kms_reencrypt::NAME,
     lambda_client_reuse::NAME,
     lambda_reserved_env::NAME,
     missing_pagination::NAME,
     polling_waiter::NAME,
+    region_enumeration::NAME,
+    s3_bucket_owner::NAME,
     s3_metadata_case::NAME,
     sns_unsubscribe::NAME,
     sqs_queue_url::NAME,
@@ -72,11 +78,14 @@ pub(crate) fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
             credentials_logged::check(cx, node);
             dynamodb_null_item::check(cx, node, call);
             error_by_message::check(cx, node);
+            inefficient_chain::check(cx, node, call);
             kms_reencrypt::check(cx, node, call);
             lambda_client_reuse::check(cx, node);
             lambda_reserved_env::check(cx, node);
             missing_pagination::check(cx, node, call);
             polling_waiter::check(cx, node, call);
+            region_enumeration::check(cx, node);
+            s3_bucket_owner::check(cx, node, call);
             s3_metadata_case::check(cx, node);
             sns_unsubscribe::check(cx, node, call);
             sqs_short_polling::check(cx, node, call);

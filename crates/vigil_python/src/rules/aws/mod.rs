@@ -12,6 +12,7 @@ mod deprecated_boto2;
 mod error_message;
 mod get_item_unchecked;
 mod iam_wildcard;
+mod inefficient_chain;
 mod insecure_transport;
 mod kms_reencrypt;
 mod lambda_reserved_env;
@@ -44,6 +45,7 @@ pub(crate) const ANALYSES: &[&str] = &[
     error_message::NAME,
     get_item_unchecked::NAME,
     iam_wildcard::NAME,
+    inefficient_chain::NAME,
     insecure_transport::NAME,
     kms_reencrypt::NAME,
     lambda_reserved_env::NAME,
@@ -114,6 +116,7 @@ pub(crate) fn check_module(cx: &mut Checker<'_, '_>, root: Node<'_>) {
     error_message::check(cx, &env, root);
     get_item_unchecked::check(cx, &env, root);
     iam_wildcard::check(cx, &env, root);
+    inefficient_chain::check(cx, &env, root);
     insecure_transport::check(cx, &env, root);
     kms_reencrypt::check(cx, &env, root);
     lambda_sync_metrics::check(cx, &env, root);
