@@ -112,7 +112,9 @@ impl JavaAnalyzer {
         let sem = JavaSemantics::new(&file.text, root);
         self.queries
             .run(root, file, &sem, &|r| ctx.is_enabled(&r.id), out);
-        rules::run(root, file, &sem, ctx, &mut out.findings);
+        if rules::run(root, file, &sem, ctx, &mut out.findings) {
+            out.notifications.push(vigil_query::deep_code_notice(file));
+        }
     }
 }
 

@@ -658,21 +658,26 @@ pub fn contains_kind(node: Node<'_>, kinds: &[String]) -> bool {
     }
 }
 
-/// Visit every node below `root` (pre-order, iterative: no recursion, any depth).
+/// Visit every node below `root`, down to [`RULE_DEPTH_LIMIT`] levels (pre-order, iterative).
 pub fn walk_tree<'t>(root: Node<'t>, mut visit: impl FnMut(Node<'t>)) {
     let mut cursor = root.walk();
+    let mut depth = 0usize;
     loop {
         visit(cursor.node());
-        if cursor.goto_first_child() {
+        // Rules walk subtrees and look around each node (see `run_rust_rules`): below
+        // `RULE_DEPTH_LIMIT` levels their per-node cost would grow with the depth.
+        if depth < RULE_DEPTH_LIMIT && cursor.goto_first_child() {
+            depth += 1;
             continue;
         }
         loop {
             if cursor.goto_next_sibling() {
                 break;
             }
-            if !cursor.goto_parent() {
+            if depth == 0 || !cursor.goto_parent() {
                 return;
             }
+            depth -= 1;
         }
     }
 }
@@ -719,7 +724,8 @@ impl<S: Semantics> RuleChecker<'_, S> {
 }
 
 /// Run the Rust-coded rules of `analyses` that `ctx` enables over the tree in ONE walk: every node
-/// goes to `visit`, which dispatches by node kind.
+/// (down to [`RULE_DEPTH_LIMIT`]) goes to `visit`, which dispatches by node kind. Returns whether
+/// deeper nodes were left unvisited (the caller then adds [`deep_code_notice`]).
 pub fn run_rust_rules<'a, S: Semantics>(
     root: Node<'_>,
     file: &'a SourceFile,
@@ -728,14 +734,14 @@ pub fn run_rust_rules<'a, S: Semantics>(
     analyses: &[&'static str],
     out: &'a mut Vec<Finding>,
     mut visit: impl FnMut(&mut RuleChecker<'a, S>, Node<'_>),
-) {
+) -> bool {
     let enabled: Vec<(&'static str, Vec<Arc<Rule>>)> = analyses
         .iter()
         .map(|a| (*a, ctx.rules_for_analysis(a).cloned().collect::<Vec<_>>()))
         .filter(|(_, r)| !r.is_empty())
         .collect();
     if enabled.is_empty() {
-        return;
+        return false;
     }
     let mut cx = RuleChecker {
         file,
@@ -743,7 +749,50 @@ pub fn run_rust_rules<'a, S: Semantics>(
         enabled,
         out,
     };
-    walk_tree(root, |n| visit(&mut cx, n));
+    // Rules look around the node they visit (enclosing method, loop, statement), and
+    // tree-sitter's `Node::parent` descends from the root, so a rule's work per node grows with
+    // its depth: nodes below `RULE_DEPTH_LIMIT` (far deeper than hand-written code nests; a chain
+    // of a few hundred `+` reaches it) are not visited, and the caller reports that they were not.
+    let mut cursor = root.walk();
+    let mut depth = 0usize;
+    let mut skipped = false;
+    loop {
+        let node = cursor.node();
+        if depth <= RULE_DEPTH_LIMIT {
+            visit(&mut cx, node);
+        } else {
+            skipped = true;
+        }
+        if depth <= RULE_DEPTH_LIMIT && cursor.goto_first_child() {
+            depth += 1;
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return skipped;
+            }
+            depth -= 1;
+        }
+    }
+}
+
+/// How deep in a syntax tree the Rust-coded rules look (see [`run_rust_rules`]).
+pub const RULE_DEPTH_LIMIT: usize = 400;
+
+/// The notice for a file whose deepest code the Rust-coded rules did not visit.
+#[must_use]
+pub fn deep_code_notice(file: &SourceFile) -> vigil_core::Notification {
+    vigil_core::Notification::file(
+        vigil_core::NotificationLevel::Warning,
+        "too-deep",
+        &file.rel_path,
+        format!(
+            "code nested more than {RULE_DEPTH_LIMIT} levels deep (the limit of the syntactic rules) was not checked by them; the dataflow analyses have no such limit"
+        ),
+    )
 }
 
 /// Longest time a single file may take to parse before it is given up as pathological.

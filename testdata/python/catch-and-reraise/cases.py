@@ -33,6 +33,7 @@ def with_finally(path):
 
 def filtered(path):
     try:
+        # ruleid: python/open-without-with -- also a finding of this rule (the example code does it)
         return open(path).read()
     # ok: python/catch-and-reraise -- keeps KeyboardInterrupt away from the broad handler below
     except KeyboardInterrupt:
@@ -47,6 +48,7 @@ class LoadError(Exception):
 
 def wrapped(path):
     try:
+        # ruleid: python/open-without-with -- also a finding of this rule (the example code does it)
         return open(path).read()
     # ok: python/catch-and-reraise -- adds context
     except OSError as err:
@@ -55,6 +57,7 @@ def wrapped(path):
 
 def logged(path, log):
     try:
+        # ruleid: python/open-without-with -- also a finding of this rule (the example code does it)
         return open(path).read()
     # ok: python/catch-and-reraise -- logs before re-raising
     except OSError:
@@ -64,6 +67,7 @@ def logged(path, log):
 
 def other_exception(path, fallback):
     try:
+        # ruleid: python/open-without-with -- also a finding of this rule (the example code does it)
         return open(path).read()
     # ok: python/catch-and-reraise -- raises a different exception object
     except OSError:

@@ -132,6 +132,7 @@ def connect_or_close(host, port):
     # ok: python/resource-leak-on-exception -- except OSError catches what connect() raises
     s = socket.socket()
     try:
+        # ruleid: python/socket-without-timeout -- also a finding of this rule (the example code does it)
         s.connect((host, port))
     except OSError:
         s.close()
@@ -143,6 +144,7 @@ def connect_or_close_socket_error(host, port):
     # ok: python/resource-leak-on-exception -- socket.error is OSError
     s = socket.socket()
     try:
+        # ruleid: python/socket-without-timeout -- also a finding of this rule (the example code does it)
         s.connect((host, port))
     except socket.error:
         s.close()
@@ -154,6 +156,7 @@ def connect_timeout_only(host, port):
     # ruleid: python/resource-leak-on-exception
     s = socket.socket()
     try:
+        # ruleid: python/socket-without-timeout -- also a finding of this rule (the example code does it)
         s.connect((host, port))
     except socket.timeout:
         s.close()
@@ -232,6 +235,7 @@ def connect_bare_except_in_finally(addr):
     try:
         csock = socket.socket()
         try:
+            # ruleid: python/socket-without-timeout -- also a finding of this rule (the example code does it)
             csock.connect(addr)
         except:  # noqa: E722
             csock.close()
@@ -248,6 +252,7 @@ def connect_caught_then_finally(addr):
         csock = socket.socket()
         try:
             try:
+                # ruleid: python/socket-without-timeout -- also a finding of this rule (the example code does it)
                 csock.connect(addr)
             except (BlockingIOError, InterruptedError):
                 pass
@@ -265,6 +270,7 @@ def first_that_connects(addresses):
         try:
             # ok: python/resource-leak-on-exception -- closed by the except clause, which names OSError
             sock = socket.socket(af, socket.SOCK_STREAM)
+            # ruleid: python/socket-without-timeout -- also a finding of this rule (the example code does it)
             sock.connect(sa)
             return sock
         except OSError as exc:
@@ -280,6 +286,7 @@ def first_that_connects_narrow(addresses):
         try:
             # ruleid: python/resource-leak-on-exception
             sock = socket.socket(af, socket.SOCK_STREAM)
+            # ruleid: python/socket-without-timeout -- also a finding of this rule (the example code does it)
             sock.connect(sa)
             return sock
         except ConnectionRefusedError as exc:

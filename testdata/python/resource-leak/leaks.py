@@ -129,6 +129,7 @@ def bytes_io_needs_no_close(data):
 
 def socket_leak(host):
     # ruleid: python/resource-leak
+    # ruleid: python/socket-without-timeout -- also a finding of this rule (the example code does it)
     s = socket.create_connection((host, 80))
     s.sendall(b"GET / HTTP/1.0\r\n\r\n")
     return s.recv(1024)
@@ -136,6 +137,7 @@ def socket_leak(host):
 
 def socket_with(host):
     # ok: python/resource-leak -- with closes it
+    # ruleid: python/socket-without-timeout -- also a finding of this rule (the example code does it)
     with socket.create_connection((host, 80)) as s:
         return s.recv(1024)
 

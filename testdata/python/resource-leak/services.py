@@ -19,6 +19,7 @@ import requests
 class Client:
     def __init__(self, host):
         # ok: python/resource-leak -- stored on the instance
+        # ruleid: python/socket-without-timeout -- also a finding of this rule (the example code does it)
         self.sock = socket.create_connection((host, 80))
         self._lock = threading.Lock()
         # ok: python/resource-leak -- stored on the instance
@@ -100,6 +101,7 @@ def socket_closed_in_finally(host, port):
     # ok: python/resource-leak -- closed in finally
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try:
+        # ruleid: python/socket-without-timeout -- also a finding of this rule (the example code does it)
         s.connect((host, port))
         return s.recv(16)
     finally:
@@ -109,6 +111,7 @@ def socket_closed_in_finally(host, port):
 def socket_never_closed(host, port):
     # ruleid: python/resource-leak
     s = socket.socket()
+    # ruleid: python/socket-without-timeout -- also a finding of this rule (the example code does it)
     s.connect((host, port))
     return s.recv(16)
 
@@ -138,6 +141,7 @@ def close_on_error_only(host, port):
     # ok: python/resource-leak -- closed on error, returned otherwise
     s = socket.socket()
     try:
+        # ruleid: python/socket-without-timeout -- also a finding of this rule (the example code does it)
         s.connect((host, port))
     except OSError:
         s.close()
@@ -352,5 +356,6 @@ class Transport:
 
     def connect(self, host, port):
         # ok: python/resource-leak -- handed to a method whose overrides keep it (the base only raises)
+        # ruleid: python/socket-without-timeout -- also a finding of this rule (the example code does it)
         sock = socket.create_connection((host, port))
         return self._make_transport(sock)

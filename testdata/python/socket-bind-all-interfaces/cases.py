@@ -7,6 +7,7 @@ LOCAL = "127.0.0.1"
 
 
 def tcp(port):
+    # ruleid: python/resource-leak-on-exception -- also a finding of this rule (the example code does it)
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     # ruleid: python/socket-bind-all-interfaces
     s.bind(("0.0.0.0", port))
@@ -14,6 +15,7 @@ def tcp(port):
 
 
 def udp(port):
+    # ruleid: python/resource-leak-on-exception -- also a finding of this rule (the example code does it)
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     # ruleid: python/socket-bind-all-interfaces
     s.bind(("", port))
@@ -21,6 +23,7 @@ def udp(port):
 
 
 def via_constant(port):
+    # ruleid: python/resource-leak-on-exception -- also a finding of this rule (the example code does it)
     s = socket.socket()
     # ruleid: python/socket-bind-all-interfaces
     s.bind((ANY, port))
@@ -28,6 +31,7 @@ def via_constant(port):
 
 
 def ipv6(port):
+    # ruleid: python/resource-leak-on-exception -- also a finding of this rule (the example code does it)
     s = socket.socket(socket.AF_INET6)
     # ruleid: python/socket-bind-all-interfaces
     s.bind(("::", port))
@@ -45,6 +49,7 @@ def tcp_server(port, handler):
 
 
 def loopback(port):
+    # ruleid: python/resource-leak-on-exception -- also a finding of this rule (the example code does it)
     s = socket.socket()
     # ok: python/socket-bind-all-interfaces -- loopback only
     s.bind(("127.0.0.1", port))
@@ -52,6 +57,7 @@ def loopback(port):
 
 
 def local_constant(port):
+    # ruleid: python/resource-leak-on-exception -- also a finding of this rule (the example code does it)
     s = socket.socket()
     # ok: python/socket-bind-all-interfaces -- constant is loopback
     s.bind((LOCAL, port))
@@ -59,6 +65,7 @@ def local_constant(port):
 
 
 def configured(host, port):
+    # ruleid: python/resource-leak-on-exception -- also a finding of this rule (the example code does it)
     s = socket.socket()
     # ok: python/socket-bind-all-interfaces -- host comes from the caller
     s.bind((host, port))
@@ -71,6 +78,7 @@ def local_http(port):
 
 
 def unix(path):
+    # ruleid: python/resource-leak-on-exception -- also a finding of this rule (the example code does it)
     s = socket.socket(socket.AF_UNIX)
     # ok: python/socket-bind-all-interfaces -- a Unix socket path, not an interface
     s.bind(path)

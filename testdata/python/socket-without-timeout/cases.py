@@ -3,6 +3,7 @@ from socket import create_connection
 
 
 def fetch(host, port, request):
+    # ruleid: python/resource-leak -- also a finding of this rule (the example code does it)
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     # ruleid: python/socket-without-timeout
     s.connect((host, port))
@@ -28,6 +29,7 @@ def explicit_none(addr):
 
 
 def with_timeout(host, port):
+    # ruleid: python/resource-leak-on-exception -- also a finding of this rule (the example code does it)
     s = socket.socket()
     s.settimeout(5.0)
     # ok: python/socket-without-timeout -- a timeout is set
@@ -36,6 +38,7 @@ def with_timeout(host, port):
 
 
 def non_blocking(host, port):
+    # ruleid: python/resource-leak-on-exception -- also a finding of this rule (the example code does it)
     s = socket.socket()
     s.setblocking(False)
     # ok: python/socket-without-timeout -- non-blocking socket
@@ -54,6 +57,7 @@ def create_with_kw(addr):
 
 
 def server(port):
+    # ruleid: python/resource-leak -- also a finding of this rule (the example code does it)
     s = socket.socket()
     s.bind(("127.0.0.1", port))
     s.listen()
@@ -70,6 +74,7 @@ class Client:
 
 
 def unix_peer(path):
+    # ruleid: python/resource-leak-on-exception -- also a finding of this rule (the example code does it)
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     # ok: python/socket-without-timeout -- a Unix-domain socket to a local peer
     s.connect(path)

@@ -21,6 +21,7 @@ def unpack_alias(path, dest):
 
 def unpack_chain(path, dest):
     # ruleid: python/unsafe-archive-extraction
+    # ruleid: python/open-without-with -- also a finding of this rule (the example code does it)
     tarfile.open(path).extractall(dest)
 
 

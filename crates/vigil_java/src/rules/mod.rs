@@ -91,8 +91,8 @@ pub(crate) fn run(
     sem: &JavaSemantics<'_>,
     ctx: &CheckContext<'_>,
     out: &mut Vec<Finding>,
-) {
-    vigil_query::run_rust_rules(root, file, sem, ctx, ANALYSES, out, visit);
+) -> bool {
+    vigil_query::run_rust_rules(root, file, sem, ctx, ANALYSES, out, visit)
 }
 
 fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {

@@ -62,8 +62,8 @@ pub(crate) fn run(
     sem: &PySemantics<'_>,
     ctx: &CheckContext<'_>,
     out: &mut Vec<Finding>,
-) {
-    vigil_query::run_rust_rules(root, file, sem, ctx, ANALYSES, out, visit);
+) -> bool {
+    vigil_query::run_rust_rules(root, file, sem, ctx, ANALYSES, out, visit)
 }
 
 fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
