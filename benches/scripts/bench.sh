@@ -52,7 +52,11 @@ corpus_dir() {
         # A copy, so the edited-file run never touches the machine's own standard library.
         local d="$corpora/cpython-lib"
         if [[ ! -d "$d" ]]; then
-            cp -r "$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')" "$d"
+            # The standard library only: no installed third-party packages, no byte code.
+            mkdir -p "$d"
+            tar -C "$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')" \
+                --exclude=site-packages --exclude=dist-packages --exclude=__pycache__ -cf - . |
+                tar -C "$d" -xf -
         fi
         echo "$d"
         ;;
@@ -78,10 +82,11 @@ out="benches/runs/$(date -u +%Y-%m-%d)-$(hostname -s 2>/dev/null || echo host).m
 
 # One measured run: prints "wall user sys maxrss_kb" of the command.
 measure() {
-    local t
-    t=$( { /usr/bin/time -f '%e %U %S %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-    # /usr/bin/time prints after the command's own stderr; the last line is ours.
-    echo "$t"
+    local f
+    f=$(mktemp)
+    /usr/bin/time -o "$f" -f '%e %U %S %M' "$@" >/dev/null 2>&1 || true
+    tail -1 "$f"
+    rm -f "$f"
 }
 
 row() { # label files mb wall user sys rss floor_wall threads

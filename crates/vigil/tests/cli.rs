@@ -869,3 +869,43 @@ fn demo_project_has_findings_of_every_kind() {
         v["notifications"]
     );
 }
+
+/// The incremental cache: two identical runs use one cache file (the key is the same from one
+/// process to the next), report the same, and `--no-cache` writes nothing.
+#[test]
+fn identical_runs_share_one_cache_file() {
+    let p = Project::new(&[("app.py", "import hashlib\nh = hashlib.md5(b'x')\n")]);
+    let run = |extra: &[&str]| {
+        let out = Command::cargo_bin("vigil")
+            .unwrap()
+            .current_dir(p.path())
+            .args([
+                "scan",
+                ".",
+                "--no-progress",
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+            ])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["findings"].clone()
+    };
+    let none = run(&["--no-cache"]);
+    assert!(!p.path().join(".vigil_cache").exists());
+    let first = run(&[]);
+    let second = run(&[]);
+    assert_eq!(first, none);
+    assert_eq!(second, none);
+    assert!(none.as_array().is_some_and(|a| !a.is_empty()));
+    let bins: Vec<_> = std::fs::read_dir(p.path().join(".vigil_cache"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "bin"))
+        .collect();
+    assert_eq!(bins.len(), 1, "{bins:?}");
+}

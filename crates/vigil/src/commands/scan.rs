@@ -207,7 +207,9 @@ fn cache_options(
             args.shard.map(|s| s.to_string()),
             threat_models,
             user_rules,
-            build as usize,
+            // Which analyzers (tests build their own): the function's offset in the binary, which
+            // address-space randomization leaves unchanged.
+            (build as usize).wrapping_sub(registry::analyzers as BuildAnalyzers as usize),
         )
     );
     key.extend_from_slice(options.as_bytes());

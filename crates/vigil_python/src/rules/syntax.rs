@@ -2,19 +2,28 @@
 
 use tree_sitter::Node;
 
-/// Visit every node under `root` (inclusive) in pre-order, not descending into nested function
-/// definitions, lambdas or classes (their bodies run at another time).
+/// Visit every named node under `root` (inclusive) in pre-order, not descending into nested function
+/// definitions, lambdas or classes (their bodies run at another time). Iterative (an explicit
+/// stack), and no deeper than [`vigil_query::RULE_DEPTH_LIMIT`] levels, like every rule walk.
 pub(crate) fn walk_same_scope<'t>(root: Node<'t>, visit: &mut impl FnMut(Node<'t>)) {
-    visit(root);
-    let mut c = root.walk();
-    for ch in root.named_children(&mut c) {
-        if matches!(
-            ch.kind(),
-            "function_definition" | "lambda" | "class_definition" | "decorated_definition"
-        ) {
+    let mut stack = vec![(root, 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        visit(node);
+        if depth >= vigil_query::RULE_DEPTH_LIMIT {
             continue;
         }
-        walk_same_scope(ch, visit);
+        let mut c = node.walk();
+        let children: Vec<Node<'t>> = node
+            .named_children(&mut c)
+            .filter(|ch| {
+                !matches!(
+                    ch.kind(),
+                    "function_definition" | "lambda" | "class_definition" | "decorated_definition"
+                )
+            })
+            .collect();
+        // Reversed, so the first child is visited first (pre-order).
+        stack.extend(children.into_iter().rev().map(|ch| (ch, depth + 1)));
     }
 }
 
