@@ -11,27 +11,7 @@ use super::{enclosing_function, Checker, Env};
 
 pub(crate) const NAME: &str = "aws_lambda_reserved_env_var";
 
-/// The reserved variables documented by AWS Lambda.
-const RESERVED: &[&str] = &[
-    "_HANDLER",
-    "_X_AMZN_TRACE_ID",
-    "AWS_DEFAULT_REGION",
-    "AWS_REGION",
-    "AWS_EXECUTION_ENV",
-    "AWS_LAMBDA_FUNCTION_NAME",
-    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
-    "AWS_LAMBDA_FUNCTION_VERSION",
-    "AWS_LAMBDA_INITIALIZATION_TYPE",
-    "AWS_LAMBDA_LOG_GROUP_NAME",
-    "AWS_LAMBDA_LOG_STREAM_NAME",
-    "AWS_ACCESS_KEY",
-    "AWS_ACCESS_KEY_ID",
-    "AWS_SECRET_ACCESS_KEY",
-    "AWS_SESSION_TOKEN",
-    "AWS_LAMBDA_RUNTIME_API",
-    "LAMBDA_TASK_ROOT",
-    "LAMBDA_RUNTIME_DIR",
-];
+use vigil_aws::LAMBDA_RESERVED_ENV as RESERVED;
 
 fn reserved(cx: &Checker<'_, '_>, n: Node<'_>) -> Option<String> {
     match cx.sem.const_value(n)? {
