@@ -367,3 +367,26 @@ fn caused_by_lines_are_not_repeated() {
     let err = stderr(&out);
     assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
 }
+
+// Fuzzing (general hardening) ------------------------------------------------------------------
+
+/// tree-sitter's query parser aborts the process (a C assertion, exit 134) on a group of predicates
+/// followed by a capture; found by the `rule_file` fuzz target. A user rule must give exit 2 instead.
+#[test]
+fn a_query_tree_sitter_would_abort_on_is_a_rule_error() {
+    let dir = project(&[("app.py", "danger(1)\n")]);
+    let d = dir.path();
+    let rule = common::DANGER_RULE.replace(
+        r#"'(call function: (identifier) @fn (#eq? @fn "danger")) @report'"#,
+        r#"'(call function: (identifier) @fn ((#eq? @fn "danger")) @report)'"#,
+    );
+    assert_ne!(rule, common::DANGER_RULE, "the pattern was replaced");
+    write(d, "rules/danger.yaml", &rule);
+    let out = vigil(d, &["scan", ".", "--rules", "rules", "-q"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("danger.yaml") && stderr(&out).contains("only predicates"),
+        "{}",
+        stderr(&out)
+    );
+}

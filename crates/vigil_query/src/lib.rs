@@ -10,6 +10,8 @@
 //! language's semantics (constants, imports): the front end implements [`Semantics`] for each file.
 //! The predicates and the message template syntax are documented in `docs/rules.md`.
 
+mod shape;
+
 use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
 
@@ -314,6 +316,13 @@ impl QueryRules {
             let Implementation::Query(spec) = &rule.implementation else {
                 continue;
             };
+            // A shape tree-sitter's parser would abort on (not just reject) is an error first.
+            if let Err((row, column, message)) = shape::check(&spec.pattern) {
+                return Err(rule_error(
+                    rule,
+                    format!("query.pattern row {row}, column {column}: {message}"),
+                ));
+            }
             // Compile alone first: errors then point into this rule's own pattern.
             let q = Query::new(language, &spec.pattern).map_err(|e| {
                 rule_error(
