@@ -156,10 +156,16 @@ pub trait Analyzer: Send + Sync {
         }
     }
 
-    /// Whether the linked `project` facts can change the results of the file at `path` (only asked
-    /// for files whose first pass returned [`SecondPass::IfNeeded`]).
-    fn needs_recheck(&self, _project: &(dyn Any + Send + Sync), _path: &str) -> bool {
-        true
+    /// The analyses (among [`Analyzer::cross_file_analyses`]) whose results for the file at `path`
+    /// the linked `project` facts can change; empty when none (only asked for files whose first
+    /// pass returned [`SecondPass::IfNeeded`]). [`Analyzer::recheck`] then runs with only the rules
+    /// of these analyses enabled.
+    fn recheck_analyses(
+        &self,
+        _project: &(dyn Any + Send + Sync),
+        _path: &str,
+    ) -> &'static [&'static str] {
+        self.cross_file_analyses()
     }
 
     /// The analyses (`analysis:` names) [`Analyzer::recheck`] runs: its findings replace the first
@@ -173,6 +179,16 @@ pub trait Analyzer: Send + Sync {
     fn recheck(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
         self.check(file, ctx, out);
     }
+}
+
+/// The rules of `enabled` whose analysis is one of `analyses` (the rules a recheck runs).
+#[must_use]
+pub fn rules_of_analyses(enabled: &[Arc<Rule>], analyses: &[&str]) -> Vec<Arc<Rule>> {
+    enabled
+        .iter()
+        .filter(|r| r.analysis().is_some_and(|a| analyses.contains(&a)))
+        .cloned()
+        .collect()
 }
 
 /// Drop the findings of rules whose analysis is one of `cross` (before [`Analyzer::recheck`]

@@ -145,11 +145,13 @@ pub fn solve<A: Analysis>(
         let (Some(block), Some(Some(entry))) = (f.block(b), states.get(b.index())) else {
             continue;
         };
-        let entry = entry.clone();
         let mut state = entry.clone();
+        // The entry state is kept only for blocks with handlers (`exceptional` is pure, and its
+        // result goes nowhere else): most blocks have none, and each copy is a set of maps.
+        let entry = (!block.handlers.is_empty()).then(|| entry.clone());
         out.clear();
         analysis.transfer(f, b, block, &mut state, &mut out);
-        if let Some(exc) = analysis.exceptional(&entry, &state) {
+        if let Some(exc) = entry.and_then(|entry| analysis.exceptional(&entry, &state)) {
             for &h in &block.handlers {
                 out.push((h, exc.clone()));
             }

@@ -397,6 +397,30 @@ pub fn files_to_recheck<K: std::hash::Hash + Eq>(
         .collect()
 }
 
+/// The files whose results the linked project facts can change, per cross-file analysis: a file
+/// that only the leak facts concern is not analyzed for taint again, and the other way round.
+#[derive(Debug, Default)]
+pub struct Rechecks {
+    /// Files whose taint results can change.
+    pub taint: std::collections::HashSet<Arc<str>>,
+    /// Files whose resource-leak results can change.
+    pub leak: std::collections::HashSet<Arc<str>>,
+}
+
+impl Rechecks {
+    /// The analyses of `all` (the taint analysis' name, then the leak analysis') to run again for
+    /// the file at `path`; empty when none.
+    #[must_use]
+    pub fn analyses(&self, path: &str, all: &'static [&'static str; 2]) -> &'static [&'static str] {
+        match (self.taint.contains(path), self.leak.contains(path)) {
+            (true, true) => all,
+            (true, false) => &all[..1],
+            (false, true) => &all[1..],
+            (false, false) => &[],
+        }
+    }
+}
+
 /// Run the taint analysis over one function.
 #[must_use]
 pub fn analyze(f: &Function, run: &TaintRun<'_>) -> FnResult {
@@ -421,8 +445,8 @@ pub fn analyze(f: &Function, run: &TaintRun<'_>) -> FnResult {
     };
     eng.report = true;
     let mut out = Vec::new();
-    for (i, st) in states.iter().enumerate() {
-        let (Some(mut st), Some(block)) = (st.clone(), f.blocks.get(i)) else {
+    for (i, st) in states.into_iter().enumerate() {
+        let (Some(mut st), Some(block)) = (st, f.blocks.get(i)) else {
             continue;
         };
         let id = BlockId(u32::try_from(i).unwrap_or(u32::MAX));

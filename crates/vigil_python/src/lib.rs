@@ -182,8 +182,12 @@ impl Analyzer for PythonAnalyzer {
         done(flow::first_pass(file, &tree, ctx, summarize, out))
     }
 
-    fn needs_recheck(&self, project: &(dyn std::any::Any + Send + Sync), path: &str) -> bool {
-        flow::needs_recheck(project, path)
+    fn recheck_analyses(
+        &self,
+        project: &(dyn std::any::Any + Send + Sync),
+        path: &str,
+    ) -> &'static [&'static str] {
+        flow::recheck_analyses(project, path)
     }
 
     fn cross_file_analyses(&self) -> &'static [&'static str] {

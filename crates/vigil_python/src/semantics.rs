@@ -20,10 +20,15 @@ pub(crate) struct PySemantics<'t> {
     module_bound: OnceCell<HashMap<String, Vec<Node<'t>>>>,
     /// Per function (node id): names bound in it.
     local_bound: RefCell<HashMap<usize, Rc<HashSet<String>>>>,
-    /// Names declared `global` anywhere.
-    globals: OnceCell<HashSet<String>>,
-    /// Every function and lambda of the file (pre-order), built on first use.
-    functions: OnceCell<Vec<Node<'t>>>,
+    /// Names declared `global` or `nonlocal` anywhere.
+    globals: HashSet<String>,
+    /// Every function and lambda in pre-order, each with the index of its innermost enclosing one.
+    functions: Vec<(Node<'t>, Option<usize>)>,
+    /// Every `call` node of the file, in pre-order (rules that look at all calls use it instead
+    /// of walking the tree again).
+    pub(crate) calls: Vec<Node<'t>>,
+    /// Every `assignment` node of the file, in pre-order.
+    pub(crate) assignments: Vec<Node<'t>>,
     /// Memo of [`Semantics::qualified_name`] by node id (every call is asked by several rules).
     qualified: RefCell<HashMap<usize, Option<Rc<str>>>>,
 }
@@ -62,7 +67,35 @@ fn target_names<'t>(target: Node<'t>, src: &str, out: &mut Vec<(String, Node<'t>
 impl<'t> PySemantics<'t> {
     pub(crate) fn new(src: &'t str, root: Node<'t>) -> Self {
         let mut imports = HashMap::new();
+        // One walk for everything the semantics needs of the whole file.
+        let mut globals = HashSet::new();
+        let mut functions: Vec<(Node<'t>, Option<usize>)> = Vec::new();
+        let mut open: Vec<usize> = Vec::new();
+        let mut calls = Vec::new();
+        let mut assignments = Vec::new();
         walk_tree(root, |n| match n.kind() {
+            "call" => calls.push(n),
+            "assignment" => assignments.push(n),
+            "global_statement" | "nonlocal_statement" => {
+                let mut c = n.walk();
+                for id in n.named_children(&mut c) {
+                    globals.insert(text(id, src).to_owned());
+                }
+            }
+            "function_definition" | "lambda" => {
+                // Pre-order: the open functions that do not contain `n` are finished.
+                while let Some(&top) = open.last() {
+                    if functions
+                        .get(top)
+                        .is_some_and(|(f, _)| f.end_byte() >= n.end_byte())
+                    {
+                        break;
+                    }
+                    open.pop();
+                }
+                functions.push((n, open.last().copied()));
+                open.push(functions.len() - 1);
+            }
             "import_statement" => {
                 let mut c = n.walk();
                 for name in n.children_by_field_name("name", &mut c) {
@@ -113,9 +146,11 @@ impl<'t> PySemantics<'t> {
             imports,
             module_bound: OnceCell::new(),
             local_bound: RefCell::new(HashMap::new()),
-            globals: OnceCell::new(),
+            globals,
             qualified: RefCell::new(HashMap::new()),
-            functions: OnceCell::new(),
+            functions,
+            calls,
+            assignments,
         }
     }
 
@@ -123,19 +158,16 @@ impl<'t> PySemantics<'t> {
         text(n, self.src)
     }
 
+    /// Every `def` of the file, in pre-order.
+    pub(crate) fn function_definitions(&self) -> impl Iterator<Item = Node<'t>> + '_ {
+        self.functions
+            .iter()
+            .map(|(f, _)| *f)
+            .filter(|f| f.kind() == "function_definition")
+    }
+
     fn globals(&self) -> &HashSet<String> {
-        self.globals.get_or_init(|| {
-            let mut set = HashSet::new();
-            walk_tree(self.root, |n| {
-                if n.kind() == "global_statement" || n.kind() == "nonlocal_statement" {
-                    let mut c = n.walk();
-                    for id in n.named_children(&mut c) {
-                        set.insert(self.text(id).to_owned());
-                    }
-                }
-            });
-            set
-        })
+        &self.globals
     }
 
     /// Module-level bindings (not imports), with the value nodes of plain assignments (or the
@@ -192,23 +224,24 @@ impl<'t> PySemantics<'t> {
     /// Functions and lambdas enclosing `node`, innermost first. Uses a per-file table of function
     /// ranges instead of `Node::parent` (which walks down from the root on every call).
     fn enclosing_functions(&self, node: Node<'_>) -> Vec<Node<'t>> {
-        let funcs = self.functions.get_or_init(|| {
-            let mut v = Vec::new();
-            walk_tree(self.root, |n| {
-                if matches!(n.kind(), "function_definition" | "lambda") {
-                    v.push(n);
-                }
-            });
-            v
-        });
+        let funcs = &self.functions;
         let (start, end) = (node.start_byte(), node.end_byte());
-        let mut out: Vec<Node<'t>> = funcs
-            .iter()
-            .filter(|f| f.start_byte() <= start && end <= f.end_byte() && f.id() != node.id())
-            .copied()
-            .collect();
-        // Innermost first: the one that starts last.
-        out.sort_by_key(|f| std::cmp::Reverse(f.start_byte()));
+        // The enclosing functions are on the nesting chain of the last function that starts at
+        // or before `node` (syntax nodes nest): O(nesting depth), not O(functions), per lookup.
+        let mut out = Vec::new();
+        let mut at = funcs
+            .partition_point(|(f, _)| f.start_byte() <= start)
+            .checked_sub(1);
+        while let Some(i) = at {
+            let Some(&(f, parent)) = funcs.get(i) else {
+                break;
+            };
+            if f.start_byte() <= start && end <= f.end_byte() && f.id() != node.id() {
+                // Innermost first.
+                out.push(f);
+            }
+            at = parent;
+        }
         out
     }
 
@@ -222,8 +255,13 @@ impl<'t> PySemantics<'t> {
             .any(|f| self.function_bound(f).contains(name))
     }
 
-    fn resolve_identifier(&self, node: Node<'_>) -> Option<String> {
+    fn resolve_identifier(&self, node: Node<'_>, has_attribute: bool) -> Option<String> {
         let name = self.text(node);
+        if has_attribute && !self.imports.contains_key(name) {
+            // `x.attr` of a name that is not imported never has a qualified name (see
+            // `compute_qualified_name`): skip the costlier scope lookups.
+            return None;
+        }
         if self.locally_bound(name, node) {
             return None;
         }
@@ -249,7 +287,7 @@ impl<'t> PySemantics<'t> {
                     cur = cur.child_by_field_name("object")?;
                 }
                 "identifier" => {
-                    let base = self.resolve_identifier(cur)?;
+                    let base = self.resolve_identifier(cur, !parts.is_empty())?;
                     if base.starts_with("builtins.") && !parts.is_empty() {
                         return None; // attribute of an unknown name
                     }
@@ -264,6 +302,45 @@ impl<'t> PySemantics<'t> {
             }
         }
         None
+    }
+
+    /// Whether `node` (a name or attribute chain) could have the qualified name `qualified`,
+    /// judged from the imports alone: `qualified` must end with the chain's attributes and start
+    /// with what the base name imports (or `builtins.` and the name for a bare name). Allocation-free.
+    fn may_refer_to(&self, node: Node<'_>, qualified: &str) -> bool {
+        let mut rest = qualified;
+        let mut cur = node;
+        for _ in 0..MAX_DEPTH {
+            match cur.kind() {
+                "attribute" => {
+                    let (Some(attr), Some(obj)) = (
+                        cur.child_by_field_name("attribute"),
+                        cur.child_by_field_name("object"),
+                    ) else {
+                        return false;
+                    };
+                    let Some(head) = rest
+                        .strip_suffix(self.text(attr))
+                        .and_then(|h| h.strip_suffix('.'))
+                    else {
+                        return false;
+                    };
+                    rest = head;
+                    cur = obj;
+                }
+                "identifier" => {
+                    let name = self.text(cur);
+                    return match self.imports.get(name) {
+                        Some(q) => q == rest,
+                        None => {
+                            rest.strip_prefix("builtins.") == Some(name) && cur.id() == node.id()
+                        }
+                    };
+                }
+                _ => return false,
+            }
+        }
+        false
     }
 
     fn const_of(&self, node: Node<'_>, depth: usize) -> Option<ConstValue> {
@@ -527,6 +604,11 @@ impl Semantics for PySemantics<'_> {
     fn refers_to(&self, node: Node<'_>, qualified: &str) -> bool {
         if let Some(q) = self.qualified.borrow().get(&node.id()) {
             return q.as_deref() == Some(qualified);
+        }
+        // The scope lookups only ever turn a name into no name: when the name the imports alone
+        // give differs, the answer is no without them (most tests of a predicate are negative).
+        if !self.may_refer_to(node, qualified) {
+            return false;
         }
         self.qualified_name(node).is_some_and(|q| q == qualified)
     }

@@ -776,10 +776,14 @@ fn second_pass(
         run_guarded(file, settings, enabled, "check", &mut output, |out| {
             analyzer.check(file, &ctx, out);
         });
-    } else if let Some(project) = project.filter(|f| analyzer.needs_recheck(*f, &file.rel_path)) {
-        let cross = analyzer.cross_file_analyses();
-        vigil_core::analyzer::drop_cross_file_findings(&mut output, enabled, cross);
+    } else if let Some((project, scope)) = project
+        .map(|f| (f, analyzer.recheck_analyses(f, &file.rel_path)))
+        .filter(|(_, scope)| !scope.is_empty())
+    {
+        vigil_core::analyzer::drop_cross_file_findings(&mut output, enabled, scope);
+        let rules = vigil_core::analyzer::rules_of_analyses(enabled, scope);
         let ctx = CheckContext {
+            rules: &rules,
             project: Some(project),
             ..ctx
         };

@@ -530,7 +530,6 @@ pub fn single_pass_findings(
     } else {
         analyzer.link(summaries)
     };
-    let cross = analyzer.cross_file_analyses();
     let mut result = BTreeMap::new();
     for (file, (mut out, second)) in files.iter().zip(firsts) {
         let ctx = CheckContext {
@@ -540,9 +539,17 @@ pub fn single_pass_findings(
         };
         match (second, project.as_deref()) {
             (SecondPass::Full, _) => analyzer.check(file, &ctx, &mut out),
-            (SecondPass::IfNeeded, Some(p)) if analyzer.needs_recheck(p, &file.rel_path) => {
-                vigil_core::analyzer::drop_cross_file_findings(&mut out, enabled, cross);
-                analyzer.recheck(file, &ctx, &mut out);
+            (SecondPass::IfNeeded, Some(p)) => {
+                let scope = analyzer.recheck_analyses(p, &file.rel_path);
+                if !scope.is_empty() {
+                    vigil_core::analyzer::drop_cross_file_findings(&mut out, enabled, scope);
+                    let rules = vigil_core::analyzer::rules_of_analyses(enabled, scope);
+                    let ctx = CheckContext {
+                        rules: &rules,
+                        ..ctx
+                    };
+                    analyzer.recheck(file, &ctx, &mut out);
+                }
             }
             _ => {}
         }

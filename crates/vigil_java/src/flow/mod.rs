@@ -29,7 +29,7 @@ use lower::{lower_file, ClassInfo, ExternClasses, LoweredFile};
 pub(crate) const ANALYSES: &[&str] = &["taint", "cookie-flags", leaks::NAME];
 
 /// The analyses whose results depend on other files (run again by [`recheck`]).
-pub(crate) const CROSS_FILE_ANALYSES: &[&str] = &["taint", leaks::NAME];
+pub(crate) const CROSS_FILE_ANALYSES: &[&str; 2] = &["taint", leaks::NAME];
 
 const BUDGET: usize = 20_000;
 const ROUNDS: usize = 3;
@@ -280,8 +280,8 @@ struct Project {
     by_owner: HashMap<OwnerKey, FnSummary>,
     /// Static fields (`pkg.Holder.value`) some file assigns untrusted input to.
     statics: BTreeMap<Arc<str>, Arc<str>>,
-    /// Files whose taint results the project facts can change (see [`needs_recheck`]).
-    recheck: HashSet<Arc<str>>,
+    /// Files whose taint or leak results the project facts can change (see [`recheck_analyses`]).
+    recheck: vigil_flow::taint::Rechecks,
 }
 
 /// The qualified name of a field a method of `owner` stores to: `pkg.Holder.value` as lowered for
@@ -838,15 +838,18 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
         .iter()
         .map(|a| (a.call.name.clone(), a.call.args.len()))
         .collect();
-    let mut recheck = files_to_recheck(files, &targeted, |k| {
-        p.sums
-            .get(k)
-            .is_some_and(|v| v.iter().any(|(_, s)| s.returns_source.is_some()))
-    });
+    let mut recheck = vigil_flow::taint::Rechecks {
+        taint: files_to_recheck(files, &targeted, |k| {
+            p.sums
+                .get(k)
+                .is_some_and(|v| v.iter().any(|(_, s)| s.returns_source.is_some()))
+        }),
+        leak: HashSet::new(),
+    };
     // A file reading a static field that another file stores untrusted input to.
     for (path, reads) in field_reads {
         if reads.iter().any(|q| p.statics.contains_key(q)) {
-            recheck.insert(path);
+            recheck.taint.insert(path);
         }
     }
     // The leak analysis sees resources through the field and method types of classes declared in
@@ -866,7 +869,7 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
             .collect();
         for (path, ext) in externals {
             if ext.iter().any(|c| resourceful.contains(c)) {
-                recheck.insert(path);
+                recheck.leak.insert(path);
             }
         }
     }
@@ -1125,11 +1128,16 @@ pub(crate) fn first_pass(
     summarize.then(|| Box::new(summary_of(file, a, models)) as Summary)
 }
 
-/// Whether the linked facts can change the taint results of the file at `path`.
-pub(crate) fn needs_recheck(project: &(dyn std::any::Any + Send + Sync), path: &str) -> bool {
+/// The cross-file analyses whose results for the file at `path` the linked facts can change.
+pub(crate) fn recheck_analyses(
+    project: &(dyn std::any::Any + Send + Sync),
+    path: &str,
+) -> &'static [&'static str] {
     project
         .downcast_ref::<Project>()
-        .is_none_or(|p| p.recheck.contains(path))
+        .map_or(CROSS_FILE_ANALYSES, |p| {
+            p.recheck.analyses(path, CROSS_FILE_ANALYSES)
+        })
 }
 
 /// Single-pass protocol, second pass: the analyses that use project facts (taint, leaks) again,

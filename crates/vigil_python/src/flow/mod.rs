@@ -32,7 +32,7 @@ use lower::{lower_file, LoweredFile};
 pub(crate) const ANALYSES: &[&str] = &["taint", leaks::NAME];
 
 /// The analyses whose results depend on other files' facts (re-run by [`recheck`]).
-pub(crate) const CROSS_FILE_ANALYSES: &[&str] = &["taint", leaks::NAME];
+pub(crate) const CROSS_FILE_ANALYSES: &[&str; 2] = &["taint", leaks::NAME];
 
 const BUDGET: usize = 20_000;
 const ROUNDS: usize = 3;
@@ -130,8 +130,8 @@ struct Project {
     /// Module-level functions by name (for `from x import f` with another scan root).
     funcs_by_name: HashMap<Arc<str>, Vec<(Arc<str>, FnSummary)>>,
     args: Vec<ArgFact>,
-    /// Files whose taint or leak results the project facts can change (see [`needs_recheck`]).
-    recheck: HashSet<Arc<str>>,
+    /// Files whose taint or leak results the project facts can change (see [`recheck_analyses`]).
+    recheck: vigil_flow::taint::Rechecks,
     /// Leak summaries of module-level functions by name: (module, summary).
     leak_funcs: HashMap<Arc<str>, Vec<(Arc<str>, LeakSummary)>>,
 }
@@ -632,11 +632,11 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
             .flatten()
             .any(|(_, s)| s.returns_source.is_some())
     });
-    p.recheck = recheck;
+    p.recheck.taint = recheck;
     // The leak analysis of a file that calls a function with a leak summary can change.
     for (path, calls) in leak_calls {
         if calls.iter().any(|c| p.leak_funcs.contains_key(c)) {
-            p.recheck.insert(path);
+            p.recheck.leak.insert(path);
         }
     }
     Some(Arc::new(p))
@@ -807,11 +807,16 @@ pub(crate) fn first_pass(
     }
 }
 
-/// Whether the linked facts can change the taint or leak results of the file at `path`.
-pub(crate) fn needs_recheck(project: &(dyn std::any::Any + Send + Sync), path: &str) -> bool {
+/// The cross-file analyses whose results for the file at `path` the linked facts can change.
+pub(crate) fn recheck_analyses(
+    project: &(dyn std::any::Any + Send + Sync),
+    path: &str,
+) -> &'static [&'static str] {
     project
         .downcast_ref::<Project>()
-        .is_none_or(|p| p.recheck.contains(path))
+        .map_or(CROSS_FILE_ANALYSES, |p| {
+            p.recheck.analyses(path, CROSS_FILE_ANALYSES)
+        })
 }
 
 /// Single-pass protocol, second pass: the cross-file analyses (taint, leaks) again, with the

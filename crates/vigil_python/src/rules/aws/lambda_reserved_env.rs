@@ -33,82 +33,97 @@ fn is_environ(cx: &Checker<'_, '_>, n: Node<'_>) -> bool {
     cx.sem.qualified_name(n).as_deref() == Some("os.environ") || cx.text(n) == "os.environ"
 }
 
-pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
+pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env) {
     if !cx.on(NAME) {
         return;
     }
     let mut hits: Vec<(Node<'_>, String)> = Vec::new();
-    walk_tree(root, |n| match n.kind() {
-        "call" => {
-            if let Some(call) = env.aws_call(cx, n) {
-                if matches!(
-                    call.op.as_str(),
-                    "create_function" | "update_function_configuration"
-                ) && !call.services(|s| s.name == "lambda").is_empty()
+    // The calls and assignments the semantics collected in its walk, not another walk.
+    for &n in cx.sem.calls.iter().chain(&cx.sem.assignments) {
+        match n.kind() {
+            "call" => {
+                // The operation's name first: `aws_call` resolves the receiver, which costs more.
+                let f = n.child_by_field_name("function");
+                let op = f
+                    .filter(|f| f.kind() == "attribute")
+                    .and_then(|f| f.child_by_field_name("attribute"))
+                    .map(|a| cx.text(a));
+                if let Some(call) = op
+                    .filter(|o| matches!(*o, "create_function" | "update_function_configuration"))
+                    .and_then(|_| env.aws_call(cx, n))
                 {
-                    if let Some(e) = call.kwarg(cx, "Environment") {
-                        walk_tree(e, |p| {
-                            if p.kind() == "pair" {
-                                if let Some(k) =
-                                    p.child_by_field_name("key").and_then(|k| reserved(cx, k))
-                                {
-                                    hits.push((p, format!("`{k}` is reserved by AWS Lambda and cannot be set in the function's environment")));
+                    if matches!(
+                        call.op.as_str(),
+                        "create_function" | "update_function_configuration"
+                    ) && !call.services(|s| s.name == "lambda").is_empty()
+                    {
+                        if let Some(e) = call.kwarg(cx, "Environment") {
+                            walk_tree(e, |p| {
+                                if p.kind() == "pair" {
+                                    if let Some(k) =
+                                        p.child_by_field_name("key").and_then(|k| reserved(cx, k))
+                                    {
+                                        hits.push((p, format!("`{k}` is reserved by AWS Lambda and cannot be set in the function's environment")));
+                                    }
                                 }
+                            });
+                        }
+                    }
+                }
+                // `os.environ.update({...})`, `os.putenv("AWS_REGION", ...)`, `os.environ.setdefault(...)` in a handler.
+                let target = f.and_then(|f| {
+                    let t = cx.text(f);
+                    (t == "os.putenv" || t == "os.environ.update" || t == "os.environ.__setitem__")
+                        .then_some(f)
+                });
+                if target.is_some() {
+                    // Ancestors cost O(depth) each in tree-sitter: only for the calls that need them.
+                    let in_handler = enclosing_function(n).is_some_and(|f| is_handler(cx, f));
+                    if let Some(args) = n.child_by_field_name("arguments") {
+                        walk_tree(args, |a| {
+                            let key = if a.kind() == "pair" {
+                                a.child_by_field_name("key")
+                            } else {
+                                Some(a)
+                            };
+                            if let Some(k) = key
+                                .and_then(|k| {
+                                    (k.kind() == "string").then(|| reserved(cx, k)).flatten()
+                                })
+                                .filter(|k| in_handler || lambda_only(k))
+                            {
+                                hits.push((a, format!("`{k}` is reserved by AWS Lambda; overriding it breaks the runtime's view of the function")));
                             }
                         });
                     }
                 }
             }
-            // `os.environ.update({...})`, `os.putenv("AWS_REGION", ...)`, `os.environ.setdefault(...)` in a handler.
-            let f = n.child_by_field_name("function");
-            let in_handler = enclosing_function(n).is_some_and(|f| is_handler(cx, f));
-            let target = f.and_then(|f| {
-                let t = cx.text(f);
-                (t == "os.putenv" || t == "os.environ.update" || t == "os.environ.__setitem__")
-                    .then_some(f)
-            });
-            if target.is_some() {
-                if let Some(args) = n.child_by_field_name("arguments") {
-                    walk_tree(args, |a| {
-                        let key = if a.kind() == "pair" {
-                            a.child_by_field_name("key")
-                        } else {
-                            Some(a)
-                        };
-                        if let Some(k) = key
-                            .and_then(|k| (k.kind() == "string").then(|| reserved(cx, k)).flatten())
-                            .filter(|k| in_handler || lambda_only(k))
-                        {
-                            hits.push((a, format!("`{k}` is reserved by AWS Lambda; overriding it breaks the runtime's view of the function")));
-                        }
-                    });
+            "assignment" => {
+                let Some(l) = n
+                    .child_by_field_name("left")
+                    .filter(|l| l.kind() == "subscript")
+                else {
+                    continue;
+                };
+                if !l
+                    .child_by_field_name("value")
+                    .is_some_and(|v| is_environ(cx, v))
+                {
+                    continue;
+                }
+                let in_handler = enclosing_function(n).is_some_and(|f| is_handler(cx, f));
+                if let Some(k) = l
+                    .child_by_field_name("subscript")
+                    .and_then(|k| reserved(cx, k))
+                    .filter(|k| in_handler || lambda_only(k))
+                {
+                    hits.push((n, format!("`{k}` is reserved by AWS Lambda; overriding it breaks the runtime's view of the function")));
                 }
             }
+            _ => {}
         }
-        "assignment" => {
-            let Some(l) = n
-                .child_by_field_name("left")
-                .filter(|l| l.kind() == "subscript")
-            else {
-                return;
-            };
-            let in_handler = enclosing_function(n).is_some_and(|f| is_handler(cx, f));
-            if !l
-                .child_by_field_name("value")
-                .is_some_and(|v| is_environ(cx, v))
-            {
-                return;
-            }
-            if let Some(k) = l
-                .child_by_field_name("subscript")
-                .and_then(|k| reserved(cx, k))
-                .filter(|k| in_handler || lambda_only(k))
-            {
-                hits.push((n, format!("`{k}` is reserved by AWS Lambda; overriding it breaks the runtime's view of the function")));
-            }
-        }
-        _ => {}
-    });
+    }
+    hits.sort_by_key(|(n, _)| (n.start_byte(), n.end_byte()));
     for (n, msg) in hits {
         cx.report(NAME, n, msg);
     }

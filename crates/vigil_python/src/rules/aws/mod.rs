@@ -104,7 +104,7 @@ pub(crate) fn check_module(cx: &mut Checker<'_, '_>, root: Node<'_>) {
     }
     let env = Env::build(cx, root);
     // Keyed on Lambda-only variable names: meaningful in any file.
-    lambda_reserved_env::check(cx, &env, root);
+    lambda_reserved_env::check(cx, &env);
     if !env.aws_file {
         return;
     }
@@ -139,34 +139,38 @@ fn key(cx: &Checker<'_, '_>, n: Node<'_>) -> Option<String> {
 
 impl Env {
     fn build(cx: &Checker<'_, '_>, root: Node<'_>) -> Self {
+        // The semantics collected the definitions and assignments in its one walk.
+        let handler = cx
+            .sem
+            .function_definitions()
+            .any(|f| client_reuse::is_handler(cx, f));
+        let assignments: Vec<(String, Node<'_>)> = cx
+            .sem
+            .assignments
+            .iter()
+            .filter_map(|n| {
+                let l = n.child_by_field_name("left")?;
+                let r = n.child_by_field_name("right")?;
+                Some((key(cx, l)?, r))
+            })
+            .collect();
         let aws_file = ["boto3", "botocore", "aioboto3", "aiobotocore", "boto"]
             .iter()
             .any(|m| cx.sem.imports(m))
             || cx.text(root).contains("boto3.")
-            || has_handler(cx, root);
+            || handler;
         let mut env = Env {
             bindings: HashMap::new(),
             aws_file,
         };
         // Two passes so that `table = ddb.Table(n)` resolves after `ddb = boto3.resource(...)`.
         for _ in 0..2 {
-            let mut found = Vec::new();
-            walk_tree(root, |n| {
-                if n.kind() != "assignment" {
-                    return;
-                }
-                let (Some(l), Some(r)) = (
-                    n.child_by_field_name("left"),
-                    n.child_by_field_name("right"),
-                ) else {
-                    return;
-                };
-                if let (Some(k), Some(s)) = (key(cx, l), env.svc_of(cx, r)) {
-                    found.push((k, s));
-                }
-            });
+            let found: Vec<(&String, Svc)> = assignments
+                .iter()
+                .filter_map(|(k, r)| Some((k, env.svc_of(cx, *r)?)))
+                .collect();
             for (k, s) in found {
-                let e = env.bindings.entry(k).or_insert(Some(s));
+                let e = env.bindings.entry(k.clone()).or_insert(Some(s));
                 if e.is_some_and(|o| o.service.name != s.service.name || o.kind != s.kind) {
                     *e = None;
                 }
@@ -541,15 +545,6 @@ pub(super) fn use_of(call: Node<'_>) -> Use<'_> {
         }
     }
     Use::Other(call)
-}
-
-/// Whether the module defines a Lambda handler (a function taking `(event, context)`).
-fn has_handler(cx: &Checker<'_, '_>, root: Node<'_>) -> bool {
-    let mut found = false;
-    walk_tree(root, |n| {
-        found = found || (n.kind() == "function_definition" && client_reuse::is_handler(cx, n));
-    });
-    found
 }
 
 /// Run `f` on every possible AWS call of the file and report what it returns, on the call, under
