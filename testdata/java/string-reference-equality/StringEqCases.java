@@ -45,7 +45,8 @@ class StringEqCases {
         if (("user-" + role) == mode) return true;
         // ruleid: java/string-reference-equality
         if (String.valueOf(role.length()) == "5") return true;
-        // ruleid: java/string-reference-equality
+        // ok: java/string-reference-equality -- `""` may be compared on purpose with strings known to be interned: the identity rule's case
+        // ruleid: java/string-identity-comparison
         if (role != "") return true;
         // ok: java/string-reference-equality -- a constant concatenation is interned at compile time
         // ruleid: java/string-identity-comparison
@@ -59,7 +60,7 @@ class StringEqCases {
         if (reused == ADMIN) return true;
         // ok: java/string-reference-equality -- `Character.toLowerCase` compares chars, not strings
         if (Character.toLowerCase(role.charAt(0)) == Character.toLowerCase('A')) return true;
-        // ok: java/string-reference-equality -- a field compared with "" is left to the identity rule (a class may intern its own fields)
+        // ok: java/string-reference-equality -- a field compared with "": the identity rule's case
         // ruleid: java/string-identity-comparison
         if (mode == "") return false;
         // ok: java/string-reference-equality -- contents compared

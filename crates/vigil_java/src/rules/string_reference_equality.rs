@@ -1,6 +1,6 @@
 //! `java/string-reference-equality`: `==`/`!=` between Strings compares references where one side is
 //! evidently a string made at run time (`new String`, a concatenation, `substring`, `trim`,
-//! `readLine`, ...; a local initialized by one) or the empty literal `""`: such a comparison is a
+//! `readLine`, ...; a local initialized by one): such a comparison is a
 //! bug whatever the code's style.
 //!
 //! `java/string-identity-comparison` (experimental): the other `==` comparisons of strings (a literal
@@ -10,7 +10,7 @@
 use tree_sitter::Node;
 use vigil_query::Semantics;
 
-use super::util::{assigns, callable, field_ref, local_declarator, type_of, unparen};
+use super::util::{assigns, callable, local_declarator, type_of, unparen};
 
 fn is_primitive_box(t: &str) -> bool {
     matches!(
@@ -141,13 +141,10 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if lit_l && lit_r || null(l) || null(r) {
         return;
     }
-    let empty = |n: Node<'_>| is_string_literal(n) && cx.text(n) == "\"\"";
     let stringy = |n: Node<'_>| is_string_literal(n) || is_string_var(cx, n);
-    // `x == ""` of a local, parameter or call: meant `isEmpty()`. A field compared with `""` is left
-    // to the identity rule (classes that intern their own fields, like `Locale`, do it on purpose).
-    let not_field = |n: Node<'_>| !is_literal(n) && field_ref(cx, n).is_none();
-    let precise = ((empty(l) && not_field(r)) || (empty(r) && not_field(l)))
-        || (is_fresh(cx, l, 0) && (stringy(r) || is_fresh(cx, r, 0)))
+    // `x == ""` is left to the identity rule: code that compares strings it knows are interned (the
+    // `Locale` getters' results in `ResourceBundle`) does it on purpose.
+    let precise = (is_fresh(cx, l, 0) && (stringy(r) || is_fresh(cx, r, 0)))
         || (is_fresh(cx, r, 0) && stringy(l));
     let broad = match (lit_l, lit_r) {
         (true, false) => !is_literal(r),
