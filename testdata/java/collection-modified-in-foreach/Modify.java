@@ -34,6 +34,25 @@ class Modify {
             }
         }
         for (String o : orders) {
+            if (o.startsWith("alias:")) {
+                // ok: java/collection-modified-in-foreach -- other statements, then the loop ends: the iterator is not advanced again
+                orders.remove(o);
+                orders.add(o.substring(6));
+                other.add(o);
+                break;
+            }
+        }
+        for (String o : orders) {
+            if (o.startsWith("tmp:")) {
+                // ruleid: java/collection-modified-in-foreach
+                orders.remove(o);
+                if (other.isEmpty()) {
+                    continue;
+                }
+                break;
+            }
+        }
+        for (String o : orders) {
             // ok: java/collection-modified-in-foreach -- a different collection
             other.add(o);
         }

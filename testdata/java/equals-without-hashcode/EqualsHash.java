@@ -25,7 +25,7 @@ class EqualsHash {
         }
 
         @Override
-        // ruleid: java/equals-without-hashcode
+        // ok: java/equals-without-hashcode -- hashCode alone keeps the contract: objects equal by identity share one hash
         public int hashCode() {
             return id.hashCode();
         }
@@ -60,5 +60,48 @@ class EqualsHash {
     interface Shape {
         // ok: java/equals-without-hashcode -- an abstract re-declaration in an interface
         boolean equals(Object o);
+    }
+
+    abstract static class Named {
+        final String name = "n";
+
+        @Override
+        // ok: java/equals-without-hashcode -- `hashCode` is declared abstract: every subclass must define it
+        public boolean equals(Object o) {
+            return o instanceof Named && ((Named) o).name.equals(name);
+        }
+
+        @Override
+        public abstract int hashCode();
+    }
+
+    static final class CachedKeySet extends java.util.AbstractSet<String> {
+        private final java.util.Set<String> keys = new java.util.HashSet<>();
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return keys.iterator();
+        }
+
+        @Override
+        public int size() {
+            return keys.size();
+        }
+
+        @Override
+        // ok: java/equals-without-hashcode -- AbstractSet's inherited hashCode (sum of the elements') is consistent with any set equality
+        public boolean equals(Object o) {
+            return o instanceof java.util.Set && keys.equals(o);
+        }
+    }
+
+    static final class PlainObject extends Object {
+        final int id = 1;
+
+        @Override
+        // ruleid: java/equals-without-hashcode
+        public boolean equals(Object o) {
+            return o instanceof PlainObject && ((PlainObject) o).id == id;
+        }
     }
 }

@@ -1,7 +1,10 @@
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -63,5 +66,44 @@ class IgnoredChecks {
         in.read();
         // ok: java/ignored-return-value -- readNBytes reads the full amount or to end of stream
         in.readNBytes(buf, 0, buf.length);
+    }
+
+    void timedConcurrency(Semaphore permits, Condition ready, BlockingQueue<String> queue)
+            throws InterruptedException {
+        // ruleid: java/ignored-return-value
+        permits.tryAcquire(2, TimeUnit.SECONDS);
+        // ruleid: java/ignored-return-value
+        permits.tryAcquire(3, 2, TimeUnit.SECONDS);
+        // ruleid: java/ignored-return-value
+        lock.tryLock(100, TimeUnit.MILLISECONDS);
+        // ruleid: java/ignored-return-value
+        ready.await(1, TimeUnit.SECONDS);
+        // ruleid: java/ignored-return-value
+        ready.awaitNanos(1_000_000L);
+        // ruleid: java/ignored-return-value
+        queue.offer("job", 1, TimeUnit.SECONDS);
+        // ok: java/ignored-return-value -- the permit is checked before the guarded work
+        if (permits.tryAcquire(1, TimeUnit.SECONDS)) {
+            permits.release();
+        }
+        // ok: java/ignored-return-value -- the result decides the loop
+        while (!lock.tryLock(10, TimeUnit.MILLISECONDS)) {
+            Thread.onSpinWait();
+        }
+        lock.unlock();
+        // ok: java/ignored-return-value -- the untimed acquire blocks until it succeeds and returns nothing
+        permits.acquire();
+        // ok: java/ignored-return-value -- the untimed Condition.await returns nothing
+        ready.await();
+        // ok: java/ignored-return-value -- a static event method with three arguments, not BlockingQueue.offer
+        WriteEvent.offer(1L, "path", 2L);
+        // ok: java/ignored-return-value -- the untimed offer's result is not a timeout
+        queue.offer("job");
+    }
+
+    static final class WriteEvent {
+        static void offer(long start, String path, long bytes) {
+            System.out.println(start + path + bytes);
+        }
     }
 }

@@ -91,4 +91,48 @@ class Loops {
             }
         }
     }
+
+    private Object[] reps = new Object[4];
+
+    private void grow() {
+        reps = java.util.Arrays.copyOf(reps, reps.length * 2);
+    }
+
+    void assign(int index, Object rep) {
+        // ok: java/infinite-loop -- `reps` is a field that `grow()` replaces by a longer array
+        while (index >= reps.length) {
+            grow();
+        }
+        reps[index] = rep;
+    }
+
+    byte[] table() {
+        byte[] t = new byte[0x80];
+        int i = 0;
+        // ok: java/infinite-loop -- `i++` inside a cast still advances `i`
+        while (i < 0x80) {
+            t[i] = (byte) i++;
+        }
+        return t;
+    }
+
+    String dump(int[] info) {
+        StringBuilder sb = new StringBuilder();
+        // ruleid: java/infinite-loop
+        for (int i = 1; i < info.length;) {
+            sb.append(info[i]);
+        }
+        return sb.toString();
+    }
+
+    private int[] charinfo = new int[8];
+
+    String dumpField() {
+        StringBuilder sb = new StringBuilder();
+        // ruleid: java/infinite-loop
+        for (int i = 1; i < charinfo.length;) {
+            sb.append(charinfo[i]);
+        }
+        return sb.toString();
+    }
 }

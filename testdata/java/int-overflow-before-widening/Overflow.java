@@ -24,6 +24,20 @@ class Overflow {
         return area + millis + month + mask + safe + safe2 + day + small + sum + xs.size();
     }
 
+    long bounded(int amount, byte b, int flags, int hours) {
+        // ok: java/int-overflow-before-widening -- `amount % 2` is at most 1: the product fits in an int
+        long half = 12 * (amount % 2);
+        // ok: java/int-overflow-before-widening -- a byte times a small constant fits in an int
+        long scaledByte = b * 1000;
+        // ok: java/int-overflow-before-widening -- a masked value times a constant fits in an int
+        long masked = (flags & 0xFF) * 3600;
+        // ruleid: java/int-overflow-before-widening
+        long seconds = (amount % 100000) * 100000;
+        // ruleid: java/int-overflow-before-widening
+        long unbounded = hours * 3600 * 1000;
+        return half + scaledByte + masked + seconds + unbounded;
+    }
+
     long scaled(int count, int size) {
         // ruleid: java/int-overflow-before-widening
         return count * size;

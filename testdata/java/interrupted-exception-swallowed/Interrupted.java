@@ -76,4 +76,43 @@ class Interrupted {
             System.err.println(e);
         }
     }
+
+    void uninterruptibleJoin(Thread worker) {
+        boolean interrupted = false;
+        while (worker.isAlive()) {
+            try {
+                worker.join();
+            // ok: java/interrupted-exception-swallowed -- recorded, and restored once the wait is over
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean awaitUninterruptibly() {
+        boolean wasInterrupted = false;
+        while (latch.getCount() > 0) {
+            try {
+                latch.await();
+            // ok: java/interrupted-exception-swallowed -- the flag is returned to the caller, who restores it
+            } catch (InterruptedException e) {
+                wasInterrupted = true;
+            }
+        }
+        return wasInterrupted;
+    }
+
+    void flagForgotten(Thread worker) {
+        boolean interrupted = false;
+        try {
+            worker.join();
+        // ruleid: java/interrupted-exception-swallowed
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        System.out.println("joined " + interrupted);
+    }
 }

@@ -1,5 +1,7 @@
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 class NonAtomic {
     private volatile int hits;
@@ -43,5 +45,44 @@ class NonAtomic {
         max.accumulateAndGet(seen, Math::max);
         // ok: java/non-atomic-update -- a reset does not depend on the old value
         counter.set(0);
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
+
+    void explicitLocks(long n) {
+        lock.lock();
+        try {
+            // ok: java/non-atomic-update -- the ReentrantLock is held (lock(); try { .. } finally { unlock(); })
+            hits++;
+        } finally {
+            lock.unlock();
+        }
+        rw.writeLock().lock();
+        try {
+            if (n > 0) {
+                // ok: java/non-atomic-update -- the write lock is held
+                total += n;
+            }
+        } finally {
+            rw.writeLock().unlock();
+        }
+        if (lock.tryLock()) {
+            try {
+                // ok: java/non-atomic-update -- only when tryLock succeeded
+                counter.set(counter.get() + 1);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    void forgotTheLock() {
+        try {
+            // ruleid: java/non-atomic-update
+            hits--;
+        } finally {
+            lock.unlock();
+        }
     }
 }

@@ -73,3 +73,60 @@ class SyncOnField {
         }
     }
 }
+
+class SyncOnDeserialized implements java.io.Serializable {
+    private transient List<String> listeners = new ArrayList<>();
+    private transient List<String> owned;
+    private List<String> table;
+    private List<String> swapped = new ArrayList<>();
+
+    SyncOnDeserialized() {
+        init();
+    }
+
+    private void init() {
+        owned = new ArrayList<>();
+    }
+
+    private void readObject(java.io.ObjectInputStream in)
+            throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        listeners = new ArrayList<>();
+        init();
+    }
+
+    private List<String> table() {
+        if (table == null) {
+            table = new ArrayList<>();
+        }
+        return table;
+    }
+
+    void use(String s) {
+        // ok: java/sync-on-mutable-field -- only reassigned by readObject, before the object is shared
+        synchronized (listeners) {
+            listeners.add(s);
+        }
+        // ok: java/sync-on-mutable-field -- only assigned by a helper that constructors and readObject call
+        synchronized (owned) {
+            owned.add(s);
+        }
+        // ok: java/sync-on-mutable-field -- lazily created once from null (which cannot be locked)
+        synchronized (table()) {
+            table.add(s);
+        }
+        // ok: java/sync-on-mutable-field -- lazily created once from null (which cannot be locked)
+        synchronized (table) {
+            table.add(s);
+        }
+        // ruleid: java/sync-on-mutable-field
+        synchronized (swapped) {
+            swapped.add(s);
+        }
+    }
+
+    void reset() {
+        // ruleid: java/inconsistent-synchronization
+        swapped = new ArrayList<>();
+    }
+}

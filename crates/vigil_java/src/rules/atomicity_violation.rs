@@ -6,8 +6,8 @@ use tree_sitter::Node;
 use vigil_query::walk_tree;
 
 use super::util::{
-    args_of, call_parts, field_ref, has_modifier, local_declarator, squash, type_of, under_monitor,
-    unparen,
+    args_of, call_parts, field_ref, has_modifier, local_declarator, squash, type_of,
+    under_explicit_lock, under_monitor, unparen,
 };
 use super::Checker;
 
@@ -64,7 +64,11 @@ pub(crate) fn check_update(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     let boolean = field
         .child_by_field_name("type")
         .is_some_and(|t| matches!(cx.text(t), "boolean" | "Boolean"));
-    if !has_modifier(field, "volatile") || boolean || under_monitor(node) {
+    if !has_modifier(field, "volatile")
+        || boolean
+        || under_monitor(node)
+        || under_explicit_lock(cx, node)
+    {
         return;
     }
     let msg = format!(
@@ -114,7 +118,7 @@ pub(crate) fn check_set(cx: &mut Checker<'_, '_>, call: Node<'_>) {
     let Some((name, Some(obj), args)) = call_parts(cx, call) else {
         return;
     };
-    if name != "set" || under_monitor(call) {
+    if name != "set" || under_monitor(call) || under_explicit_lock(cx, call) {
         return;
     }
     let recv = squash(cx.text(obj));

@@ -27,8 +27,9 @@ const MUTATORS: &[&str] = &[
     "pop",
 ];
 
-/// Whether the statement containing `call` is immediately followed by leaving the loop (`break`,
-/// `return`, `throw`), or the call is part of such a statement.
+/// Whether the statement containing `call` is followed in its block by leaving the loop (`break`,
+/// `return`, `throw`) with no `continue` in between (the iterator is never advanced again), or the
+/// call is part of such a statement.
 fn leaves_loop(call: Node<'_>) -> bool {
     let mut cur = call;
     while let Some(p) = cur.parent() {
@@ -38,14 +39,18 @@ fn leaves_loop(call: Node<'_>) -> bool {
         if p.kind() == "block" || p.kind() == "switch_block_statement_group" {
             let mut s = cur.next_named_sibling();
             while let Some(n) = s {
-                if matches!(n.kind(), "line_comment" | "block_comment") {
-                    s = n.next_named_sibling();
-                    continue;
-                }
-                return matches!(
+                if matches!(
                     n.kind(),
                     "break_statement" | "return_statement" | "throw_statement"
-                );
+                ) {
+                    return true;
+                }
+                let mut continues = n.kind() == "continue_statement";
+                walk_tree(n, |k| continues |= k.kind() == "continue_statement");
+                if continues {
+                    return false;
+                }
+                s = n.next_named_sibling();
             }
             return false;
         }

@@ -7,7 +7,16 @@ use super::Checker;
 
 pub(crate) const NAME: &str = "equals_hashcode";
 
-fn find<'t>(cx: &Checker<'_, '_>, body: Node<'t>, name: &str, params: usize) -> Option<Node<'t>> {
+/// The method `name` declared in the class body with `params` parameters; `with_body`: only one with a
+/// body (an abstract or native declaration defines no behaviour to be inconsistent with, but it
+/// does declare the counterpart).
+fn find<'t>(
+    cx: &Checker<'_, '_>,
+    body: Node<'t>,
+    name: &str,
+    params: usize,
+    with_body: bool,
+) -> Option<Node<'t>> {
     let mut c = body.walk();
     let found = body.named_children(&mut c).find(|m| {
         m.kind() == "method_declaration"
@@ -25,7 +34,7 @@ fn find<'t>(cx: &Checker<'_, '_>, body: Node<'t>, name: &str, params: usize) -> 
                             .child_by_field_name("type")
                             .is_some_and(|t| matches!(cx.text(t), "Object" | "java.lang.Object")))
             })
-            && m.child_by_field_name("body").is_some()
+            && (!with_body || m.child_by_field_name("body").is_some())
     });
     found
 }
@@ -38,11 +47,23 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, body: Node<'_>) {
     if !matches!(class.kind(), "class_declaration" | "enum_declaration") {
         return;
     }
-    let equals = find(cx, body, "equals", 1);
-    let hash = find(cx, body, "hashCode", 0);
+    // A subclass inherits its superclass's `equals` and `hashCode`, which may be consistent with the
+    // one it overrides (`AbstractSet.hashCode` sums the elements' hashes for any `equals` of a set;
+    // a cheaper `hashCode` over the inherited `equals`): only classes without a superclass are checked.
+    if class.child_by_field_name("superclass").is_some_and(|s| {
+        !matches!(
+            cx.text(s).trim_start_matches("extends").trim(),
+            "Object" | "java.lang.Object"
+        )
+    }) {
+        return;
+    }
+    let equals = find(cx, body, "equals", 1, true);
+    let hash = find(cx, body, "hashCode", 0, true);
     let (node, msg) = match (equals, hash) {
+        (Some(_), None) if find(cx, body, "hashCode", 0, false).is_some() => return,
         (Some(e), None) => (e, "overrides `equals` but not `hashCode`: equal objects get different hash codes, so `HashMap`/`HashSet` treat them as distinct"),
-        (None, Some(h)) => (h, "overrides `hashCode` but not `equals`: objects with the same hash are still compared by identity"),
+        // `hashCode` alone keeps the contract (objects equal by identity have one hash): not reported.
         _ => return,
     };
     // `equals` that only delegates to `super.equals` (or always throws) keeps the inherited contract.

@@ -41,6 +41,14 @@ fn is_stream(cx: &Checker<'_, '_>, t: &str) -> bool {
     STREAMS.contains(&t) && cx.sem.may_be(t, &format!("java.io.{t}"))
 }
 
+/// Whether `o` names a class (`FileWriteEvent` in `FileWriteEvent.offer(..)`) rather than a
+/// variable: a capitalised identifier that is not a declared variable.
+fn is_type_name(cx: &Checker<'_, '_>, o: Node<'_>) -> bool {
+    o.kind() == "identifier"
+        && cx.text(o).starts_with(|c: char| c.is_ascii_uppercase())
+        && cx.sem.declared_type_of(cx.text(o), o).is_none()
+}
+
 pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
         return;
@@ -67,7 +75,10 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
         "awaitNanos" | "awaitUntil" | "awaitTermination" if obj.is_some() => {
             Some("the wait may have timed out")
         }
-        "offer" if n == 3 => Some("the element may not have been added before the timeout"),
+        // `BlockingQueue.offer(e, timeout, unit)` on a queue, not a static `Event.offer(a, b, c)`.
+        "offer" if n == 3 && obj.is_some_and(|o| !is_type_name(cx, o)) => {
+            Some("the element may not have been added before the timeout")
+        }
         "read" | "skip" if n >= 1 && is_stream(cx, ty) => {
             Some("fewer bytes than requested may have been read or skipped")
         }

@@ -111,9 +111,11 @@ fn calls_anything(body: Node<'_>) -> bool {
     calls
 }
 
-/// The locals a condition reads, when it reads nothing else (no calls, fields or array elements).
-fn local_only_vars(cx: &Checker<'_, '_>, cond: Node<'_>) -> Option<Vec<String>> {
+/// The locals a condition reads, when it reads nothing else (no calls, fields or array elements
+/// except the `length` of arrays), and the array fields whose `length` it reads.
+fn local_only_vars(cx: &Checker<'_, '_>, cond: Node<'_>) -> Option<(Vec<String>, Vec<String>)> {
     let mut vars = Vec::new();
+    let mut arrays = Vec::new();
     let mut ok = true;
     walk_tree(cond, |n| match n.kind() {
         "method_invocation"
@@ -127,6 +129,14 @@ fn local_only_vars(cx: &Checker<'_, '_>, cond: Node<'_>) -> Option<Vec<String>> 
                 .is_none_or(|f| cx.text(f) != "length") =>
         {
             ok = false;
+        }
+        // `a.length` of an array field: the loop may replace the field (checked by the caller).
+        "field_access" => {
+            if let Some(o) = n.child_by_field_name("object") {
+                if !(o.kind() == "identifier" && is_local(cx, cx.text(o), o)) {
+                    arrays.push(cx.text(o).trim_start_matches("this.").to_owned());
+                }
+            }
         }
         "identifier" => {
             let p = n.parent();
@@ -143,7 +153,7 @@ fn local_only_vars(cx: &Checker<'_, '_>, cond: Node<'_>) -> Option<Vec<String>> 
         }
         _ => {}
     });
-    (ok && !vars.is_empty()).then_some(vars)
+    (ok && !vars.is_empty()).then_some((vars, arrays))
 }
 
 pub(crate) fn check(cx: &mut Checker<'_, '_>, lp: Node<'_>) {
@@ -178,9 +188,21 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, lp: Node<'_>) {
         return;
     }
     let Some(cond) = cond else { return };
-    let Some(vars) = local_only_vars(cx, cond) else {
+    let Some((vars, arrays)) = local_only_vars(cx, cond) else {
         return;
     };
+    // An array field the loop assigns, or may replace in a method of the class (`grow()`).
+    if !arrays.is_empty() {
+        let mut own_call = false;
+        walk_tree(body, |n| {
+            own_call |= n.kind() == "method_invocation"
+                && n.child_by_field_name("object")
+                    .is_none_or(|o| matches!(o.kind(), "this" | "super"));
+        });
+        if own_call || arrays.iter().any(|a| assigns(cx, body, a)) {
+            return;
+        }
+    }
     // The for-update clauses count as part of the loop.
     let mut c = lp.walk();
     let updates: Vec<Node<'_>> = lp.children_by_field_name("update", &mut c).collect();

@@ -74,7 +74,42 @@ fn may_overflow(cx: &Checker<'_, '_>, e: Node<'_>) -> bool {
     }
     match cx.sem.const_value(e) {
         Some(ConstValue::Int(v)) => v > i128::from(i32::MAX) || v < i128::from(i32::MIN),
-        _ => true,
+        _ => {
+            // Both factors bounded (`12 * (n % 2)`, `b * 255` with a `byte` b): the product fits.
+            let l = e.child_by_field_name("left").and_then(|l| bound(cx, l));
+            let r = e.child_by_field_name("right").and_then(|r| bound(cx, r));
+            !matches!((l, r), (Some(a), Some(b)) if a.saturating_mul(b) <= i128::from(i32::MAX))
+        }
+    }
+}
+
+/// An upper bound of the magnitude of the int expression `e`, where it is evident: a constant,
+/// `x % c`, `x & c` with a non-negative constant `c`, or a `byte`/`short`/`char` variable.
+fn bound(cx: &Checker<'_, '_>, e: Node<'_>) -> Option<i128> {
+    let e = unparen(e);
+    if let Some(ConstValue::Int(v)) = cx.sem.const_value(e) {
+        return Some(v.abs());
+    }
+    match e.kind() {
+        "binary_expression" => {
+            let op = e.child_by_field_name("operator").map(|o| cx.text(o))?;
+            let c = match cx.sem.const_value(e.child_by_field_name("right")?)? {
+                ConstValue::Int(c) => c,
+                _ => return None,
+            };
+            match op {
+                "%" => Some(c.abs().saturating_sub(1)),
+                "&" if c >= 0 => Some(c),
+                _ => None,
+            }
+        }
+        "identifier" => match cx.sem.declared_type_of(cx.text(e), e)?.as_str() {
+            "byte" => Some(128),
+            "short" => Some(32_768),
+            "char" => Some(65_535),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

@@ -68,6 +68,51 @@ fn handles(cx: &Checker<'_, '_>, body: Node<'_>) -> bool {
     ok
 }
 
+/// The deferred-interrupt idiom: the handler records the interrupt in a variable (`interrupted =
+/// true`) and the method later restores it (`if (interrupted) Thread.currentThread().interrupt()`)
+/// or returns the flag to a caller that does.
+fn flag_restored(cx: &Checker<'_, '_>, clause: Node<'_>, body: Node<'_>) -> bool {
+    let mut flags: Vec<&str> = Vec::new();
+    walk_tree(body, |n| {
+        if n.kind() == "assignment_expression"
+            && n.child_by_field_name("right")
+                .is_some_and(|r| r.kind() == "true")
+        {
+            if let Some(l) = n.child_by_field_name("left") {
+                flags.push(cx.text(l).trim_start_matches("this."));
+            }
+        }
+    });
+    if flags.is_empty() {
+        return false;
+    }
+    let Some(method) = super::util::callable(clause) else {
+        return false;
+    };
+    let mut restored = false;
+    walk_tree(method, |n| {
+        if restored {
+            return;
+        }
+        match n.kind() {
+            "method_invocation" => {
+                restored = n
+                    .child_by_field_name("name")
+                    .is_some_and(|m| matches!(cx.text(m), "interrupt" | "selfInterrupt"));
+            }
+            "return_statement" => {
+                let mut hit = false;
+                walk_tree(n, |k| {
+                    hit |= k.kind() == "identifier" && flags.contains(&cx.text(k));
+                });
+                restored = hit;
+            }
+            _ => {}
+        }
+    });
+    restored
+}
+
 fn catch_types<'a>(cx: &'a Checker<'_, '_>, clause: Node<'_>) -> Vec<&'a str> {
     let mut out = Vec::new();
     walk_tree(clause, |n| {
@@ -124,7 +169,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, clause: Node<'_>) {
             return;
         }
     }
-    if handles(cx, body) {
+    if handles(cx, body) || flag_restored(cx, clause, body) {
         return;
     }
     let Some(param) = super::util::catch_param(clause) else {

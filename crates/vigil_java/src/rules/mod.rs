@@ -31,6 +31,7 @@ mod string_reference_equality;
 mod substring_unchecked_index;
 mod sync_on_mutable_field;
 mod thread_run_direct_call;
+mod thread_unsafe_shared;
 mod util;
 mod wait_not_in_loop;
 mod weak_key_size;
@@ -75,7 +76,9 @@ const LOCAL: &[&str] = &[
     null_dereference_of_source::NAME,
     return_in_finally::NAME,
     string_reference_equality::NAME,
+    string_reference_equality::NAME_IDENTITY,
     thread_run_direct_call::NAME,
+    thread_unsafe_shared::NAME,
     wait_not_in_loop::NAME,
     weak_key_size::NAME,
     xxe::NAME,
@@ -125,6 +128,7 @@ fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
             sort_for_min_max::check_stream(cx, node);
             stream_find_present::check_call(cx, node);
             null_dereference_of_source::check(cx, node);
+            thread_unsafe_shared::check_parallel(cx, node);
         }
         "variable_declarator" => xxe::check_declarator(cx, node),
         "object_creation_expression" => {
@@ -146,7 +150,10 @@ fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
             interrupted_swallowed::check(cx, node);
             invocation_target_cause::check(cx, node);
         }
-        "field_declaration" => non_thread_safe_static::check(cx, node),
+        "field_declaration" => {
+            non_thread_safe_static::check(cx, node);
+            thread_unsafe_shared::check_field(cx, node);
+        }
         "update_expression" | "assignment_expression" => {
             atomicity_violation::check_update(cx, node)
         }

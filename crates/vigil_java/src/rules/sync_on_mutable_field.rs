@@ -4,7 +4,9 @@
 
 use tree_sitter::Node;
 
-use super::util::{assigns, field_ref, has_modifier, unparen};
+use vigil_query::walk_tree;
+
+use super::util::{assigns, callable, field_ref, has_modifier, squash, unparen, var_name};
 use super::Checker;
 
 pub(crate) const NAME: &str = "sync_on_mutable_field";
@@ -21,7 +23,80 @@ const BOXED: &[&str] = &[
     "String",
 ];
 
-/// Whether a method of the class (not a constructor or initializer) assigns the field.
+/// Methods that run before the object is shared: deserialization hooks and `clone` (which assigns
+/// the copy's fields).
+const INIT_METHODS: &[&str] = &["readObject", "readObjectNoData", "readResolve", "clone"];
+
+fn method_name<'a>(cx: &'a Checker<'_, '_>, m: Node<'_>) -> &'a str {
+    m.child_by_field_name("name")
+        .map(|n| cx.text(n))
+        .unwrap_or("")
+}
+
+/// Whether the method `m` only runs while the object is being built: a deserialization hook, or a
+/// method called (at least once, and only) from constructors and such hooks of the class.
+fn init_only(cx: &Checker<'_, '_>, class: Node<'_>, m: Node<'_>) -> bool {
+    let name = method_name(cx, m);
+    if INIT_METHODS.contains(&name) {
+        return true;
+    }
+    let mut calls = 0;
+    let mut elsewhere = false;
+    walk_tree(class, |n| {
+        if n.kind() != "method_invocation"
+            || n.child_by_field_name("name").map(|k| cx.text(k)) != Some(name)
+            || n.child_by_field_name("object")
+                .is_some_and(|o| o.kind() != "this")
+        {
+            return;
+        }
+        calls += 1;
+        let owner = callable(n);
+        let init = owner.is_some_and(|o| {
+            o.kind() == "constructor_declaration"
+                || (o.kind() == "method_declaration" && INIT_METHODS.contains(&method_name(cx, o)))
+        });
+        elsewhere |= !init;
+    });
+    calls > 0 && !elsewhere
+}
+
+/// Whether every assignment of `name` in `m` is a lazy initialization: inside `if (name == null)`
+/// (the field goes once from `null`, which cannot be locked, to its one object).
+fn lazy_init_only(cx: &Checker<'_, '_>, m: Node<'_>, name: &str) -> bool {
+    let mut all = true;
+    walk_tree(m, |n| {
+        if n.kind() != "assignment_expression"
+            || n.child_by_field_name("left")
+                .is_none_or(|l| var_name(cx, l) != Some(name))
+        {
+            return;
+        }
+        let mut guarded = false;
+        let mut cur = n.parent();
+        while let Some(p) = cur {
+            if p.kind() == "if_statement"
+                && p.child_by_field_name("condition").is_some_and(|c| {
+                    let t = squash(cx.text(c));
+                    t == format!("({name}==null)") || t == format!("(this.{name}==null)")
+                })
+            {
+                guarded = true;
+                break;
+            }
+            if p == m {
+                break;
+            }
+            cur = p.parent();
+        }
+        all &= guarded;
+    });
+    all
+}
+
+/// Whether a method of the class assigns the field once the object may be shared: not a
+/// constructor or initializer, a deserialization hook or `clone`, a helper only they call, or a lazy
+/// initialization from `null`.
 fn reassigned(cx: &Checker<'_, '_>, field: Node<'_>, name: &str) -> bool {
     let Some(class) = field.parent() else {
         return false;
@@ -31,7 +106,9 @@ fn reassigned(cx: &Checker<'_, '_>, field: Node<'_>, name: &str) -> bool {
         .named_children(&mut c)
         .filter(|m| m.kind() == "method_declaration")
         .collect();
-    methods.into_iter().any(|m| assigns(cx, m, name))
+    methods
+        .into_iter()
+        .any(|m| assigns(cx, m, name) && !init_only(cx, class, m) && !lazy_init_only(cx, m, name))
 }
 
 pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {

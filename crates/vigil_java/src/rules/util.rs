@@ -259,6 +259,54 @@ pub(crate) fn under_monitor(node: Node<'_>) -> bool {
     false
 }
 
+/// Whether `node` runs with an explicit `java.util.concurrent` lock held: an earlier statement of an
+/// enclosing block of its method calls `x.lock()`/`lockInterruptibly()` (the `lock(); try { .. }
+/// finally { unlock(); }` idiom), or an enclosing `if`/`while` condition succeeds by `tryLock(..)`.
+pub(crate) fn under_explicit_lock(cx: &Checker<'_, '_>, node: Node<'_>) -> bool {
+    let locks = |n: Node<'_>, names: &[&str]| {
+        let mut hit = false;
+        walk_tree(n, |k| {
+            hit |= k.kind() == "method_invocation"
+                && k.child_by_field_name("name")
+                    .is_some_and(|m| names.contains(&cx.text(m)));
+        });
+        hit
+    };
+    let mut cur = node;
+    while let Some(p) = cur.parent() {
+        match p.kind() {
+            "block" => {
+                let mut s = cur.prev_named_sibling();
+                while let Some(st) = s {
+                    if st.kind() == "expression_statement" && locks(st, &["unlock"]) {
+                        return false;
+                    }
+                    if st.kind() == "expression_statement"
+                        && locks(st, &["lock", "lockInterruptibly"])
+                    {
+                        return true;
+                    }
+                    s = st.prev_named_sibling();
+                }
+            }
+            "if_statement" | "while_statement"
+                if p.child_by_field_name("condition") != Some(cur)
+                    && p.child_by_field_name("condition")
+                        .is_some_and(|c| locks(c, &["tryLock"])) =>
+            {
+                return true;
+            }
+            "method_declaration"
+            | "constructor_declaration"
+            | "lambda_expression"
+            | "class_body" => return false,
+            _ => {}
+        }
+        cur = p;
+    }
+    false
+}
+
 /// The `catch_formal_parameter` of a `catch_clause`.
 pub(crate) fn catch_param(clause: Node<'_>) -> Option<Node<'_>> {
     let mut c = clause.walk();
@@ -289,6 +337,14 @@ pub(crate) fn assigns(cx: &Checker<'_, '_>, node: Node<'_>, name: &str) -> bool 
             "update_expression" => n.named_child(0),
             _ => None,
         };
+        // `(byte) i++` is parsed as `((byte) i)++`: the operand of the cast is the target.
+        let target = target.map(|mut t| loop {
+            t = unparen(t);
+            match (t.kind(), t.child_by_field_name("value")) {
+                ("cast_expression", Some(v)) => t = v,
+                _ => break t,
+            }
+        });
         if target.is_some_and(|l| var_name(cx, l) == Some(name)) {
             hit = true;
         }

@@ -9,6 +9,9 @@ use super::Checker;
 
 pub(crate) const NAME: &str = "aws_sqs_queue_url_from_name";
 
+/// The most `+` operands a concatenation may have to be looked at.
+const MAX_PIECES: usize = 32;
+
 pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
         return;
@@ -21,15 +24,16 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !is_plus(node) || node.parent().is_some_and(is_plus) {
         return;
     }
-    // A fully constant URL is configuration, not assembly.
-    if cx.sem.const_value(node).is_some() {
-        return;
-    }
     // The constant pieces, left to right.
     let mut parts = String::new();
     let mut stack = vec![node];
     let mut leaves = Vec::new();
     while let Some(n) = stack.pop() {
+        // A URL has a handful of pieces: a long concatenation (generated code) is not one, and
+        // resolving each of its operands would take quadratic time.
+        if leaves.len() > MAX_PIECES {
+            return;
+        }
         if is_plus(n) {
             if let Some(r) = n.child_by_field_name("right") {
                 stack.push(r);
@@ -40,6 +44,10 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
         } else {
             leaves.push(n);
         }
+    }
+    // A fully constant URL is configuration, not assembly.
+    if cx.sem.const_value(node).is_some() {
+        return;
     }
     for l in leaves {
         if let Some(ConstValue::Str(s)) = cx.sem.const_value(l) {
