@@ -236,6 +236,7 @@ mod tests {
             rules: &enabled,
             project: None,
             root: std::path::Path::new("."),
+            properties: None,
         };
         let mut out = FileOutput::default();
         a.check(&file, &ctx, &mut out);
@@ -258,6 +259,7 @@ mod tests {
             rules: &enabled,
             project: None,
             root: std::path::Path::new("."),
+            properties: None,
         };
         let mut out = FileOutput::default();
         a.check(&file, &ctx, &mut out);
