@@ -371,8 +371,14 @@ impl<'t> JavaSemantics<'t> {
                     _ => {}
                 });
                 if let Some(d) = decl {
-                    if shadowed || assigned > 0 {
+                    if shadowed {
                         return None;
+                    }
+                    if assigned > 0 {
+                        return self
+                            .reaching_write(body, d, name, at)
+                            .and_then(|v| self.const_of(v, depth + 1))
+                            .filter(|v| *v != ConstValue::Array);
                     }
                     let value = d
                         .child_by_field_name("value")
@@ -660,6 +666,70 @@ impl<'t> JavaSemantics<'t> {
             }
             _ => None,
         }
+    }
+
+    /// The value of the one write of the local `name` (declared by `decl`) that reaches `at` on
+    /// every path: the last write before `at` in source order, when it is a plain `name = value;`
+    /// statement (or the declaration) of a block that also holds the statement containing `at`, with
+    /// no other write of `name` between the two. Writes in branches or loops between them, compound
+    /// assignments and increments give `None`.
+    fn reaching_write<'n>(
+        &self,
+        body: Node<'n>,
+        decl: Node<'n>,
+        name: &str,
+        at: Node<'_>,
+    ) -> Option<Node<'n>> {
+        // Every write of `name` in the method.
+        let mut writes: Vec<Node<'n>> = vec![decl];
+        walk_tree(body, |n| match n.kind() {
+            "assignment_expression"
+                if n.child_by_field_name("left")
+                    .is_some_and(|l| self.text(l) == name) =>
+            {
+                writes.push(n);
+            }
+            "update_expression" if self.text(n).trim_matches(['+', '-', ' ']) == name => {
+                writes.push(n);
+            }
+            _ => {}
+        });
+        let last = writes
+            .iter()
+            .copied()
+            .filter(|w| w.end_byte() <= at.start_byte())
+            .max_by_key(Node::start_byte)?;
+        let (stmt, value) = if last.id() == decl.id() {
+            (decl.parent()?, decl.child_by_field_name("value")?)
+        } else {
+            if last.kind() != "assignment_expression"
+                || last
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| self.text(o) != "=")
+            {
+                return None;
+            }
+            let stmt = last
+                .parent()
+                .filter(|p| p.kind() == "expression_statement")?;
+            (stmt, last.child_by_field_name("right")?)
+        };
+        let block = stmt.parent()?;
+        // The statement of that block that contains `at` comes after the write, and holds no later
+        // write of `name` (which a loop inside it could carry back to `at`).
+        let mut cur = at.parent();
+        while let Some(n) = cur {
+            if n.parent().is_some_and(|p| p.id() == block.id()) {
+                let later = writes.iter().any(|w| {
+                    w.start_byte() >= at.end_byte()
+                        && w.start_byte() >= n.start_byte()
+                        && w.end_byte() <= n.end_byte()
+                });
+                return (n.start_byte() > stmt.start_byte() && !later).then_some(value);
+            }
+            cur = n.parent();
+        }
+        None
     }
 
     /// Whether the array `name` may be written in `body`: an element assignment, or passed to a

@@ -107,6 +107,41 @@ class PropsHash {
         return MessageDigest.getInstance(alg).digest(data);
     }
 
+    byte[] assignedLater(byte[] data) throws Exception {
+        Properties props = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/crypto.properties")) {
+            props.load(in);
+        }
+        String alg = "SHA-256";
+        alg = props.getProperty("hash.legacy");
+        // ruleid: java/weak-hash -- the configured MD5 is the last value assigned
+        return MessageDigest.getInstance(alg).digest(data);
+    }
+
+    byte[] assignedInBranch(boolean legacy, byte[] data) throws Exception {
+        Properties props = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/crypto.properties")) {
+            props.load(in);
+        }
+        String alg = props.getProperty("hash.modern");
+        if (legacy) {
+            alg = props.getProperty("hash.legacy");
+        }
+        // ok: java/weak-hash -- MD5 only on one branch: no single constant
+        return MessageDigest.getInstance(alg).digest(data);
+    }
+
+    byte[] assignedInLoop(byte[][] parts) throws Exception {
+        String alg = "MD5";
+        byte[] last = null;
+        for (byte[] p : parts) {
+            alg = "SHA-512";
+            // ok: java/weak-hash -- MD5 is overwritten before every use
+            last = MessageDigest.getInstance(alg).digest(p);
+        }
+        return last;
+    }
+
     byte[] staticField(byte[] data) throws Exception {
         // ruleid: java/weak-hash
         return MessageDigest.getInstance(CONFIG.getProperty("hash.legacy")).digest(data);
