@@ -40,6 +40,9 @@ pub struct CheckContext<'a> {
     pub project: Option<&'a (dyn Any + Send + Sync)>,
     /// The scan root (for checks that look at other files, e.g. appspec hook scripts).
     pub root: &'a Path,
+    /// The project's `.properties` files (constant sources: `props.getProperty("key")`), when the
+    /// scan collected any.
+    pub properties: Option<&'a crate::properties::ProjectProperties>,
 }
 
 impl CheckContext<'_> {

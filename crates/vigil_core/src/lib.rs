@@ -14,6 +14,7 @@ pub mod builtin;
 pub mod config;
 pub mod finding;
 pub mod fingerprint;
+pub mod properties;
 pub mod report;
 pub mod rule;
 pub mod severity;

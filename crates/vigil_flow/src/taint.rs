@@ -243,6 +243,10 @@ pub struct FnSummary {
     pub param_to_return: Vec<(u32, u64)>,
     /// The return value carries untrusted input from a source inside the method: a description of it.
     pub returns_source: Option<Arc<str>>,
+    /// Non-zero when that source is restricted (`only:`, e.g. a predictable random number): the
+    /// kinds it is safe for. Such a return is followed to callers in the same file only.
+    #[serde(default)]
+    pub returns_source_safe_for: u64,
     /// The return value depends on fields of the receiver (a getter): a tainted receiver taints it.
     pub this_to_return: bool,
     /// Parameters stored into fields of the receiver (a setter): a tainted argument taints the receiver.
@@ -463,13 +467,23 @@ pub fn analyze(f: &Function, run: &TaintRun<'_>) -> FnResult {
                     .push((u32::try_from(i).unwrap_or(0), r.cleansed));
             }
         }
-        if r.from_source() && r.cleansed & !run.models.exclusive() == 0 {
+        let exclusive = run.models.exclusive();
+        let user = r.cleansed & !exclusive == 0;
+        // A restricted source (a predictable random number): it matters for some of its kinds.
+        let restricted = !user
+            && !run.models.is_user_input(r.cleansed)
+            && exclusive != 0
+            && r.cleansed & exclusive != exclusive;
+        if r.from_source() && (user || restricted) {
             let root = r
                 .trace
                 .steps()
                 .first()
                 .map(|s| Arc::from(s.note.trim_start_matches("source: ")));
             summary.returns_source = root.or_else(|| Some(Arc::from("untrusted input")));
+            if restricted {
+                summary.returns_source_safe_for = r.cleansed;
+            }
         }
     }
     for i in 0..f.params.len().min(MAX_PARAMS) {
@@ -753,7 +767,11 @@ impl Engine<'_, '_> {
                     if let Some(src) = &s.returns_source {
                         let fresh = Taint {
                             origins: SOURCE_BIT,
-                            cleansed: self.run.models.exclusive(),
+                            cleansed: if s.returns_source_safe_for == 0 {
+                                self.run.models.exclusive()
+                            } else {
+                                s.returns_source_safe_for
+                            },
                             trace: Trace::root(Step {
                                 span: call.span,
                                 note: Arc::from(format!(

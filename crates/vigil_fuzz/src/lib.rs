@@ -64,6 +64,7 @@ pub fn analyze(kind: FileKind, name: &str, bytes: &[u8]) {
                 .as_ref()
                 .map(|f| &**f as &(dyn std::any::Any + Send + Sync)),
             root: Path::new("."),
+            properties: None,
         };
         let mut out = vigil_core::analyzer::FileOutput::default();
         a.check(&file, &ctx, &mut out);

@@ -109,7 +109,7 @@ impl JavaAnalyzer {
             return;
         }
         let root = tree.root_node();
-        let sem = JavaSemantics::new(&file.text, root);
+        let sem = JavaSemantics::new(&file.text, root).with_properties(ctx.properties);
         self.queries
             .run(root, file, &sem, &|r| ctx.is_enabled(&r.id), out);
         if rules::run(root, file, &sem, ctx, &mut out.findings) {
@@ -258,6 +258,7 @@ mod tests {
             rules: &enabled,
             project: None,
             root: std::path::Path::new("."),
+            properties: None,
         };
         let mut out = FileOutput::default();
         a.check(&file, &ctx, &mut out);
@@ -275,6 +276,7 @@ mod tests {
             rules: &enabled,
             project: None,
             root: std::path::Path::new("."),
+            properties: None,
         };
         let mut out = FileOutput::default();
         a.check(&file, &ctx, &mut out);

@@ -5,6 +5,7 @@ use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use tree_sitter::Node;
+use vigil_core::properties::{Lookup, ProjectProperties};
 use vigil_query::{walk_tree, ConstValue, Semantics};
 
 /// Per-file facts, computed once per file (lazily where a walk is needed).
@@ -18,6 +19,8 @@ pub(crate) struct JavaSemantics<'t> {
     wildcard: Vec<String>,
     /// Simple names of types declared in this file.
     declared: OnceCell<HashSet<String>>,
+    /// The project's `.properties` files (`props.getProperty("key")` constants).
+    properties: Option<&'t ProjectProperties>,
 }
 
 const MAX_DEPTH: usize = 16;
@@ -65,7 +68,14 @@ impl<'t> JavaSemantics<'t> {
             imports,
             wildcard,
             declared: OnceCell::new(),
+            properties: None,
         }
+    }
+
+    /// Resolve `getProperty` calls on `Properties` loaded from project files through `properties`.
+    pub(crate) fn with_properties(mut self, properties: Option<&'t ProjectProperties>) -> Self {
+        self.properties = properties.filter(|p| !p.is_empty());
+        self
     }
 
     /// The root of the file's tree.
@@ -301,6 +311,7 @@ impl<'t> JavaSemantics<'t> {
                         ConstValue::Str(_) => Some(ConstValue::Array),
                         _ => None,
                     },
+                    "getProperty" => self.property_value(node, obj, depth),
                     _ => None,
                 }
             }
@@ -360,8 +371,14 @@ impl<'t> JavaSemantics<'t> {
                     _ => {}
                 });
                 if let Some(d) = decl {
-                    if shadowed || assigned > 0 {
+                    if shadowed {
                         return None;
+                    }
+                    if assigned > 0 {
+                        return self
+                            .reaching_write(body, d, name, at)
+                            .and_then(|v| self.const_of(v, depth + 1))
+                            .filter(|v| *v != ConstValue::Array);
                     }
                     let value = d
                         .child_by_field_name("value")
@@ -390,6 +407,329 @@ impl<'t> JavaSemantics<'t> {
             }
         }
         self.const_field(name, depth)
+    }
+
+    /// `props.getProperty("key")` / `props.getProperty("key", default)` where `props` is a
+    /// `java.util.Properties` local or field of this file: the value of the key in the project
+    /// properties files it is loaded from ([`ProjectProperties::lookup`]); the default when the
+    /// loaded project file lacks the key.
+    fn property_value(&self, call: Node<'_>, recv: Node<'_>, depth: usize) -> Option<ConstValue> {
+        let props = self.properties?;
+        let args = call.child_by_field_name("arguments")?;
+        let mut c = args.walk();
+        let args: Vec<Node<'_>> = args.named_children(&mut c).collect();
+        if args.is_empty() || args.len() > 2 {
+            return None;
+        }
+        let ConstValue::Str(key) = self.const_of(args[0], depth + 1)? else {
+            return None;
+        };
+        let recv_name = match recv.kind() {
+            "identifier" => self.text(recv),
+            "field_access"
+                if recv
+                    .child_by_field_name("object")
+                    .is_some_and(|o| o.kind() == "this") =>
+            {
+                self.text(recv.child_by_field_name("field")?)
+            }
+            _ => return None,
+        };
+        if !self.is_properties_type(recv_name, recv) {
+            return None;
+        }
+        let names = self.loaded_from(recv_name, recv, depth)?;
+        match props.lookup(&names, &key) {
+            Lookup::Value(v) => Some(ConstValue::Str(v)),
+            Lookup::Missing => args
+                .get(1)
+                .and_then(|d| self.const_of(*d, depth + 1))
+                .filter(|v| matches!(v, ConstValue::Str(_))),
+            Lookup::Unknown => None,
+        }
+    }
+
+    /// Whether the variable `name` visible at `at` is declared as `java.util.Properties`.
+    fn is_properties_type(&self, name: &str, at: Node<'_>) -> bool {
+        let Some(t) = self.declared_type_of(name, at) else {
+            return false;
+        };
+        t == "Properties"
+            && !self.declares_type("Properties")
+            && !self
+                .imports
+                .iter()
+                .any(|i| i.ends_with(".Properties") && i != "java.util.Properties")
+    }
+
+    /// The names of the files the `Properties` variable `name` is loaded from (`load(...)` calls in
+    /// its method, or in the file for a field), in source order; an empty list when a load source
+    /// is not a constant file or resource name (the file is unknown). `None` when the variable may
+    /// hold another object than a fresh `Properties` (assigned from elsewhere, built on defaults) or
+    /// is loaded from XML.
+    fn loaded_from(&self, name: &str, at: Node<'_>, depth: usize) -> Option<Vec<String>> {
+        let scope = self
+            .enclosing_body(at)
+            .filter(|b| b.kind() != "class_body" && self.declares_local(*b, name))
+            .unwrap_or(self.root);
+        let fresh = |v: Node<'_>| {
+            v.kind() == "object_creation_expression"
+                && v.child_by_field_name("arguments")
+                    .is_some_and(|a| a.named_child_count() == 0)
+        };
+        let mut ok = true;
+        let mut names = Vec::new();
+        let mut unknown = false;
+        let local = scope != self.root;
+        walk_tree(scope, |n| match n.kind() {
+            "variable_declarator"
+                if n.child_by_field_name("name")
+                    .is_some_and(|x| self.text(x) == name)
+                    && n.child_by_field_name("value").is_some_and(|v| !fresh(v)) =>
+            {
+                ok = false;
+            }
+            "assignment_expression"
+                if n.child_by_field_name("left").is_some_and(|l| {
+                    self.text(l) == name || self.text(l) == format!("this.{name}")
+                }) && !n.child_by_field_name("right").is_some_and(fresh) =>
+            {
+                ok = false;
+            }
+            "method_invocation"
+                if n.child_by_field_name("object").is_some_and(|o| {
+                    self.text(o) == name || self.text(o) == format!("this.{name}")
+                }) =>
+            {
+                let method = n.child_by_field_name("name").map(|m| self.text(m));
+                match method {
+                    Some("load") => {
+                        let arg = n
+                            .child_by_field_name("arguments")
+                            .and_then(|a| a.named_child(0));
+                        match arg.and_then(|a| self.stream_file(a, depth + 1)) {
+                            Some(file) => names.push(file),
+                            None => unknown = true,
+                        }
+                    }
+                    // Written by the program, or read from XML: not the file's text alone.
+                    Some(
+                        "loadFromXML" | "clear" | "putAll" | "setProperty" | "put" | "remove"
+                        | "putIfAbsent" | "merge" | "compute" | "computeIfAbsent" | "replace",
+                    ) => ok = false,
+                    _ => {}
+                }
+            }
+            _ => {}
+        });
+        if !ok {
+            return None;
+        }
+        if unknown {
+            names.clear();
+        } else if names.is_empty() && local && !self.is_parameter(scope, name) {
+            // A fresh local `Properties` never loaded holds nothing from any file.
+            return None;
+        }
+        Some(names)
+    }
+
+    /// Whether `name` is a parameter of the method (or lambda) `body`.
+    fn is_parameter(&self, body: Node<'_>, name: &str) -> bool {
+        body.child_by_field_name("parameters")
+            .is_some_and(|params| {
+                let mut c = params.walk();
+                let found = params.named_children(&mut c).any(|p| {
+                    p.child_by_field_name("name")
+                        .is_some_and(|x| self.text(x) == name)
+                });
+                found
+            })
+    }
+
+    /// Whether `body` declares a local variable or parameter `name`.
+    fn declares_local(&self, body: Node<'_>, name: &str) -> bool {
+        let mut found = false;
+        walk_tree(body, |n| {
+            if matches!(
+                n.kind(),
+                "variable_declarator" | "formal_parameter" | "resource"
+            ) && n
+                .child_by_field_name("name")
+                .is_some_and(|x| self.text(x) == name)
+            {
+                found = true;
+            }
+        });
+        found
+    }
+
+    /// The file or classpath resource name an input stream or reader expression opens:
+    /// `getResourceAsStream("x")` (class or class loader, `getSystemResourceAsStream` too),
+    /// `getResource("x").openStream()`, `new FileInputStream("x")`/`new FileReader(..)`/`new File(..)`,
+    /// `Files.newInputStream(Paths.get(..))`/`newBufferedReader`, through wrapping readers and
+    /// streams and single-assignment locals.
+    fn stream_file<'n>(&self, e: Node<'n>, depth: usize) -> Option<String> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        fn first_arg(n: Node<'_>) -> Option<Node<'_>> {
+            n.child_by_field_name("arguments")
+                .and_then(|a| a.named_child(0))
+        }
+        let const_str = |n: Node<'_>| match self.const_of(n, depth + 1) {
+            Some(ConstValue::Str(s)) => Some(s),
+            _ => None,
+        };
+        match e.kind() {
+            "parenthesized_expression" | "cast_expression" => {
+                let inner = e
+                    .child_by_field_name("value")
+                    .or_else(|| e.named_child(e.named_child_count().checked_sub(1)?))?;
+                self.stream_file(inner, depth + 1)
+            }
+            "method_invocation" => {
+                let m = self.text(e.child_by_field_name("name")?);
+                match m {
+                    "getResourceAsStream"
+                    | "getSystemResourceAsStream"
+                    | "getResource"
+                    | "getSystemResource" => const_str(first_arg(e)?),
+                    "openStream" | "toPath" | "toFile" => {
+                        self.stream_file(e.child_by_field_name("object")?, depth + 1)
+                    }
+                    "newInputStream" | "newBufferedReader" | "get" | "of" => {
+                        let args = e.child_by_field_name("arguments")?;
+                        let mut c = args.walk();
+                        let parts: Vec<Node<'_>> = args.named_children(&mut c).collect();
+                        if matches!(m, "get" | "of") {
+                            // Paths.get("a", "b") / Path.of("a/b")
+                            let obj = e.child_by_field_name("object")?;
+                            if !matches!(self.text(obj), "Paths" | "Path") {
+                                return None;
+                            }
+                            let segs: Option<Vec<String>> =
+                                parts.iter().map(|p| const_str(*p)).collect();
+                            return segs.map(|s| s.join("/"));
+                        }
+                        self.stream_file(*parts.first()?, depth + 1)
+                    }
+                    _ => None,
+                }
+            }
+            "object_creation_expression" => {
+                let ty = e.child_by_field_name("type").map(|t| self.text(t))?;
+                let ty = ty.rsplit('.').next().unwrap_or(ty);
+                let args = e.child_by_field_name("arguments")?;
+                let mut c = args.walk();
+                let parts: Vec<Node<'_>> = args.named_children(&mut c).collect();
+                match ty {
+                    "FileInputStream" | "FileReader" | "File" => {
+                        let last = match ty {
+                            // new File(dir, "name"): the name names the file.
+                            "File" if parts.len() == 2 => parts[1],
+                            _ => *parts.first()?,
+                        };
+                        const_str(last).or_else(|| self.stream_file(last, depth + 1))
+                    }
+                    "InputStreamReader" | "BufferedReader" | "BufferedInputStream" => {
+                        self.stream_file(*parts.first()?, depth + 1)
+                    }
+                    _ => None,
+                }
+            }
+            "identifier" => {
+                let name = self.text(e);
+                let body = self.enclosing_body(e)?;
+                let mut decl: Option<Node<'_>> = None;
+                let mut writes = 0usize;
+                walk_tree(body, |n| match n.kind() {
+                    "variable_declarator" | "resource"
+                        if n.child_by_field_name("name")
+                            .is_some_and(|x| self.text(x) == name) =>
+                    {
+                        writes += 1;
+                        decl = Some(n);
+                    }
+                    "assignment_expression"
+                        if n.child_by_field_name("left")
+                            .is_some_and(|l| self.text(l) == name) =>
+                    {
+                        writes += 1;
+                    }
+                    _ => {}
+                });
+                if writes != 1 {
+                    return None;
+                }
+                self.stream_file(decl?.child_by_field_name("value")?, depth + 1)
+            }
+            _ => None,
+        }
+    }
+
+    /// The value of the one write of the local `name` (declared by `decl`) that reaches `at` on
+    /// every path: the last write before `at` in source order, when it is a plain `name = value;`
+    /// statement (or the declaration) of a block that also holds the statement containing `at`, with
+    /// no other write of `name` between the two. Writes in branches or loops between them, compound
+    /// assignments and increments give `None`.
+    fn reaching_write<'n>(
+        &self,
+        body: Node<'n>,
+        decl: Node<'n>,
+        name: &str,
+        at: Node<'_>,
+    ) -> Option<Node<'n>> {
+        // Every write of `name` in the method.
+        let mut writes: Vec<Node<'n>> = vec![decl];
+        walk_tree(body, |n| match n.kind() {
+            "assignment_expression"
+                if n.child_by_field_name("left")
+                    .is_some_and(|l| self.text(l) == name) =>
+            {
+                writes.push(n);
+            }
+            "update_expression" if self.text(n).trim_matches(['+', '-', ' ']) == name => {
+                writes.push(n);
+            }
+            _ => {}
+        });
+        let last = writes
+            .iter()
+            .copied()
+            .filter(|w| w.end_byte() <= at.start_byte())
+            .max_by_key(Node::start_byte)?;
+        let (stmt, value) = if last.id() == decl.id() {
+            (decl.parent()?, decl.child_by_field_name("value")?)
+        } else {
+            if last.kind() != "assignment_expression"
+                || last
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| self.text(o) != "=")
+            {
+                return None;
+            }
+            let stmt = last
+                .parent()
+                .filter(|p| p.kind() == "expression_statement")?;
+            (stmt, last.child_by_field_name("right")?)
+        };
+        let block = stmt.parent()?;
+        // The statement of that block that contains `at` comes after the write, and holds no later
+        // write of `name` (which a loop inside it could carry back to `at`).
+        let mut cur = at.parent();
+        while let Some(n) = cur {
+            if n.parent().is_some_and(|p| p.id() == block.id()) {
+                let later = writes.iter().any(|w| {
+                    w.start_byte() >= at.end_byte()
+                        && w.start_byte() >= n.start_byte()
+                        && w.end_byte() <= n.end_byte()
+                });
+                return (n.start_byte() > stmt.start_byte() && !later).then_some(value);
+            }
+            cur = n.parent();
+        }
+        None
     }
 
     /// Whether the array `name` may be written in `body`: an element assignment, or passed to a

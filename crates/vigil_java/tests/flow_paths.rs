@@ -38,6 +38,7 @@ fn flow_has_source_steps_and_sink() {
         rules: &enabled,
         project: project.as_deref(),
         root: std::path::Path::new("."),
+        properties: None,
     };
     let mut out = FileOutput::default();
     analyzer.check(&file, &ctx, &mut out);
@@ -105,6 +106,7 @@ fn deep_trees_do_not_overflow_the_stack() {
         rules: &enabled,
         project: None,
         root: std::path::Path::new("."),
+        properties: None,
     };
     let mut out = FileOutput::default();
     analyzer.check(&file, &ctx, &mut out);
@@ -120,6 +122,7 @@ fn check_one(name: &str, src: String) -> FileOutput {
         rules: &enabled,
         project: None,
         root: std::path::Path::new("."),
+        properties: None,
     };
     let mut out = FileOutput::default();
     analyzer.check(&file, &ctx, &mut out);

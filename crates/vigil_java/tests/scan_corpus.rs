@@ -71,6 +71,7 @@ fn scan_corpus() {
             rules: &enabled,
             project: project.as_deref(),
             root: &root,
+            properties: None,
         };
         let s = Instant::now();
         let mut out = FileOutput::default();

@@ -240,6 +240,7 @@ mod tests {
             rules: &enabled,
             project: None,
             root: std::path::Path::new("."),
+            properties: None,
         };
         let mut out = FileOutput::default();
         a.check(&file, &ctx, &mut out);
@@ -262,6 +263,7 @@ mod tests {
             rules: &enabled,
             project: None,
             root: std::path::Path::new("."),
+            properties: None,
         };
         let mut out = FileOutput::default();
         a.check(&file, &ctx, &mut out);

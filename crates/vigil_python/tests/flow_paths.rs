@@ -23,6 +23,7 @@ fn scan(analyzer: &dyn Analyzer, rules: &RuleSet, files: &[SourceFile]) -> Vec<F
         rules: &enabled,
         project: project.as_deref(),
         root: std::path::Path::new("."),
+        properties: None,
     };
     let mut all = Vec::new();
     for f in files {

@@ -199,17 +199,25 @@ fn special_notice(rel: &str, what: &str) -> Notification {
     )
 }
 
+/// What discovery found.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// The files to analyze, sorted by relative path.
+    pub candidates: Vec<Candidate>,
+    pub notices: Vec<Notification>,
+    /// The `.properties` files met while walking directories (relative path, absolute path),
+    /// sorted: not analyzed, read as constant sources ([`vigil_core::properties`]).
+    pub properties: Vec<(Arc<str>, PathBuf)>,
+}
+
 /// Find the files to scan under `paths` (absolute, normalized).
 ///
 /// # Errors
 /// [`ScanError::PathNotFound`] when a path does not exist.
-pub fn discover(
-    paths: &[PathBuf],
-    root: &Path,
-    settings: &Settings,
-) -> Result<(Vec<Candidate>, Vec<Notification>), ScanError> {
+pub fn discover(paths: &[PathBuf], root: &Path, settings: &Settings) -> Result<Found, ScanError> {
     let mut out = Vec::new();
     let mut notices = Vec::new();
+    let mut properties = Vec::new();
     for p in paths {
         let meta = match std::fs::metadata(p) {
             Ok(m) => m,
@@ -238,7 +246,7 @@ pub fn discover(
             }
         };
         if meta.is_dir() {
-            walk(p, root, settings, &mut out, &mut notices);
+            walk(p, root, settings, &mut out, &mut notices, &mut properties);
         } else if let Some(what) = special_kind(meta.file_type()) {
             notices.push(special_notice(&relative(p, root), what));
         } else {
@@ -265,7 +273,13 @@ pub fn discover(
     }
     out.sort();
     out.dedup_by(|a, b| a.rel_path == b.rel_path);
-    Ok((out, notices))
+    properties.sort();
+    properties.dedup_by(|a, b| a.0 == b.0);
+    Ok(Found {
+        candidates: out,
+        notices,
+        properties,
+    })
 }
 
 fn walk(
@@ -274,6 +288,7 @@ fn walk(
     settings: &Settings,
     out: &mut Vec<Candidate>,
     notices: &mut Vec<Notification>,
+    properties: &mut Vec<(Arc<str>, PathBuf)>,
 ) {
     let mut builder = ignore::WalkBuilder::new(dir);
     builder
@@ -294,6 +309,9 @@ fn walk(
                 let name = e.file_name().to_string_lossy();
                 let class = classify_name(&name);
                 if class == Class::Skip {
+                    if is_properties(&name) && ft.is_file() {
+                        properties.push((relative(e.path(), root).into(), e.path().to_path_buf()));
+                    }
                     continue;
                 }
                 if let Some(what) = special_kind(ft) {
@@ -311,6 +329,35 @@ fn walk(
             Err(err) => notices.extend(walk_error_notice(&err, root)),
         }
     }
+}
+
+/// Whether a file name is a Java properties file (`*.properties`).
+fn is_properties(name: &str) -> bool {
+    name.len() > ".properties".len()
+        && name
+            .get(name.len() - ".properties".len()..)
+            .is_some_and(|ext| ext.eq_ignore_ascii_case(".properties"))
+}
+
+/// Read the project's properties files (each under [`vigil_core::properties::MAX_PROPERTIES_SIZE`];
+/// unreadable or larger ones are left out: they only cost constants).
+#[must_use]
+pub fn load_properties(files: &[(Arc<str>, PathBuf)]) -> vigil_core::properties::ProjectProperties {
+    let mut props = vigil_core::properties::ProjectProperties::default();
+    for (rel, path) in files {
+        let Ok(meta) = std::fs::metadata(path) else {
+            continue;
+        };
+        if !meta.is_file() || meta.len() > vigil_core::properties::MAX_PROPERTIES_SIZE {
+            continue;
+        }
+        if let Ok(bytes) = std::fs::read(path) {
+            // `Properties.load(InputStream)` reads ISO-8859-1; UTF-8 files through a reader are
+            // common too. Lossy UTF-8 keeps ASCII keys and values (all that constants need) exact.
+            props.insert(rel, &String::from_utf8_lossy(&bytes));
+        }
+    }
+    props
 }
 
 /// The result of reading one candidate.

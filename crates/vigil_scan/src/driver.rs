@@ -186,6 +186,8 @@ struct RunCtx<'a> {
     opts: &'a ScanOptions,
     root: &'a std::path::Path,
     cache: Cache,
+    /// The project's `.properties` files, if any.
+    properties: Option<&'a vigil_core::properties::ProjectProperties>,
 }
 
 /// The single-pass driver: each file is read and parsed once (first pass: every analysis that needs
@@ -201,7 +203,9 @@ fn run(
     paths: &[PathBuf],
     root: &std::path::Path,
 ) -> Result<ScanResult, ScanError> {
-    let (candidates, mut notifications) = discover::discover(paths, root, settings)?;
+    let found = discover::discover(paths, root, settings)?;
+    let (candidates, mut notifications) = (found.candidates, found.notices);
+    let properties = discover::load_properties(&found.properties);
     if opts.parse_only {
         return Ok(parse_only(analyzers, settings, &candidates, notifications));
     }
@@ -223,16 +227,22 @@ fn run(
         settings,
         opts,
         root,
-        // A relative cache folder is relative to the scan root.
+        // A relative cache folder is relative to the scan root. The properties files are constant
+        // sources of every Java file: a change to one of them is a new configuration.
         cache: Cache::load(
             opts.cache
                 .as_ref()
                 .map(|c| cache::CacheOptions {
                     dir: root.join(&c.dir),
-                    key: c.key,
+                    key: if properties.is_empty() {
+                        c.key
+                    } else {
+                        c.key ^ cache::hash64(&properties.fingerprint_bytes()).rotate_left(29)
+                    },
                 })
                 .as_ref(),
         ),
+        properties: (!properties.is_empty()).then_some(&properties),
     };
     let in_shard = |rel: &str| opts.shard.is_none_or(|s| s.contains(rel));
     let load = |c: &discover::Candidate| load_candidate(c, settings);
@@ -476,6 +486,7 @@ fn revive(
                         rules: &[],
                         project: None,
                         root: rc.root,
+                        properties: rc.properties,
                     };
                     let mut out = FileOutput::default();
                     let first = run_guarded(&file, rc.settings, &[], "summary", &mut out, |o| {
@@ -708,6 +719,7 @@ fn first_pass_fresh(
         rules: enabled,
         project: None,
         root,
+        properties: rc.properties,
     };
     let mut output = FileOutput::default();
     let first = run_guarded(file, settings, enabled, "first pass", &mut output, |out| {
@@ -765,6 +777,7 @@ fn second_pass(
         rules: enabled,
         project,
         root,
+        properties: rc.properties,
     };
     let changed = text_hash(&file.text) != p.text_hash;
     let mut output = p.output;

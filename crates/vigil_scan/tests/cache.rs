@@ -119,6 +119,20 @@ impl Analyzer for Counting {
                 ));
             }
         }
+        // `configured(` is a finding when a project properties file sets `danger=yes`.
+        let configured = ctx.properties.is_some_and(|p| {
+            p.lookup(&[], "danger") == vigil_core::properties::Lookup::Value("yes".into())
+        });
+        if let (Some(rule), true) = (ctx.rule("python/test-danger"), configured) {
+            for (i, _) in file.text.match_indices("configured(") {
+                out.findings.push(Finding::new(
+                    rule.id.clone(),
+                    rule.severity(),
+                    file.location(TextRange::new(i, i + 10)),
+                    "configured danger",
+                ));
+            }
+        }
         if let Some(rule) = ctx.rule("python/test-undefined") {
             let defs = ctx.project.and_then(|p| p.downcast_ref::<Defs>());
             for (i, name) in names(&file.text, "use_") {
@@ -311,6 +325,42 @@ fn unchanged_files_are_not_analyzed_again_and_each_change_invalidates_what_it_mu
         run(dir, &a, opts(dir, 1));
         assert_eq!(a.take(), (vec![], false));
     }
+}
+
+#[test]
+fn a_changed_properties_file_invalidates_the_cache() {
+    let p = project();
+    let dir = p.path();
+    write(dir, "cfg.py", "configured(1)\n");
+    std::fs::create_dir_all(dir.join("conf")).unwrap();
+    write(dir, "conf/app.properties", "danger = no\n");
+    let a = Arc::new(Counting::new(true));
+    let cold = run(dir, &a, opts(dir, 7));
+    a.take();
+    assert!(!findings(&cold).iter().any(|f| f.starts_with("cfg.py")));
+    // Unchanged: nothing analyzed.
+    let warm = run(dir, &a, opts(dir, 7));
+    assert_eq!(a.take().0, Vec::<String>::new());
+    assert_eq!(findings(&warm), findings(&cold));
+    // The properties file changes: the files are analyzed again and see the new value.
+    write(dir, "conf/app.properties", "# now on\ndanger: yes\n");
+    let changed = run(dir, &a, opts(dir, 7));
+    let (analyzed, _) = a.take();
+    assert!(analyzed.contains(&"cfg.py".to_owned()), "{analyzed:?}");
+    assert!(
+        findings(&changed).contains(&"cfg.py:1:python/test-danger".to_owned()),
+        "{:?}",
+        findings(&changed)
+    );
+    // A comment-only edit changes no value: the cache still applies.
+    write(
+        dir,
+        "conf/app.properties",
+        "# now on, edited\ndanger: yes\n",
+    );
+    let again = run(dir, &a, opts(dir, 7));
+    assert_eq!(a.take().0, Vec::<String>::new());
+    assert_eq!(findings(&again), findings(&changed));
 }
 
 #[test]

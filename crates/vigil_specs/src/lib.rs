@@ -423,6 +423,7 @@ mod tests {
                 rules: &enabled,
                 project: None,
                 root: std::path::Path::new("."),
+                properties: None,
             };
             let file = SourceFile::new(name.into(), name, kind, text);
             let mut out = FileOutput::default();

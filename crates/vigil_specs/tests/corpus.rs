@@ -80,6 +80,7 @@ impl Harness {
             rules: &enabled,
             project: None,
             root: &root,
+            properties: None,
         };
         let mut out = FileOutput::default();
         analyzer.check(&file, &ctx, &mut out);
@@ -401,6 +402,7 @@ fn external_corpus_stats() {
             rules: &enabled,
             project: None,
             root: Path::new(&dir),
+            properties: None,
         };
         let mut out = FileOutput::default();
         analyzer.check(&file, &ctx, &mut out);

@@ -114,6 +114,7 @@ fn compliant_doc_examples_are_clean_whole_documents() {
                 rules: &enabled,
                 project: None,
                 root: Path::new("."),
+                properties: None,
             };
             let mut out = FileOutput::default();
             analyzer.check(&file, &ctx, &mut out);

@@ -25,6 +25,7 @@ fn best_time(text: &str, json: bool, runs: usize) -> (Duration, Vec<String>) {
         rules: &enabled,
         project: None,
         root: Path::new("."),
+        properties: None,
     };
     let mut best = Duration::MAX;
     let mut findings = Vec::new();

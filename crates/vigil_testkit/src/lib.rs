@@ -418,7 +418,8 @@ pub fn check_fixture_dir(dir: &Path, analyzer: &dyn Analyzer, rules: &RuleSet) -
         .filter_map(|f| analyzer.summarize(f).map(|s| (f.rel_path.clone(), s)))
         .collect();
     let project = analyzer.link(summaries);
-    let single_pass = single_pass_findings(analyzer, &files, &enabled, dir);
+    let properties = fixture_properties(dir);
+    let single_pass = single_pass_findings_with(analyzer, &files, &enabled, dir, Some(&properties));
     for file in &files {
         let expectations = if file.path.extension().is_some_and(|e| e == "json") {
             let sidecar = file.path.with_extension("json.expect");
@@ -443,6 +444,7 @@ pub fn check_fixture_dir(dir: &Path, analyzer: &dyn Analyzer, rules: &RuleSet) -
             rules: &enabled,
             project: project.as_deref(),
             root: dir,
+            properties: Some(&properties),
         };
         let mut out = FileOutput::default();
         analyzer.check(file, &ctx, &mut out);
@@ -508,12 +510,44 @@ pub fn single_pass_findings(
     enabled: &[Arc<Rule>],
     root: &Path,
 ) -> BTreeMap<Arc<str>, Vec<vigil_core::Finding>> {
+    single_pass_findings_with(analyzer, files, enabled, root, None)
+}
+
+/// The `.properties` files below `dir`, as a scan collects them (paths relative to `dir`).
+#[must_use]
+pub fn fixture_properties(dir: &Path) -> vigil_core::properties::ProjectProperties {
+    let mut paths = Vec::new();
+    collect_files(dir, &["properties"], &mut paths);
+    let mut props = vigil_core::properties::ProjectProperties::default();
+    for p in paths {
+        if let Ok(text) = std::fs::read_to_string(&p) {
+            let rel = p
+                .strip_prefix(dir)
+                .unwrap_or(&p)
+                .to_string_lossy()
+                .replace('\\', "/");
+            props.insert(&rel, &text);
+        }
+    }
+    props
+}
+
+/// [`single_pass_findings`] with the project's properties files.
+#[must_use]
+pub fn single_pass_findings_with(
+    analyzer: &dyn Analyzer,
+    files: &[SourceFile],
+    enabled: &[Arc<Rule>],
+    root: &Path,
+    properties: Option<&vigil_core::properties::ProjectProperties>,
+) -> BTreeMap<Arc<str>, Vec<vigil_core::Finding>> {
     use vigil_core::analyzer::SecondPass;
     let summarize = analyzer.wants_summaries(enabled);
     let ctx = CheckContext {
         rules: enabled,
         project: None,
         root,
+        properties,
     };
     let mut firsts = Vec::new();
     let mut summaries = Vec::new();
@@ -536,6 +570,7 @@ pub fn single_pass_findings(
             rules: enabled,
             project: project.as_deref(),
             root,
+            properties,
         };
         match (second, project.as_deref()) {
             (SecondPass::Full, _) => analyzer.check(file, &ctx, &mut out),
@@ -597,6 +632,7 @@ pub fn doc_example_problems(
             rules: &enabled,
             project: None,
             root: Path::new("."),
+            properties: None,
         };
         let mut out = FileOutput::default();
         analyzer.check(&file, &ctx, &mut out);

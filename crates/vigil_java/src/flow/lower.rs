@@ -2134,9 +2134,15 @@ impl<'c, 't> Builder<'c, 't> {
                     .or_else(|| self.cx.models.return_type(&t, &format!("field:{field}")))
             }
             "this" => Some(self.owner.clone()),
-            "object_creation_expression" => n
-                .child_by_field_name("type")
-                .map(|t| self.cx.resolve(text(t, src))),
+            "object_creation_expression" => {
+                let t = self.cx.resolve(text(n.child_by_field_name("type")?, src));
+                // `new URL("file:...")`: a local file, no network input (models/jdk-net.yaml).
+                if &*t == "java.net.URL" && local_url_literal(n, src) {
+                    return Some(Arc::from("java.net.URL#local"));
+                }
+                Some(t)
+            }
+            "class_literal" => Some(Arc::from("java.lang.Class")),
             "cast_expression" => n
                 .child_by_field_name("type")
                 .map(|t| self.cx.resolve(text(t, src))),
@@ -2166,6 +2172,12 @@ impl<'c, 't> Builder<'c, 't> {
             }
             "method_invocation" => {
                 let name = text(n.child_by_field_name("name")?, src);
+                if name == "getClass"
+                    && n.child_by_field_name("arguments")
+                        .is_some_and(|a| a.named_child_count() == 0)
+                {
+                    return Some(Arc::from("java.lang.Class"));
+                }
                 let obj = n.child_by_field_name("object");
                 let class = match obj {
                     None => Some(self.owner.clone()),
@@ -2202,6 +2214,24 @@ impl<'c, 't> Builder<'c, 't> {
             _ => None,
         }
     }
+}
+
+/// Whether `new URL(...)` has a constant first argument naming a local file (`file:`, `jar:file:`).
+fn local_url_literal(n: Node<'_>, src: &str) -> bool {
+    let Some(arg) = n
+        .child_by_field_name("arguments")
+        .and_then(|a| a.named_child(0))
+    else {
+        return false;
+    };
+    if arg.kind() != "string_literal"
+        || n.child_by_field_name("arguments")
+            .is_some_and(|a| a.named_child_count() != 1)
+    {
+        return false;
+    }
+    let lit = text(arg, src).trim_matches('"').to_ascii_lowercase();
+    lit.starts_with("file:") || lit.starts_with("jar:file:")
 }
 
 #[cfg(test)]

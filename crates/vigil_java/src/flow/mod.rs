@@ -217,6 +217,7 @@ impl Callees for Symbolic<'_> {
         Some(FnSummary {
             param_to_return: (0..n).map(|i| (i, 0)).collect(),
             returns_source: Some(Arc::from(call_marker(call))),
+            returns_source_safe_for: 0,
             this_to_return: true,
             param_to_this: Vec::new(),
         })
@@ -452,8 +453,14 @@ impl Callees for Lookup<'_> {
             for &(i, m) in &s.param_to_return {
                 masks.entry(i).and_modify(|x| *x &= m).or_insert(m);
             }
-            if merged.returns_source.is_none() {
+            // A user-input return wins over a restricted (predictable random) one.
+            if merged.returns_source.is_none()
+                || (merged.returns_source_safe_for != 0
+                    && s.returns_source.is_some()
+                    && s.returns_source_safe_for == 0)
+            {
                 merged.returns_source.clone_from(&s.returns_source);
+                merged.returns_source_safe_for = s.returns_source_safe_for;
             }
             merged.this_to_return |= s.this_to_return;
             for &i in &s.param_to_this {
@@ -917,6 +924,8 @@ fn compose(p: &mut Project, edges: &[Edge]) {
     let mut returns: HashMap<OwnerKey, Arc<str>> = p
         .by_owner
         .iter()
+        // Restricted returns (predictable random numbers) stay within their file.
+        .filter(|(_, s)| s.returns_source_safe_for == 0)
         .filter_map(|(k, s)| s.returns_source.clone().map(|r| (k.clone(), r)))
         .collect();
     let mut tainted: HashMap<(OwnerKey, u32), Arc<str>> = HashMap::new();
