@@ -248,6 +248,7 @@ fn adapt(
                     .is_some_and(|t| t.ends_with(')'))
                 {
                     constructor(c, models);
+                    keyword_variant(c, models, root, text);
                 }
                 if c.kind == CallKind::Virtual && matches!(c.receiver, Some(Operand::Opaque)) {
                     // A method of a module-level object: load it by name.
@@ -394,6 +395,44 @@ fn constructor(c: &mut Call, models: &ResourceModels) {
         c.class = Some(Arc::from(full));
         c.name = Arc::from("<init>");
         c.kind = CallKind::Constructor;
+    }
+}
+
+/// A constructor whose keyword argument selects a variant the models name: `Class#kw=V`, with `V`
+/// the last name of the value (`subprocess.Popen(cmd, stdout=subprocess.PIPE)` is
+/// `subprocess.Popen#stdout=PIPE`, a process with a pipe to close).
+fn keyword_variant(c: &mut Call, models: &ResourceModels, root: Node<'_>, text: &str) {
+    if c.kind != CallKind::Constructor {
+        return;
+    }
+    let Some(class) = c.class.clone() else { return };
+    let Some(n) = root.descendant_for_byte_range(c.span.start as usize, c.span.end as usize) else {
+        return;
+    };
+    let Some(args) = n
+        .child_by_field_name("arguments")
+        .filter(|a| a.kind() == "argument_list")
+    else {
+        return;
+    };
+    let mut cur = args.walk();
+    for a in args.named_children(&mut cur) {
+        if a.kind() != "keyword_argument" {
+            continue;
+        }
+        let part = |f: &str| {
+            a.child_by_field_name(f)
+                .and_then(|x| text.get(x.start_byte()..x.end_byte()))
+        };
+        let (Some(k), Some(v)) = (part("name"), part("value")) else {
+            continue;
+        };
+        let last = v.rsplit('.').next().unwrap_or(v);
+        let variant = format!("{class}#{k}={last}");
+        if models.knows(&variant) {
+            c.class = Some(Arc::from(variant));
+            return;
+        }
     }
 }
 
