@@ -430,6 +430,14 @@ impl ResourceModels {
             .find_map(|t| self.returns.get(&(t, name.clone())).cloned())
     }
 
+    /// Whether `class.name` opens a path or wraps a file object given as its first argument
+    /// (`file-or-path:`).
+    #[must_use]
+    pub fn takes_file_or_path(&self, class: Option<&str>, name: &str, arity: usize) -> bool {
+        self.acquisition(class, name, arity)
+            .is_some_and(|a| a.file_or_path)
+    }
+
     /// Whether the models name this fully qualified type.
     #[must_use]
     pub fn knows(&self, ty: &str) -> bool {
@@ -808,6 +816,27 @@ impl<'a> Engine<'a> {
                 self.null_tested.insert(*x);
             }
         }
+        // What a `with` statement binds is an object the language closes (a file, when a
+        // path-or-file opener is given it).
+        for b in &f.blocks {
+            for i in &b.insts {
+                if let Inst::Assign {
+                    dst: Some(d), span, ..
+                } = i
+                {
+                    if self.run.managed.contains(span) {
+                        self.file_like.insert(*d);
+                    }
+                }
+            }
+        }
+        for _ in 0..2 {
+            for (d, s, _) in &copies {
+                if self.file_like.contains(s) {
+                    self.file_like.insert(*d);
+                }
+            }
+        }
         // `err = sock = None` is lowered through a temporary: follow the copies into tested ones.
         for _ in 0..2 {
             for (d, s, _) in &copies {
@@ -1011,7 +1040,8 @@ impl<'a> Engine<'a> {
     /// value it calls file methods on, or a value of an inert or resource type.
     fn is_file_object(&self, f: &Function, p: &Path, o: &Operand) -> bool {
         let Operand::Var(v) = o else { return false };
-        if p.open_ob(o)
+        // A resource of the function, open or bound by `with`.
+        if p.ob(o)
             .is_some_and(|id| self.ob(id).is_some_and(|x| x.param.is_none()))
             || self.file_like.contains(v)
         {

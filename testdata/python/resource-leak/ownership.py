@@ -1,10 +1,13 @@
 """Who owns what: None-initialised flags, openers given a caller's file, processes started on purpose."""
 
 import aifc
+import bz2
+import gzip
 import io
 import socket
 import subprocess
 import sunau
+import tarfile
 import wave
 import zipfile
 from subprocess import PIPE, Popen
@@ -208,3 +211,43 @@ def popen_shell_with_pipe():
     # ruleid: python/resource-leak
     p = subprocess.Popen("ls -l", shell=True, stdout=PIPE)
     return p.stdout.read()
+
+
+# --- compressed files and archives keep a file object they were given open ---
+
+
+def gunzip_bytes(data):
+    # ok: python/resource-leak -- GzipFile over an in-memory buffer holds nothing
+    g = gzip.GzipFile(fileobj=io.BytesIO(data))
+    return g.read()
+
+
+def tar_into_buffer(members):
+    buf = io.BytesIO()
+    # ok: python/resource-leak -- a TarFile writing into a buffer holds no descriptor
+    t = tarfile.open(mode="w", fileobj=buf)
+    for m in members:
+        t.addfile(m)
+    return buf
+
+
+def gzip_closes_only_itself(path):
+    # ruleid: python/resource-leak
+    raw = open(path, "rb")
+    g = gzip.GzipFile(fileobj=raw)
+    data = g.read()
+    # GzipFile.close() leaves a file object it was given open
+    g.close()
+    return data
+
+
+def bz2_by_name(path):
+    # ruleid: python/resource-leak
+    b = bz2.BZ2File(path)
+    return b.read()
+
+
+def tar_by_name(path, mode):
+    # ruleid: python/resource-leak
+    t = tarfile.open(path, mode)
+    return t.getnames()

@@ -249,6 +249,7 @@ fn adapt(
                 {
                     constructor(c, models);
                     keyword_variant(c, models, root, text);
+                    file_keyword_first(c, models, root, text);
                 }
                 if c.kind == CallKind::Virtual && matches!(c.receiver, Some(Operand::Opaque)) {
                     // A method of a module-level object: load it by name.
@@ -432,6 +433,47 @@ fn keyword_variant(c: &mut Call, models: &ResourceModels, root: Node<'_>, text: 
         if models.knows(&variant) {
             c.class = Some(Arc::from(variant));
             return;
+        }
+    }
+}
+
+/// `tarfile.open(mode="w", fileobj=f)`: for an opener that takes a path or a file object, the
+/// file object given by keyword is its first argument (the keywords follow the positional
+/// arguments in the IR, in source order).
+fn file_keyword_first(c: &mut Call, models: &ResourceModels, root: Node<'_>, text: &str) {
+    if !models.takes_file_or_path(c.class.as_deref(), &c.name, c.args.len()) {
+        return;
+    }
+    let Some(n) = root.descendant_for_byte_range(c.span.start as usize, c.span.end as usize) else {
+        return;
+    };
+    let Some(args) = n
+        .child_by_field_name("arguments")
+        .filter(|a| a.kind() == "argument_list")
+    else {
+        return;
+    };
+    let mut cur = args.walk();
+    let all: Vec<Node<'_>> = args
+        .named_children(&mut cur)
+        .filter(|a| a.kind() != "comment")
+        .collect();
+    let positional = all
+        .iter()
+        .filter(|a| a.kind() != "keyword_argument")
+        .count();
+    let keyword = all
+        .iter()
+        .filter(|a| a.kind() == "keyword_argument")
+        .position(|a| {
+            a.child_by_field_name("name")
+                .and_then(|k| text.get(k.start_byte()..k.end_byte()))
+                == Some("fileobj")
+        });
+    if let Some(i) = keyword.map(|k| positional + k) {
+        if i < c.args.len() && i > 0 {
+            let v = c.args.remove(i);
+            c.args.insert(0, v);
         }
     }
 }
