@@ -798,6 +798,10 @@ impl<'a> Engine<'a> {
                             }
                         }
                     }
+                    // The object itself (`ZipFile(self)` in a file-like class) is no path.
+                    Expr::This => {
+                        self.file_like.insert(*d);
+                    }
                     Expr::Use(Operand::Var(s)) => {
                         copies.push((*d, *s, single.get(d) == Some(&1)));
                     }
@@ -1142,9 +1146,11 @@ impl<'a> Engine<'a> {
                         None => borrows_all,
                     })
         });
-        let uses = (recv_ob.is_some() && !models.has(&models.nothrow, c.class.as_deref(), &c.name))
-            || borrowed_arg;
+        // A method listed as not throwing (`getChannel()`) does not, even when it opens a child.
+        let nothrow = models.has(&models.nothrow, c.class.as_deref(), &c.name);
+        let uses = recv_ob.is_some() || borrowed_arg;
         let related = !is_lambda
+            && !nothrow
             && (uses || acq.is_some_and(|a| !a.when_true && !a.on_receiver) || throwing_wrapper)
             && summary.as_ref().is_none_or(|s| s.may_throw);
         if !releasing && !is_lambda {
