@@ -884,7 +884,14 @@ impl<'a> Engine<'a> {
     fn open(&mut self, p: &mut Path, id: u32) {
         if p.open.get(&id) == Some(&Mark::Normal) && self.report {
             if let Some(o) = self.ob(id).cloned() {
-                if o.param.is_none() {
+                // A lock this function never releases is handed to another (a worker waiting
+                // for a job in a loop): not reported, as at the exits.
+                let handed_off_lock = o.kind == Kind::Lock
+                    && !o
+                        .lock_path
+                        .as_ref()
+                        .is_some_and(|lp| self.unlocked.contains(lp));
+                if o.param.is_none() && !handed_off_lock {
                     self.record(&o, id, o.span, false, true, None);
                 }
             }
