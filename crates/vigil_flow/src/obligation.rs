@@ -120,6 +120,10 @@ struct AcquireFile {
     on_receiver: bool,
     #[serde(default)]
     when_true: bool,
+    /// The first argument is a path or a file object: given a file object, the result wraps the
+    /// caller's object without owning it (`wave.open(f)`, `zipfile.ZipFile(f)`).
+    #[serde(default)]
+    file_or_path: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -179,6 +183,10 @@ struct ResourceFile {
     inert: Vec<String>,
     #[serde(default)]
     supertypes: BTreeMap<String, Vec<String>>,
+    /// Methods only a file object has (`seek`, `read`): a value the function calls them on is a
+    /// file object, not a path.
+    #[serde(default)]
+    file_methods: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -190,6 +198,7 @@ struct Acquire {
     child: bool,
     on_receiver: bool,
     when_true: bool,
+    file_or_path: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -216,6 +225,7 @@ pub struct ResourceModels {
     resource_types: HashSet<Arc<str>>,
     inert: HashSet<Arc<str>>,
     supertypes: HashMap<Arc<str>, Vec<Arc<str>>>,
+    file_methods: HashSet<Arc<str>>,
 }
 
 fn keys(types: &[String], methods: &[String]) -> Vec<Key> {
@@ -261,6 +271,7 @@ impl ResourceModels {
                     child: a.child,
                     on_receiver: a.on_receiver,
                     when_true: a.when_true,
+                    file_or_path: a.file_or_path,
                 };
                 for k in keys(&a.types, &a.methods) {
                     m.acquire.entry(k).or_default().push(spec.clone());
@@ -300,6 +311,8 @@ impl ResourceModels {
                 .extend(file.resource_types.iter().map(|s| Arc::from(s.as_str())));
             m.inert
                 .extend(file.inert.iter().map(|s| Arc::from(s.as_str())));
+            m.file_methods
+                .extend(file.file_methods.iter().map(|s| Arc::from(s.as_str())));
             for (t, sups) in &file.supertypes {
                 m.supertypes
                     .entry(Arc::from(t.as_str()))
@@ -415,6 +428,14 @@ impl ResourceModels {
         self.lineage(Some(class))
             .into_iter()
             .find_map(|t| self.returns.get(&(t, name.clone())).cloned())
+    }
+
+    /// Whether `class.name` opens a path or wraps a file object given as its first argument
+    /// (`file-or-path:`).
+    #[must_use]
+    pub fn takes_file_or_path(&self, class: Option<&str>, name: &str, arity: usize) -> bool {
+        self.acquisition(class, name, arity)
+            .is_some_and(|a| a.file_or_path)
     }
 
     /// Whether the models name this fully qualified type.
@@ -540,6 +561,10 @@ struct Path {
     /// Variables holding a boolean constant on this path (`closed = true`), so that a later
     /// `if (!closed)` takes only its feasible side. Kept only while an obligation is open.
     flags: BTreeMap<Var, bool>,
+    /// Variables holding `null`/`None` on this path (`err = sock = None`) among those a branch
+    /// tests against it, so that `if err is not None: raise err` takes only its feasible side.
+    /// Dropped at a branch where no obligation is open.
+    nulls: BTreeSet<Var>,
 }
 
 impl Path {
@@ -591,6 +616,11 @@ struct Engine<'a> {
     /// Temporaries loaded from a static field of a class (`FileDescriptor.in`): that class, as a
     /// guess of the value's type.
     static_of: HashMap<Var, Arc<str>>,
+    /// Variables compared with `null` by a branch (and the variables copied into them).
+    null_tested: HashSet<Var>,
+    /// Variables known to hold a file object rather than a path: receivers of file methods,
+    /// results of inert constructors (`io.BytesIO(...)`).
+    file_like: HashSet<Var>,
     unlocked: HashSet<Arc<str>>,
     report: bool,
     leaks: Vec<Leak>,
@@ -670,6 +700,8 @@ impl<'a> Engine<'a> {
             conds: HashMap::new(),
             paths_of,
             static_of: HashMap::new(),
+            null_tested: HashSet::new(),
+            file_like: HashSet::new(),
             managed_obs: HashSet::new(),
             unlocked: HashSet::new(),
             report: false,
@@ -707,7 +739,7 @@ impl<'a> Engine<'a> {
             }
         }
         let models = self.run.models;
-        let mut copies: Vec<(Var, Var)> = Vec::new();
+        let mut copies: Vec<(Var, Var, bool)> = Vec::new();
         for b in &f.blocks {
             for i in &b.insts {
                 let Inst::Assign {
@@ -729,6 +761,7 @@ impl<'a> Engine<'a> {
                             _ => None,
                         };
                         if let Some(x) = x {
+                            self.null_tested.insert(x);
                             self.conds.insert(
                                 *d,
                                 Cond::Null {
@@ -739,6 +772,16 @@ impl<'a> Engine<'a> {
                         }
                     }
                     Expr::Call(c) => {
+                        if let Some(Operand::Var(r)) = &c.receiver {
+                            if models.file_methods.contains(&c.name) {
+                                self.file_like.insert(*r);
+                            }
+                        }
+                        if c.kind == CallKind::Constructor
+                            && c.class.as_deref().is_some_and(|t| models.is_inert(t))
+                        {
+                            self.file_like.insert(*d);
+                        }
                         if let Some(a) =
                             models.acquisition(c.class.as_deref(), &c.name, c.args.len())
                         {
@@ -755,16 +798,55 @@ impl<'a> Engine<'a> {
                             }
                         }
                     }
-                    Expr::Use(Operand::Var(s)) if single.get(d) == Some(&1) => {
-                        copies.push((*d, *s));
+                    // The object itself (`ZipFile(self)` in a file-like class) is no path.
+                    Expr::This => {
+                        self.file_like.insert(*d);
+                    }
+                    Expr::Use(Operand::Var(s)) => {
+                        copies.push((*d, *s, single.get(d) == Some(&1)));
                     }
                     _ => {}
                 }
             }
         }
-        for (d, s) in copies {
-            if let Some(c) = self.conds.get(&s).cloned() {
-                self.conds.entry(d).or_insert(c);
+        for (d, s, single) in &copies {
+            if !*single {
+                continue;
+            }
+            if let Some(c) = self.conds.get(s).cloned() {
+                self.conds.entry(*d).or_insert(c);
+            }
+            if let Some(Cond::Null { x, .. }) = self.conds.get(d) {
+                self.null_tested.insert(*x);
+            }
+        }
+        // What a `with` statement binds is an object the language closes (a file, when a
+        // path-or-file opener is given it).
+        for b in &f.blocks {
+            for i in &b.insts {
+                if let Inst::Assign {
+                    dst: Some(d), span, ..
+                } = i
+                {
+                    if self.run.managed.contains(span) {
+                        self.file_like.insert(*d);
+                    }
+                }
+            }
+        }
+        for _ in 0..2 {
+            for (d, s, _) in &copies {
+                if self.file_like.contains(s) {
+                    self.file_like.insert(*d);
+                }
+            }
+        }
+        // `err = sock = None` is lowered through a temporary: follow the copies into tested ones.
+        for _ in 0..2 {
+            for (d, s, _) in &copies {
+                if self.null_tested.contains(d) {
+                    self.null_tested.insert(*s);
+                }
             }
         }
         for b in &f.blocks {
@@ -802,7 +884,14 @@ impl<'a> Engine<'a> {
     fn open(&mut self, p: &mut Path, id: u32) {
         if p.open.get(&id) == Some(&Mark::Normal) && self.report {
             if let Some(o) = self.ob(id).cloned() {
-                if o.param.is_none() {
+                // A lock this function never releases is handed to another (a worker waiting
+                // for a job in a loop): not reported, as at the exits.
+                let handed_off_lock = o.kind == Kind::Lock
+                    && !o
+                        .lock_path
+                        .as_ref()
+                        .is_some_and(|lp| self.unlocked.contains(lp));
+                if o.param.is_none() && !handed_off_lock {
                     self.record(&o, id, o.span, false, true, None);
                 }
             }
@@ -958,6 +1047,23 @@ impl<'a> Engine<'a> {
         }
     }
 
+    /// Whether an argument is a file object rather than a path: a resource this function opened, a
+    /// value it calls file methods on, or a value of an inert or resource type.
+    fn is_file_object(&self, f: &Function, p: &Path, o: &Operand) -> bool {
+        let Operand::Var(v) = o else { return false };
+        // A resource of the function, open or bound by `with`.
+        if p.ob(o)
+            .is_some_and(|id| self.ob(id).is_some_and(|x| x.param.is_none()))
+            || self.file_like.contains(v)
+        {
+            return true;
+        }
+        let models = self.run.models;
+        f.local(*v)
+            .and_then(|l| l.ty.as_deref())
+            .is_some_and(|t| models.is_inert(t))
+    }
+
     fn arg_matches(&self, f: &Function, o: &Operand, types: &[Arc<str>]) -> bool {
         if types.is_empty() {
             return true;
@@ -1001,7 +1107,11 @@ impl<'a> Engine<'a> {
                 && !(first
                     .is_some_and(|x| !a.arg0_not.is_empty() && self.arg_matches(f, x, &a.arg0_not)))
         });
-        let wrapper = (c.kind == CallKind::Constructor)
+        // A path-or-file opener given a file object wraps the caller's object: it owns nothing.
+        let file_arg = acq.is_some_and(|a| a.file_or_path)
+            && c.args.first().is_some_and(|x| self.is_file_object(f, p, x));
+        let acq = acq.filter(|_| !file_arg);
+        let wrapper = (c.kind == CallKind::Constructor && !file_arg)
             .then(|| c.class.as_deref().and_then(|t| models.wrappers.get(t)))
             .flatten()
             .copied();
@@ -1037,14 +1147,17 @@ impl<'a> Engine<'a> {
         let borrowed_arg = arg_obs.iter().any(|(i, id)| {
             !(wraps && *i == 0)
                 && self.ob(*id).is_some_and(|o| o.param.is_none())
-                && match &summary {
-                    Some(s) => s.params.get(*i) == Some(&ParamEffect::Borrows),
-                    None => borrows_all,
-                }
+                && (file_arg && *i == 0
+                    || match &summary {
+                        Some(s) => s.params.get(*i) == Some(&ParamEffect::Borrows),
+                        None => borrows_all,
+                    })
         });
-        let uses = (recv_ob.is_some() && !models.has(&models.nothrow, c.class.as_deref(), &c.name))
-            || borrowed_arg;
+        // A method listed as not throwing (`getChannel()`) does not, even when it opens a child.
+        let nothrow = models.has(&models.nothrow, c.class.as_deref(), &c.name);
+        let uses = recv_ob.is_some() || borrowed_arg;
         let related = !is_lambda
+            && !nothrow
             && (uses || acq.is_some_and(|a| !a.when_true && !a.on_receiver) || throwing_wrapper)
             && summary.as_ref().is_none_or(|s| s.may_throw);
         if !releasing && !is_lambda {
@@ -1083,6 +1196,7 @@ impl<'a> Engine<'a> {
         // Arguments: borrowed, closed or kept by the callee.
         for (i, id) in &arg_obs {
             let effect = match &summary {
+                _ if file_arg && *i == 0 => ParamEffect::Borrows,
                 Some(s) => {
                     let e = s.params.get(*i).copied().unwrap_or(ParamEffect::Keeps);
                     if is_lambda && e == ParamEffect::Closes {
@@ -1149,7 +1263,7 @@ impl<'a> Engine<'a> {
             return (!a.on_receiver).then_some(id);
         }
         if let Some(kind) = summary.as_ref().and_then(|s| s.returns) {
-            if !is_lambda {
+            if !is_lambda && !file_arg {
                 let what = describe_call(c);
                 let id = self.ob_id(c.span, false, || Ob {
                     span: c.span,
@@ -1254,6 +1368,16 @@ impl<'a> Engine<'a> {
                             p.flags.remove(d);
                         }
                     }
+                    let null = match expr {
+                        Expr::Use(Operand::Const(Const::Null)) => true,
+                        Expr::Use(Operand::Var(s)) => p.nulls.contains(s),
+                        _ => false,
+                    };
+                    if null && self.null_tested.contains(d) {
+                        p.nulls.insert(*d);
+                    } else {
+                        p.nulls.remove(d);
+                    }
                 }
                 let held = match expr {
                     Expr::Use(o) => p.open_ob(o),
@@ -1342,7 +1466,15 @@ impl<'a> Engine<'a> {
                     Operand::Var(v) => self.conds.get(v).cloned(),
                     _ => None,
                 };
+                if p.open.is_empty() {
+                    p.nulls.clear();
+                }
                 match c {
+                    Some(Cond::Null { x, eq }) if p.nulls.contains(&x) => {
+                        // Still null on this path: only the null side is feasible.
+                        let null_side = if eq { *then } else { *els };
+                        out.entry(null_side).or_default().insert(p);
+                    }
                     Some(Cond::Null { x, eq }) => {
                         let (null_side, other) = if eq { (*then, *els) } else { (*els, *then) };
                         let mut q = p.clone();

@@ -251,4 +251,40 @@ public class Locks {
             lock.unlock();
         }
     }
+
+    int returnInsideInnerFinally(String key, boolean closed) {
+        // ok: java/lock-not-released -- the return in the inner finally runs the outer finally first
+        lock.lock();
+        try {
+            int n = 0;
+            try {
+                n = counts.getOrDefault(key, 0);
+                if (closed)
+                    return -1;
+            } finally {
+                counts.remove(key);
+                if (n <= 0 && closed)
+                    // ruleid: java/return-in-finally -- also a finding of this rule (the example code does it)
+                    return -1;
+            }
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int returnInsideInnerFinallyNoOuterUnlock(String key, boolean closed) {
+        // ruleid: java/lock-not-released
+        lock.lock();
+        int n = 0;
+        try {
+            n = counts.getOrDefault(key, 0);
+        } finally {
+            if (n <= 0 && closed)
+                // ruleid: java/return-in-finally -- also a finding of this rule (the example code does it)
+                return -1;
+        }
+        lock.unlock();
+        return n;
+    }
 }

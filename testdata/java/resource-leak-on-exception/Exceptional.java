@@ -197,4 +197,24 @@ public class Exceptional {
             in.close();
         }
     }
+
+    long sizeOfChannel(String path) throws IOException {
+        // ok: java/resource-leak-on-exception -- getChannel() does no I/O and cannot fail; the rest is in try/finally
+        FileInputStream in = new FileInputStream(path);
+        java.nio.channels.FileChannel ch = in.getChannel();
+        try {
+            return ch.size();
+        } finally {
+            in.close();
+        }
+    }
+
+    long sizeThenClose(String path) throws IOException {
+        // ruleid: java/resource-leak-on-exception
+        FileInputStream in = new FileInputStream(path);
+        java.nio.channels.FileChannel ch = in.getChannel();
+        long n = ch.size() + in.available();
+        in.close();
+        return n;
+    }
 }

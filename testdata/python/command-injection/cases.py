@@ -56,18 +56,18 @@ def shell_list():
     arg = request.args["a"]
     cmd = ["ls", "-l", arg]
     # ok: python/command-injection -- a list run without a shell: the tainted element is an argument
-    # ruleid: python/open-without-with
+    # ok: python/open-without-with -- no pipe: a child started and left running
     subprocess.Popen(cmd)
     # ruleid: python/command-injection
-    # ruleid: python/open-without-with
+    # ok: python/open-without-with -- no pipe: a child started and left running
     subprocess.Popen(["bash", "-c", "echo " + arg])
     script = ["bash", "-c", "echo " + arg]
     # ruleid: python/command-injection
-    # ruleid: python/open-without-with
+    # ok: python/open-without-with -- no pipe: a child started and left running
     subprocess.Popen(script)
     script = ["ls", arg]
     # ok: python/command-injection -- reassigned to a list without a shell
-    # ruleid: python/open-without-with
+    # ok: python/open-without-with -- no pipe: a child started and left running
     subprocess.Popen(script)
     return "ok"
 

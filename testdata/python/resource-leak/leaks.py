@@ -306,6 +306,25 @@ def lock_with(counter):
         counter.append(1)
 
 
+def worker_waits_for_jobs(jobs):
+    while True:
+        # ok: python/lock-not-released -- a signal: the thread that hands over a job releases it
+        if _lock.acquire(timeout=10):
+            jobs.pop()()
+        else:
+            return
+
+
+def lock_reacquired_in_loop(items, out):
+    for x in items:
+        # ruleid: python/lock-not-released
+        _lock.acquire()
+        out.append(x)
+        if x is None:
+            continue
+        _lock.release()
+
+
 def pool_not_closed(items):
     # ruleid: python/executor-not-shutdown
     pool = multiprocessing.Pool(4)

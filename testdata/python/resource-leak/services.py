@@ -168,6 +168,14 @@ def popen_killed_on_timeout(cmd):
 
 def popen_leak_on_branch(cmd, wait):
     # ruleid: python/resource-leak
+    p = subprocess.Popen(cmd, stdin=subprocess.PIPE)
+    if wait:
+        p.wait()
+    return p.pid
+
+
+def popen_detached_on_branch(cmd, wait):
+    # ok: python/resource-leak -- no pipe: a child left running is started on purpose
     p = subprocess.Popen(cmd)
     if wait:
         p.wait()

@@ -1099,20 +1099,19 @@ impl<'c, 't> Builder<'c, 't> {
     }
 
     /// Run the `finally` blocks entered since `depth` (innermost first), for a jump out of them.
+    /// Each runs with the blocks that enclose it still pending: a `return` inside an inner
+    /// `finally` runs the outer ones.
     fn run_finally_from(&mut self, depth: usize) {
         let stack = std::mem::take(&mut self.finally);
-        for f in stack.iter().skip(depth).rev() {
-            self.block(*f);
+        for i in (depth..stack.len()).rev() {
+            self.finally = stack[..i].to_vec();
+            self.block(stack[i]);
         }
         self.finally = stack;
     }
 
     fn run_finally(&mut self) {
-        let stack = std::mem::take(&mut self.finally);
-        for f in stack.iter().rev() {
-            self.block(*f);
-        }
-        self.finally = stack;
+        self.run_finally_from(0);
     }
 
     fn terminate_branch(&mut self, cond: Operand, then: BlockId, els: BlockId, sp: TextRange) {

@@ -248,6 +248,8 @@ fn adapt(
                     .is_some_and(|t| t.ends_with(')'))
                 {
                     constructor(c, models);
+                    keyword_variant(c, models, root, text);
+                    file_keyword_first(c, models, root, text);
                 }
                 if c.kind == CallKind::Virtual && matches!(c.receiver, Some(Operand::Opaque)) {
                     // A method of a module-level object: load it by name.
@@ -394,6 +396,85 @@ fn constructor(c: &mut Call, models: &ResourceModels) {
         c.class = Some(Arc::from(full));
         c.name = Arc::from("<init>");
         c.kind = CallKind::Constructor;
+    }
+}
+
+/// A constructor whose keyword argument selects a variant the models name: `Class#kw=V`, with `V`
+/// the last name of the value (`subprocess.Popen(cmd, stdout=subprocess.PIPE)` is
+/// `subprocess.Popen#stdout=PIPE`, a process with a pipe to close).
+fn keyword_variant(c: &mut Call, models: &ResourceModels, root: Node<'_>, text: &str) {
+    if c.kind != CallKind::Constructor {
+        return;
+    }
+    let Some(class) = c.class.clone() else { return };
+    let Some(n) = root.descendant_for_byte_range(c.span.start as usize, c.span.end as usize) else {
+        return;
+    };
+    let Some(args) = n
+        .child_by_field_name("arguments")
+        .filter(|a| a.kind() == "argument_list")
+    else {
+        return;
+    };
+    let mut cur = args.walk();
+    for a in args.named_children(&mut cur) {
+        if a.kind() != "keyword_argument" {
+            continue;
+        }
+        let part = |f: &str| {
+            a.child_by_field_name(f)
+                .and_then(|x| text.get(x.start_byte()..x.end_byte()))
+        };
+        let (Some(k), Some(v)) = (part("name"), part("value")) else {
+            continue;
+        };
+        let last = v.rsplit('.').next().unwrap_or(v);
+        let variant = format!("{class}#{k}={last}");
+        if models.knows(&variant) {
+            c.class = Some(Arc::from(variant));
+            return;
+        }
+    }
+}
+
+/// `tarfile.open(mode="w", fileobj=f)`: for an opener that takes a path or a file object, the
+/// file object given by keyword is its first argument (the keywords follow the positional
+/// arguments in the IR, in source order).
+fn file_keyword_first(c: &mut Call, models: &ResourceModels, root: Node<'_>, text: &str) {
+    if !models.takes_file_or_path(c.class.as_deref(), &c.name, c.args.len()) {
+        return;
+    }
+    let Some(n) = root.descendant_for_byte_range(c.span.start as usize, c.span.end as usize) else {
+        return;
+    };
+    let Some(args) = n
+        .child_by_field_name("arguments")
+        .filter(|a| a.kind() == "argument_list")
+    else {
+        return;
+    };
+    let mut cur = args.walk();
+    let all: Vec<Node<'_>> = args
+        .named_children(&mut cur)
+        .filter(|a| a.kind() != "comment")
+        .collect();
+    let positional = all
+        .iter()
+        .filter(|a| a.kind() != "keyword_argument")
+        .count();
+    let keyword = all
+        .iter()
+        .filter(|a| a.kind() == "keyword_argument")
+        .position(|a| {
+            a.child_by_field_name("name")
+                .and_then(|k| text.get(k.start_byte()..k.end_byte()))
+                == Some("fileobj")
+        });
+    if let Some(i) = keyword.map(|k| positional + k) {
+        if i < c.args.len() && i > 0 {
+            let v = c.args.remove(i);
+            c.args.insert(0, v);
+        }
     }
 }
 

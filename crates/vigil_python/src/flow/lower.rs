@@ -45,6 +45,9 @@ pub(crate) struct FileCtx<'a> {
     consts: HashMap<String, Const>,
     global_types: HashMap<String, Arc<str>>,
     classes: HashSet<String>,
+    /// Functions defined at module level: they shadow the builtins of the same name
+    /// (`webbrowser.open`).
+    functions: HashSet<String>,
     models: &'a Models,
     django: bool,
     /// The application class of the one web framework the module imports (`flask.Flask`).
@@ -364,6 +367,12 @@ pub(crate) fn lower_file(
     let is_pkg = rel_path.ends_with("__init__.py");
     let mut defs = Vec::new();
     let (imports, classes, module_assigns) = prepass(root, src, &module, is_pkg, &mut defs);
+    let functions: HashSet<String> = defs
+        .iter()
+        .filter(|(_, class, top)| *top && class.is_none())
+        .filter_map(|(n, _, _)| n.child_by_field_name("name"))
+        .map(|x| text(x, src).to_owned())
+        .collect();
     let django = imports.values().any(|q| q.starts_with("django"));
     let uses = |m: &str| {
         imports
@@ -382,6 +391,7 @@ pub(crate) fn lower_file(
         consts: HashMap::new(),
         global_types: HashMap::new(),
         classes,
+        functions,
         models,
         django,
         framework,
@@ -1758,32 +1768,34 @@ impl<'c> Builder<'c> {
                         is_self: false,
                     };
                 }
+                let shadowed = self.cx.functions.contains(name);
                 let path = self.cx.global_path(name).or_else(|| {
-                    matches!(
-                        name,
-                        "eval"
-                            | "exec"
-                            | "compile"
-                            | "open"
-                            | "int"
-                            | "float"
-                            | "bool"
-                            | "str"
-                            | "len"
-                            | "input"
-                            | "__import__"
-                            | "getattr"
-                            | "setattr"
-                            | "repr"
-                            | "print"
-                            | "hash"
-                            | "abs"
-                            | "round"
-                            | "ord"
-                            | "chr"
-                            | "id"
-                            | "isinstance"
-                    )
+                    (!shadowed
+                        && matches!(
+                            name,
+                            "eval"
+                                | "exec"
+                                | "compile"
+                                | "open"
+                                | "int"
+                                | "float"
+                                | "bool"
+                                | "str"
+                                | "len"
+                                | "input"
+                                | "__import__"
+                                | "getattr"
+                                | "setattr"
+                                | "repr"
+                                | "print"
+                                | "hash"
+                                | "abs"
+                                | "round"
+                                | "ord"
+                                | "chr"
+                                | "id"
+                                | "isinstance"
+                        ))
                     .then(|| Arc::from(format!("builtins.{name}")))
                 });
                 Val {
