@@ -107,3 +107,9 @@ def token_from_env():
     # ok: python/hardcoded-credentials -- overwritten with an environment lookup; the literal is a key name
     refresh_token = "refresh_token"
     return api_token, refresh_token
+
+
+class FirewallState:
+    def __init__(self):
+        # ok: python/hardcoded-credentials -- a concurrency token, not a credential
+        self.update_token = "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d"

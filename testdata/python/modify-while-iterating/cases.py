@@ -160,3 +160,12 @@ def preorder(expr):
         yield node
         # ok: python/modify-while-iterating -- a traversal: the children of each node are added and visited, and it ends at the leaves
         nodes.extend(node.args)
+
+
+def breadth_first(start, prereq):
+    queue = [start]
+    for fact in queue:
+        new_facts = list(prereq[fact])
+        # ok: python/modify-while-iterating -- a worklist extended with values computed before
+        queue.extend(new_facts)
+    return queue

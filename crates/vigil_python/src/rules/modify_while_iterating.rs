@@ -4,8 +4,9 @@
 //! revisit elements. Iterating a copy (`list(d)`, `d.copy()`, `lst[:]`, `sorted(s)`) is fine, and so
 //! is a mutation followed directly by `break`/`return`/`raise` (the iteration never resumes).
 //! `append`/`extend` are reported only when they run on every iteration and add a value computed
-//! from the item alone (the loop never ends); under a condition, or adding what is fetched from
-//! the item (`todo.extend(node.children)`), they are the worklist idiom.
+//! from the item alone or a constant (the loop never ends); under a condition, or adding what is
+//! fetched from the item or computed before (`todo.extend(node.children)`), they are the worklist
+//! idiom.
 
 use tree_sitter::Node;
 
@@ -44,13 +45,14 @@ fn builtin_arity(m: &str, count: usize) -> bool {
     }
 }
 
-/// Whether the appended value is fetched from somewhere (`node.args`, `children(node)`, `x[i]`):
-/// a traversal adding the children of each item, which ends when they run out, unlike a value
-/// computed from the item alone (`n * 2`).
-fn fetches(args: Node<'_>) -> bool {
+/// Whether the appended value is fetched from somewhere (`node.args`, `children(node)`, `x[i]`, a
+/// value computed earlier): a traversal adding the children of each item, which ends when they run
+/// out, unlike a value computed from the item alone (`n * 2`) or a constant.
+fn fetches(cx: &Checker<'_, '_>, args: Node<'_>, loop_vars: &[String]) -> bool {
     let mut found = false;
     vigil_query::walk_tree(args, |x| {
-        found |= matches!(x.kind(), "attribute" | "call" | "subscript");
+        found |= matches!(x.kind(), "attribute" | "call" | "subscript")
+            || (x.kind() == "identifier" && !loop_vars.iter().any(|v| v == cx.text(x)));
     });
     found
 }
@@ -140,6 +142,17 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, stmt: Node<'_>) {
     if coll == "self" {
         return;
     }
+    let loop_vars: Vec<String> = {
+        let mut v = Vec::new();
+        if let Some(l) = stmt.child_by_field_name("left") {
+            vigil_query::walk_tree(l, |n| {
+                if n.kind() == "identifier" {
+                    v.push(cx.text(n).to_owned());
+                }
+            });
+        }
+        v
+    };
     let mut rebound = false;
     let mut hits: Vec<Node<'_>> = Vec::new();
     walk_same_scope(body, &mut |n| match n.kind() {
@@ -176,7 +189,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, stmt: Node<'_>) {
                     && squeeze(cx.text(recv)) == coll
                     && builtin_arity(m, args.named_child_count())
                     && (!matches!(m, "append" | "extend")
-                        || (unconditional(n, stmt) && !fetches(args)))
+                        || (unconditional(n, stmt) && !fetches(cx, args, &loop_vars)))
                 {
                     hits.push(n);
                 }
