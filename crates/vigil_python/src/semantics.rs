@@ -1,14 +1,23 @@
 //! What the Python front end knows about one file: imports and aliases, local and module bindings,
-//! constants. Everything is file-local and syntactic.
+//! constants. Everything is file-local. Constants are syntactic (a name bound once to a constant)
+//! and, for a name bound several times that is passed to a call, flow-sensitive: the file is lowered
+//! to the dataflow IR and constant propagation (with dead branches folded away) gives the argument's
+//! value at the call ([`PySemantics::flow_arg`]).
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use tree_sitter::Node;
+use vigil_flow::cfg::solve;
+use vigil_flow::constprop::{transfer_inst, ConstProp};
+use vigil_flow::ir::{Const, Expr, Inst};
 use vigil_query::{walk_tree, ConstValue, Semantics};
 
 const MAX_DEPTH: usize = 16;
+
+/// Per call (byte range): the constant value of each lowered argument, `None` where not constant.
+type CallArgConsts = HashMap<(usize, usize), Vec<Option<Const>>>;
 
 /// Per-file facts.
 pub(crate) struct PySemantics<'t> {
@@ -29,8 +38,16 @@ pub(crate) struct PySemantics<'t> {
     pub(crate) calls: Vec<Node<'t>>,
     /// Every `assignment` node of the file, in pre-order.
     pub(crate) assignments: Vec<Node<'t>>,
+    /// Names assigned a plain name or attribute somewhere (`h = hashlib.md5`): the only names
+    /// [`PySemantics::alias_of`] can resolve.
+    alias_candidates: HashSet<String>,
     /// Memo of [`Semantics::qualified_name`] by node id (every call is asked by several rules).
     qualified: RefCell<HashMap<usize, Option<Rc<str>>>>,
+    /// Per call (byte range): the constant value of each lowered argument just before the call, from
+    /// constant propagation over the lowered file; calls on no feasible path are absent.
+    flow_args: OnceCell<CallArgConsts>,
+    /// Nesting of [`PySemantics::alias_of`] (aliases of aliases through attributes).
+    alias_depth: Cell<usize>,
 }
 
 pub(crate) fn text<'a>(n: Node<'_>, src: &'a str) -> &'a str {
@@ -73,9 +90,20 @@ impl<'t> PySemantics<'t> {
         let mut open: Vec<usize> = Vec::new();
         let mut calls = Vec::new();
         let mut assignments = Vec::new();
+        let mut alias_candidates = HashSet::new();
         walk_tree(root, |n| match n.kind() {
             "call" => calls.push(n),
-            "assignment" => assignments.push(n),
+            "assignment" => {
+                if let (Some(l), Some(r)) = (
+                    n.child_by_field_name("left"),
+                    n.child_by_field_name("right"),
+                ) {
+                    if l.kind() == "identifier" && matches!(r.kind(), "identifier" | "attribute") {
+                        alias_candidates.insert(text(l, src).to_owned());
+                    }
+                }
+                assignments.push(n);
+            }
             "global_statement" | "nonlocal_statement" => {
                 let mut c = n.walk();
                 for id in n.named_children(&mut c) {
@@ -151,7 +179,151 @@ impl<'t> PySemantics<'t> {
             functions,
             calls,
             assignments,
+            alias_candidates,
+            flow_args: OnceCell::new(),
+            alias_depth: Cell::new(0),
         }
+    }
+
+    /// Lower the file and run constant propagation over every function (once per file, on first use).
+    fn flow_args(&self) -> &CallArgConsts {
+        self.flow_args.get_or_init(|| {
+            let mut table: HashMap<(usize, usize), Vec<Option<Const>>> = HashMap::new();
+            let Ok(models) = crate::flow::load_models(false) else {
+                return table;
+            };
+            let lowered = crate::flow::lower::lower_file(self.src, self.root, "module.py", models);
+            for f in &lowered.functions {
+                let Ok(states) = solve(f, &mut ConstProp, 20_000) else {
+                    continue;
+                };
+                for (b, state) in f.blocks.iter().zip(states) {
+                    let Some(mut env) = state else {
+                        continue; // unreachable block
+                    };
+                    for inst in &b.insts {
+                        if let Inst::Assign {
+                            expr: Expr::Call(c),
+                            ..
+                        } = inst
+                        {
+                            let vals: Vec<Option<Const>> =
+                                c.args.iter().map(|a| env.operand(a)).collect();
+                            let key = (c.span.start as usize, c.span.end as usize);
+                            match table.get_mut(&key) {
+                                // The same call lowered twice (a `finally` body): keep what agrees.
+                                Some(old) => {
+                                    for (o, n) in old.iter_mut().zip(vals) {
+                                        if *o != n {
+                                            *o = None;
+                                        }
+                                    }
+                                }
+                                None => {
+                                    table.insert(key, vals);
+                                }
+                            }
+                        }
+                        transfer_inst(inst, &mut env);
+                    }
+                }
+            }
+            table
+        })
+    }
+
+    /// The flow-sensitive constant value of `node` when it is an argument of a call: `Some(None)` when
+    /// the call was analyzed and the argument is not constant there (or the call is dead), `None` when
+    /// `node` is not a call argument.
+    fn flow_arg(&self, node: Node<'_>) -> Option<Option<ConstValue>> {
+        let parent = node.parent()?;
+        let (arglist, kw) = match parent.kind() {
+            "argument_list" => (parent, None),
+            "keyword_argument"
+                if parent
+                    .child_by_field_name("value")
+                    .is_some_and(|v| v.id() == node.id()) =>
+            {
+                (
+                    parent.parent().filter(|p| p.kind() == "argument_list")?,
+                    Some(parent),
+                )
+            }
+            _ => return None,
+        };
+        let call = arglist.parent().filter(|c| c.kind() == "call")?;
+        // Argument order as lowered: positional ones (incl. splats) first, then keywords.
+        let mut positional = 0usize;
+        let mut pos_index = None;
+        let mut keywords = 0usize;
+        let mut kw_index = None;
+        let mut c = arglist.walk();
+        for a in arglist.named_children(&mut c) {
+            match a.kind() {
+                "comment" => {}
+                "keyword_argument" => {
+                    if kw.is_some_and(|k| k.id() == a.id()) {
+                        kw_index = Some(keywords);
+                    }
+                    keywords += 1;
+                }
+                _ => {
+                    if a.id() == node.id() {
+                        pos_index = Some(positional);
+                    }
+                    positional += 1;
+                }
+            }
+        }
+        let index = pos_index.or(kw_index.map(|k| positional + k))?;
+        let Some(vals) = self.flow_args().get(&(call.start_byte(), call.end_byte())) else {
+            return Some(None);
+        };
+        Some(vals.get(index).cloned().flatten().map(|c| match c {
+            Const::Null => ConstValue::Null,
+            Const::Bool(b) => ConstValue::Bool(b),
+            Const::Int(i) => ConstValue::Int(i128::from(i)),
+            Const::Char(ch) => ConstValue::Str(ch.to_string()),
+            Const::Str(s) => ConstValue::Str(s.to_string()),
+        }))
+    }
+
+    /// The constant default of the parameter `node` names, when the enclosing function never rebinds
+    /// it (`def digest(data, alg="md5"): hashlib.new(alg, data)`).
+    fn parameter_default(&self, node: Node<'_>) -> Option<ConstValue> {
+        if node.kind() != "identifier" {
+            return None;
+        }
+        let name = self.text(node);
+        let func = self
+            .enclosing_functions(node)
+            .into_iter()
+            .find(|f| self.function_bound(*f).contains(name))?;
+        if func.kind() != "function_definition" {
+            return None;
+        }
+        let params = func.child_by_field_name("parameters")?;
+        let mut c = params.walk();
+        let default = params.named_children(&mut c).find_map(|p| {
+            matches!(p.kind(), "default_parameter" | "typed_default_parameter")
+                .then_some(p)
+                .filter(|p| {
+                    p.child_by_field_name("name")
+                        .is_some_and(|n| self.text(n) == name)
+                })
+                .and_then(|p| p.child_by_field_name("value"))
+        })?;
+        let body = func.child_by_field_name("body")?;
+        let mut rebound = false;
+        walk_tree(body, |n| {
+            let mut out = Vec::new();
+            binding_targets(n, self.src, &mut out);
+            rebound |= out.iter().any(|(s, _)| s == name);
+        });
+        if rebound {
+            return None;
+        }
+        self.const_of(default, 0)
     }
 
     pub(crate) fn text(&self, n: Node<'_>) -> &'t str {
@@ -287,7 +459,15 @@ impl<'t> PySemantics<'t> {
                     cur = cur.child_by_field_name("object")?;
                 }
                 "identifier" => {
-                    let base = self.resolve_identifier(cur, !parts.is_empty())?;
+                    let base = match self.resolve_identifier(cur, !parts.is_empty()) {
+                        Some(b) => b,
+                        // `mode = AES.MODE_ECB` / `h = hashlib.md5` bound once: an alias (only
+                        // names assigned a name or attribute somewhere can be one).
+                        None if self.alias_candidates.contains(self.text(cur)) => {
+                            self.alias_of(cur, 0)?
+                        }
+                        None => return None,
+                    };
                     if base.starts_with("builtins.") && !parts.is_empty() {
                         return None; // attribute of an unknown name
                     }
@@ -332,6 +512,8 @@ impl<'t> PySemantics<'t> {
                     let name = self.text(cur);
                     return match self.imports.get(name) {
                         Some(q) => q == rest,
+                        // A name bound to a name or attribute may be an alias of anything.
+                        None if self.alias_candidates.contains(name) => true,
                         None => {
                             rest.strip_prefix("builtins.") == Some(name) && cur.id() == node.id()
                         }
@@ -341,6 +523,87 @@ impl<'t> PySemantics<'t> {
             }
         }
         false
+    }
+
+    /// The qualified name a name stands for when it is bound exactly once, to a dotted name or another
+    /// such alias (not a call), in its function or at module level.
+    fn alias_of(&self, node: Node<'_>, depth: usize) -> Option<String> {
+        if depth > 4 || self.alias_depth.get() > 4 || node.kind() != "identifier" {
+            return None;
+        }
+        let value = self.single_value(node)?;
+        self.alias_depth.set(self.alias_depth.get() + 1);
+        let q = match value.kind() {
+            "attribute" => self.compute_qualified_name(value),
+            "identifier" => self
+                .resolve_identifier(value, false)
+                .filter(|q| !q.starts_with("builtins."))
+                .or_else(|| self.alias_of(value, depth + 1)),
+            _ => None,
+        };
+        self.alias_depth.set(self.alias_depth.get() - 1);
+        q
+    }
+
+    /// The value of the only plain assignment of the name `node` (in its innermost binding function,
+    /// else at module level), when it has exactly one binding and is not a parameter or `global`.
+    fn single_value(&self, node: Node<'_>) -> Option<Node<'t>> {
+        let name = self.text(node);
+        if self.globals().contains(name) {
+            return None;
+        }
+        let funcs = self.enclosing_functions(node);
+        if let Some(func) = funcs
+            .iter()
+            .find(|f| self.function_bound(**f).contains(name))
+        {
+            if funcs.first().map(Node::id) != Some(func.id()) {
+                return None; // a closure variable
+            }
+            let body = func.child_by_field_name("body")?;
+            let mut values = Vec::new();
+            let mut other = false;
+            walk_tree(body, |n| {
+                let mut out = Vec::new();
+                binding_targets(n, self.src, &mut out);
+                for (s, _) in out {
+                    if s == name {
+                        if n.kind() == "assignment"
+                            && n.child_by_field_name("left")
+                                .is_some_and(|l| l.kind() == "identifier")
+                        {
+                            values.push(n.child_by_field_name("right"));
+                        } else {
+                            other = true;
+                        }
+                    }
+                }
+            });
+            let params = func
+                .child_by_field_name("parameters")
+                .map(|p| self.text(p))
+                .unwrap_or("");
+            if other
+                || values.len() != 1
+                || params
+                    .split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .any(|w| w == name)
+            {
+                return None;
+            }
+            return values.pop().flatten();
+        }
+        if self.imports.contains_key(name) {
+            return None;
+        }
+        let binds = self.module_bound().get(name)?;
+        let [value] = binds.as_slice() else {
+            return None;
+        };
+        // Defs, classes and loop targets are recorded by their name node, not a value.
+        (value.parent().is_some_and(|p| p.kind() == "assignment")
+            && value.prev_sibling().is_some_and(|s| s.kind() == "="))
+        .then_some(*value)
     }
 
     fn const_of(&self, node: Node<'_>, depth: usize) -> Option<ConstValue> {
@@ -437,7 +700,8 @@ impl<'t> PySemantics<'t> {
                     }
                 });
                 if other || values.len() != 1 {
-                    return None;
+                    // Bound several times: the value reaching this call, if it is an argument.
+                    return self.flow_arg(node).flatten();
                 }
                 // A parameter of the same name makes it non-constant.
                 let params = func
@@ -448,7 +712,7 @@ impl<'t> PySemantics<'t> {
                     .split(|c: char| !c.is_alphanumeric() && c != '_')
                     .any(|w| w == name)
                 {
-                    return None;
+                    return self.flow_arg(node).flatten();
                 }
                 return values
                     .pop()
@@ -584,6 +848,11 @@ fn collect_bindings<'t>(
 impl Semantics for PySemantics<'_> {
     fn const_value(&self, node: Node<'_>) -> Option<ConstValue> {
         self.const_of(node, 0)
+    }
+
+    fn assumed_value(&self, node: Node<'_>) -> Option<ConstValue> {
+        self.const_of(node, 0)
+            .or_else(|| self.parameter_default(node))
     }
 
     fn node_source(&self, node: Node<'_>) -> &str {

@@ -57,6 +57,14 @@ pub trait Semantics {
     /// field, module constant). `None` when it is not (known to be) constant.
     fn const_value(&self, node: Node<'_>) -> Option<ConstValue>;
 
+    /// The value an expression takes unless a caller decides otherwise: its [`Semantics::const_value`],
+    /// else (Python) the constant default of the parameter it names when the function never rebinds
+    /// it. Used by the predicates that look for a *particular* constant (`vigil-const-match?`,
+    /// `vigil-const-int-lt?`, `vigil-kwarg-const-match?`), not by `vigil-const?`/`vigil-not-const?`.
+    fn assumed_value(&self, node: Node<'_>) -> Option<ConstValue> {
+        self.const_value(node)
+    }
+
     /// The fully qualified name an expression refers to, through the file's imports and aliases
     /// (Python `sp.run` after `import subprocess as sp` → `subprocess.run`; Java `MessageDigest` after
     /// `import java.security.MessageDigest` → `java.security.MessageDigest`). `None` when the name is
@@ -95,6 +103,7 @@ enum Pred {
     Const(u32, bool),
     ConstMatch(u32, Regex, bool),
     ConstIntLt(u32, i128),
+    ConstEntropyGe(u32, f64),
     ResolvesTo(u32, Vec<String>, bool),
     ResolvesMatch(u32, Regex),
     HasKwarg(u32, String, bool),
@@ -252,6 +261,13 @@ fn compile_pred(rule: &Rule, p: &QueryPredicate) -> Result<Pred, RuleError> {
                 .parse()
                 .map_err(|_| rule_error(rule, format!("`#{op}` expects an integer, got `{n}`")))?;
             Pred::ConstIntLt(capture_arg(rule, p, 0)?, n)
+        }
+        "vigil-const-entropy-ge?" => {
+            let n = string_arg(rule, p, 1)?;
+            let n: f64 = n
+                .parse()
+                .map_err(|_| rule_error(rule, format!("`#{op}` expects a number, got `{n}`")))?;
+            Pred::ConstEntropyGe(capture_arg(rule, p, 0)?, n)
         }
         "vigil-resolves-to?" | "vigil-not-resolves-to?" => Pred::ResolvesTo(
             capture_arg(rule, p, 0)?,
@@ -588,16 +604,44 @@ fn first_capture(source: &str, query: &Query, p: usize) -> Option<u32> {
     query.capture_index_for_name(&name)
 }
 
+/// Shannon entropy of a string in bits per character (0 for the empty string).
+#[must_use]
+pub fn shannon_entropy(s: &str) -> f64 {
+    let mut counts: std::collections::HashMap<char, usize> = std::collections::HashMap::new();
+    let mut n = 0usize;
+    for ch in s.chars() {
+        *counts.entry(ch).or_default() += 1;
+        n += 1;
+    }
+    if n == 0 {
+        return 0.0;
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let total = n as f64;
+    counts
+        .values()
+        .map(|&c| {
+            #[allow(clippy::cast_precision_loss)]
+            let p = c as f64 / total;
+            -p * p.log2()
+        })
+        .sum()
+}
+
 fn eval_pred<'t>(p: &Pred, node_of: &dyn Fn(u32) -> Option<Node<'t>>, sem: &dyn Semantics) -> bool {
     match p {
         Pred::Const(c, want) => node_of(*c).is_some_and(|n| sem.const_value(n).is_some()) == *want,
         Pred::ConstMatch(c, re, want) => node_of(*c)
-            .and_then(|n| sem.const_value(n))
+            .and_then(|n| sem.assumed_value(n))
             .is_some_and(|v| v != ConstValue::Array && re.is_match(&v.as_text()) == *want),
         Pred::ConstIntLt(c, n) => matches!(
-            node_of(*c).and_then(|x| sem.const_value(x)),
+            node_of(*c).and_then(|x| sem.assumed_value(x)),
             Some(ConstValue::Int(v)) if v < *n
         ),
+        Pred::ConstEntropyGe(c, bits) => match node_of(*c).and_then(|x| sem.assumed_value(x)) {
+            Some(ConstValue::Str(s)) => shannon_entropy(&s) >= *bits,
+            _ => false,
+        },
         Pred::ResolvesTo(c, names, want) => {
             node_of(*c).is_some_and(|n| names.iter().any(|q| sem.refers_to(n, q))) == *want
         }
@@ -609,7 +653,7 @@ fn eval_pred<'t>(p: &Pred, node_of: &dyn Fn(u32) -> Option<Node<'t>>, sem: &dyn 
         }
         Pred::KwargConstMatch(c, name, re) => node_of(*c)
             .and_then(|n| sem.keyword_arg(n, name))
-            .and_then(|v| sem.const_value(v))
+            .and_then(|v| sem.assumed_value(v))
             .is_some_and(|v| re.is_match(&v.as_text())),
         Pred::Empty(c, no_comment) => node_of(*c).is_some_and(|n| {
             let mut cur = n.walk();

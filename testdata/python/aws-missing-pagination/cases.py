@@ -111,3 +111,58 @@ def camel_case_api(client):
 def scan_param(table):
     # ruleid: python/aws-missing-pagination
     return table.scan(FilterExpression="active = :t", ExpressionAttributeValues={":t": True})["Items"]
+
+
+def all_keys_by_token(bucket):
+    keys, token = [], None
+    while True:
+        kwargs = {"Bucket": bucket, "ExpectedBucketOwner": "111122223333"}
+        if token:
+            kwargs["ContinuationToken"] = token
+        # ok: python/aws-missing-pagination -- the loop follows NextContinuationToken
+        resp = s3.list_objects_v2(**kwargs)
+        keys.extend(o["Key"] for o in resp.get("Contents", []))
+        if not resp.get("IsTruncated"):
+            return keys
+        token = resp["NextContinuationToken"]
+
+
+def all_functions_by_marker():
+    names = []
+    # ok: python/aws-missing-pagination -- NextMarker is followed below
+    resp = lam.list_functions()
+    names.extend(f["FunctionName"] for f in resp["Functions"])
+    while resp.get("NextMarker"):
+        resp = lam.list_functions(Marker=resp["NextMarker"])
+        names.extend(f["FunctionName"] for f in resp["Functions"])
+    return names
+
+
+def all_log_groups(logs):
+    groups, token = [], None
+    while True:
+        # ok: python/aws-missing-pagination -- the loop passes nextToken back
+        resp = logs.describe_log_groups(**({"nextToken": token} if token else {}))
+        groups.extend(resp["logGroups"])
+        token = resp.get("nextToken")
+        if not token:
+            return groups
+
+
+def latest_five(pk):
+    # ok: python/aws-missing-pagination -- an explicit small Limit: one page is intended
+    return table.query(KeyConditionExpression="pk = :p", ExpressionAttributeValues={":p": pk}, Limit=5)["Items"]
+
+
+def first_users(iam):
+    # ok: python/aws-missing-pagination -- MaxItems bounds the single page
+    return iam.list_users(MaxItems=20)["Users"]
+
+
+def paged_scan_resource():
+    paginator = boto3.client("dynamodb").get_paginator("scan")
+    items = []
+    # ok: python/aws-missing-pagination -- a paginator follows LastEvaluatedKey
+    for page in paginator.paginate(TableName="events"):
+        items.extend(page["Items"])
+    return items

@@ -65,3 +65,15 @@ def not_a_dict(session, url):
 def annotated_other(options: list):
     # ok: python/dict-get-none-dereference -- not annotated as a mapping
     return options.get("x").y
+
+
+def conditional_value(nodes: dict, key):
+    node = nodes.get(key)
+    # ok: python/dict-get-none-dereference -- the condition, written after it, is evaluated first
+    return node.value if node else None
+
+
+def conditional_other(nodes: dict, key, flag):
+    node = nodes.get(key)
+    # ruleid: python/dict-get-none-dereference
+    return node.value if flag else None

@@ -51,3 +51,65 @@ def login(user, password="hunter2-Prod!"):
 # ok: python/hardcoded-credentials -- None default, supplied by the caller
 def login_ok(user, password: str = None):
     return user, password
+
+
+# ruleid: python/hardcoded-credentials
+GITHUB_TOKEN = "ghp_R7x2Lq9ZtW4mKc8VbN3sPd6HyJ1fGa5Ue0Xo"
+# ruleid: python/hardcoded-credentials
+JWT_SIGNING_KEY = "9c2f7a1e4b8d0f63a5e7c9b1d3f5a7e2"
+# ok: python/hardcoded-credentials -- a low-entropy key name, not a secret
+CACHE_KEY = "user_profile_cache_v2"
+# ok: python/hardcoded-credentials -- too short to be a token
+CSRF_TOKEN = "abc123"
+# ok: python/hardcoded-credentials -- a URL, not a secret
+OAUTH_TOKEN = "https://auth.example.org/oauth2/token"
+# ok: python/hardcoded-credentials -- a test dummy
+FAKE_TOKEN = "test-token-0000000000000000"
+# ok: python/hardcoded-credentials -- a dummy password for local development
+ADMIN_PASSWORD = "dummy-pass-1"
+# ok: python/hardcoded-credentials -- read from the environment with no literal
+SESSION_KEY = os.environ.get("SESSION_KEY", "")
+# ok: python/hardcoded-credentials -- a letters-only label (the name of a setting)
+ENCRYPTION_KEY = "encryptionKey"
+# ok: python/hardcoded-credentials -- repeated characters have no entropy
+MASTER_KEY = "0000000000000000aaaa"
+
+DATABASES = {
+    "default": {
+        "USER": "app",
+        # ruleid: python/hardcoded-credentials
+        "PASSWORD": "Kx9!mQ2#vLp7",
+        "HOST": "db.internal",
+    },
+    "replica": {
+        # ok: python/hardcoded-credentials -- a template placeholder
+        "PASSWORD": "${REPLICA_PASSWORD}",
+        # ok: python/hardcoded-credentials -- empty
+        "password": "",
+    },
+}
+
+
+def check_login(user, password):
+    # ruleid: python/hardcoded-credentials
+    if password == "S3cure!Admin":
+        return True
+    # ok: python/hardcoded-credentials -- compared with an empty string
+    if password == "":
+        return False
+    # ok: python/hardcoded-credentials -- a letters-only word
+    return password == "anonymous"
+
+
+def token_from_env():
+    # ok: python/hardcoded-credentials -- the literal is the name of the variable, not a secret
+    api_token = os.environ["API_TOKEN"]
+    # ok: python/hardcoded-credentials -- overwritten with an environment lookup; the literal is a key name
+    refresh_token = "refresh_token"
+    return api_token, refresh_token
+
+
+class FirewallState:
+    def __init__(self):
+        # ok: python/hardcoded-credentials -- a concurrency token, not a credential
+        self.update_token = "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d"

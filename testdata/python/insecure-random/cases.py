@@ -37,3 +37,77 @@ def view(request):
     # ruleid: python/insecure-random
     request.session["nonce"] = str(value)
     return HttpResponse("ok")
+
+
+ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def generate_password(length=12):
+    chars = [random.choice(ALPHABET) for _ in range(length)]
+    # ruleid: python/insecure-random
+    return "".join(chars)
+
+
+def generate_secure_password(length=12):
+    # ok: python/insecure-random -- secrets.choice
+    return "".join(secrets.choice(ALPHABET) for _ in range(length))
+
+
+def reset_link(user):
+    # ruleid: python/insecure-random
+    reset_token = "%032x" % random.getrandbits(128)
+    return "/reset?u=%s&t=%s" % (user, reset_token)
+
+
+def shuffle_deck(cards):
+    # ok: python/insecure-random -- a card order is not a secret
+    order = random.sample(cards, len(cards))
+    # ok: python/insecure-random -- a sample of a list, stored under an ordinary name
+    winner = random.choice(order)
+    return order, winner
+
+
+class Account:
+    def __init__(self):
+        # ruleid: python/insecure-random
+        self.api_key = str(rng.getrandbits(128))
+        # ok: python/insecure-random -- secrets
+        self.session_id = secrets.token_urlsafe(32)
+        # ok: python/insecure-random -- a jittered retry delay
+        self.backoff = random.uniform(0.5, 1.5)
+
+
+def register(db, name):
+    # ruleid: python/insecure-random
+    db.create_user(name=name, password=str(random.randint(100000, 999999)))
+    record = {}
+    # ruleid: python/insecure-random
+    record["nonce"] = random.random()
+    # ok: python/insecure-random -- a random sample id under a non-secret key
+    record["sample"] = random.random()
+    return record
+
+
+def sign(message):
+    import hmac
+
+    key = random.randbytes(32)
+    # ruleid: python/insecure-random
+    return hmac.new(key, message, "sha256").hexdigest()
+
+
+def salted(password):
+    import hashlib
+    import os
+
+    salt = os.urandom(16)
+    # ok: python/insecure-random -- os.urandom is a CSPRNG
+    return hashlib.pbkdf2_hmac("sha256", password, salt, 100000)
+
+
+def dead_branch_salt():
+    salt = secrets.token_bytes(16)
+    if False:
+        # ok: python/insecure-random -- dead branch
+        salt = random.randbytes(16)
+    return salt

@@ -144,3 +144,28 @@ class Jar:
         for cookie in self:
             # ok: python/modify-while-iterating -- a class iterating itself calls its own method
             self.clear(cookie, "/", "x")
+
+
+def expand_tan(items, tan, sin, cos):
+    for fn, arg in items:
+        if fn == tan:
+            # ok: python/modify-while-iterating -- a conditional worklist: the new items are visited too
+            items.extend([(sin, arg), (cos, arg)])
+    return items
+
+
+def preorder(expr):
+    nodes = [expr]
+    for node in nodes:
+        yield node
+        # ok: python/modify-while-iterating -- a traversal: the children of each node are added and visited, and it ends at the leaves
+        nodes.extend(node.args)
+
+
+def breadth_first(start, prereq):
+    queue = [start]
+    for fact in queue:
+        new_facts = list(prereq[fact])
+        # ok: python/modify-while-iterating -- a worklist extended with values computed before
+        queue.extend(new_facts)
+    return queue

@@ -63,3 +63,16 @@ def reader_threads(cmd, reader):
     # ok: python/multiprocessing-deadlock -- a reader thread drains the pipe
     proc.wait()
     t.join()
+
+
+def log_output(proc):
+    for line in proc.stdout:
+        print(line)
+
+
+def helper_drains(cmd):
+    # ruleid: python/resource-leak-on-exception -- also a finding of this rule (the example code does it)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    log_output(proc)
+    # ok: python/multiprocessing-deadlock -- a helper given the process reads its pipes first
+    return proc.wait()

@@ -86,3 +86,17 @@ def caller_decides(addr, timeout=None):
         return socket.create_connection(addr, timeout)
     # ok: python/socket-without-timeout -- the caller passed timeout=None on purpose
     return socket.create_connection(addr)
+
+
+def local_address(family):
+    with socket.socket(family, socket.SOCK_DGRAM) as s:
+        # ok: python/socket-without-timeout -- connect on a UDP socket only records the peer, it never waits
+        s.connect(("10.253.155.219", 58162))
+        return s.getsockname()[0]
+
+
+def udp_receive(port):
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", port))
+        # ruleid: python/socket-without-timeout
+        return s.recvfrom(512)

@@ -1,3 +1,4 @@
+import os
 import shutil
 import tarfile
 import zipfile
@@ -78,3 +79,21 @@ def own_class(dest):
     b = Bundle()
     # ok: python/unsafe-archive-extraction -- not an archive object
     b.extractall(dest)
+
+
+def checked_names(path, dest):
+    with tarfile.open(path) as archive:
+        for name in archive.getnames():
+            target = os.path.realpath(os.path.join(dest, name))
+            if not target.startswith(os.path.realpath(dest) + os.sep):
+                raise ValueError("member escapes the target: %s" % name)
+        # ok: python/unsafe-archive-extraction -- every member name was checked first
+        archive.extractall(dest)
+
+
+def other_archive_listed(path, other, dest):
+    with zipfile.ZipFile(path) as zf, zipfile.ZipFile(other) as listed:
+        names = listed.namelist()
+        # ruleid: python/unsafe-archive-extraction
+        zf.extractall(dest)
+        return names

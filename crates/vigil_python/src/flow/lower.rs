@@ -62,6 +62,50 @@ fn span(n: Node<'_>) -> TextRange {
     TextRange::new(n.start_byte(), n.end_byte())
 }
 
+/// The pseudo-type of values stored under a name that denotes a secret: an assignment to such a name
+/// (variable, attribute, constant dict key), a keyword argument so named, or the value returned by a
+/// function so named whose name starts like a maker (`generate_password`, `make_token`, `new_nonce`,
+/// `get_session_id`) calls `<secret>.__secret__(value)`, which `rules/python/models/random.yaml`
+/// declares an `insecure-random` sink.
+pub(crate) const SECRET_TYPE: &str = "<secret>";
+
+/// Whether a name denotes a security value (`reset_token`, `sessionId`, `api_key`, `nonce`, `salt`,
+/// `generate_password`): its last word, ignoring case and `_`/`-`, is one of a fixed list.
+pub(crate) fn names_secret(name: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "token",
+        "password",
+        "passwd",
+        "secret",
+        "nonce",
+        "salt",
+        "otp",
+        "sessionid",
+        "sessid",
+        "apikey",
+        "secretkey",
+        "privatekey",
+        "signingkey",
+        "encryptionkey",
+        "accesskey",
+        "authkey",
+        "hmackey",
+        "resetcode",
+        "authcode",
+        "verificationcode",
+        "activationcode",
+        "confirmationcode",
+        "passphrase",
+        "csrf",
+    ];
+    let n: String = name
+        .chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    n == "iv" || ENDS.iter().any(|e| n.ends_with(e))
+}
+
 fn named_children(n: Node<'_>) -> Vec<Node<'_>> {
     let mut c = n.walk();
     n.named_children(&mut c).collect()
@@ -679,6 +723,29 @@ impl<'c> Builder<'c> {
         }
     }
 
+    /// Emit the `<secret>.__secret__(value)` sink for a value stored under a secret-like name.
+    fn secret_sink(&mut self, name: &str, value: &Operand, sp: TextRange) {
+        if matches!(value, Operand::Const(_) | Operand::Opaque)
+            || !names_secret(name)
+            || !self.cx.models.knows_type(SECRET_TYPE)
+        {
+            return;
+        }
+        self.emit(Inst::Assign {
+            dst: None,
+            expr: Expr::Call(Call {
+                name: Arc::from("__secret__"),
+                class: Some(Arc::from(SECRET_TYPE)),
+                kind: CallKind::Static,
+                receiver: None,
+                on_this: false,
+                args: vec![value.clone()],
+                span: sp,
+            }),
+            span: sp,
+        });
+    }
+
     fn src(&self) -> &'c str {
         self.cx.src
     }
@@ -1067,6 +1134,19 @@ impl<'c> Builder<'c> {
             "return_statement" => {
                 let e = n.named_child(0);
                 let v = e.map(|e| self.expr(e).op);
+                // `def generate_token(): return ...`: a function that makes a secret.
+                if let Some(v) = &v {
+                    let name = self.name.to_ascii_lowercase();
+                    let maker = [
+                        "gen", "make", "create", "new", "rand", "get", "issue", "build", "mint",
+                        "compute",
+                    ]
+                    .iter()
+                    .any(|p| name.trim_start_matches('_').starts_with(p));
+                    if maker {
+                        self.secret_sink(&name, v, span(n));
+                    }
+                }
                 // A dict or list is serialized as JSON by the framework: not a page.
                 let body = e.is_some_and(|e| !matches!(e.kind(), "dictionary" | "list"));
                 if let (Some(v), true) = (&v, body) {
@@ -1553,6 +1633,7 @@ impl<'c> Builder<'c> {
                     self.single_consts.insert(name.to_owned(), c.clone());
                 }
                 let ty = value.ty.clone().or_else(|| value.path.clone());
+                self.secret_sink(name, &value.op, sp);
                 let v = self.new_local(Some(name), ty);
                 self.emit(Inst::Assign {
                     dst: Some(v),
@@ -1597,6 +1678,7 @@ impl<'c> Builder<'c> {
                 };
                 let obj = self.expr(o);
                 let field: Arc<str> = Arc::from(text(a, src));
+                self.secret_sink(&field, &value.op, sp);
                 if let Some(t) = obj.ty.clone().or_else(|| obj.path.clone()) {
                     if self.knows(&t, &format!("__set_{field}__")) {
                         let recv = (!matches!(obj.op, Operand::Opaque)).then(|| obj.op.clone());
@@ -1637,6 +1719,10 @@ impl<'c> Builder<'c> {
                     .child_by_field_name("subscript")
                     .filter(|k| k.kind() != "slice")
                     .map_or(Operand::Opaque, |k| self.expr(k).op);
+                if let Operand::Const(Const::Str(k)) = &key {
+                    let k = k.clone();
+                    self.secret_sink(&k, &value.op, sp);
+                }
                 if let Some(t) = obj.ty.clone().or_else(|| obj.path.clone()) {
                     let recv = (!matches!(obj.op, Operand::Opaque)).then(|| obj.op.clone());
                     let kind = if recv.is_some() {
@@ -2440,6 +2526,9 @@ impl<'c> Builder<'c> {
                     }
                 }
             }
+        }
+        for (k, v) in &kwargs {
+            self.secret_sink(k, &v.op, span(n));
         }
         // Keyword flags select pseudo-types named by the models (`subprocess#shell`).
         let mut class = class;

@@ -114,6 +114,32 @@ fn dereference(cx: &Checker<'_, '_>, n: Node<'_>) -> Option<&'static str> {
     }
 }
 
+/// Whether `use_` is in the value part of `a if <cond on name> else b`: the condition, written after it,
+/// runs first.
+fn guarded_by_conditional(cx: &Checker<'_, '_>, use_: Node<'_>, name: &str) -> bool {
+    let mut cur = use_;
+    while let Some(p) = cur.parent() {
+        if p.kind() == "conditional_expression"
+            && p.named_child(0).is_some_and(|t| t.id() == cur.id())
+        {
+            if let Some(cond) = p.named_child(1) {
+                let mut mentions = false;
+                vigil_query::walk_tree(cond, |x| {
+                    mentions |= x.kind() == "identifier" && cx.text(x) == name;
+                });
+                if mentions {
+                    return true;
+                }
+            }
+        }
+        if p.kind().ends_with("statement") {
+            return false;
+        }
+        cur = p;
+    }
+    false
+}
+
 pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
     if !cx.on(NAME) {
         return;
@@ -161,6 +187,9 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
     let Some(first) = uses.first().copied() else {
         return;
     };
+    if guarded_by_conditional(cx, first, &name) {
+        return;
+    }
     if let Some(how) = dereference(cx, first) {
         let msg = format!(
             "`{name}` comes from `{}`, which returns None for a missing key; it is used for {how} without a None check",

@@ -3,9 +3,12 @@
 //! Dicts and sets raise `RuntimeError: changed size during iteration`; lists silently skip or
 //! revisit elements. Iterating a copy (`list(d)`, `d.copy()`, `lst[:]`, `sorted(s)`) is fine, and so
 //! is a mutation followed directly by `break`/`return`/`raise` (the iteration never resumes).
+//! `append`/`extend` are reported only when they run on every iteration and add a value computed
+//! from the item alone or a constant (the loop never ends); under a condition, or adding what is
+//! fetched from the item or computed before (`todo.extend(node.children)`), they are the worklist
+//! idiom.
 
 use tree_sitter::Node;
-use vigil_query::walk_tree;
 
 use super::syntax::{method_call, squeeze, walk_same_scope};
 use super::Checker;
@@ -42,14 +45,50 @@ fn builtin_arity(m: &str, count: usize) -> bool {
     }
 }
 
-/// Whether `n` mentions one of `names`. Appending something derived from the loop variable is the
-/// bug; appending new items to the list being walked is the deliberate worklist idiom.
-fn mentions(cx: &Checker<'_, '_>, n: Node<'_>, names: &[String]) -> bool {
+/// Whether the appended value is fetched from somewhere (`node.args`, `children(node)`, `x[i]`, a
+/// value computed earlier): a traversal adding the children of each item, which ends when they run
+/// out, unlike a value computed from the item alone (`n * 2`) or a constant.
+fn fetches(cx: &Checker<'_, '_>, args: Node<'_>, loop_vars: &[String]) -> bool {
     let mut found = false;
-    walk_tree(n, |x| {
-        found |= x.kind() == "identifier" && names.iter().any(|v| v == cx.text(x))
+    vigil_query::walk_tree(args, |x| {
+        found |= matches!(x.kind(), "attribute" | "call" | "subscript")
+            || (x.kind() == "identifier" && !loop_vars.iter().any(|v| v == cx.text(x)));
     });
     found
+}
+
+/// Whether `n` runs on every iteration of `stop`'s body: no branch, loop, `try` or `with` lies
+/// between them. A list that grows on every iteration never ends; growing it under a condition is the
+/// deliberate worklist idiom (`for node in todo: if ...: todo.append(child)`), whose new items are
+/// visited too.
+fn unconditional(n: Node<'_>, stop: Node<'_>) -> bool {
+    let mut cur = n;
+    while let Some(p) = cur.parent() {
+        if p.id() == stop.id() {
+            return true;
+        }
+        if matches!(
+            p.kind(),
+            "if_statement"
+                | "elif_clause"
+                | "else_clause"
+                | "for_statement"
+                | "while_statement"
+                | "try_statement"
+                | "except_clause"
+                | "with_statement"
+                | "match_statement"
+                | "conditional_expression"
+                | "boolean_operator"
+                | "lambda"
+                | "list_comprehension"
+                | "generator_expression"
+        ) {
+            return false;
+        }
+        cur = p;
+    }
+    false
 }
 
 /// Whether the statement holding `n` is followed in its block by a jump out of the loop, so the
@@ -106,7 +145,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, stmt: Node<'_>) {
     let loop_vars: Vec<String> = {
         let mut v = Vec::new();
         if let Some(l) = stmt.child_by_field_name("left") {
-            walk_tree(l, |n| {
+            vigil_query::walk_tree(l, |n| {
                 if n.kind() == "identifier" {
                     v.push(cx.text(n).to_owned());
                 }
@@ -149,7 +188,8 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, stmt: Node<'_>) {
                 if MUTATORS.contains(&m)
                     && squeeze(cx.text(recv)) == coll
                     && builtin_arity(m, args.named_child_count())
-                    && (!matches!(m, "append" | "extend") || mentions(cx, args, &loop_vars))
+                    && (!matches!(m, "append" | "extend")
+                        || (unconditional(n, stmt) && !fetches(cx, args, &loop_vars)))
                 {
                     hits.push(n);
                 }

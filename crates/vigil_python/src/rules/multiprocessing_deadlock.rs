@@ -88,8 +88,8 @@ fn wait_before_read(cx: &mut Checker<'_, '_>, call: Node<'_>, recv: Node<'_>) {
     if piped.is_empty() {
         return;
     }
-    // Any use of the pipe (read, iterated, handed to a reader thread) or `communicate()` before
-    // the wait drains it.
+    // Any use of the pipe (read, iterated, handed to a reader thread), `communicate()`, or the
+    // process passed to a function before the wait drains it.
     let mut drained = false;
     walk_same_scope(scope, &mut |n| {
         if drained || n.start_byte() >= call.start_byte() {
@@ -101,6 +101,13 @@ fn wait_before_read(cx: &mut Checker<'_, '_>, call: Node<'_>, recv: Node<'_>) {
         }
         if n.kind() == "attribute" && piped.iter().any(|s| t == format!("{pname}.{s}")) {
             drained = true;
+        }
+        // The process handed to a helper (`_log_output(proc)`), which may read its pipes.
+        if n.kind() == "argument_list" {
+            let mut c = n.walk();
+            drained |= n
+                .named_children(&mut c)
+                .any(|a| squeeze(cx.text(a)) == pname);
         }
     });
     if drained {

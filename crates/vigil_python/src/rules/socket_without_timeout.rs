@@ -97,13 +97,19 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
             {
                 return;
             }
+            // `connect` on a datagram socket only records the peer address: it never waits.
+            let datagram = args
+                .named_child(1)
+                .filter(|a| a.kind() != "keyword_argument")
+                .or_else(|| cx.sem.keyword_arg(args, "type"))
+                .and_then(|t| cx.sem.qualified_name(t))
+                .is_some_and(|q| q == "socket.SOCK_DGRAM");
             let name = squeeze(cx.text(target));
             let scope = scope_of(call);
             let src = cx.sem.src;
-            let blocking = method_calls_on(
-                scope,
-                src,
-                &name,
+            let methods: &[&str] = if datagram {
+                &["recv", "recvfrom", "recv_into", "makefile"]
+            } else {
                 &[
                     "connect",
                     "connect_ex",
@@ -111,8 +117,9 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
                     "recvfrom",
                     "recv_into",
                     "makefile",
-                ],
-            );
+                ]
+            };
+            let blocking = method_calls_on(scope, src, &name, methods);
             let Some(first) = blocking.first().copied() else {
                 return;
             };

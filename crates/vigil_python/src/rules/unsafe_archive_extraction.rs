@@ -81,6 +81,26 @@ fn checks_sizes(cx: &Checker<'_, '_>, at: Node<'_>) -> bool {
     found
 }
 
+/// Whether the scope lists the archive's members (`getnames()`, `getmembers()`, `namelist()`,
+/// `infolist()` on the same receiver): the code inspects them before extracting (distlib checks
+/// every name against the target directory).
+fn lists_members(cx: &Checker<'_, '_>, recv: Node<'_>) -> bool {
+    let name = squeeze(cx.text(recv));
+    let mut found = false;
+    walk_same_scope(scope_of(recv), &mut |n| {
+        if let Some((r, m, _)) = method_call(n) {
+            if matches!(
+                cx.text(m),
+                "getnames" | "getmembers" | "namelist" | "infolist"
+            ) && squeeze(cx.text(r)) == name
+            {
+                found = true;
+            }
+        }
+    });
+    found
+}
+
 fn positional_count(args: Node<'_>) -> usize {
     let mut c = args.walk();
     let n = args
@@ -148,7 +168,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
     if kind == Kind::Tar && safe_filter(cx, args) {
         return;
     }
-    if checks_sizes(cx, call) {
+    if checks_sizes(cx, call) || lists_members(cx, recv) {
         return;
     }
     let msg = match kind {
