@@ -54,6 +54,7 @@ fn bench(c: &mut Criterion) {
             rules: &enabled,
             project: None,
             root: Path::new("."),
+            properties: None,
         };
         let parse = |text: &str| match kind {
             FileKind::Java => vigil_java::parse(text),

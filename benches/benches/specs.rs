@@ -51,6 +51,7 @@ fn bench(c: &mut Criterion) {
         rules: &enabled,
         project: None,
         root: &root,
+        properties: None,
     };
     let run = |files: &[SourceFile]| {
         for f in files {
