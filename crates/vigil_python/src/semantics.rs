@@ -560,35 +560,8 @@ impl<'t> PySemantics<'t> {
             if funcs.first().map(Node::id) != Some(func.id()) {
                 return None; // a closure variable
             }
-            let body = func.child_by_field_name("body")?;
-            let mut values = Vec::new();
-            let mut other = false;
-            walk_tree(body, |n| {
-                let mut out = Vec::new();
-                binding_targets(n, self.src, &mut out);
-                for (s, _) in out {
-                    if s == name {
-                        if n.kind() == "assignment"
-                            && n.child_by_field_name("left")
-                                .is_some_and(|l| l.kind() == "identifier")
-                        {
-                            values.push(n.child_by_field_name("right"));
-                        } else {
-                            other = true;
-                        }
-                    }
-                }
-            });
-            let params = func
-                .child_by_field_name("parameters")
-                .map(|p| self.text(p))
-                .unwrap_or("");
-            if other
-                || values.len() != 1
-                || params
-                    .split(|c: char| !c.is_alphanumeric() && c != '_')
-                    .any(|w| w == name)
-            {
+            let (mut values, other) = self.plain_assignments(*func, name)?;
+            if other || values.len() != 1 || self.is_parameter(*func, name) {
                 return None;
             }
             return values.pop().flatten();
@@ -604,6 +577,44 @@ impl<'t> PySemantics<'t> {
         (value.parent().is_some_and(|p| p.kind() == "assignment")
             && value.prev_sibling().is_some_and(|s| s.kind() == "="))
         .then_some(*value)
+    }
+
+    /// The values of the plain `name = value` assignments in `func`'s body, and whether `name` is
+    /// also bound another way there (augmented assignment, loop target, `with ... as`, ...).
+    fn plain_assignments(
+        &self,
+        func: Node<'t>,
+        name: &str,
+    ) -> Option<(Vec<Option<Node<'t>>>, bool)> {
+        let body = func.child_by_field_name("body")?;
+        let mut values = Vec::new();
+        let mut other = false;
+        walk_tree(body, |n| {
+            let mut out = Vec::new();
+            binding_targets(n, self.src, &mut out);
+            for (s, _) in out {
+                if s == name {
+                    if n.kind() == "assignment"
+                        && n.child_by_field_name("left")
+                            .is_some_and(|l| l.kind() == "identifier")
+                    {
+                        values.push(n.child_by_field_name("right"));
+                    } else {
+                        other = true;
+                    }
+                }
+            }
+        });
+        Some((values, other))
+    }
+
+    /// Whether `name` is one of `func`'s parameters.
+    fn is_parameter(&self, func: Node<'_>, name: &str) -> bool {
+        func.child_by_field_name("parameters")
+            .map(|p| self.text(p))
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .any(|w| w == name)
     }
 
     fn const_of(&self, node: Node<'_>, depth: usize) -> Option<ConstValue> {
@@ -680,38 +691,13 @@ impl<'t> PySemantics<'t> {
         if let Some(func) = self.enclosing_functions(node).first().copied() {
             if self.function_bound(func).contains(name) {
                 // Exactly one plain assignment in this function, and not a parameter.
-                let body = func.child_by_field_name("body")?;
-                let mut values = Vec::new();
-                let mut other = false;
-                walk_tree(body, |n| {
-                    let mut out = Vec::new();
-                    binding_targets(n, self.src, &mut out);
-                    for (s, _) in out {
-                        if s == name {
-                            if n.kind() == "assignment"
-                                && n.child_by_field_name("left")
-                                    .is_some_and(|l| l.kind() == "identifier")
-                            {
-                                values.push(n.child_by_field_name("right"));
-                            } else {
-                                other = true;
-                            }
-                        }
-                    }
-                });
+                let (mut values, other) = self.plain_assignments(func, name)?;
                 if other || values.len() != 1 {
                     // Bound several times: the value reaching this call, if it is an argument.
                     return self.flow_arg(node).flatten();
                 }
                 // A parameter of the same name makes it non-constant.
-                let params = func
-                    .child_by_field_name("parameters")
-                    .map(|p| self.text(p))
-                    .unwrap_or("");
-                if params
-                    .split(|c: char| !c.is_alphanumeric() && c != '_')
-                    .any(|w| w == name)
-                {
+                if self.is_parameter(func, name) {
                     return self.flow_arg(node).flatten();
                 }
                 return values
