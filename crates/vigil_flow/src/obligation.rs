@@ -107,6 +107,10 @@ struct AcquireFile {
     methods: Vec<String>,
     #[serde(default)]
     arity: Option<usize>,
+    /// Only with at least this many arguments (`new Socket()` is not connected: it holds nothing
+    /// until `connect`).
+    #[serde(default)]
+    min_arity: Option<usize>,
     /// Only when the first argument has one of these types (or is a string constant).
     #[serde(default)]
     arg0: Vec<String>,
@@ -193,6 +197,7 @@ struct ResourceFile {
 struct Acquire {
     kind: Kind,
     arity: Option<usize>,
+    min_arity: Option<usize>,
     arg0: Vec<Arc<str>>,
     arg0_not: Vec<Arc<str>>,
     child: bool,
@@ -266,6 +271,7 @@ impl ResourceModels {
                 let spec = Acquire {
                     kind,
                     arity: a.arity,
+                    min_arity: a.min_arity,
                     arg0: a.arg0.iter().map(|s| Arc::from(s.as_str())).collect(),
                     arg0_not: a.arg0_not.iter().map(|s| Arc::from(s.as_str())).collect(),
                     child: a.child,
@@ -394,9 +400,11 @@ impl ResourceModels {
             self.lineage(class)
         };
         lineage.into_iter().find_map(|t| {
-            self.acquire
-                .get(&(t, name.clone()))
-                .and_then(|v| v.iter().find(|a| a.arity.is_none_or(|n| n == arity)))
+            self.acquire.get(&(t, name.clone())).and_then(|v| {
+                v.iter().find(|a| {
+                    a.arity.is_none_or(|n| n == arity) && a.min_arity.is_none_or(|n| arity >= n)
+                })
+            })
         })
     }
 
