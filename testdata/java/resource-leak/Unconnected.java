@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.ServerSocket;
 import java.net.Socket;
 import javax.net.SocketFactory;
@@ -73,6 +75,62 @@ public class Unconnected {
         // ok: java/resource-leak -- try-with-resources
         try (Socket s = factory.createSocket(host, 443)) {
             return s.getInputStream().read();
+        }
+    }
+
+    int connectedLaterNotClosed(String host) throws IOException {
+        // ruleid: java/resource-leak -- connect makes the unconnected socket hold a descriptor
+        Socket s = new Socket();
+        s.connect(new InetSocketAddress(host, 80), 1000);
+        return s.getInputStream().read();
+    }
+
+    int factorySocketBoundNotClosed(SocketFactory factory, InetAddress local) throws IOException {
+        // ruleid: java/resource-leak
+        Socket s = factory.createSocket();
+        Socket alias = s;
+        alias.bind(new InetSocketAddress(local, 0));
+        return s.getLocalPort();
+    }
+
+    int proxySocketConnectedNotClosed(Proxy proxy, InetSocketAddress dest) throws IOException {
+        // ruleid: java/resource-leak
+        Socket s = new Socket(proxy);
+        s.connect(dest);
+        return s.getInputStream().read();
+    }
+
+    int connectedInTryWithResources(InetSocketAddress dest) throws IOException {
+        // ok: java/resource-leak -- try-with-resources closes it once connected
+        try (Socket s = new Socket()) {
+            s.connect(dest);
+            return s.getInputStream().read();
+        }
+    }
+
+    Socket connectedAndReturned(InetSocketAddress dest, int timeout) throws IOException {
+        // ok: java/resource-leak -- returned once connected: the caller owns it
+        Socket s = new Socket();
+        s.setSoTimeout(timeout);
+        s.connect(dest, timeout);
+        return s;
+    }
+
+    void handedOffBeforeConnect(InetSocketAddress dest, java.util.List<Socket> pool) throws IOException {
+        // ok: java/resource-leak -- stored in a collection before connect: the owner closes it
+        Socket s = new Socket();
+        pool.add(s);
+        s.connect(dest);
+    }
+
+    int connectedAndClosedInFinally(InetSocketAddress dest) throws IOException {
+        // ok: java/resource-leak -- closed in finally
+        Socket s = new Socket();
+        try {
+            s.connect(dest);
+            return s.getInputStream().read();
+        } finally {
+            s.close();
         }
     }
 }
