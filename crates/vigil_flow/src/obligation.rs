@@ -183,6 +183,10 @@ struct ResourceFile {
     /// obligation.
     #[serde(default)]
     views: Vec<MethodsFile>,
+    /// Methods that close their receiver when they fail (`Socket.connect`): the exceptional path
+    /// of such a call does not hold the receiver.
+    #[serde(default)]
+    closes_on_failure: Vec<MethodsFile>,
     /// Return types of methods the front end may not know (`rw.readLock()`).
     #[serde(default)]
     returns: Vec<ReturnsFile>,
@@ -232,6 +236,7 @@ pub struct ResourceModels {
     returns_arg0: HashSet<Key>,
     nothrow: HashSet<Key>,
     views: HashSet<Key>,
+    closes_on_failure: HashSet<Key>,
     returns: HashMap<Key, Arc<str>>,
     resource_types: HashSet<Arc<str>>,
     inert: HashSet<Arc<str>>,
@@ -316,6 +321,9 @@ impl ResourceModels {
             }
             for c in &file.views {
                 m.views.extend(keys(&c.types, &c.methods));
+            }
+            for c in &file.closes_on_failure {
+                m.closes_on_failure.extend(keys(&c.types, &c.methods));
             }
             for c in &file.nothrow {
                 m.nothrow.extend(keys(&c.types, &c.methods));
@@ -1217,7 +1225,13 @@ impl<'a> Engine<'a> {
             && (uses || acq.is_some_and(|a| !a.when_true && !a.on_receiver) || throwing_wrapper)
             && summary.as_ref().is_none_or(|s| s.may_throw);
         if !releasing && !is_lambda {
-            let q = self.thrown(p, c.span, related);
+            let mut q = self.thrown(p, c.span, related);
+            if let Some(id) = recv_ob
+                .filter(|_| models.has(&models.closes_on_failure, c.class.as_deref(), &c.name))
+            {
+                q.open.remove(&id);
+                q.vals.retain(|_, v| *v != id);
+            }
             if has_handlers {
                 exc.insert(q);
             } else if self.report {

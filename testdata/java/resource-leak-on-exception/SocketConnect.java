@@ -14,9 +14,18 @@ public class SocketConnect {
     }
 
     Socket bindThenConnect(InetAddress local, InetSocketAddress dest) throws IOException {
+        // ok: java/resource-leak-on-exception -- a failed connect closes the bound socket too
+        Socket s = new Socket();
+        s.bind(new InetSocketAddress(local, 0));
+        s.connect(dest);
+        return s;
+    }
+
+    Socket bindThenConfigure(InetAddress local, InetSocketAddress dest, int timeout) throws IOException {
         // ruleid: java/resource-leak-on-exception
         Socket s = new Socket();
         s.bind(new InetSocketAddress(local, 0));
+        s.setSoTimeout(timeout);
         s.connect(dest);
         return s;
     }
