@@ -10,7 +10,8 @@
 //!
 //! - **acquire**: constructors and methods that return a new resource (or, for locks, make the
 //!   receiver held); a `child` resource (a JDBC `Statement` of a `Connection`) is released with its
-//!   parent.
+//!   parent; an `until` resource (an unconnected `new Socket()`) is dormant and becomes an
+//!   obligation when one of its `until` methods (`connect`, `bind`) is called on it.
 //! - **wrappers**: constructors that take ownership of their first argument (`new
 //!   BufferedReader(reader)`): the wrapper and the wrapped value are one obligation, closing either
 //!   releases it. A wrapper whose constructor can throw (`new ObjectInputStream(in)`) is a point where
@@ -107,6 +108,10 @@ struct AcquireFile {
     methods: Vec<String>,
     #[serde(default)]
     arity: Option<usize>,
+    /// Only with at least this many arguments (`new Socket()` is not connected: it holds nothing
+    /// until `connect`).
+    #[serde(default)]
+    min_arity: Option<usize>,
     /// Only when the first argument has one of these types (or is a string constant).
     #[serde(default)]
     arg0: Vec<String>,
@@ -124,6 +129,10 @@ struct AcquireFile {
     /// caller's object without owning it (`wave.open(f)`, `zipfile.ZipFile(f)`).
     #[serde(default)]
     file_or_path: bool,
+    /// The result is unconnected (`new Socket()`): an obligation only once one of these methods
+    /// (`connect`, `bind`) is called on it while the method still holds it.
+    #[serde(default)]
+    until: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -174,6 +183,10 @@ struct ResourceFile {
     /// obligation.
     #[serde(default)]
     views: Vec<MethodsFile>,
+    /// Methods that close their receiver when they fail (`Socket.connect`): the exceptional path
+    /// of such a call does not hold the receiver.
+    #[serde(default)]
+    closes_on_failure: Vec<MethodsFile>,
     /// Return types of methods the front end may not know (`rw.readLock()`).
     #[serde(default)]
     returns: Vec<ReturnsFile>,
@@ -193,12 +206,14 @@ struct ResourceFile {
 struct Acquire {
     kind: Kind,
     arity: Option<usize>,
+    min_arity: Option<usize>,
     arg0: Vec<Arc<str>>,
     arg0_not: Vec<Arc<str>>,
     child: bool,
     on_receiver: bool,
     when_true: bool,
     file_or_path: bool,
+    until: Vec<Arc<str>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -221,6 +236,7 @@ pub struct ResourceModels {
     returns_arg0: HashSet<Key>,
     nothrow: HashSet<Key>,
     views: HashSet<Key>,
+    closes_on_failure: HashSet<Key>,
     returns: HashMap<Key, Arc<str>>,
     resource_types: HashSet<Arc<str>>,
     inert: HashSet<Arc<str>>,
@@ -266,12 +282,14 @@ impl ResourceModels {
                 let spec = Acquire {
                     kind,
                     arity: a.arity,
+                    min_arity: a.min_arity,
                     arg0: a.arg0.iter().map(|s| Arc::from(s.as_str())).collect(),
                     arg0_not: a.arg0_not.iter().map(|s| Arc::from(s.as_str())).collect(),
                     child: a.child,
                     on_receiver: a.on_receiver,
                     when_true: a.when_true,
                     file_or_path: a.file_or_path,
+                    until: a.until.iter().map(|s| Arc::from(s.as_str())).collect(),
                 };
                 for k in keys(&a.types, &a.methods) {
                     m.acquire.entry(k).or_default().push(spec.clone());
@@ -303,6 +321,9 @@ impl ResourceModels {
             }
             for c in &file.views {
                 m.views.extend(keys(&c.types, &c.methods));
+            }
+            for c in &file.closes_on_failure {
+                m.closes_on_failure.extend(keys(&c.types, &c.methods));
             }
             for c in &file.nothrow {
                 m.nothrow.extend(keys(&c.types, &c.methods));
@@ -383,8 +404,14 @@ impl ResourceModels {
     }
 
     fn acquisition(&self, class: Option<&str>, name: &str, arity: usize) -> Option<&Acquire> {
+        self.acquisitions(class, name, arity).into_iter().next()
+    }
+
+    /// The acquire entries that apply to a call with `arity` arguments, in model order (the
+    /// first whose argument types also match applies).
+    fn acquisitions(&self, class: Option<&str>, name: &str, arity: usize) -> Vec<&Acquire> {
         if class.is_some_and(|c| self.inert.contains(c)) {
-            return None;
+            return Vec::new();
         }
         let name: Arc<str> = Arc::from(name);
         // Constructors are not inherited.
@@ -393,11 +420,23 @@ impl ResourceModels {
         } else {
             self.lineage(class)
         };
-        lineage.into_iter().find_map(|t| {
-            self.acquire
-                .get(&(t, name.clone()))
-                .and_then(|v| v.iter().find(|a| a.arity.is_none_or(|n| n == arity)))
-        })
+        lineage
+            .into_iter()
+            .map(|t| {
+                self.acquire
+                    .get(&(t, name.clone()))
+                    .map(|v| {
+                        v.iter()
+                            .filter(|a| {
+                                a.arity.is_none_or(|n| n == arity)
+                                    && a.min_arity.is_none_or(|n| arity >= n)
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+            .find(|v| !v.is_empty())
+            .unwrap_or_default()
     }
 
     fn is_release(&self, kind: Kind, name: &str) -> bool {
@@ -558,6 +597,9 @@ enum Mark {
 struct Path {
     vals: BTreeMap<Var, u32>,
     open: BTreeMap<u32, Mark>,
+    /// Variables holding a resource not acquired yet (an unconnected socket): the obligation it
+    /// becomes when an `until` method is called on it.
+    dormant: BTreeMap<Var, u32>,
     /// Variables holding a boolean constant on this path (`closed = true`), so that a later
     /// `if (!closed)` takes only its feasible side. Kept only while an obligation is open.
     flags: BTreeMap<Var, bool>,
@@ -580,6 +622,14 @@ impl Path {
     }
 }
 
+/// The dormant resource (an unconnected socket) an operand holds on a path.
+fn dormant_of(p: &Path, o: &Operand) -> Option<u32> {
+    match o {
+        Operand::Var(v) => p.dormant.get(v).copied(),
+        _ => None,
+    }
+}
+
 /// The set of paths reaching a point.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct State {
@@ -595,6 +645,8 @@ struct Ob {
     parent: Option<u32>,
     lock_path: Option<Arc<str>>,
     param: Option<u32>,
+    /// Methods that make a dormant resource an obligation (`connect`, `bind`).
+    until: Vec<Arc<str>>,
 }
 
 #[derive(Debug, Clone)]
@@ -613,6 +665,8 @@ struct Engine<'a> {
     paths_of: HashMap<Var, Arc<str>>,
     /// Obligations bound by try-with-resources / `with`.
     managed_obs: HashSet<u32>,
+    /// The dormant resource (an unconnected socket) the call being lowered returned.
+    pending_dormant: Option<u32>,
     /// Temporaries loaded from a static field of a class (`FileDescriptor.in`): that class, as a
     /// guess of the value's type.
     static_of: HashMap<Var, Arc<str>>,
@@ -703,6 +757,7 @@ impl<'a> Engine<'a> {
             null_tested: HashSet::new(),
             file_like: HashSet::new(),
             managed_obs: HashSet::new(),
+            pending_dormant: None,
             unlocked: HashSet::new(),
             report: false,
             leaks: Vec::new(),
@@ -1100,13 +1155,22 @@ impl<'a> Engine<'a> {
             .enumerate()
             .filter_map(|(i, a)| p.open_ob(a).map(|id| (i, id)))
             .collect();
-        let acq = models.acquisition(c.class.as_deref(), &c.name, c.args.len());
-        let acq = acq.filter(|a| {
-            let first = c.args.first();
-            (a.arg0.is_empty() || first.is_some_and(|x| self.arg_matches(f, x, &a.arg0)))
-                && !(first
-                    .is_some_and(|x| !a.arg0_not.is_empty() && self.arg_matches(f, x, &a.arg0_not)))
-        });
+        // A dormant resource (an unconnected socket) passed to a call leaves the method's hands.
+        for a in &c.args {
+            if let Some(id) = dormant_of(p, a) {
+                p.dormant.retain(|_, x| *x != id);
+            }
+        }
+        let acq = models
+            .acquisitions(c.class.as_deref(), &c.name, c.args.len())
+            .into_iter()
+            .find(|a| {
+                let first = c.args.first();
+                (a.arg0.is_empty() || first.is_some_and(|x| self.arg_matches(f, x, &a.arg0)))
+                    && !(first.is_some_and(|x| {
+                        !a.arg0_not.is_empty() && self.arg_matches(f, x, &a.arg0_not)
+                    }))
+            });
         // A path-or-file opener given a file object wraps the caller's object: it owns nothing.
         let file_arg = acq.is_some_and(|a| a.file_or_path)
             && c.args.first().is_some_and(|x| self.is_file_object(f, p, x));
@@ -1161,11 +1225,38 @@ impl<'a> Engine<'a> {
             && (uses || acq.is_some_and(|a| !a.when_true && !a.on_receiver) || throwing_wrapper)
             && summary.as_ref().is_none_or(|s| s.may_throw);
         if !releasing && !is_lambda {
-            let q = self.thrown(p, c.span, related);
+            let mut q = self.thrown(p, c.span, related);
+            if let Some(id) = recv_ob
+                .filter(|_| models.has(&models.closes_on_failure, c.class.as_deref(), &c.name))
+            {
+                q.open.remove(&id);
+                q.vals.retain(|_, v| *v != id);
+            }
             if has_handlers {
                 exc.insert(q);
             } else if self.report {
                 self.throws_out(p, &q);
+            }
+        }
+        // `s.connect(..)` on an unconnected socket: from here on it is an obligation (a failed
+        // `connect` closes the socket: the exceptional state above does not hold it).
+        if let Some(id) = c.receiver.as_ref().and_then(|r| dormant_of(p, r)) {
+            if self
+                .ob(id)
+                .is_some_and(|o| o.until.iter().any(|m| **m == *c.name))
+            {
+                let vars: Vec<Var> = p
+                    .dormant
+                    .iter()
+                    .filter(|(_, x)| **x == id)
+                    .map(|(v, _)| *v)
+                    .collect();
+                p.dormant.retain(|_, x| *x != id);
+                self.open(p, id);
+                for v in vars {
+                    p.vals.insert(v, id);
+                }
+                return None;
             }
         }
         if releasing {
@@ -1250,6 +1341,8 @@ impl<'a> Engine<'a> {
                 describe_call(c)
             };
             let kind = a.kind;
+            let until = a.until.clone();
+            let dormant = !until.is_empty();
             let id = self.ob_id(c.span, false, || Ob {
                 span: c.span,
                 kind,
@@ -1258,7 +1351,12 @@ impl<'a> Engine<'a> {
                 parent,
                 lock_path,
                 param: None,
+                until,
             });
+            if dormant {
+                self.pending_dormant = Some(id);
+                return None;
+            }
             self.open(p, id);
             return (!a.on_receiver).then_some(id);
         }
@@ -1273,6 +1371,7 @@ impl<'a> Engine<'a> {
                     parent: None,
                     lock_path: None,
                     param: None,
+                    until: Vec::new(),
                 });
                 self.open(p, id);
                 return Some(id);
@@ -1391,6 +1490,18 @@ impl<'a> Engine<'a> {
                     Expr::Param(i) => self.param(f, *i, *span, p),
                     _ => None,
                 };
+                let dormant = match expr {
+                    Expr::Use(o) => dormant_of(p, o),
+                    _ => self.pending_dormant.take(),
+                };
+                if let Some(d) = dst {
+                    p.dormant.remove(d);
+                    if let Some(id) = dormant {
+                        if !self.run.handed_off.contains(span) && !self.run.managed.contains(span) {
+                            p.dormant.insert(*d, id);
+                        }
+                    }
+                }
                 if self.run.handed_off.contains(span) {
                     if let Some(id) = held {
                         self.discharge(p, id, true);
@@ -1423,6 +1534,9 @@ impl<'a> Engine<'a> {
                 }
             }
             Inst::FieldStore { value, .. } | Inst::ArrayStore { value, .. } => {
+                if let Some(id) = dormant_of(p, value) {
+                    p.dormant.retain(|_, x| *x != id);
+                }
                 self.escape_operand(p, value);
             }
         }
@@ -1441,6 +1555,7 @@ impl<'a> Engine<'a> {
             parent: None,
             lock_path: None,
             param: Some(i),
+            until: Vec::new(),
         });
         p.open.insert(id, Mark::Normal);
         Some(id)
@@ -1497,6 +1612,7 @@ impl<'a> Engine<'a> {
                             parent: None,
                             lock_path: Some(path.clone()),
                             param: None,
+                            until: Vec::new(),
                         });
                         self.open(&mut q, id);
                         out.entry(*then).or_default().insert(q);
