@@ -399,6 +399,13 @@ fn constructor(c: &mut Call, models: &ResourceModels) {
     }
 }
 
+/// The argument list of the call `c` was lowered from (none for a call without one).
+fn call_arguments<'t>(root: Node<'t>, c: &Call) -> Option<Node<'t>> {
+    root.descendant_for_byte_range(c.span.start as usize, c.span.end as usize)?
+        .child_by_field_name("arguments")
+        .filter(|a| a.kind() == "argument_list")
+}
+
 /// A constructor whose keyword argument selects a variant the models name: `Class#kw=V`, with `V`
 /// the last name of the value (`subprocess.Popen(cmd, stdout=subprocess.PIPE)` is
 /// `subprocess.Popen#stdout=PIPE`, a process with a pipe to close).
@@ -407,13 +414,7 @@ fn keyword_variant(c: &mut Call, models: &ResourceModels, root: Node<'_>, text: 
         return;
     }
     let Some(class) = c.class.clone() else { return };
-    let Some(n) = root.descendant_for_byte_range(c.span.start as usize, c.span.end as usize) else {
-        return;
-    };
-    let Some(args) = n
-        .child_by_field_name("arguments")
-        .filter(|a| a.kind() == "argument_list")
-    else {
+    let Some(args) = call_arguments(root, c) else {
         return;
     };
     let mut cur = args.walk();
@@ -444,13 +445,7 @@ fn file_keyword_first(c: &mut Call, models: &ResourceModels, root: Node<'_>, tex
     if !models.takes_file_or_path(c.class.as_deref(), &c.name, c.args.len()) {
         return;
     }
-    let Some(n) = root.descendant_for_byte_range(c.span.start as usize, c.span.end as usize) else {
-        return;
-    };
-    let Some(args) = n
-        .child_by_field_name("arguments")
-        .filter(|a| a.kind() == "argument_list")
-    else {
+    let Some(args) = call_arguments(root, c) else {
         return;
     };
     let mut cur = args.walk();

@@ -3,14 +3,12 @@
 //! generated table; the SQS `Queue` resource's `send_messages`/`delete_messages`/
 //! `change_message_visibility_batch`) is discarded or never inspected for them: those items are lost.
 
-use tree_sitter::Node;
-
 use super::{mentions, report_calls, scope, use_of, Checker, Env, Kind, Use};
 
 pub(crate) const NAME: &str = "aws_unchecked_batch_failures";
 
-pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
-    report_calls(cx, env, root, NAME, |cx, call| {
+pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env) {
+    report_calls(cx, env, NAME, |cx, call| {
         let n = call.call;
         let services = call.services(|s| s.batch(&call.op).is_some());
         let mut failures: Vec<&str> = services

@@ -102,8 +102,8 @@ fn is_len_of_read(cx: &Checker<'_, '_>, body: Node<'_>) -> bool {
         .is_some_and(|f| cx.text(f) == "len")
 }
 
-pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
-    report_calls(cx, env, root, NAME, |cx, call| {
+pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env) {
+    report_calls(cx, env, NAME, |cx, call| {
         let svc = call.svc.filter(|s| s.service.name == "s3")?;
         let resource = match (svc.kind, call.op.as_str()) {
             (Kind::Client, "get_object") => false,

@@ -2,15 +2,13 @@
 //! Each call is a synchronous API request on the invocation's critical path (latency, throttling,
 //! cost per invocation); the embedded metric format writes metrics to the log stream asynchronously.
 
-use tree_sitter::Node;
-
 use super::client_reuse::is_handler;
 use super::{enclosing_function, report_calls, Checker, Env};
 
 pub(crate) const NAME: &str = "aws_lambda_sync_metrics";
 
-pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
-    report_calls(cx, env, root, NAME, |cx, call| {
+pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env) {
+    report_calls(cx, env, NAME, |cx, call| {
         let metrics =
             call.op == "put_metric_data" && call.svc.is_none_or(|s| s.service.name == "cloudwatch");
         let in_handler = enclosing_function(call.call).is_some_and(|f| is_handler(cx, f));

@@ -108,7 +108,7 @@ pub(crate) fn check_module(cx: &mut Checker<'_, '_>, root: Node<'_>) {
     if !env.aws_file {
         return;
     }
-    batch_failures::check(cx, &env, root);
+    batch_failures::check(cx, &env);
     batch_in_loop::check(cx, &env, root);
     client_reuse::check(cx, &env, root);
     credentials_logged::check(cx, &env, root);
@@ -116,19 +116,19 @@ pub(crate) fn check_module(cx: &mut Checker<'_, '_>, root: Node<'_>) {
     error_message::check(cx, &env, root);
     get_item_unchecked::check(cx, &env, root);
     iam_wildcard::check(cx, &env, root);
-    inefficient_chain::check(cx, &env, root);
+    inefficient_chain::check(cx, &env);
     insecure_transport::check(cx, &env, root);
     kms_reencrypt::check(cx, &env, root);
-    lambda_sync_metrics::check(cx, &env, root);
+    lambda_sync_metrics::check(cx, &env);
     manual_retry::check(cx, &env, root);
-    pagination::check(cx, &env, root);
-    s3_bucket_owner::check(cx, &env, root);
+    pagination::check(cx, &env);
+    s3_bucket_owner::check(cx, &env);
     s3_metadata_case::check(cx, &env, root);
-    sns_unauthenticated::check(cx, &env, root);
+    sns_unauthenticated::check(cx, &env);
     sqs_queue_url::check(cx, &env, root);
-    sqs_short_polling::check(cx, &env, root);
+    sqs_short_polling::check(cx, &env);
     untrusted_ami::check(cx, &env, root);
-    waiter::check(cx, &env, root);
+    waiter::check(cx, &env);
 }
 
 /// Normalized text of a name or `self.attr` target (whitespace removed).
@@ -552,19 +552,19 @@ pub(super) fn use_of(call: Node<'_>) -> Use<'_> {
 pub(super) fn report_calls(
     cx: &mut Checker<'_, '_>,
     env: &Env,
-    root: Node<'_>,
     name: &str,
     mut f: impl FnMut(&Checker<'_, '_>, &AwsCall<'_>) -> Option<String>,
 ) {
     if !cx.on(name) {
         return;
     }
+    // The calls the semantics collected in its walk (pre-order), not another walk of the file.
     let mut hits = Vec::new();
-    walk_tree(root, |n| {
+    for &n in &cx.sem.calls {
         if let Some(msg) = env.aws_call(cx, n).and_then(|call| f(cx, &call)) {
             hits.push((n, msg));
         }
-    });
+    }
     for (n, msg) in hits {
         cx.report(name, n, msg);
     }

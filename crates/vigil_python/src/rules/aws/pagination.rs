@@ -2,8 +2,6 @@
 //! models) is used, but the continuation token is never read, no paginator is used and no page size
 //! was asked for: only the first page of results is seen.
 
-use tree_sitter::Node;
-
 use super::{mentions, report_calls, scope, use_of, Checker, Env, Use};
 
 pub(crate) const NAME: &str = "aws_missing_pagination";
@@ -20,8 +18,8 @@ fn names_specific_resources(k: &str) -> bool {
         || k == "Keys"
 }
 
-pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
-    report_calls(cx, env, root, NAME, |cx, call| {
+pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env) {
+    report_calls(cx, env, NAME, |cx, call| {
         let n = call.call;
         let kws = call.kwarg_names(cx);
         if kws.contains(&"**") || matches!(use_of(n), Use::Discarded) {

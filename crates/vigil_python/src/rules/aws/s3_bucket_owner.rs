@@ -2,14 +2,12 @@
 //! `ExpectedBucketOwner`: if the bucket was deleted and its name taken by another account, the
 //! request silently reads from or writes to that account's bucket.
 
-use tree_sitter::Node;
-
 use super::{report_calls, Checker, Env, Kind};
 
 pub(crate) const NAME: &str = "aws_s3_missing_bucket_owner";
 
-pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
-    report_calls(cx, env, root, NAME, |cx, call| {
+pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env) {
+    report_calls(cx, env, NAME, |cx, call| {
         // Only a receiver known to be an S3 client: `Bucket=` alone is too common elsewhere.
         if !call
             .svc

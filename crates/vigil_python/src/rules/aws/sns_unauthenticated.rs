@@ -2,15 +2,14 @@
 //! `AuthenticateOnUnsubscribe="true"`: anyone who gets the unsubscribe link (every message carries
 //! it) can then unsubscribe the endpoint without AWS credentials.
 
-use tree_sitter::Node;
 use vigil_query::{ConstValue, Semantics};
 
 use super::{report_calls, Checker, Env};
 
 pub(crate) const NAME: &str = "aws_sns_unauthenticated_unsubscribe";
 
-pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
-    report_calls(cx, env, root, NAME, |cx, call| {
+pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env) {
+    report_calls(cx, env, NAME, |cx, call| {
         if call.op != "confirm_subscription"
             || call.svc.is_some_and(|s| s.service.name != "sns")
             || call.kwarg_names(cx).contains(&"**")

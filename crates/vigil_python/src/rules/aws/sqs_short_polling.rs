@@ -3,14 +3,12 @@
 //! servers, so consumers spin and pay for empty receives. Long polling (`WaitTimeSeconds=1..20`) waits
 //! for messages.
 
-use tree_sitter::Node;
-
 use super::{report_calls, Checker, Env, Kind};
 
 pub(crate) const NAME: &str = "aws_sqs_short_polling";
 
-pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
-    report_calls(cx, env, root, NAME, |cx, call| {
+pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env) {
+    report_calls(cx, env, NAME, |cx, call| {
         let sqs = match call.op.as_str() {
             "receive_message" => !call.services(|s| s.name == "sqs").is_empty(),
             "receive_messages" => call

@@ -2,14 +2,12 @@
 //! boto3 waiter polls (from the generated waiter table), e.g. `describe_instances` until the instance
 //! runs, instead of `client.get_waiter("instance_running").wait(...)`.
 
-use tree_sitter::Node;
-
 use super::{enclosing_loop, has_sleep, mentions, report_calls, scope, Checker, Env};
 
 pub(crate) const NAME: &str = "aws_polling_instead_of_waiter";
 
-pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
-    report_calls(cx, env, root, NAME, |cx, call| {
+pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env) {
+    report_calls(cx, env, NAME, |cx, call| {
         let n = call.call;
         if n.kind() != "call" {
             return None;
