@@ -1246,21 +1246,6 @@ fn finding(file: &SourceFile, rule: &vigil_core::Rule, hit: &SinkHit, models: &M
     .with_flow(flow)
 }
 
-/// The source text of a span, on one line and shortened.
-fn snippet(file: &SourceFile, span: vigil_flow::ir::Span) -> String {
-    let text = file
-        .text
-        .get(span.start as usize..span.end as usize)
-        .unwrap_or("");
-    let one: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one.chars().count() > 60 {
-        let cut: String = one.chars().take(57).collect();
-        format!("{cut}...")
-    } else {
-        one
-    }
-}
-
 /// `cookie-flags`: cookies added to the response without `Secure`/`HttpOnly` on every path.
 fn check_cookies(
     file: &SourceFile,
@@ -1318,8 +1303,8 @@ fn cookie_finding(
     let message = format!(
         "{}: `{}` adds the cookie `{}` (line {line}) without {} on every path",
         rule.meta.name,
-        snippet(file, h.add),
-        snippet(file, h.created),
+        vigil_flow::leak_report::snippet(file, h.add),
+        vigil_flow::leak_report::snippet(file, h.created),
         missing.join(" and "),
     );
     out.findings.push(
