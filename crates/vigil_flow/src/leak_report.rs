@@ -2,7 +2,7 @@
 //! few rounds of [`obligation::analyze`], the rule a leak belongs to, and the finding (message,
 //! related location, flow) in the words of the language ([`Wording`]).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use vigil_core::analyzer::FileOutput;
@@ -53,10 +53,12 @@ pub fn snippet(file: &SourceFile, span: TextRange) -> String {
 
 type SumKey = (Arc<str>, Arc<str>, Option<usize>);
 
-/// Summaries of the file's own functions.
+/// Summaries of the file's own functions: indexes into `sums`, which the worklist of
+/// [`analyze_functions`] updates in place.
 struct FileCallees<'a> {
-    by_owner: HashMap<SumKey, LeakSummary>,
-    by_name: HashMap<(Arc<str>, Option<usize>), Vec<LeakSummary>>,
+    by_owner: HashMap<SumKey, usize>,
+    by_name: HashMap<(Arc<str>, Option<usize>), Vec<usize>>,
+    /// Owners (classes) of the file's functions.
     owners: BTreeSet<Arc<str>>,
     /// Match calls to functions by their number of arguments (Java overloads); Python matches by
     /// name only (default and keyword arguments).
@@ -64,6 +66,8 @@ struct FileCallees<'a> {
     /// Summaries of functions of other files of the scan (the project facts), asked when the file
     /// has none of its own.
     external: Option<&'a dyn LeakCallees>,
+    /// The current summary of each function of the file.
+    sums: Vec<LeakSummary>,
 }
 
 impl FileCallees<'_> {
@@ -86,11 +90,12 @@ impl FileCallees<'_> {
     /// The summary of one of the file's own functions.
     fn local(&self, call: &Call, caller: &Function) -> Option<LeakSummary> {
         let arity = self.arity(call.args.len());
+        let sum = |i: &usize| self.sums.get(*i).cloned();
         if call.name.starts_with("lambda$") {
             return self
                 .by_owner
                 .get(&(caller.owner.clone(), call.name.clone(), arity))
-                .cloned();
+                .and_then(sum);
         }
         let owner = if call.on_this {
             Some(caller.owner.clone())
@@ -98,8 +103,8 @@ impl FileCallees<'_> {
             call.class.clone()
         };
         if let Some(o) = &owner {
-            if let Some(s) = self.by_owner.get(&(o.clone(), call.name.clone(), arity)) {
-                return Some(s.clone());
+            if let Some(i) = self.by_owner.get(&(o.clone(), call.name.clone(), arity)) {
+                return sum(i);
             }
             // A library class (or a library method inherited by a class of this file).
             if !call.on_this || !self.owners.contains(o) {
@@ -112,14 +117,16 @@ impl FileCallees<'_> {
         // Receiver of unknown type or an inherited method: the same-named functions of the file,
         // if they agree.
         let cands = self.by_name.get(&(call.name.clone(), arity))?;
-        let first = cands.first()?;
-        cands.iter().all(|s| s == first).then(|| first.clone())
+        let first = self.sums.get(*cands.first()?)?;
+        cands
+            .iter()
+            .all(|i| self.sums.get(*i) == Some(first))
+            .then(|| first.clone())
     }
 }
 
-fn summaries_of<'a>(
+fn callees_of<'a>(
     functions: &[Function],
-    results: &[LeakSummary],
     by_arity: bool,
     external: Option<&'a dyn LeakCallees>,
 ) -> FileCallees<'a> {
@@ -129,16 +136,25 @@ fn summaries_of<'a>(
         owners: functions.iter().map(|f| f.owner.clone()).collect(),
         by_arity,
         external,
+        // What is known of a function before it is analyzed: no more than of an unknown call.
+        sums: functions
+            .iter()
+            .map(|f| LeakSummary {
+                params: vec![ParamEffect::Keeps; f.params.len()],
+                returns: None,
+                may_throw: true,
+            })
+            .collect(),
     };
-    for (f, s) in functions.iter().zip(results) {
+    for (i, f) in functions.iter().enumerate() {
         let arity = c.arity(f.params.len());
         c.by_owner
-            .insert((f.owner.clone(), f.name.clone(), arity), s.clone());
+            .insert((f.owner.clone(), f.name.clone(), arity), i);
         if !f.name.starts_with('<') && !f.name.starts_with("lambda$") {
             c.by_name
                 .entry((f.name.clone(), arity))
                 .or_default()
-                .push(s.clone());
+                .push(i);
         }
     }
     c
@@ -152,6 +168,7 @@ pub struct FileRun<'a> {
     /// Spans of values handed to an owner (see [`LeakRun::handed_off`]).
     pub handed_off: &'a BTreeSet<TextRange>,
     pub budget: usize,
+    /// How many times one function may be analyzed (its callees' summaries changing in between).
     pub rounds: usize,
     /// Match calls to the file's functions by argument count too.
     pub by_arity: bool,
@@ -159,25 +176,89 @@ pub struct FileRun<'a> {
     pub external: Option<&'a dyn LeakCallees>,
 }
 
-/// Analyze every function of a file: summaries of the file's functions in a few rounds, then the
-/// leaks of each. `adjust` may correct a function's summary between rounds (a Java constructor that
-/// hands its parameters to `super(...)` keeps them).
+/// For each function of the file, the functions of the file that may call it: a call of the
+/// same name (an over-approximation of what [`FileCallees::local`] resolves).
+fn callers_by_name(functions: &[Function]) -> Vec<Vec<usize>> {
+    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, f) in functions.iter().enumerate() {
+        by_name.entry(&f.name).or_default().push(i);
+    }
+    let mut callers: Vec<Vec<usize>> = vec![Vec::new(); functions.len()];
+    for (caller, f) in functions.iter().enumerate() {
+        let mut seen: HashSet<usize> = HashSet::new();
+        for c in crate::ir::calls(std::slice::from_ref(f)) {
+            for &g in by_name.get(&*c.name).into_iter().flatten() {
+                if seen.insert(g) {
+                    callers[g].push(caller);
+                }
+            }
+        }
+    }
+    callers
+}
+
+/// An order in which callees come before their callers (a depth-first post-order of the call
+/// graph; functions of a cycle in some order).
+fn callee_first_order(callers: &[Vec<usize>]) -> Vec<usize> {
+    let n = callers.len();
+    let mut callees: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (g, cs) in callers.iter().enumerate() {
+        for &f in cs {
+            callees[f].push(g);
+        }
+    }
+    let mut order = Vec::with_capacity(n);
+    let mut seen = vec![false; n];
+    for root in 0..n {
+        if seen[root] {
+            continue;
+        }
+        seen[root] = true;
+        // (node, index of its next callee to visit)
+        let mut stack = vec![(root, 0usize)];
+        while let Some((v, k)) = stack.last_mut() {
+            if let Some(&w) = callees[*v].get(*k) {
+                *k += 1;
+                if !seen[w] {
+                    seen[w] = true;
+                    stack.push((w, 0));
+                }
+            } else {
+                order.push(*v);
+                stack.pop();
+            }
+        }
+    }
+    order
+}
+
+/// Analyze every function of a file: the summaries of the file's functions and the leaks of each.
+///
+/// A worklist in callee-first order: each function is analyzed once with the summaries of the
+/// functions it calls, and again (at most `run.rounds` times in all) when one of them changes
+/// (recursion). Without recursion, one analysis per function. `adjust` may correct a function's
+/// summary after each analysis (a Java constructor that hands its parameters to `super(...)`
+/// keeps them).
 pub fn analyze_functions(
     functions: &[Function],
     run: &FileRun<'_>,
     adjust: &dyn Fn(&Function, &mut LeakSummary),
 ) -> Vec<LeakResult> {
-    let mut sums: Vec<LeakSummary> = functions
-        .iter()
-        .map(|f| LeakSummary {
-            params: vec![ParamEffect::Keeps; f.params.len()],
-            returns: None,
-            may_throw: true,
-        })
-        .collect();
-    let mut results = Vec::new();
-    for round in 0..run.rounds.max(1) {
-        let callees = summaries_of(functions, &sums, run.by_arity, run.external);
+    let mut callees = callees_of(functions, run.by_arity, run.external);
+    let callers = callers_by_name(functions);
+    let order = callee_first_order(&callers);
+    // Position of each function in `order`: the worklist runs lowest position first.
+    let mut pos = vec![0usize; functions.len()];
+    for (p, &f) in order.iter().enumerate() {
+        pos[f] = p;
+    }
+    let mut queue: BTreeSet<usize> = (0..order.len()).collect();
+    let mut runs = vec![0usize; functions.len()];
+    let mut results: Vec<LeakResult> = vec![LeakResult::default(); functions.len()];
+    while let Some(p) = queue.pop_first() {
+        let Some(&i) = order.get(p) else { continue };
+        let Some(f) = functions.get(i) else { continue };
+        runs[i] += 1;
         let lr = LeakRun {
             models: run.models,
             callees: &callees,
@@ -185,15 +266,18 @@ pub fn analyze_functions(
             handed_off: run.handed_off,
             budget: run.budget,
         };
-        results = functions.iter().map(|f| analyze(f, &lr)).collect();
-        let mut new: Vec<LeakSummary> = results.iter().map(|r| r.summary.clone()).collect();
-        for (f, s) in functions.iter().zip(&mut new) {
-            adjust(f, s);
+        let r = analyze(f, &lr);
+        let mut s = r.summary.clone();
+        adjust(f, &mut s);
+        results[i] = r;
+        if callees.sums[i] != s {
+            callees.sums[i] = s;
+            for &c in &callers[i] {
+                if runs[c] > 0 && runs[c] < run.rounds.max(1) {
+                    queue.insert(pos[c]);
+                }
+            }
         }
-        if new == sums && round > 0 {
-            break;
-        }
-        sums = new;
     }
     results
 }

@@ -230,6 +230,8 @@ type Key = (Arc<str>, Arc<str>);
 pub struct ResourceModels {
     release: BTreeMap<Kind, Vec<Arc<str>>>,
     acquire: HashMap<Key, Vec<Acquire>>,
+    /// The method names of `acquire` (a cheap first test: most calls acquire nothing).
+    acquire_names: HashSet<Arc<str>>,
     wrappers: HashMap<Arc<str>, Throws>,
     closers: HashSet<Key>,
     borrowers: HashSet<Key>,
@@ -292,6 +294,7 @@ impl ResourceModels {
                     until: a.until.iter().map(|s| Arc::from(s.as_str())).collect(),
                 };
                 for k in keys(&a.types, &a.methods) {
+                    m.acquire_names.insert(k.1.clone());
                     m.acquire.entry(k).or_default().push(spec.clone());
                 }
             }
@@ -410,7 +413,7 @@ impl ResourceModels {
     /// The acquire entries that apply to a call with `arity` arguments, in model order (the
     /// first whose argument types also match applies).
     fn acquisitions(&self, class: Option<&str>, name: &str, arity: usize) -> Vec<&Acquire> {
-        if class.is_some_and(|c| self.inert.contains(c)) {
+        if !self.acquire_names.contains(name) || class.is_some_and(|c| self.inert.contains(c)) {
             return Vec::new();
         }
         let name: Arc<str> = Arc::from(name);
@@ -443,6 +446,12 @@ impl ResourceModels {
         self.release
             .get(&kind)
             .is_some_and(|v| v.iter().any(|m| &**m == name))
+    }
+
+    /// Whether a call of `class.name` with `arity` arguments acquires a resource.
+    #[must_use]
+    pub fn acquires(&self, class: Option<&str>, name: &str, arity: usize) -> bool {
+        self.acquisition(class, name, arity).is_some()
     }
 
     /// Whether a declared type is a resource type (its values may be obligations): parameters of

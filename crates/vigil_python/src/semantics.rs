@@ -48,6 +48,8 @@ pub(crate) struct PySemantics<'t> {
     flow_args: OnceCell<CallArgConsts>,
     /// Nesting of [`PySemantics::alias_of`] (aliases of aliases through attributes).
     alias_depth: Cell<usize>,
+    /// Memo of [`PySemantics::mentions`].
+    mentioned: RefCell<Vec<(&'static str, bool)>>,
 }
 
 pub(crate) fn text<'a>(n: Node<'_>, src: &'a str) -> &'a str {
@@ -82,6 +84,17 @@ fn target_names<'t>(target: Node<'t>, src: &str, out: &mut Vec<(String, Node<'t>
 }
 
 impl<'t> PySemantics<'t> {
+    /// Whether the file's text contains `word` (searched once per file): a cheap test a rule
+    /// makes before looking for a name every use of which the text must spell (an import).
+    pub(crate) fn mentions(&self, word: &'static str) -> bool {
+        if let Some((_, m)) = self.mentioned.borrow().iter().find(|(w, _)| *w == word) {
+            return *m;
+        }
+        let m = self.src.contains(word);
+        self.mentioned.borrow_mut().push((word, m));
+        m
+    }
+
     pub(crate) fn new(src: &'t str, root: Node<'t>) -> Self {
         let mut imports = HashMap::new();
         // One walk for everything the semantics needs of the whole file.
@@ -182,6 +195,7 @@ impl<'t> PySemantics<'t> {
             alias_candidates,
             flow_args: OnceCell::new(),
             alias_depth: Cell::new(0),
+            mentioned: RefCell::new(Vec::new()),
         }
     }
 

@@ -90,71 +90,74 @@ fn span(n: Node<'_>) -> TextRange {
     TextRange::new(n.start_byte(), n.end_byte())
 }
 
-/// Spans the front end knows about: the items of `with` statements (the resource is released by
-/// the statement) and the `yield`s (the value is handed to the consumer).
-fn with_and_yield_spans(root: Node<'_>) -> (BTreeSet<TextRange>, BTreeSet<TextRange>) {
-    let mut managed = BTreeSet::new();
-    let mut yields = BTreeSet::new();
-    let mut stack = vec![root];
-    while let Some(n) = stack.pop() {
-        match n.kind() {
-            "with_item" => {
-                managed.insert(span(n));
-                if let Some(v) = n.child_by_field_name("value") {
-                    managed.insert(span(v));
-                    if v.kind() == "as_pattern" {
-                        if let Some(x) = v.named_child(0) {
-                            managed.insert(span(x));
-                        }
-                    }
-                }
-            }
-            "yield" => {
-                yields.insert(span(n));
-            }
-            _ => {}
-        }
-        let mut c = n.walk();
-        stack.extend(n.named_children(&mut c));
-    }
-    (managed, yields)
+/// What the leak analysis needs of a file's syntax tree, collected in one walk.
+#[derive(Default)]
+struct TreeFacts {
+    /// The items of `with` statements (the statement releases the resource).
+    managed: BTreeSet<TextRange>,
+    /// Values that leave the function: `yield`s (handed to the consumer) and right-hand sides of
+    /// assignments to names that outlive the function (see [`Scope`]).
+    handed_off: BTreeSet<TextRange>,
+    /// Fields `self.x` assigned a `threading.Lock()` / `RLock()` (see [`lock_field`]).
+    lock_fields: HashSet<String>,
 }
 
-/// Right-hand sides of assignments to names that outlive the function: names declared `global` or
-/// `nonlocal`, and names a nested function or lambda uses (a closure keeps the value). What is
-/// assigned there escapes.
-fn escaping_assignments(root: Node<'_>, text: &str, out: &mut BTreeSet<TextRange>) {
+/// A function scope (the module, a function or a lambda) during the walk of [`tree_facts`]: names
+/// that outlive it are those declared `global` or `nonlocal` in it and those a nested function or
+/// lambda mentions (a closure keeps the value); what its own statements assign to such a name
+/// escapes.
+struct Scope<'t> {
+    depth: u32,
+    names: HashSet<&'t str>,
+    assigns: Vec<(&'t str, TextRange)>,
+}
+
+impl Scope<'_> {
+    fn close(self, out: &mut BTreeSet<TextRange>) {
+        for (l, r) in self.assigns {
+            if self.names.contains(l) {
+                out.insert(r);
+            }
+        }
+    }
+}
+
+/// One walk of the tree (a cursor, no allocation per node) for [`TreeFacts`].
+fn tree_facts<'t>(root: Node<'t>, text: &'t str) -> TreeFacts {
     let name_of = |n: Node<'_>| text.get(n.start_byte()..n.end_byte()).unwrap_or("");
-    let mut funcs = vec![root];
-    let mut i = 0;
-    while let Some(&f) = funcs.get(i) {
-        i += 1;
-        // Walk the function's own statements; nested definitions are listed for their own turn.
-        let mut names: HashSet<&str> = HashSet::new();
-        let mut assigns: Vec<(Node<'_>, Node<'_>)> = Vec::new();
-        let mut stack: Vec<Node<'_>> = {
-            let mut c = f.walk();
-            f.named_children(&mut c).collect()
-        };
-        while let Some(n) = stack.pop() {
+    let mut facts = TreeFacts::default();
+    let mut scopes: Vec<Scope<'t>> = vec![Scope {
+        depth: 0,
+        names: HashSet::new(),
+        assigns: Vec::new(),
+    }];
+    let mut cur = root.walk();
+    let mut depth: u32 = 0;
+    loop {
+        let n = cur.node();
+        while scopes.len() > 1 && scopes.last().is_some_and(|s| s.depth >= depth) {
+            if let Some(s) = scopes.pop() {
+                s.close(&mut facts.handed_off);
+            }
+        }
+        if n.is_named() {
             match n.kind() {
-                "function_definition" | "lambda" => {
-                    funcs.push(n);
-                    // Every identifier the nested function mentions.
-                    let mut inner = vec![n];
-                    while let Some(x) = inner.pop() {
-                        if x.kind() == "identifier" {
-                            names.insert(name_of(x));
-                        }
-                        let mut c = x.walk();
-                        inner.extend(x.named_children(&mut c));
+                "function_definition" | "lambda" => scopes.push(Scope {
+                    depth,
+                    names: HashSet::new(),
+                    assigns: Vec::new(),
+                }),
+                "identifier" => {
+                    let name = name_of(n);
+                    let outer = scopes.len().saturating_sub(1);
+                    for s in &mut scopes[..outer] {
+                        s.names.insert(name);
                     }
-                    continue;
                 }
                 "global_statement" | "nonlocal_statement" => {
                     let mut c = n.walk();
-                    for x in n.named_children(&mut c) {
-                        names.insert(name_of(x));
+                    if let Some(s) = scopes.last_mut() {
+                        s.names.extend(n.named_children(&mut c).map(name_of));
                     }
                 }
                 "assignment" => {
@@ -163,21 +166,67 @@ fn escaping_assignments(root: Node<'_>, text: &str, out: &mut BTreeSet<TextRange
                         n.child_by_field_name("right"),
                     ) {
                         if l.kind() == "identifier" {
-                            assigns.push((l, r));
+                            if let Some(s) = scopes.last_mut() {
+                                s.assigns.push((name_of(l), span(r)));
+                            }
+                        } else if let Some(f) = lock_field(l, r, text) {
+                            facts.lock_fields.insert(f.to_owned());
                         }
                     }
                 }
+                "with_item" => {
+                    facts.managed.insert(span(n));
+                    if let Some(v) = n.child_by_field_name("value") {
+                        facts.managed.insert(span(v));
+                        if v.kind() == "as_pattern" {
+                            if let Some(x) = v.named_child(0) {
+                                facts.managed.insert(span(x));
+                            }
+                        }
+                    }
+                }
+                "yield" => {
+                    facts.handed_off.insert(span(n));
+                }
                 _ => {}
             }
-            let mut c = n.walk();
-            stack.extend(n.named_children(&mut c));
         }
-        for (l, r) in assigns {
-            if names.contains(name_of(l)) {
-                out.insert(span(r));
+        if cur.goto_first_child() {
+            depth += 1;
+            continue;
+        }
+        loop {
+            if cur.goto_next_sibling() {
+                break;
             }
+            if !cur.goto_parent() {
+                for s in scopes.into_iter().rev() {
+                    s.close(&mut facts.handed_off);
+                }
+                return facts;
+            }
+            depth = depth.saturating_sub(1);
         }
     }
+}
+
+/// `self.x = threading.Lock()` (or `RLock()`): the field `x` holds a lock.
+fn lock_field<'t>(left: Node<'_>, right: Node<'_>, text: &'t str) -> Option<&'t str> {
+    if left.kind() != "attribute" || right.kind() != "call" {
+        return None;
+    }
+    let callee = right
+        .child_by_field_name("function")
+        .and_then(|f| text.get(f.start_byte()..f.end_byte()))?;
+    let last = callee.rsplit('.').next().unwrap_or(callee);
+    let obj = left
+        .child_by_field_name("object")
+        .and_then(|o| text.get(o.start_byte()..o.end_byte()));
+    if !matches!(last, "Lock" | "RLock") || obj != Some("self") {
+        return None;
+    }
+    left.child_by_field_name("attribute")
+        .and_then(|a| text.get(a.start_byte()..a.end_byte()))
 }
 
 fn new_var(f: &mut Function, ty: Option<Arc<str>>) -> Var {
@@ -507,44 +556,6 @@ fn python_rule(l: &Leak, root: Node<'_>) -> &'static str {
     rule_name(l, &WORDING)
 }
 
-/// Fields of `self` assigned a new lock (`self._lock = threading.Lock()`, `RLock()`): the front
-/// end does not type fields, so calls on them are typed here.
-fn lock_fields(root: Node<'_>, text: &str) -> HashSet<String> {
-    let mut out = HashSet::new();
-    let mut stack = vec![root];
-    while let Some(n) = stack.pop() {
-        if n.kind() == "assignment" {
-            let left = n
-                .child_by_field_name("left")
-                .filter(|l| l.kind() == "attribute");
-            let right = n
-                .child_by_field_name("right")
-                .filter(|r| r.kind() == "call");
-            if let (Some(l), Some(r)) = (left, right) {
-                let callee = r
-                    .child_by_field_name("function")
-                    .and_then(|f| text.get(f.start_byte()..f.end_byte()))
-                    .unwrap_or("");
-                let last = callee.rsplit('.').next().unwrap_or(callee);
-                let obj = l
-                    .child_by_field_name("object")
-                    .and_then(|o| text.get(o.start_byte()..o.end_byte()));
-                let attr = l
-                    .child_by_field_name("attribute")
-                    .and_then(|a| text.get(a.start_byte()..a.end_byte()));
-                if matches!(last, "Lock" | "RLock") && obj == Some("self") {
-                    if let Some(a) = attr {
-                        out.insert(a.to_owned());
-                    }
-                }
-            }
-        }
-        let mut c = n.walk();
-        stack.extend(n.named_children(&mut c));
-    }
-    out
-}
-
 /// Whether a `return` (or the end of the function) is reachable from the entry on normal edges.
 fn returns_normally(f: &Function) -> bool {
     let mut seen = vec![false; f.blocks.len()];
@@ -581,13 +592,34 @@ fn called_names(functions: &[Function]) -> HashSet<Arc<str>> {
 /// A module-level function's summary for callers in other modules: `(module, name, summary)`.
 pub(crate) type Exported = (Arc<str>, Arc<str>, LeakSummary);
 
+/// What other files' leak analyses need of a file (part of its phase-1 summary).
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+pub(crate) struct LeakFacts {
+    /// Summaries of the file's module-level functions that tell callers more than an unknown call
+    /// does (a factory, a parameter only borrowed, a function that cannot raise).
+    pub(crate) exported: Vec<Exported>,
+    /// Whether the file acquires a resource itself: without one, only a factory of another file
+    /// can give its functions something to leak.
+    pub(crate) acquires: bool,
+    /// `(module or class, name)` of the calls that other files' summaries may answer.
+    pub(crate) calls: Vec<(Arc<str>, Arc<str>)>,
+}
+
 /// The leak analysis of one file.
 pub(crate) struct FileLeaks {
     functions: Vec<Function>,
     results: Vec<LeakResult>,
-    /// Summaries of the file's module-level functions that tell callers more than an unknown call
-    /// does (a factory, a parameter only borrowed, a function that cannot raise).
-    pub(crate) exported: Vec<Exported>,
+    pub(crate) facts: LeakFacts,
+}
+
+/// The calls of `functions` that [`LeakCallees`] of other files may answer (`mod.f(...)`, `f(...)`
+/// imported from a module): `(module, name)`, without repeats.
+fn external_calls(functions: &[Function]) -> Vec<(Arc<str>, Arc<str>)> {
+    let set: BTreeSet<(Arc<str>, Arc<str>)> = vigil_flow::ir::calls(functions)
+        .filter(|c| !c.on_this && (c.kind == CallKind::Static || c.receiver.is_none()))
+        .filter_map(|c| Some((c.class.clone()?, c.name.clone())))
+        .collect();
+    set.into_iter().collect()
 }
 
 /// Whether a leak rule is enabled.
@@ -643,19 +675,17 @@ pub(crate) fn analyze(
         .map(|(f, t)| (f.clone(), *t))
         .unzip();
     let called = called_names(&functions);
-    let locks = lock_fields(root, &file.text);
+    let facts = tree_facts(root, &file.text);
     // Parameters followed as possible resources: of the functions the file calls (following
     // every parameter would hide leaks: `zipfile.ZipFile(path)` would wrap a "resource" `path`).
     for f in &mut functions {
         let c = called.contains(&f.name);
-        adapt(f, models, root, &file.text, c, &locks);
+        adapt(f, models, root, &file.text, c, &facts.lock_fields);
     }
-    let (managed, mut handed_off) = with_and_yield_spans(root);
-    escaping_assignments(root, &file.text, &mut handed_off);
     let run = FileRun {
         models,
-        managed: &managed,
-        handed_off: &handed_off,
+        managed: &facts.managed,
+        handed_off: &facts.handed_off,
         budget: BUDGET,
         rounds: ROUNDS,
         by_arity: false,
@@ -678,15 +708,22 @@ pub(crate) fn analyze(
             exported_summary(f, &r.summary, models).map(|s| (f.owner.clone(), f.name.clone(), s))
         })
         .collect();
+    let acquires = vigil_flow::ir::calls(&functions)
+        .any(|c| models.acquires(c.class.as_deref(), &c.name, c.args.len()));
+    let calls = external_calls(&functions);
     Ok(FileLeaks {
         functions,
         results,
-        exported,
+        facts: LeakFacts {
+            exported,
+            acquires,
+            calls,
+        },
     })
 }
 
-/// Run the leak rules over one lowered file and report their findings; the file's exported
-/// summaries (empty when no leak rule is enabled or the models do not load).
+/// Run the leak rules over one lowered file and report their findings; what other files need of
+/// it (empty when no leak rule is enabled or the models do not load).
 pub(crate) fn check(
     file: &SourceFile,
     tree: &tree_sitter::Tree,
@@ -694,16 +731,16 @@ pub(crate) fn check(
     lowered: &LoweredFile,
     external: Option<&dyn LeakCallees>,
     out: &mut FileOutput,
-) -> Vec<Exported> {
+) -> LeakFacts {
     let rules = enabled_rules(ctx, NAME, "python");
     if rules.is_empty() {
-        return Vec::new();
+        return LeakFacts::default();
     }
     let a = match analyze(file, tree, lowered, external) {
         Ok(a) => a,
         Err(e) => {
             out.notifications.push(model_error(file, &e));
-            return Vec::new();
+            return LeakFacts::default();
         }
     };
     let root = tree.root_node();
@@ -719,7 +756,7 @@ pub(crate) fn check(
         fix: &fix,
     };
     report(file, &a.functions, &a.results, &reporter, out);
-    a.exported
+    a.facts
 }
 
 /// `x = acquire(...)` followed by more statements of its block becomes `with acquire(...) as x:`

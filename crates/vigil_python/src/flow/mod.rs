@@ -117,8 +117,8 @@ struct FileSummary {
     local_source: bool,
     /// The names of the functions and methods the file calls.
     calls: Vec<Arc<str>>,
-    /// Leak summaries of the file's module-level functions (see [`leaks::Exported`]).
-    leak_sums: Vec<leaks::Exported>,
+    /// What the leak analyses of other files need (see [`leaks::LeakFacts`]).
+    leak: leaks::LeakFacts,
 }
 
 /// Project facts: summaries of every function of the scanned code by (owner, name), and of every
@@ -144,16 +144,23 @@ impl LeakCallees for ProjectLeaks<'_> {
         if call.on_this || !(call.kind == CallKind::Static || call.receiver.is_none()) {
             return None;
         }
-        let class = call.class.as_deref()?;
+        self.summary_of(call.class.as_deref()?, &call.name).cloned()
+    }
+}
+
+impl<'a> ProjectLeaks<'a> {
+    /// The summary of the function `name` of module (or class) `class`, when the functions of
+    /// that name whose owner matches agree.
+    fn summary_of(&self, class: &str, name: &str) -> Option<&'a LeakSummary> {
         let mut cands = self
             .0
             .leak_funcs
-            .get(&call.name)?
+            .get(name)?
             .iter()
             .filter(|(o, _)| owner_matches(o, class))
             .map(|(_, s)| s);
         let first = cands.next()?;
-        cands.all(|s| s == first).then(|| first.clone())
+        cands.all(|s| s == first).then_some(first)
     }
 }
 
@@ -532,7 +539,7 @@ pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<S
     let models = load_models(local_sources()).ok()?;
     let lowered = lower_file(&file.text, tree.root_node(), &file.rel_path, models);
     let leak_sums = leaks::analyze(file, tree, &lowered, None)
-        .map(|l| l.exported)
+        .map(|l| l.facts)
         .unwrap_or_default();
     let a = analyze_file(file, lowered, models, None, 0);
     Some(Box::new(summary_of(file, &a, leak_sums)))
@@ -540,21 +547,21 @@ pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<S
 
 /// The summary of a file whose taint analysis did not run (no taint rule is enabled): its calls
 /// and leak summaries.
-fn leak_summary_of(lowered: &LoweredFile, leak_sums: Vec<leaks::Exported>) -> FileSummary {
+fn leak_summary_of(lowered: &LoweredFile, leak: leaks::LeakFacts) -> FileSummary {
     let calls: HashSet<&Arc<str>> = vigil_flow::ir::calls(&lowered.functions)
         .map(|c| &c.name)
         .collect();
     FileSummary {
         calls: calls.into_iter().cloned().collect(),
-        leak_sums,
+        leak,
         ..FileSummary::default()
     }
 }
 
-fn summary_of(file: &SourceFile, a: &Analyzed, leak_sums: Vec<leaks::Exported>) -> FileSummary {
+fn summary_of(file: &SourceFile, a: &Analyzed, leak: leaks::LeakFacts) -> FileSummary {
     let mut fs = FileSummary {
         local_source: a.local_source,
-        leak_sums,
+        leak,
         ..FileSummary::default()
     };
     for (f, r) in a.functions.iter().zip(&a.results) {
@@ -596,16 +603,17 @@ pub(crate) fn decode(bytes: &[u8]) -> Option<Summary> {
 pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
     let mut p = Project::default();
     let mut files: Vec<FileReach<Arc<str>>> = Vec::new();
-    let mut leak_calls: Vec<(Arc<str>, Vec<Arc<str>>)> = Vec::new();
+    let mut leak_files: Vec<(Arc<str>, leaks::LeakFacts)> = Vec::new();
     for (path, s) in summaries {
         let Ok(fs) = s.downcast::<FileSummary>() else {
             continue;
         };
         let fs = *fs;
-        for (owner, name, sum) in fs.leak_sums {
+        let mut leak = fs.leak;
+        for (owner, name, sum) in std::mem::take(&mut leak.exported) {
             p.leak_funcs.entry(name).or_default().push((owner, sum));
         }
-        leak_calls.push((path.clone(), fs.calls.clone()));
+        leak_files.push((path.clone(), leak));
         files.push(FileReach {
             path,
             local_source: fs.local_source,
@@ -633,9 +641,20 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
             .any(|(_, s)| s.returns_source.is_some())
     });
     p.recheck.taint = recheck;
-    // The leak analysis of a file that calls a function with a leak summary can change.
-    for (path, calls) in leak_calls {
-        if calls.iter().any(|c| p.leak_funcs.contains_key(c)) {
+    // The leak analysis of a file can change when another file's summary answers one of its calls
+    // and there is something to leak: a resource the file acquires, or one the answered function
+    // returns (a factory).
+    for (path, leak) in leak_files {
+        let mut answered = leak
+            .calls
+            .iter()
+            .filter_map(|(class, name)| ProjectLeaks(&p).summary_of(class, name));
+        let changes = if leak.acquires {
+            answered.next().is_some()
+        } else {
+            answered.any(|s| s.returns.is_some())
+        };
+        if changes {
             p.recheck.leak.insert(path);
         }
     }
@@ -789,7 +808,7 @@ pub(crate) fn first_pass(
     let leak_sums = if leak {
         leaks::check(file, tree, ctx, &lowered, None, out)
     } else {
-        Vec::new()
+        leaks::LeakFacts::default()
     };
     match taint {
         Some((models, kinds, rule_of)) => {

@@ -4,7 +4,6 @@
 //! overflows.
 
 use tree_sitter::Node;
-use vigil_query::walk_tree;
 
 use super::syntax::{is_call_to, method_call, method_calls_on, scope_of, squeeze};
 use super::Checker;
@@ -18,28 +17,19 @@ const JOINABLE: &[&str] = &[
 
 /// Whether `name` is a JoinableQueue: the same name is assigned a `JoinableQueue(...)` somewhere in
 /// the file (a worker's parameter usually carries the name of the queue it is given).
-fn is_joinable(cx: &Checker<'_, '_>, name: &str, scope: Node<'_>) -> bool {
-    let mut root = scope;
-    while let Some(p) = root.parent() {
-        root = p;
-    }
-    let mut assigned = false;
-    walk_tree(root, |n| {
-        if n.kind() == "call" && is_call_to(cx.sem, n, JOINABLE) {
-            if let Some(a) = n.parent().filter(|p| p.kind() == "assignment") {
-                if a.child_by_field_name("left")
-                    .is_some_and(|l| squeeze(cx.text(l)) == name)
-                {
-                    assigned = true;
-                }
-            }
-        }
-    });
-    assigned
+fn is_joinable(cx: &Checker<'_, '_>, name: &str) -> bool {
+    cx.sem.calls.iter().any(|&n| {
+        is_call_to(cx.sem, n, JOINABLE)
+            && n.parent()
+                .filter(|p| p.kind() == "assignment")
+                .and_then(|a| a.child_by_field_name("left"))
+                .is_some_and(|l| squeeze(cx.text(l)) == name)
+    })
 }
 
 pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
-    if !cx.on(NAME) {
+    // A JoinableQueue is named in the file's text (its import, at least).
+    if !cx.on(NAME) || !cx.sem.mentions("JoinableQueue") {
         return;
     }
     let Some((recv, m, _)) = method_call(call) else {
@@ -63,7 +53,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
     if !method_calls_on(scope, cx.sem.src, &name, &["task_done"]).is_empty() {
         return;
     }
-    if !is_joinable(cx, &name, scope) {
+    if !is_joinable(cx, &name) {
         return;
     }
     let msg = format!(

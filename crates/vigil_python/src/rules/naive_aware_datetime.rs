@@ -99,7 +99,8 @@ fn tz_of(cx: &Checker<'_, '_>, e: Node<'_>, depth: usize) -> Option<Tz> {
 }
 
 pub(crate) fn check(cx: &mut Checker<'_, '_>, n: Node<'_>) {
-    if !cx.on(NAME) {
+    // Datetimes come from the `datetime` module, which the file's text names.
+    if !cx.on(NAME) || !cx.sem.mentions("datetime") {
         return;
     }
     let (a, b) = match n.kind() {

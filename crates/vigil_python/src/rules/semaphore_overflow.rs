@@ -6,7 +6,6 @@
 //! and a non-blocking or timed `acquire()` whose result is ignored before a `release()`.
 
 use tree_sitter::Node;
-use vigil_query::walk_tree;
 
 use super::syntax::{is_call_to, method_call, squeeze, walk_same_scope};
 use super::Checker;
@@ -21,22 +20,12 @@ const SEMAPHORES: &[&str] = &[
 ];
 
 /// Whether `recv` (e.g. `sem`, `self._slots`) is assigned an unbounded semaphore anywhere in the file.
-fn is_semaphore(cx: &Checker<'_, '_>, recv: &str, root: Node<'_>) -> bool {
-    let mut found = false;
-    walk_tree(root, |n| {
-        if found || n.kind() != "assignment" {
-            return;
-        }
-        if let (Some(l), Some(r)) = (
-            n.child_by_field_name("left"),
-            n.child_by_field_name("right"),
-        ) {
-            if squeeze(cx.text(l)) == recv && is_call_to(cx.sem, r, SEMAPHORES) {
-                found = true;
-            }
-        }
-    });
-    found
+fn is_semaphore(cx: &Checker<'_, '_>, recv: &str) -> bool {
+    cx.sem.assignments.iter().any(|n| {
+        n.child_by_field_name("left")
+            .zip(n.child_by_field_name("right"))
+            .is_some_and(|(l, r)| squeeze(cx.text(l)) == recv && is_call_to(cx.sem, r, SEMAPHORES))
+    })
 }
 
 /// The block whose statement contains `n`.
@@ -134,7 +123,8 @@ fn overflow(
 }
 
 pub(crate) fn check(cx: &mut Checker<'_, '_>, func: Node<'_>) {
-    if !cx.on(NAME) {
+    // A semaphore is named in the file's text (its import, at least).
+    if !cx.on(NAME) || !cx.sem.mentions("Semaphore") {
         return;
     }
     let Some(body) = func.child_by_field_name("body") else {
@@ -152,15 +142,11 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, func: Node<'_>) {
     if calls.iter().all(|(_, _, m)| m != "release") {
         return;
     }
-    let mut root = func;
-    while let Some(p) = root.parent() {
-        root = p;
-    }
     let mut receivers: Vec<&str> = calls.iter().map(|(r, _, _)| r.as_str()).collect();
     receivers.sort_unstable();
     receivers.dedup();
     for recv in receivers {
-        if !is_semaphore(cx, recv, root) {
+        if !is_semaphore(cx, recv) {
             continue;
         }
         let acquires: Vec<Node<'_>> = calls
