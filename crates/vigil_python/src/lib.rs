@@ -8,6 +8,7 @@
 //! 3. the dataflow analyses of `src/flow/` (taint, resource leaks), which also have a phase 1:
 //!    [`Analyzer::summarize`] lowers each file and summarizes its functions for cross-module flows.
 
+mod fields;
 mod flow;
 pub use flow::set_threat_models;
 mod rules;

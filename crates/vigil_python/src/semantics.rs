@@ -4,6 +4,7 @@
 //! to the dataflow IR and constant propagation (with dead branches folded away) gives the argument's
 //! value at the call ([`PySemantics::flow_arg`]).
 
+use crate::fields::Field;
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -107,10 +108,7 @@ impl<'t> PySemantics<'t> {
         walk_tree(root, |n| match n.kind() {
             "call" => calls.push(n),
             "assignment" => {
-                if let (Some(l), Some(r)) = (
-                    n.child_by_field_name("left"),
-                    n.child_by_field_name("right"),
-                ) {
+                if let (Some(l), Some(r)) = (n.field("left"), n.field("right")) {
                     if l.kind() == "identifier" && matches!(r.kind(), "identifier" | "attribute") {
                         alias_candidates.insert(text(l, src).to_owned());
                     }
@@ -141,10 +139,7 @@ impl<'t> PySemantics<'t> {
                 let mut c = n.walk();
                 for name in n.children_by_field_name("name", &mut c) {
                     if name.kind() == "aliased_import" {
-                        if let (Some(m), Some(a)) = (
-                            name.child_by_field_name("name"),
-                            name.child_by_field_name("alias"),
-                        ) {
+                        if let (Some(m), Some(a)) = (name.field("name"), name.field("alias")) {
                             imports.insert(text(a, src).to_owned(), dotted(m, src));
                         }
                     } else {
@@ -156,7 +151,7 @@ impl<'t> PySemantics<'t> {
                 }
             }
             "import_from_statement" => {
-                let Some(module) = n.child_by_field_name("module_name") else {
+                let Some(module) = n.field("module_name") else {
                     return;
                 };
                 let module = dotted(module, src);
@@ -166,10 +161,7 @@ impl<'t> PySemantics<'t> {
                 let mut c = n.walk();
                 for name in n.children_by_field_name("name", &mut c) {
                     let (orig, local) = if name.kind() == "aliased_import" {
-                        match (
-                            name.child_by_field_name("name"),
-                            name.child_by_field_name("alias"),
-                        ) {
+                        match (name.field("name"), name.field("alias")) {
                             (Some(o), Some(a)) => (dotted(o, src), text(a, src).to_owned()),
                             _ => continue,
                         }
@@ -253,16 +245,10 @@ impl<'t> PySemantics<'t> {
         let parent = node.parent()?;
         let (arglist, kw) = match parent.kind() {
             "argument_list" => (parent, None),
-            "keyword_argument"
-                if parent
-                    .child_by_field_name("value")
-                    .is_some_and(|v| v.id() == node.id()) =>
-            {
-                (
-                    parent.parent().filter(|p| p.kind() == "argument_list")?,
-                    Some(parent),
-                )
-            }
+            "keyword_argument" if parent.field("value").is_some_and(|v| v.id() == node.id()) => (
+                parent.parent().filter(|p| p.kind() == "argument_list")?,
+                Some(parent),
+            ),
             _ => return None,
         };
         let call = arglist.parent().filter(|c| c.kind() == "call")?;
@@ -316,18 +302,15 @@ impl<'t> PySemantics<'t> {
         if func.kind() != "function_definition" {
             return None;
         }
-        let params = func.child_by_field_name("parameters")?;
+        let params = func.field("parameters")?;
         let mut c = params.walk();
         let default = params.named_children(&mut c).find_map(|p| {
             matches!(p.kind(), "default_parameter" | "typed_default_parameter")
                 .then_some(p)
-                .filter(|p| {
-                    p.child_by_field_name("name")
-                        .is_some_and(|n| self.text(n) == name)
-                })
-                .and_then(|p| p.child_by_field_name("value"))
+                .filter(|p| p.field("name").is_some_and(|n| self.text(n) == name))
+                .and_then(|p| p.field("value"))
         })?;
-        let body = func.child_by_field_name("body")?;
+        let body = func.field("body")?;
         let mut rebound = false;
         walk_tree(body, |n| {
             let mut out = Vec::new();
@@ -378,13 +361,11 @@ impl<'t> PySemantics<'t> {
             return Rc::clone(s);
         }
         let mut set = HashSet::new();
-        if let Some(params) = func.child_by_field_name("parameters") {
+        if let Some(params) = func.field("parameters") {
             walk_tree(params, |p| {
                 let name = match p.kind() {
                     "identifier" if p.parent().is_some_and(|x| x.id() == params.id()) => Some(p),
-                    "default_parameter" | "typed_default_parameter" => {
-                        p.child_by_field_name("name")
-                    }
+                    "default_parameter" | "typed_default_parameter" => p.field("name"),
                     "typed_parameter" | "list_splat_pattern" | "dictionary_splat_pattern" => {
                         p.named_child(0).filter(|x| x.kind() == "identifier")
                     }
@@ -395,7 +376,7 @@ impl<'t> PySemantics<'t> {
                 }
             });
         }
-        if let Some(body) = func.child_by_field_name("body") {
+        if let Some(body) = func.field("body") {
             let mut out = Vec::new();
             walk_tree(body, |n| binding_targets(n, self.src, &mut out));
             set.extend(out.into_iter().map(|(s, _)| s));
@@ -469,8 +450,8 @@ impl<'t> PySemantics<'t> {
         for _ in 0..MAX_DEPTH {
             match cur.kind() {
                 "attribute" => {
-                    parts.push(self.text(cur.child_by_field_name("attribute")?));
-                    cur = cur.child_by_field_name("object")?;
+                    parts.push(self.text(cur.field("attribute")?));
+                    cur = cur.field("object")?;
                 }
                 "identifier" => {
                     let base = match self.resolve_identifier(cur, !parts.is_empty()) {
@@ -507,10 +488,8 @@ impl<'t> PySemantics<'t> {
         for _ in 0..MAX_DEPTH {
             match cur.kind() {
                 "attribute" => {
-                    let (Some(attr), Some(obj)) = (
-                        cur.child_by_field_name("attribute"),
-                        cur.child_by_field_name("object"),
-                    ) else {
+                    let (Some(attr), Some(obj)) = (cur.field("attribute"), cur.field("object"))
+                    else {
                         return false;
                     };
                     let Some(head) = rest
@@ -600,7 +579,7 @@ impl<'t> PySemantics<'t> {
         func: Node<'t>,
         name: &str,
     ) -> Option<(Vec<Option<Node<'t>>>, bool)> {
-        let body = func.child_by_field_name("body")?;
+        let body = func.field("body")?;
         let mut values = Vec::new();
         let mut other = false;
         walk_tree(body, |n| {
@@ -609,10 +588,9 @@ impl<'t> PySemantics<'t> {
             for (s, _) in out {
                 if s == name {
                     if n.kind() == "assignment"
-                        && n.child_by_field_name("left")
-                            .is_some_and(|l| l.kind() == "identifier")
+                        && n.field("left").is_some_and(|l| l.kind() == "identifier")
                     {
-                        values.push(n.child_by_field_name("right"));
+                        values.push(n.field("right"));
                     } else {
                         other = true;
                     }
@@ -624,7 +602,7 @@ impl<'t> PySemantics<'t> {
 
     /// Whether `name` is one of `func`'s parameters.
     fn is_parameter(&self, func: Node<'_>, name: &str) -> bool {
-        func.child_by_field_name("parameters")
+        func.field("parameters")
             .map(|p| self.text(p))
             .unwrap_or("")
             .split(|c: char| !c.is_alphanumeric() && c != '_')
@@ -662,8 +640,8 @@ impl<'t> PySemantics<'t> {
                 .named_child(0)
                 .and_then(|c| self.const_of(c, depth + 1)),
             "unary_operator" => {
-                let arg = node.child_by_field_name("argument")?;
-                let op = node.child_by_field_name("operator").map(|o| self.text(o))?;
+                let arg = node.field("argument")?;
+                let op = node.field("operator").map(|o| self.text(o))?;
                 match (op, self.const_of(arg, depth + 1)?) {
                     ("-", ConstValue::Int(i)) => Some(ConstValue::Int(-i)),
                     ("not", ConstValue::Bool(b)) => Some(ConstValue::Bool(!b)),
@@ -671,9 +649,9 @@ impl<'t> PySemantics<'t> {
                 }
             }
             "binary_operator" => {
-                let op = node.child_by_field_name("operator").map(|o| self.text(o))?;
-                let l = self.const_of(node.child_by_field_name("left")?, depth + 1)?;
-                let r = self.const_of(node.child_by_field_name("right")?, depth + 1)?;
+                let op = node.field("operator").map(|o| self.text(o))?;
+                let l = self.const_of(node.field("left")?, depth + 1)?;
+                let r = self.const_of(node.field("right")?, depth + 1)?;
                 match (op, l, r) {
                     ("+", ConstValue::Str(a), ConstValue::Str(b)) => Some(ConstValue::Str(a + &b)),
                     ("+", ConstValue::Int(a), ConstValue::Int(b)) => {
@@ -743,17 +721,17 @@ impl<'t> PySemantics<'t> {
 fn binding_targets<'t>(n: Node<'t>, src: &str, out: &mut Vec<(String, Node<'t>)>) {
     match n.kind() {
         "assignment" | "augmented_assignment" => {
-            if let Some(l) = n.child_by_field_name("left") {
+            if let Some(l) = n.field("left") {
                 target_names(l, src, out);
             }
         }
         "for_statement" | "for_in_clause" => {
-            if let Some(l) = n.child_by_field_name("left") {
+            if let Some(l) = n.field("left") {
                 target_names(l, src, out);
             }
         }
         "as_pattern" | "with_item" => {
-            if let Some(a) = n.child_by_field_name("alias") {
+            if let Some(a) = n.field("alias") {
                 let t = if a.kind() == "as_pattern_target" {
                     a.named_child(0).unwrap_or(a)
                 } else {
@@ -763,12 +741,12 @@ fn binding_targets<'t>(n: Node<'t>, src: &str, out: &mut Vec<(String, Node<'t>)>
             }
         }
         "named_expression" => {
-            if let Some(l) = n.child_by_field_name("name") {
+            if let Some(l) = n.field("name") {
                 target_names(l, src, out);
             }
         }
         "function_definition" | "class_definition" => {
-            if let Some(name) = n.child_by_field_name("name") {
+            if let Some(name) = n.field("name") {
                 out.push((text(name, src).to_owned(), name));
             }
         }
@@ -790,15 +768,13 @@ fn collect_bindings<'t>(
             for e in st.named_children(&mut c) {
                 if e.kind() == "assignment" {
                     let mut names = Vec::new();
-                    if let Some(l) = e.child_by_field_name("left") {
+                    if let Some(l) = e.field("left") {
                         target_names(l, src, &mut names);
                     }
-                    let single = e
-                        .child_by_field_name("left")
-                        .is_some_and(|l| l.kind() == "identifier");
+                    let single = e.field("left").is_some_and(|l| l.kind() == "identifier");
                     for (name, at) in names {
                         let v = if single {
-                            e.child_by_field_name("right").unwrap_or(at)
+                            e.field("right").unwrap_or(at)
                         } else {
                             at
                         };
@@ -806,7 +782,7 @@ fn collect_bindings<'t>(
                     }
                 } else if e.kind() == "augmented_assignment" {
                     let mut names = Vec::new();
-                    if let Some(l) = e.child_by_field_name("left") {
+                    if let Some(l) = e.field("left") {
                         target_names(l, src, &mut names);
                     }
                     for (name, at) in names {
@@ -816,14 +792,14 @@ fn collect_bindings<'t>(
             }
         }
         "function_definition" | "class_definition" => {
-            if let Some(name) = st.child_by_field_name("name") {
+            if let Some(name) = st.field("name") {
                 map.entry(text(name, src).to_owned())
                     .or_default()
                     .push(name);
             }
         }
         "decorated_definition" => {
-            if let Some(d) = st.child_by_field_name("definition") {
+            if let Some(d) = st.field("definition") {
                 collect_bindings(d, src, map, stack);
             }
         }
@@ -832,7 +808,7 @@ fn collect_bindings<'t>(
         | "finally_clause" => {
             if st.kind() == "for_statement" {
                 let mut names = Vec::new();
-                if let Some(l) = st.child_by_field_name("left") {
+                if let Some(l) = st.field("left") {
                     target_names(l, src, &mut names);
                 }
                 for (name, at) in names {
@@ -885,11 +861,9 @@ impl Semantics for PySemantics<'_> {
     fn keyword_arg<'n>(&self, args: Node<'n>, name: &str) -> Option<Node<'n>> {
         let mut c = args.walk();
         let found = args.named_children(&mut c).find(|a| {
-            a.kind() == "keyword_argument"
-                && a.child_by_field_name("name")
-                    .is_some_and(|n| self.text(n) == name)
+            a.kind() == "keyword_argument" && a.field("name").is_some_and(|n| self.text(n) == name)
         });
-        found.and_then(|a| a.child_by_field_name("value"))
+        found.and_then(|a| a.field("value"))
     }
 
     fn imports(&self, module: &str) -> bool {

@@ -31,6 +31,7 @@
 //! temporary is collected (at once, by reference counting), other implementations when the garbage
 //! collector runs; both emit a `ResourceWarning`.
 
+use crate::fields::Field;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
@@ -161,10 +162,7 @@ fn tree_facts<'t>(root: Node<'t>, text: &'t str) -> TreeFacts {
                     }
                 }
                 "assignment" => {
-                    if let (Some(l), Some(r)) = (
-                        n.child_by_field_name("left"),
-                        n.child_by_field_name("right"),
-                    ) {
+                    if let (Some(l), Some(r)) = (n.field("left"), n.field("right")) {
                         if l.kind() == "identifier" {
                             if let Some(s) = scopes.last_mut() {
                                 s.assigns.push((name_of(l), span(r)));
@@ -176,7 +174,7 @@ fn tree_facts<'t>(root: Node<'t>, text: &'t str) -> TreeFacts {
                 }
                 "with_item" => {
                     facts.managed.insert(span(n));
-                    if let Some(v) = n.child_by_field_name("value") {
+                    if let Some(v) = n.field("value") {
                         facts.managed.insert(span(v));
                         if v.kind() == "as_pattern" {
                             if let Some(x) = v.named_child(0) {
@@ -216,16 +214,16 @@ fn lock_field<'t>(left: Node<'_>, right: Node<'_>, text: &'t str) -> Option<&'t 
         return None;
     }
     let callee = right
-        .child_by_field_name("function")
+        .field("function")
         .and_then(|f| text.get(f.start_byte()..f.end_byte()))?;
     let last = callee.rsplit('.').next().unwrap_or(callee);
     let obj = left
-        .child_by_field_name("object")
+        .field("object")
         .and_then(|o| text.get(o.start_byte()..o.end_byte()));
     if !matches!(last, "Lock" | "RLock") || obj != Some("self") {
         return None;
     }
-    left.child_by_field_name("attribute")
+    left.field("attribute")
         .and_then(|a| text.get(a.start_byte()..a.end_byte()))
 }
 
@@ -244,8 +242,8 @@ fn receiver_text<'a>(root: Node<'_>, text: &'a str, call: TextRange) -> Option<&
         let p = n.parent()?;
         (p.kind() == "call" && p.start_byte() == n.start_byte()).then_some(p)?
     };
-    let func = n.child_by_field_name("function")?;
-    let obj = func.child_by_field_name("object")?;
+    let func = n.field("function")?;
+    let obj = func.field("object")?;
     (obj.kind() == "identifier").then(|| text.get(obj.start_byte()..obj.end_byte()))?
 }
 
@@ -451,7 +449,7 @@ fn constructor(c: &mut Call, models: &ResourceModels) {
 /// The argument list of the call `c` was lowered from (none for a call without one).
 fn call_arguments<'t>(root: Node<'t>, c: &Call) -> Option<Node<'t>> {
     root.descendant_for_byte_range(c.span.start as usize, c.span.end as usize)?
-        .child_by_field_name("arguments")
+        .field("arguments")
         .filter(|a| a.kind() == "argument_list")
 }
 
@@ -472,7 +470,7 @@ fn keyword_variant(c: &mut Call, models: &ResourceModels, root: Node<'_>, text: 
             continue;
         }
         let part = |f: &str| {
-            a.child_by_field_name(f)
+            a.field(f)
                 .and_then(|x| text.get(x.start_byte()..x.end_byte()))
         };
         let (Some(k), Some(v)) = (part("name"), part("value")) else {
@@ -510,7 +508,7 @@ fn file_keyword_first(c: &mut Call, models: &ResourceModels, root: Node<'_>, tex
         .iter()
         .filter(|a| a.kind() == "keyword_argument")
         .position(|a| {
-            a.child_by_field_name("name")
+            a.field("name")
                 .and_then(|k| text.get(k.start_byte()..k.end_byte()))
                 == Some("fileobj")
         });
@@ -540,10 +538,10 @@ fn is_temporary(root: Node<'_>, acquired: TextRange) -> bool {
     match p.kind() {
         "attribute" => p
             .parent()
-            .is_some_and(|g| g.kind() == "call" && g.child_by_field_name("function") == Some(p)),
+            .is_some_and(|g| g.kind() == "call" && g.field("function") == Some(p)),
         // An argument, a statement of its own (`open(p, "w")`), the iterable of a loop.
         "argument_list" | "expression_statement" => true,
-        "for_statement" | "for_in_clause" => p.child_by_field_name("right") == Some(n),
+        "for_statement" | "for_in_clause" => p.field("right") == Some(n),
         _ => false,
     }
 }
@@ -766,12 +764,10 @@ fn with_fix(file: &SourceFile, root: Node<'_>, acquired: TextRange) -> Option<Fi
     let text = &file.text;
     let call = root.descendant_for_byte_range(acquired.start as usize, acquired.end as usize)?;
     let assign = call.parent().filter(|a| a.kind() == "assignment")?;
-    if assign.child_by_field_name("right") != Some(call) {
+    if assign.field("right") != Some(call) {
         return None;
     }
-    let target = assign
-        .child_by_field_name("left")
-        .filter(|t| t.kind() == "identifier")?;
+    let target = assign.field("left").filter(|t| t.kind() == "identifier")?;
     let stmt = assign
         .parent()
         .filter(|s| s.kind() == "expression_statement" && s.named_child_count() == 1)?;

@@ -14,6 +14,7 @@
 //!   `y`, and `"fmt" % v` calls `str.__mod__`;
 //! - dict and list literals are arrays keyed by their constant keys/indices.
 
+use crate::fields::Field;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -295,10 +296,7 @@ fn prepass<'t>(
             "import_statement" => {
                 for name in named_children(n) {
                     if name.kind() == "aliased_import" {
-                        if let (Some(m), Some(a)) = (
-                            name.child_by_field_name("name"),
-                            name.child_by_field_name("alias"),
-                        ) {
+                        if let (Some(m), Some(a)) = (name.field("name"), name.field("alias")) {
                             imports.insert(text(a, src).to_owned(), Arc::from(dotted(m, src)));
                         }
                     } else if name.kind() == "dotted_name" {
@@ -310,17 +308,14 @@ fn prepass<'t>(
                 continue;
             }
             "import_from_statement" => {
-                let Some(m) = n.child_by_field_name("module_name") else {
+                let Some(m) = n.field("module_name") else {
                     continue;
                 };
                 let base = resolve_from(m, src, module, is_pkg);
                 let mut c = n.walk();
                 for name in n.children_by_field_name("name", &mut c) {
                     let (orig, local) = if name.kind() == "aliased_import" {
-                        match (
-                            name.child_by_field_name("name"),
-                            name.child_by_field_name("alias"),
-                        ) {
+                        match (name.field("name"), name.field("alias")) {
                             (Some(o), Some(a)) => (dotted(o, src), text(a, src).to_owned()),
                             _ => continue,
                         }
@@ -338,14 +333,14 @@ fn prepass<'t>(
             }
             "function_definition" => {
                 defs.push((n, class.clone(), top));
-                if let Some(b) = n.child_by_field_name("body") {
+                if let Some(b) = n.field("body") {
                     stack.push((b, None, false));
                 }
                 continue;
             }
             "class_definition" => {
                 let name = n
-                    .child_by_field_name("name")
+                    .field("name")
                     .map(|x| text(x, src).to_owned())
                     .unwrap_or_default();
                 if top {
@@ -357,17 +352,14 @@ fn prepass<'t>(
                     None => Arc::from(format!("{module}.{name}")),
                 };
                 defs.push((n, Some(owner.clone()), false));
-                if let Some(b) = n.child_by_field_name("body") {
+                if let Some(b) = n.field("body") {
                     stack.push((b, Some(owner), false));
                 }
                 continue;
             }
             "expression_statement" if top && class.is_none() => {
                 if let Some(a) = n.named_child(0).filter(|a| a.kind() == "assignment") {
-                    if let (Some(l), Some(r)) = (
-                        a.child_by_field_name("left"),
-                        a.child_by_field_name("right"),
-                    ) {
+                    if let (Some(l), Some(r)) = (a.field("left"), a.field("right")) {
                         if l.kind() == "identifier" {
                             module_assigns.push((text(l, src).to_owned(), r));
                         }
@@ -414,7 +406,7 @@ pub(crate) fn lower_file(
     let functions: HashSet<String> = defs
         .iter()
         .filter(|(_, class, top)| *top && class.is_none())
-        .filter_map(|(n, _, _)| n.child_by_field_name("name"))
+        .filter_map(|(n, _, _)| n.field("name"))
         .map(|x| text(x, src).to_owned())
         .collect();
     let django = imports.values().any(|q| q.starts_with("django"));
@@ -452,7 +444,7 @@ pub(crate) fn lower_file(
         if let Some(c) = literal(*value, src) {
             cx.consts.insert(name.clone(), c);
         } else if value.kind() == "call" {
-            if let Some(f) = value.child_by_field_name("function") {
+            if let Some(f) = value.field("function") {
                 if let Some(p) = cx.static_path(f) {
                     // A factory with a modelled return type (`logging.getLogger`), else a class.
                     let ty = p
@@ -475,8 +467,8 @@ pub(crate) fn lower_file(
         if node.kind() == "class_definition" {
             let owner = class.unwrap_or_else(|| cx.module.clone());
             let mut b = Builder::new(&cx, owner, Arc::from("<class>"));
-            b.name_span = node.child_by_field_name("name").map_or(span(node), span);
-            if let Some(body) = node.child_by_field_name("body") {
+            b.name_span = node.field("name").map_or(span(node), span);
+            if let Some(body) = node.field("body") {
                 b.body(body);
             }
             b.terminate(Terminator::Return(None, span(node)));
@@ -484,9 +476,7 @@ pub(crate) fn lower_file(
             continue;
         }
         let owner = class.clone().unwrap_or_else(|| cx.module.clone());
-        let name = node
-            .child_by_field_name("name")
-            .map_or("<unnamed>", |n| text(n, src));
+        let name = node.field("name").map_or("<unnamed>", |n| text(n, src));
         let mut b = Builder::new(&cx, owner, Arc::from(name));
         b.in_class = class.is_some();
         b.function(node);
@@ -585,8 +575,8 @@ impl FileCtx<'_> {
         match n.kind() {
             "identifier" => self.global_path(text(n, self.src)),
             "attribute" => {
-                let o = n.child_by_field_name("object")?;
-                let a = n.child_by_field_name("attribute")?;
+                let o = n.field("object")?;
+                let a = n.field("attribute")?;
                 let base = self.static_path(o)?;
                 Some(Arc::from(format!("{base}.{}", text(a, self.src))))
             }
@@ -834,7 +824,7 @@ impl<'c> Builder<'c> {
 
     fn function(&mut self, node: Node<'c>) {
         let src = self.src();
-        self.name_span = node.child_by_field_name("name").map_or(span(node), span);
+        self.name_span = node.field("name").map_or(span(node), span);
         // Decorators: `@app.route(...)` marks the parameters of a route handler.
         let mut marks: Vec<Arc<str>> = Vec::new();
         let mut is_staticmethod = false;
@@ -845,7 +835,7 @@ impl<'c> Builder<'c> {
             {
                 let Some(e) = d.named_child(0) else { continue };
                 let f = if e.kind() == "call" {
-                    e.child_by_field_name("function").unwrap_or(e)
+                    e.field("function").unwrap_or(e)
                 } else {
                     e
                 };
@@ -859,7 +849,7 @@ impl<'c> Builder<'c> {
             }
         }
         let mut names: Vec<ParamDecl<'c>> = Vec::new();
-        if let Some(ps) = node.child_by_field_name("parameters") {
+        if let Some(ps) = node.field("parameters") {
             for p in named_children(ps) {
                 let (name, ty, default) = match p.kind() {
                     "identifier" => (Some(p), None, None),
@@ -867,19 +857,13 @@ impl<'c> Builder<'c> {
                         named_children(p)
                             .into_iter()
                             .find(|c| c.kind() == "identifier"),
-                        p.child_by_field_name("type"),
+                        p.field("type"),
                         None,
                     ),
-                    "default_parameter" => (
-                        p.child_by_field_name("name"),
-                        None,
-                        p.child_by_field_name("value"),
-                    ),
-                    "typed_default_parameter" => (
-                        p.child_by_field_name("name"),
-                        p.child_by_field_name("type"),
-                        p.child_by_field_name("value"),
-                    ),
+                    "default_parameter" => (p.field("name"), None, p.field("value")),
+                    "typed_default_parameter" => {
+                        (p.field("name"), p.field("type"), p.field("value"))
+                    }
                     "list_splat_pattern" | "dictionary_splat_pattern" => {
                         (p.named_child(0), None, None)
                     }
@@ -914,7 +898,7 @@ impl<'c> Builder<'c> {
             let is_self = is_method && i == 0;
             let dependency = default.is_some_and(|d| {
                 d.kind() == "call"
-                    && d.child_by_field_name("function")
+                    && d.field("function")
                         .is_some_and(|f| text(f, src).ends_with("Depends"))
             });
             if !is_self && !dependency {
@@ -955,7 +939,7 @@ impl<'c> Builder<'c> {
                 span: span(p),
             });
         }
-        if let Some(body) = node.child_by_field_name("body") {
+        if let Some(body) = node.field("body") {
             self.collect_globals(body);
             self.count_assignments(body);
             self.body(body);
@@ -977,9 +961,9 @@ impl<'c> Builder<'c> {
                 | "named_expression"
                 | "as_pattern" => {
                     let target = n
-                        .child_by_field_name("left")
-                        .or_else(|| n.child_by_field_name("name"))
-                        .or_else(|| n.child_by_field_name("alias"));
+                        .field("left")
+                        .or_else(|| n.field("name"))
+                        .or_else(|| n.field("alias"));
                     if let Some(t) = target {
                         let mut ids = vec![t];
                         while let Some(x) = ids.pop() {
@@ -1041,8 +1025,8 @@ impl<'c> Builder<'c> {
     fn decorator_mark(&self, f: Node<'_>) -> Option<Arc<str>> {
         let src = self.src();
         if f.kind() == "attribute" {
-            let o = f.child_by_field_name("object")?;
-            let a = text(f.child_by_field_name("attribute")?, src);
+            let o = f.field("object")?;
+            let a = text(f.field("attribute")?, src);
             if o.kind() == "identifier" {
                 let on = text(o, src);
                 if let Some(t) = self.cx.global_types.get(on) {
@@ -1086,16 +1070,13 @@ impl<'c> Builder<'c> {
             cont: head,
             finally_depth: self.finally.len(),
         });
-        if let Some(b) = n.child_by_field_name("body") {
+        if let Some(b) = n.field("body") {
             self.body(b);
         }
         self.loops.pop();
         self.goto(head);
         self.cur = exit;
-        if let Some(e) = n
-            .child_by_field_name("alternative")
-            .and_then(|a| a.child_by_field_name("body"))
-        {
+        if let Some(e) = n.field("alternative").and_then(|a| a.field("body")) {
             self.body(e);
         }
         self.goto(after);
@@ -1177,20 +1158,15 @@ impl<'c> Builder<'c> {
             }
             "if_statement" => {
                 let after = self.new_block();
-                let mut clauses: Vec<(Option<Node<'c>>, Option<Node<'c>>)> = vec![(
-                    n.child_by_field_name("condition"),
-                    n.child_by_field_name("consequence"),
-                )];
+                let mut clauses: Vec<(Option<Node<'c>>, Option<Node<'c>>)> =
+                    vec![(n.field("condition"), n.field("consequence"))];
                 let mut els = None;
                 let mut c = n.walk();
                 for alt in n.children_by_field_name("alternative", &mut c) {
                     if alt.kind() == "elif_clause" {
-                        clauses.push((
-                            alt.child_by_field_name("condition"),
-                            alt.child_by_field_name("consequence"),
-                        ));
+                        clauses.push((alt.field("condition"), alt.field("consequence")));
                     } else {
-                        els = alt.child_by_field_name("body");
+                        els = alt.field("body");
                     }
                 }
                 for (cond, body) in clauses {
@@ -1220,7 +1196,7 @@ impl<'c> Builder<'c> {
                 let after = self.new_block();
                 self.goto(head);
                 self.cur = head;
-                match n.child_by_field_name("condition") {
+                match n.field("condition") {
                     Some(c) => self.cond(c, body, exit),
                     None => self.goto(body),
                 }
@@ -1229,7 +1205,7 @@ impl<'c> Builder<'c> {
             }
             "for_statement" => {
                 let iter = n
-                    .child_by_field_name("right")
+                    .field("right")
                     .map_or(Val::op(Operand::Opaque), |r| self.expr(r));
                 let head = self.new_block();
                 let body = self.new_block();
@@ -1239,7 +1215,7 @@ impl<'c> Builder<'c> {
                 self.cur = head;
                 self.terminate_branch(Operand::Opaque, body, exit, span(n));
                 self.cur = body;
-                if let Some(l) = n.child_by_field_name("left") {
+                if let Some(l) = n.field("left") {
                     let elem = self.assign(
                         Expr::ArrayLoad {
                             array: iter.op.clone(),
@@ -1272,14 +1248,12 @@ impl<'c> Builder<'c> {
                     .filter(|c| c.kind() == "with_clause")
                 {
                     for item in named_children(clause) {
-                        let Some(v) = item.child_by_field_name("value") else {
+                        let Some(v) = item.field("value") else {
                             continue;
                         };
                         if v.kind() == "as_pattern" {
                             let value = v.named_child(0);
-                            let alias = v
-                                .child_by_field_name("alias")
-                                .and_then(|a| a.named_child(0));
+                            let alias = v.field("alias").and_then(|a| a.named_child(0));
                             let val = value.map_or(Val::op(Operand::Opaque), |x| self.expr(x));
                             if let Some(a) = alias {
                                 self.store(a, val, span(item));
@@ -1294,17 +1268,17 @@ impl<'c> Builder<'c> {
                         }
                     }
                 }
-                if let Some(b) = n.child_by_field_name("body") {
+                if let Some(b) = n.field("body") {
                     self.body(b);
                 }
             }
             "match_statement" => {
                 let subject = n
-                    .child_by_field_name("subject")
+                    .field("subject")
                     .map_or(Val::op(Operand::Opaque), |s| self.expr(s));
                 let after = self.new_block();
                 let cases: Vec<Node<'c>> = n
-                    .child_by_field_name("body")
+                    .field("body")
                     .map(|b| {
                         named_children(b)
                             .into_iter()
@@ -1324,7 +1298,7 @@ impl<'c> Builder<'c> {
                     {
                         self.bind_pattern(p, &subject);
                     }
-                    if let Some(b) = case.child_by_field_name("consequence") {
+                    if let Some(b) = case.field("consequence") {
                         self.body(b);
                     }
                     self.goto(after);
@@ -1365,7 +1339,7 @@ impl<'c> Builder<'c> {
                 }
             }
             "function_definition" | "class_definition" => {
-                if let Some(name) = n.child_by_field_name("name") {
+                if let Some(name) = n.field("name") {
                     let name = text(name, src).to_owned();
                     if !self.globals.contains(&name) {
                         let v = self.new_local(Some(&name), None);
@@ -1462,7 +1436,7 @@ impl<'c> Builder<'c> {
         let else_body = kids
             .iter()
             .find(|c| c.kind() == "else_clause")
-            .and_then(|e| e.child_by_field_name("body"));
+            .and_then(|e| e.field("body"));
         let fin = kids
             .iter()
             .find(|c| c.kind() == "finally_clause")
@@ -1503,7 +1477,7 @@ impl<'c> Builder<'c> {
         let start = self.new_block();
         self.goto(start);
         self.cur = start;
-        if let Some(b) = n.child_by_field_name("body") {
+        if let Some(b) = n.field("body") {
             self.body(b);
         }
         self.handlers.pop();
@@ -1523,9 +1497,7 @@ impl<'c> Builder<'c> {
         }
         for (c, entry) in excepts.iter().zip(entries) {
             self.cur = entry;
-            let alias = c
-                .child_by_field_name("alias")
-                .filter(|a| a.kind() == "identifier");
+            let alias = c.field("alias").filter(|a| a.kind() == "identifier");
             if let Some(alias) = alias {
                 let v = self.new_local(Some(text(alias, self.src())), None);
                 self.emit(Inst::Assign {
@@ -1568,17 +1540,15 @@ impl<'c> Builder<'c> {
 
     fn assignment(&mut self, n: Node<'c>) {
         let src = self.src();
-        let Some(left) = n.child_by_field_name("left") else {
+        let Some(left) = n.field("left") else {
             return;
         };
-        let declared = n
-            .child_by_field_name("type")
-            .map(|t| self.cx.resolve_type(text(t, src)));
-        let value = match n.child_by_field_name("right") {
+        let declared = n.field("type").map(|t| self.cx.resolve_type(text(t, src)));
+        let value = match n.field("right") {
             Some(r) if r.kind() == "assignment" => {
                 // `a = b = v`: the inner assignment first, then `a` gets the same value.
                 self.assignment(r);
-                let inner = r.child_by_field_name("left");
+                let inner = r.field("left");
                 inner.map_or(Val::op(Operand::Opaque), |l| self.expr(l))
             }
             Some(r) => self.expr(r),
@@ -1590,9 +1560,7 @@ impl<'c> Builder<'c> {
         }
         if left.kind() == "identifier" {
             let name = text(left, src).to_owned();
-            if n.child_by_field_name("right")
-                .is_some_and(|r| is_shell_list(r, src))
-            {
+            if n.field("right").is_some_and(|r| is_shell_list(r, src)) {
                 self.shell_lists.insert(name);
             } else {
                 self.shell_lists.remove(&name);
@@ -1602,14 +1570,11 @@ impl<'c> Builder<'c> {
     }
 
     fn augmented(&mut self, n: Node<'c>) {
-        let (Some(l), Some(r)) = (
-            n.child_by_field_name("left"),
-            n.child_by_field_name("right"),
-        ) else {
+        let (Some(l), Some(r)) = (n.field("left"), n.field("right")) else {
             return;
         };
         let op = n
-            .child_by_field_name("operator")
+            .field("operator")
             .map_or("", |o| text(o, self.src()))
             .trim_end_matches('=')
             .to_owned();
@@ -1670,10 +1635,7 @@ impl<'c> Builder<'c> {
                 }
             }
             "attribute" => {
-                let (Some(o), Some(a)) = (
-                    target.child_by_field_name("object"),
-                    target.child_by_field_name("attribute"),
-                ) else {
+                let (Some(o), Some(a)) = (target.field("object"), target.field("attribute")) else {
                     return;
                 };
                 let obj = self.expr(o);
@@ -1711,12 +1673,12 @@ impl<'c> Builder<'c> {
                 });
             }
             "subscript" => {
-                let Some(o) = target.child_by_field_name("value") else {
+                let Some(o) = target.field("value") else {
                     return;
                 };
                 let obj = self.expr(o);
                 let key = target
-                    .child_by_field_name("subscript")
+                    .field("subscript")
                     .filter(|k| k.kind() != "slice")
                     .map_or(Operand::Opaque, |k| self.expr(k).op);
                 if let Operand::Const(Const::Str(k)) = &key {
@@ -1771,16 +1733,13 @@ impl<'c> Builder<'c> {
                 }
             }
             "not_operator" => {
-                if let Some(a) = n.child_by_field_name("argument") {
+                if let Some(a) = n.field("argument") {
                     self.cond(a, els, then);
                 }
             }
             "boolean_operator" => {
-                let op = n.child_by_field_name("operator").map(|o| o.kind());
-                if let (Some(l), Some(r)) = (
-                    n.child_by_field_name("left"),
-                    n.child_by_field_name("right"),
-                ) {
+                let op = n.field("operator").map(|o| o.kind());
+                if let (Some(l), Some(r)) = (n.field("left"), n.field("right")) {
                     let mid = self.new_block();
                     if op == Some("and") {
                         self.cond(l, mid, els);
@@ -1899,7 +1858,7 @@ impl<'c> Builder<'c> {
                         "string_content" => {
                             Operand::Const(Const::Str(Arc::from(unescape(text(c, src)))))
                         }
-                        "interpolation" => match c.child_by_field_name("expression") {
+                        "interpolation" => match c.field("expression") {
                             Some(e) => self.expr(e).op,
                             None => continue,
                         },
@@ -1933,9 +1892,9 @@ impl<'c> Builder<'c> {
             "binary_operator" => self.binary_chain(n),
             "unary_operator" => {
                 let v = n
-                    .child_by_field_name("argument")
+                    .field("argument")
                     .map_or(Operand::Opaque, |a| self.expr(a).op);
-                let op = match n.child_by_field_name("operator").map(|o| o.kind()) {
+                let op = match n.field("operator").map(|o| o.kind()) {
                     Some("-") => UnOp::Neg,
                     Some("~") => UnOp::BitNot,
                     _ => return Val::op(v),
@@ -1944,7 +1903,7 @@ impl<'c> Builder<'c> {
             }
             "not_operator" => {
                 let v = n
-                    .child_by_field_name("argument")
+                    .field("argument")
                     .map_or(Operand::Opaque, |a| self.expr(a).op);
                 Val::op(self.assign(Expr::Unary(UnOp::Not, v), span(n)))
             }
@@ -1953,11 +1912,8 @@ impl<'c> Builder<'c> {
                 let t = self.temp();
                 let after = self.new_block();
                 if n.kind() == "boolean_operator" {
-                    let is_or = n.child_by_field_name("operator").map(|o| o.kind()) == Some("or");
-                    let (Some(l), Some(r)) = (
-                        n.child_by_field_name("left"),
-                        n.child_by_field_name("right"),
-                    ) else {
+                    let is_or = n.field("operator").map(|o| o.kind()) == Some("or");
+                    let (Some(l), Some(r)) = (n.field("left"), n.field("right")) else {
                         return Val::op(Operand::Opaque);
                     };
                     let lv = self.expr(l).op;
@@ -2011,9 +1967,9 @@ impl<'c> Builder<'c> {
             "comparison_operator" => self.comparison(n),
             "named_expression" => {
                 let v = n
-                    .child_by_field_name("value")
+                    .field("value")
                     .map_or(Val::op(Operand::Opaque), |x| self.expr(x));
-                if let Some(name) = n.child_by_field_name("name") {
+                if let Some(name) = n.field("name") {
                     self.store(name, v.clone(), span(n));
                     return self.expr(name);
                 }
@@ -2055,11 +2011,9 @@ impl<'c> Builder<'c> {
                 for p in named_children(n) {
                     match p.kind() {
                         "pair" => {
-                            let k = p
-                                .child_by_field_name("key")
-                                .map_or(Operand::Opaque, |k| self.expr(k).op);
+                            let k = p.field("key").map_or(Operand::Opaque, |k| self.expr(k).op);
                             let v = p
-                                .child_by_field_name("value")
+                                .field("value")
                                 .map_or(Operand::Opaque, |v| self.expr(v).op);
                             self.emit(Inst::ArrayStore {
                                 array: d.clone(),
@@ -2099,15 +2053,13 @@ impl<'c> Builder<'c> {
             }
             "subscript" => {
                 let obj = n
-                    .child_by_field_name("value")
+                    .field("value")
                     .map_or(Val::op(Operand::Opaque), |v| self.expr(v));
                 let key = n
-                    .child_by_field_name("subscript")
+                    .field("subscript")
                     .filter(|k| k.kind() != "slice")
                     .map_or(Operand::Opaque, |k| self.expr(k).op);
-                let is_slice = n
-                    .child_by_field_name("subscript")
-                    .is_some_and(|k| k.kind() == "slice");
+                let is_slice = n.field("subscript").is_some_and(|k| k.kind() == "slice");
                 // `"ABC"[1]` is a constant.
                 if let (Operand::Const(Const::Str(st)), Operand::Const(Const::Int(i))) =
                     (&obj.op, &key)
@@ -2173,22 +2125,20 @@ impl<'c> Builder<'c> {
         let mut spine: Vec<Node<'c>> = vec![n];
         let mut leftmost = n;
         while let Some(l) = leftmost
-            .child_by_field_name("left")
+            .field("left")
             .filter(|l| l.kind() == "binary_operator")
         {
             spine.push(l);
             leftmost = l;
         }
         let mut acc = leftmost
-            .child_by_field_name("left")
+            .field("left")
             .map_or(Val::op(Operand::Opaque), |l| self.expr(l));
         for node in spine.into_iter().rev() {
             let r = node
-                .child_by_field_name("right")
+                .field("right")
                 .map_or(Val::op(Operand::Opaque), |r| self.expr(r));
-            let op = node
-                .child_by_field_name("operator")
-                .map_or("", |o| text(o, src));
+            let op = node.field("operator").map_or("", |o| text(o, src));
             let was_str = matches!(acc.op, Operand::Const(Const::Str(_)))
                 || acc.ty.as_deref() == Some("builtins.str");
             let e = self.binary_expr(op, &acc, &r, span(node));
@@ -2281,7 +2231,7 @@ impl<'c> Builder<'c> {
             match c.kind() {
                 "for_in_clause" => {
                     let iter = c
-                        .child_by_field_name("right")
+                        .field("right")
                         .map_or(Val::op(Operand::Opaque), |r| self.expr(r));
                     let head = self.new_block();
                     let body = self.new_block();
@@ -2290,7 +2240,7 @@ impl<'c> Builder<'c> {
                     let exit = heads.last().copied().unwrap_or(after);
                     self.terminate_branch(Operand::Opaque, body, exit, span(c));
                     self.cur = body;
-                    if let Some(l) = c.child_by_field_name("left") {
+                    if let Some(l) = c.field("left") {
                         let e = self.assign(
                             Expr::ArrayLoad {
                                 array: iter.op,
@@ -2313,14 +2263,12 @@ impl<'c> Builder<'c> {
                 _ => {}
             }
         }
-        let body = n.child_by_field_name("body");
+        let body = n.field("body");
         let v = match body {
             Some(b) if b.kind() == "pair" => {
-                let k = b
-                    .child_by_field_name("key")
-                    .map_or(Operand::Opaque, |k| self.expr(k).op);
+                let k = b.field("key").map_or(Operand::Opaque, |k| self.expr(k).op);
                 let v = b
-                    .child_by_field_name("value")
+                    .field("value")
                     .map_or(Operand::Opaque, |v| self.expr(v).op);
                 let _ = k;
                 v
@@ -2344,11 +2292,11 @@ impl<'c> Builder<'c> {
         b.name_span = span(n);
         // Nested lambdas share the nesting budget of the enclosing function.
         b.depth = self.depth;
-        if let Some(ps) = n.child_by_field_name("parameters") {
+        if let Some(ps) = n.field("parameters") {
             for p in named_children(ps) {
                 let name = match p.kind() {
                     "identifier" => Some(p),
-                    "default_parameter" => p.child_by_field_name("name"),
+                    "default_parameter" => p.field("name"),
                     _ => None,
                 };
                 let Some(name) = name else { continue };
@@ -2368,7 +2316,7 @@ impl<'c> Builder<'c> {
                 });
             }
         }
-        if let Some(body) = n.child_by_field_name("body") {
+        if let Some(body) = n.field("body") {
             let v = b.expr(body).op;
             b.terminate(Terminator::Return(Some(v), span(body)));
         }
@@ -2382,10 +2330,7 @@ impl<'c> Builder<'c> {
     /// An attribute read: a modelled property (`request.args`) is a call with no arguments; an
     /// attribute of an imported module is a path; anything else is a field load.
     fn attribute(&mut self, n: Node<'c>) -> Val {
-        let (Some(o), Some(a)) = (
-            n.child_by_field_name("object"),
-            n.child_by_field_name("attribute"),
-        ) else {
+        let (Some(o), Some(a)) = (n.field("object"), n.field("attribute")) else {
             return Val::op(Operand::Opaque);
         };
         let attr: Arc<str> = Arc::from(text(a, self.src()));
@@ -2439,7 +2384,7 @@ impl<'c> Builder<'c> {
     #[expect(clippy::too_many_lines, reason = "argument forms and callee forms")]
     fn call(&mut self, n: Node<'c>) -> Val {
         let src = self.src();
-        let Some(func) = n.child_by_field_name("function") else {
+        let Some(func) = n.field("function") else {
             return Val::op(Operand::Opaque);
         };
         // The callee first (evaluation order), then the arguments.
@@ -2464,10 +2409,7 @@ impl<'c> Builder<'c> {
                 }
             }
             "attribute" => {
-                let (Some(o), Some(a)) = (
-                    func.child_by_field_name("object"),
-                    func.child_by_field_name("attribute"),
-                ) else {
+                let (Some(o), Some(a)) = (func.field("object"), func.field("attribute")) else {
                     return Val::op(Operand::Opaque);
                 };
                 let obj = self.expr(o);
@@ -2498,22 +2440,22 @@ impl<'c> Builder<'c> {
         let mut arg_paths: Vec<Option<Arc<str>>> = Vec::new();
         // `["sh", "-c", cmd]` runs its third element through a shell, as `shell=True` does.
         let via_shell = n
-            .child_by_field_name("arguments")
+            .field("arguments")
             .and_then(|al| al.named_child(0))
             .is_some_and(|a| {
                 is_shell_list(a, src)
                     || a.kind() == "identifier" && self.shell_lists.contains(text(a, src))
             });
-        if let Some(al) = n.child_by_field_name("arguments") {
+        if let Some(al) = n.field("arguments") {
             if al.kind() == "generator_expression" {
                 args.push(self.expr(al).op);
             } else {
                 for a in named_children(al) {
                     match a.kind() {
                         "keyword_argument" => {
-                            let k = a.child_by_field_name("name").map_or("", |k| text(k, src));
+                            let k = a.field("name").map_or("", |k| text(k, src));
                             let v = a
-                                .child_by_field_name("value")
+                                .field("value")
                                 .map_or(Val::op(Operand::Opaque), |v| self.expr(v));
                             kwargs.push((k.to_owned(), v));
                         }

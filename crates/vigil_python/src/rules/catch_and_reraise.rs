@@ -3,6 +3,7 @@
 //! handler of the same `try` would otherwise catch the exception: then it is a deliberate filter
 //! and is not reported.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::Checker;
@@ -39,12 +40,12 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, clause: Node<'_>) {
     }
     // `except E as e:` binds `e`.
     let bound = clause
-        .child_by_field_name("alias")
+        .field("alias")
         .map(|a| cx.text(a).trim().to_owned())
         .or_else(|| {
             children.iter().find_map(|n| {
                 (n.kind() == "as_pattern")
-                    .then(|| n.child_by_field_name("alias"))
+                    .then(|| n.field("alias"))
                     .flatten()
                     .map(|a| cx.text(a).trim().to_owned())
             })

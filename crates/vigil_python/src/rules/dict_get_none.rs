@@ -5,6 +5,7 @@
 //! `dict(...)`/`json.load(s)(...)` bound in the scope or module, or a parameter annotated
 //! `dict`/`Dict`/`Mapping`.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::Semantics;
 
@@ -49,19 +50,16 @@ fn is_dict(cx: &Checker<'_, '_>, recv: Node<'_>) -> bool {
     }
     if scope.kind() == "function_definition" {
         // A parameter annotated as a mapping.
-        if let Some(params) = scope.child_by_field_name("parameters") {
+        if let Some(params) = scope.field("parameters") {
             let mut c = params.walk();
             for p in params.named_children(&mut c) {
                 if matches!(p.kind(), "typed_parameter" | "typed_default_parameter") {
                     let pname = p
-                        .child_by_field_name("name")
+                        .field("name")
                         .or_else(|| p.named_child(0))
                         .map(|n| cx.text(n))
                         .unwrap_or("");
-                    let ty = p
-                        .child_by_field_name("type")
-                        .map(|t| cx.text(t))
-                        .unwrap_or("");
+                    let ty = p.field("type").map(|t| cx.text(t)).unwrap_or("");
                     if pname == name {
                         let base = ty.split('[').next().unwrap_or("").trim();
                         let base = base.rsplit('.').next().unwrap_or(base);
@@ -81,30 +79,12 @@ fn is_dict(cx: &Checker<'_, '_>, recv: Node<'_>) -> bool {
 fn dereference(cx: &Checker<'_, '_>, n: Node<'_>) -> Option<&'static str> {
     let p = n.parent()?;
     match p.kind() {
-        "attribute"
-            if p.child_by_field_name("object")
-                .is_some_and(|o| o.id() == n.id()) =>
-        {
+        "attribute" if p.field("object").is_some_and(|o| o.id() == n.id()) => {
             Some("attribute access")
         }
-        "subscript"
-            if p.child_by_field_name("value")
-                .is_some_and(|o| o.id() == n.id()) =>
-        {
-            Some("indexing")
-        }
-        "call"
-            if p.child_by_field_name("function")
-                .is_some_and(|o| o.id() == n.id()) =>
-        {
-            Some("a call")
-        }
-        "for_statement"
-            if p.child_by_field_name("right")
-                .is_some_and(|o| o.id() == n.id()) =>
-        {
-            Some("iteration")
-        }
+        "subscript" if p.field("value").is_some_and(|o| o.id() == n.id()) => Some("indexing"),
+        "call" if p.field("function").is_some_and(|o| o.id() == n.id()) => Some("a call"),
+        "for_statement" if p.field("right").is_some_and(|o| o.id() == n.id()) => Some("iteration"),
         "argument_list" => {
             let call = p.parent()?;
             (is_call_to(cx.sem, call, &["builtins.len"]) && p.named_child_count() == 1)

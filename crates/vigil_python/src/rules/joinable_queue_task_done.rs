@@ -3,6 +3,7 @@
 //! `task_done()` decrements: without it `join()` never returns and the semaphore eventually
 //! overflows.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::syntax::{is_call_to, method_call, method_calls_on, scope_of, squeeze};
@@ -22,7 +23,7 @@ fn is_joinable(cx: &Checker<'_, '_>, name: &str) -> bool {
         is_call_to(cx.sem, n, JOINABLE)
             && n.parent()
                 .filter(|p| p.kind() == "assignment")
-                .and_then(|a| a.child_by_field_name("left"))
+                .and_then(|a| a.field("left"))
                 .is_some_and(|l| squeeze(cx.text(l)) == name)
     })
 }

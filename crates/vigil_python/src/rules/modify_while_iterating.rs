@@ -8,6 +8,7 @@
 //! fetched from the item or computed before (`todo.extend(node.children)`), they are the worklist
 //! idiom.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::syntax::{method_call, squeeze, walk_same_scope};
@@ -129,10 +130,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, stmt: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let (Some(right), Some(body)) = (
-        stmt.child_by_field_name("right"),
-        stmt.child_by_field_name("body"),
-    ) else {
+    let (Some(right), Some(body)) = (stmt.field("right"), stmt.field("body")) else {
         return;
     };
     let Some(coll) = iterated(cx, right) else {
@@ -144,7 +142,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, stmt: Node<'_>) {
     }
     let loop_vars: Vec<String> = {
         let mut v = Vec::new();
-        if let Some(l) = stmt.child_by_field_name("left") {
+        if let Some(l) = stmt.field("left") {
             vigil_query::walk_tree(l, |n| {
                 if n.kind() == "identifier" {
                     v.push(cx.text(n).to_owned());
@@ -157,7 +155,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, stmt: Node<'_>) {
     let mut hits: Vec<Node<'_>> = Vec::new();
     walk_same_scope(body, &mut |n| match n.kind() {
         "assignment" | "augmented_assignment" => {
-            if let Some(l) = n.child_by_field_name("left") {
+            if let Some(l) = n.field("left") {
                 if squeeze(cx.text(l)) == coll {
                     rebound = true;
                 }
@@ -174,7 +172,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, stmt: Node<'_>) {
                 };
                 for t in targets {
                     if t.kind() == "subscript"
-                        && t.child_by_field_name("value")
+                        && t.field("value")
                             .is_some_and(|v| squeeze(cx.text(v)) == coll)
                     {
                         hits.push(n);

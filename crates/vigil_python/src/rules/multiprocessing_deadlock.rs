@@ -4,6 +4,7 @@
 //! is full: `p.join()` before `q.get()`, or `proc.wait()` before reading `proc.stdout`, then waits
 //! forever.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{walk_tree, Semantics};
 
@@ -39,7 +40,7 @@ fn join_before_get(cx: &mut Checker<'_, '_>, call: Node<'_>, recv: Node<'_>) {
     let Some(ctor) = bound_call(cx, scope, &pname, PROCESSES) else {
         return;
     };
-    let Some(args) = ctor.child_by_field_name("arguments") else {
+    let Some(args) = ctor.field("arguments") else {
         return;
     };
     // Queues among the constructor's arguments (`args=(q,)`, `kwargs=`).
@@ -73,7 +74,7 @@ fn wait_before_read(cx: &mut Checker<'_, '_>, call: Node<'_>, recv: Node<'_>) {
     let Some(ctor) = bound_call(cx, scope, &pname, &["subprocess.Popen"]) else {
         return;
     };
-    let Some(args) = ctor.child_by_field_name("arguments") else {
+    let Some(args) = ctor.field("arguments") else {
         return;
     };
     let piped: Vec<&str> = ["stdout", "stderr"]

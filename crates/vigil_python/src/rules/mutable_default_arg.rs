@@ -1,6 +1,7 @@
 //! `python/mutable-default-arg`: a list/dict/set default value that the function mutates or
 //! returns. (Storing it on an object is not reported: immutable builders do that safely.) The default is created once, at `def` time, and shared by every call.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{walk_tree, Semantics};
 
@@ -32,7 +33,7 @@ const MUTATORS: &[&str] = &[
 fn is_mutable_default(cx: &Checker<'_, '_>, v: Node<'_>) -> bool {
     match v.kind() {
         "list" | "dictionary" | "set" => v.named_child_count() == 0,
-        "call" => v.child_by_field_name("function").is_some_and(|f| {
+        "call" => v.field("function").is_some_and(|f| {
             cx.sem.qualified_name(f).is_some_and(|q| {
                 matches!(
                     q.as_str(),
@@ -62,25 +63,22 @@ fn misuse(cx: &Checker<'_, '_>, body: Node<'_>, name: &str) -> Option<&'static s
         }
         match n.kind() {
             "call" => {
-                let f = n.child_by_field_name("function");
+                let f = n.field("function");
                 if let Some(f) = f.filter(|f| f.kind() == "attribute") {
-                    let attr = f
-                        .child_by_field_name("attribute")
-                        .map(|a| cx.text(a))
-                        .unwrap_or("");
-                    if is_name(f.child_by_field_name("object")) && MUTATORS.contains(&attr) {
+                    let attr = f.field("attribute").map(|a| cx.text(a)).unwrap_or("");
+                    if is_name(f.field("object")) && MUTATORS.contains(&attr) {
                         found = Some("mutates");
                     }
                 }
             }
             "assignment" | "augmented_assignment" => {
-                let left = n.child_by_field_name("left");
+                let left = n.field("left");
                 if let Some(l) = left {
                     if n.kind() == "assignment" && is_name(Some(l)) {
                         // Re-bound (e.g. `x = list(x)`): no longer the shared default. Stop here.
                         found = Some("");
                     }
-                    if l.kind() == "subscript" && is_name(l.child_by_field_name("value")) {
+                    if l.kind() == "subscript" && is_name(l.field("value")) {
                         found = Some("mutates");
                     }
                     if n.kind() == "augmented_assignment" && is_name(Some(l)) {
@@ -104,22 +102,14 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, func: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let (Some(params), Some(body)) = (
-        func.child_by_field_name("parameters"),
-        func.child_by_field_name("body"),
-    ) else {
+    let (Some(params), Some(body)) = (func.field("parameters"), func.field("body")) else {
         return;
     };
     let mut c = params.walk();
     let defaults: Vec<(Node<'_>, Node<'_>)> = params
         .named_children(&mut c)
         .filter(|p| matches!(p.kind(), "default_parameter" | "typed_default_parameter"))
-        .filter_map(|p| {
-            Some((
-                p.child_by_field_name("name")?,
-                p.child_by_field_name("value")?,
-            ))
-        })
+        .filter_map(|p| Some((p.field("name")?, p.field("value")?)))
         .collect();
     for (name, value) in defaults {
         if !is_mutable_default(cx, value) {

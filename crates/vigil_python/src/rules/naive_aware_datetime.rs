@@ -4,6 +4,7 @@
 //! `datetime(…, tzinfo=…)`), directly or through names bound in the same function. Python raises
 //! `TypeError: can't compare offset-naive and offset-aware datetimes`.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::Semantics;
 
@@ -48,15 +49,13 @@ fn tz_of(cx: &Checker<'_, '_>, e: Node<'_>, depth: usize) -> Option<Tz> {
             kinds.iter().all(|k| *k == first).then_some(first).flatten()
         }
         "call" => {
-            let args = e.child_by_field_name("arguments")?;
+            let args = e.field("arguments")?;
             if splat(args) {
                 return None;
             }
             let has_tz = cx.sem.keyword_arg(args, "tz").is_some()
                 || cx.sem.keyword_arg(args, "tzinfo").is_some();
-            let q = e
-                .child_by_field_name("function")
-                .and_then(|f| cx.sem.qualified_name(f));
+            let q = e.field("function").and_then(|f| cx.sem.qualified_name(f));
             match q.as_deref() {
                 Some("datetime.datetime.utcnow" | "datetime.datetime.today") => Some(Tz::Naive),
                 Some("datetime.datetime.utcfromtimestamp") => Some(Tz::Naive),
@@ -124,14 +123,11 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, n: Node<'_>) {
             (n.named_child(0), n.named_child(1))
         }
         "binary_operator" => {
-            let op = n.child_by_field_name("operator").map(|o| cx.text(o));
+            let op = n.field("operator").map(|o| cx.text(o));
             if op != Some("-") {
                 return;
             }
-            (
-                n.child_by_field_name("left"),
-                n.child_by_field_name("right"),
-            )
+            (n.field("left"), n.field("right"))
         }
         _ => return,
     };

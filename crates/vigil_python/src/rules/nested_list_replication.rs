@@ -3,6 +3,7 @@
 //! place (`grid[i][j] = v`, `rows[i].append(x)`), which changes every "row" at once. Replication
 //! whose elements are only replaced or read is harmless aliasing and is not reported.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::syntax::{bound_target, is_call_to, method_call, scope_of, squeeze, walk_same_scope};
@@ -46,12 +47,9 @@ fn is_mutable(cx: &Checker<'_, '_>, e: Node<'_>) -> bool {
         | "dictionary_comprehension"
         | "set_comprehension" => true,
         "binary_operator" => {
-            e.child_by_field_name("operator").map(|o| cx.text(o)) == Some("*")
-                && (e
-                    .child_by_field_name("left")
-                    .is_some_and(|l| l.kind() == "list")
-                    || e.child_by_field_name("right")
-                        .is_some_and(|r| r.kind() == "list"))
+            e.field("operator").map(|o| cx.text(o)) == Some("*")
+                && (e.field("left").is_some_and(|l| l.kind() == "list")
+                    || e.field("right").is_some_and(|r| r.kind() == "list"))
         }
         "call" => is_call_to(cx.sem, e, MUTABLE_CTORS),
         _ => false,
@@ -60,21 +58,18 @@ fn is_mutable(cx: &Checker<'_, '_>, e: Node<'_>) -> bool {
 
 /// `[m] * n` / `n * [m]` with `m` mutable: the replicated element.
 fn replicated<'t>(cx: &Checker<'_, '_>, op: Node<'t>) -> Option<Node<'t>> {
-    if op.child_by_field_name("operator").map(|o| cx.text(o)) != Some("*") {
+    if op.field("operator").map(|o| cx.text(o)) != Some("*") {
         return None;
     }
-    [
-        op.child_by_field_name("left"),
-        op.child_by_field_name("right"),
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|s| s.kind() == "list" && s.named_child_count() >= 1)
-    .find_map(|s| {
-        let mut c = s.walk();
-        let inner = s.named_children(&mut c).find(|e| is_mutable(cx, *e));
-        inner
-    })
+    [op.field("left"), op.field("right")]
+        .into_iter()
+        .flatten()
+        .filter(|s| s.kind() == "list" && s.named_child_count() >= 1)
+        .find_map(|s| {
+            let mut c = s.walk();
+            let inner = s.named_children(&mut c).find(|e| is_mutable(cx, *e));
+            inner
+        })
 }
 
 /// Whether an element of `name` is mutated in place in `scope`: `name[i][j] = …`,
@@ -82,7 +77,7 @@ fn replicated<'t>(cx: &Checker<'_, '_>, op: Node<'t>) -> Option<Node<'t>> {
 fn elements_mutated(cx: &Checker<'_, '_>, scope: Node<'_>, name: &str) -> bool {
     let is_elem = |n: Node<'_>| {
         n.kind() == "subscript"
-            && n.child_by_field_name("value")
+            && n.field("value")
                 .is_some_and(|v| squeeze(cx.text(v)) == name)
     };
     let mut found = false;
@@ -92,9 +87,9 @@ fn elements_mutated(cx: &Checker<'_, '_>, scope: Node<'_>, name: &str) -> bool {
         }
         match n.kind() {
             "assignment" | "augmented_assignment" => {
-                if let Some(l) = n.child_by_field_name("left") {
+                if let Some(l) = n.field("left") {
                     if matches!(l.kind(), "subscript" | "attribute")
-                        && l.child_by_field_name(if l.kind() == "subscript" {
+                        && l.field(if l.kind() == "subscript" {
                             "value"
                         } else {
                             "object"
@@ -107,9 +102,9 @@ fn elements_mutated(cx: &Checker<'_, '_>, scope: Node<'_>, name: &str) -> bool {
             }
             "delete_statement" => {
                 let mut c = n.walk();
-                found |= n.named_children(&mut c).any(|t| {
-                    t.kind() == "subscript" && t.child_by_field_name("value").is_some_and(is_elem)
-                });
+                found |= n
+                    .named_children(&mut c)
+                    .any(|t| t.kind() == "subscript" && t.field("value").is_some_and(is_elem));
             }
             "call" => {
                 if let Some((recv, m, _)) = method_call(n) {

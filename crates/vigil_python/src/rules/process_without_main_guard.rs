@@ -4,6 +4,7 @@
 //! each child imports the main module again, re-running that code: it fails with a RuntimeError
 //! or spawns recursively.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::syntax::{is_call_to, method_call, squeeze, values_bound_to};
@@ -28,7 +29,7 @@ fn runs_on_import(cx: &Checker<'_, '_>, n: Node<'_>) -> bool {
             "function_definition" | "lambda" | "class_definition" => return false,
             "if_statement" => {
                 let cond = p
-                    .child_by_field_name("condition")
+                    .field("condition")
                     .map(|c| squeeze(cx.text(c)).replace('\'', "\""))
                     .unwrap_or_default();
                 if cond.contains("__name__") {

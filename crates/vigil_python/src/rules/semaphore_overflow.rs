@@ -5,6 +5,7 @@
 //! block after one `acquire()`, a `release()` inside `with sem:` (which releases again on exit),
 //! and a non-blocking or timed `acquire()` whose result is ignored before a `release()`.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::syntax::{is_call_to, method_call, squeeze, walk_same_scope};
@@ -22,8 +23,8 @@ const SEMAPHORES: &[&str] = &[
 /// Whether `recv` (e.g. `sem`, `self._slots`) is assigned an unbounded semaphore anywhere in the file.
 fn is_semaphore(cx: &Checker<'_, '_>, recv: &str) -> bool {
     cx.sem.assignments.iter().any(|n| {
-        n.child_by_field_name("left")
-            .zip(n.child_by_field_name("right"))
+        n.field("left")
+            .zip(n.field("right"))
             .is_some_and(|(l, r)| squeeze(cx.text(l)) == recv && is_call_to(cx.sem, r, SEMAPHORES))
     })
 }
@@ -92,7 +93,7 @@ fn overflow(
     // Released in a `finally` and also in the body of the same `try`.
     if let Some(fin) = ancestor_kind(release, "finally_clause", func) {
         if let Some(try_stmt) = fin.parent() {
-            if let Some(body) = try_stmt.child_by_field_name("body") {
+            if let Some(body) = try_stmt.field("body") {
                 let in_body = releases.iter().any(|r| {
                     r.start_byte() >= body.start_byte()
                         && r.end_byte() <= body.end_byte()
@@ -127,7 +128,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, func: Node<'_>) {
     if !cx.on(NAME) || !cx.sem.mentions("Semaphore") {
         return;
     }
-    let Some(body) = func.child_by_field_name("body") else {
+    let Some(body) = func.field("body") else {
         return;
     };
     let mut calls: Vec<(String, Node<'_>, String)> = Vec::new();
@@ -164,7 +165,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, func: Node<'_>) {
             let discarded = a
                 .parent()
                 .is_some_and(|p| p.kind() == "expression_statement");
-            let conditional = a.child_by_field_name("arguments").is_some_and(|args| {
+            let conditional = a.field("arguments").is_some_and(|args| {
                 let t = squeeze(cx.text(args));
                 t.contains("timeout") || t.contains("False") || t.contains("blocking=0")
             });

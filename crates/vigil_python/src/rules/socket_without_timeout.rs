@@ -4,6 +4,7 @@
 //! `recv*` but never `settimeout`/`setblocking`. A file that calls `socket.setdefaulttimeout`
 //! is not reported.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{walk_tree, Semantics};
 
@@ -30,7 +31,7 @@ fn sets_default_timeout(cx: &Checker<'_, '_>, call: Node<'_>) -> bool {
 fn has_timeout_param(cx: &Checker<'_, '_>, call: Node<'_>) -> bool {
     let f = scope_of(call);
     f.kind() == "function_definition"
-        && f.child_by_field_name("parameters").is_some_and(|ps| {
+        && f.field("parameters").is_some_and(|ps| {
             let mut found = false;
             walk_tree(ps, |n| {
                 found |= n.kind() == "identifier" && cx.text(n) == "timeout"
@@ -44,12 +45,12 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
         return;
     }
     let Some(q) = call
-        .child_by_field_name("function")
+        .field("function")
         .and_then(|f| cx.sem.qualified_name(f))
     else {
         return;
     };
-    let Some(args) = call.child_by_field_name("arguments") else {
+    let Some(args) = call.field("arguments") else {
         return;
     };
     match q.as_str() {

@@ -2,6 +2,7 @@
 //! to the client of a web application: returned from a view, or passed to a response constructor,
 //! directly or through a local variable. Tracebacks reveal file paths, code and library versions.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::Semantics;
 
@@ -65,12 +66,9 @@ fn sent_to_client(cx: &Checker<'_, '_>, n: Node<'_>) -> bool {
             "function_definition" | "lambda" | "class_definition" | "module" => return false,
             "call" => {
                 let callee = p
-                    .child_by_field_name("function")
+                    .field("function")
                     .map(|f| match f.kind() {
-                        "attribute" => f
-                            .child_by_field_name("attribute")
-                            .map(|a| cx.text(a))
-                            .unwrap_or(""),
+                        "attribute" => f.field("attribute").map(|a| cx.text(a)).unwrap_or(""),
                         _ => cx.text(f),
                     })
                     .unwrap_or("");
@@ -90,7 +88,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
         return;
     }
     let Some(q) = call
-        .child_by_field_name("function")
+        .field("function")
         .and_then(|f| cx.sem.qualified_name(f))
     else {
         return;
@@ -109,7 +107,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
                 let mut cur = call;
                 while let Some(p) = cur.parent() {
                     if p.kind() == "assignment" {
-                        return p.child_by_field_name("left");
+                        return p.field("left");
                     }
                     if matches!(p.kind(), "expression_statement" | "block" | "module") {
                         break;

@@ -2,6 +2,7 @@
 //! whose `TimeoutExpired` is caught without killing the child. The timeout only stops waiting: the
 //! child keeps running (and keeps its pipes open), so every timeout leaks a process.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::Semantics;
 
@@ -60,7 +61,7 @@ fn detached(cx: &Checker<'_, '_>, recv: Node<'_>) -> bool {
         .into_iter()
         .filter(|v| is_call_to(cx.sem, *v, &["subprocess.Popen"]))
         .any(|v| {
-            v.child_by_field_name("arguments").is_some_and(|a| {
+            v.field("arguments").is_some_and(|a| {
                 cx.sem.keyword_arg(a, "preexec_fn").is_some()
                     || cx
                         .sem
@@ -87,7 +88,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, clause: Node<'_>) {
     let Some(try_stmt) = clause.parent().filter(|p| p.kind() == "try_statement") else {
         return;
     };
-    let Some(body) = try_stmt.child_by_field_name("body") else {
+    let Some(body) = try_stmt.field("body") else {
         return;
     };
     // The waiting call on a Popen in the try body.

@@ -1,5 +1,6 @@
 //! Small syntactic helpers shared by the Rust-coded bug-pattern and concurrency rules.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 /// Visit every named node under `root` (inclusive) in pre-order, not descending into nested function
@@ -32,14 +33,14 @@ pub(crate) fn method_call(call: Node<'_>) -> Option<(Node<'_>, Node<'_>, Node<'_
     if call.kind() != "call" {
         return None;
     }
-    let f = call.child_by_field_name("function")?;
+    let f = call.field("function")?;
     if f.kind() != "attribute" {
         return None;
     }
     Some((
-        f.child_by_field_name("object")?,
-        f.child_by_field_name("attribute")?,
-        call.child_by_field_name("arguments")?,
+        f.field("object")?,
+        f.field("attribute")?,
+        call.field("arguments")?,
     ))
 }
 
@@ -65,20 +66,17 @@ pub(crate) fn scope_of(n: Node<'_>) -> Node<'_> {
 pub(crate) fn values_bound_to<'t>(scope: Node<'t>, src: &str, target: &str) -> Vec<Node<'t>> {
     let text = |n: Node<'_>| squeeze(src.get(n.start_byte()..n.end_byte()).unwrap_or(""));
     let mut out = Vec::new();
-    let root = scope.child_by_field_name("body").unwrap_or(scope);
+    let root = scope.field("body").unwrap_or(scope);
     walk_same_scope(root, &mut |n| match n.kind() {
         "assignment" => {
-            if let (Some(l), Some(r)) = (
-                n.child_by_field_name("left"),
-                n.child_by_field_name("right"),
-            ) {
+            if let (Some(l), Some(r)) = (n.field("left"), n.field("right")) {
                 if text(l) == target {
                     out.push(r);
                 }
             }
         }
         "as_pattern" => {
-            if let (Some(v), Some(a)) = (n.named_child(0), n.child_by_field_name("alias")) {
+            if let (Some(v), Some(a)) = (n.named_child(0), n.field("alias")) {
                 if text(a) == target && n.parent().is_some_and(|p| p.kind() == "with_item") {
                     out.push(v);
                 }
@@ -98,7 +96,7 @@ pub(crate) fn method_calls_on<'t>(
 ) -> Vec<Node<'t>> {
     let text = |n: Node<'_>| squeeze(src.get(n.start_byte()..n.end_byte()).unwrap_or(""));
     let mut out = Vec::new();
-    let root = scope.child_by_field_name("body").unwrap_or(scope);
+    let root = scope.field("body").unwrap_or(scope);
     walk_same_scope(root, &mut |n| {
         if let Some((r, m, _)) = method_call(n) {
             if methods.contains(&text(m).as_str()) && text(r) == recv {
@@ -114,7 +112,7 @@ pub(crate) fn is_call_to(sem: &crate::PySemantics<'_>, node: Node<'_>, names: &[
     use vigil_query::Semantics;
     node.kind() == "call"
         && node
-            .child_by_field_name("function")
+            .field("function")
             .and_then(|f| sem.qualified_name(f))
             .is_some_and(|q| names.contains(&q.as_str()))
 }
@@ -123,15 +121,10 @@ pub(crate) fn is_call_to(sem: &crate::PySemantics<'_>, node: Node<'_>, names: &[
 pub(crate) fn bound_target(value: Node<'_>) -> Option<Node<'_>> {
     let p = value.parent()?;
     match p.kind() {
-        "assignment"
-            if p.child_by_field_name("right")
-                .is_some_and(|r| r.id() == value.id()) =>
-        {
-            p.child_by_field_name("left")
+        "assignment" if p.field("right").is_some_and(|r| r.id() == value.id()) => p.field("left"),
+        "as_pattern" if p.parent().is_some_and(|w| w.kind() == "with_item") => {
+            p.field("alias").and_then(|a| a.named_child(0).or(Some(a)))
         }
-        "as_pattern" if p.parent().is_some_and(|w| w.kind() == "with_item") => p
-            .child_by_field_name("alias")
-            .and_then(|a| a.named_child(0).or(Some(a))),
         _ => None,
     }
 }

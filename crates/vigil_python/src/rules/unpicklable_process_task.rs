@@ -4,6 +4,7 @@
 //! local functions cannot be pickled: the call fails with `PicklingError`/`AttributeError`
 //! ("Can't pickle local object") — for `Process` under the `spawn`/`forkserver` start methods.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::Semantics;
 
@@ -58,18 +59,17 @@ fn unpicklable(cx: &Checker<'_, '_>, f: Node<'_>) -> Option<String> {
             if scope.kind() != "function_definition" {
                 return None;
             }
-            let body = scope.child_by_field_name("body")?;
+            let body = scope.field("body")?;
             let mut c = body.walk();
             let local_def = body.named_children(&mut c).any(|st| {
                 let d = if st.kind() == "decorated_definition" {
-                    st.child_by_field_name("definition")
+                    st.field("definition")
                 } else {
                     Some(st)
                 };
                 d.is_some_and(|d| {
                     d.kind() == "function_definition"
-                        && d.child_by_field_name("name")
-                            .is_some_and(|n| cx.text(n) == name)
+                        && d.field("name").is_some_and(|n| cx.text(n) == name)
                 })
             });
             local_def.then(|| format!("local function `{name}`"))
@@ -82,7 +82,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let Some(args) = call.child_by_field_name("arguments") else {
+    let Some(args) = call.field("arguments") else {
         return;
     };
     let task = if is_call_to(

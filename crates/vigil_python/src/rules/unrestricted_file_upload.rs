@@ -3,6 +3,7 @@
 //! content check in the function. An attacker can upload a script or HTML page that the server or
 //! its users later run.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::Semantics;
 
@@ -23,12 +24,12 @@ fn is_upload(cx: &Checker<'_, '_>, n: Node<'_>, depth: usize) -> bool {
             .is_some_and(|q| q == "flask.request.files")
             || (base.kind() == "attribute"
                 && base
-                    .child_by_field_name("attribute")
+                    .field("attribute")
                     .is_some_and(|a| cx.text(a) == "FILES")
                 && cx.sem.imports("django"))
     };
     match n.kind() {
-        "subscript" => n.child_by_field_name("value").is_some_and(is_files),
+        "subscript" => n.field("value").is_some_and(is_files),
         "call" => method_call(n).is_some_and(|(recv, m, _)| {
             matches!(cx.text(m), "get" | "getlist" | "values") && is_files(recv)
         }),
@@ -45,9 +46,8 @@ fn is_upload(cx: &Checker<'_, '_>, n: Node<'_>, depth: usize) -> bool {
             let mut found = false;
             walk_same_scope(scope, &mut |x| {
                 if x.kind() == "for_statement"
-                    && x.child_by_field_name("left")
-                        .is_some_and(|l| squeeze(cx.text(l)) == name)
-                    && x.child_by_field_name("right")
+                    && x.field("left").is_some_and(|l| squeeze(cx.text(l)) == name)
+                    && x.field("right")
                         .is_some_and(|r| is_upload(cx, r, depth + 1))
                 {
                     found = true;

@@ -3,6 +3,7 @@
 //! such as `../../etc/cron.d/x` or absolute paths and links escape the target directory unless an
 //! extraction `filter=` is given, and any archive can be a decompression bomb.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{walk_tree, Semantics};
 
@@ -56,7 +57,7 @@ fn checks_sizes(cx: &Checker<'_, '_>, at: Node<'_>) -> bool {
     let mut found = false;
     walk_same_scope(scope, &mut |n| {
         if n.kind() == "attribute" {
-            if let Some(a) = n.child_by_field_name("attribute") {
+            if let Some(a) = n.field("attribute") {
                 if matches!(cx.text(a), "file_size" | "compress_size" | "size") {
                     found = true;
                 }
@@ -72,7 +73,7 @@ fn checks_sizes(cx: &Checker<'_, '_>, at: Node<'_>) -> bool {
     }
     walk_tree(root, |n| {
         if n.kind() == "attribute"
-            && n.child_by_field_name("attribute")
+            && n.field("attribute")
                 .is_some_and(|a| cx.text(a) == "extraction_filter")
         {
             found = true;
@@ -136,7 +137,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
         return;
     }
     if is_call_to(cx.sem, call, &["shutil.unpack_archive"]) {
-        let Some(args) = call.child_by_field_name("arguments") else {
+        let Some(args) = call.field("arguments") else {
             return;
         };
         if safe_filter(cx, args) || has_splat(args) || checks_sizes(cx, call) {

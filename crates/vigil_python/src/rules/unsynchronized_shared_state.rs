@@ -4,6 +4,7 @@
 //! and updates are lost. In a `multiprocessing` child the update goes to the child's own copy and
 //! the parent never sees it.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -24,10 +25,7 @@ fn module_names(cx: &Checker<'_, '_>, module: Node<'_>) -> Vec<String> {
             continue;
         }
         if let Some(a) = st.named_child(0).filter(|a| a.kind() == "assignment") {
-            if let Some(l) = a
-                .child_by_field_name("left")
-                .filter(|l| l.kind() == "identifier")
-            {
+            if let Some(l) = a.field("left").filter(|l| l.kind() == "identifier") {
                 out.push(cx.text(l).to_owned());
             }
         }
@@ -41,7 +39,7 @@ fn racy_update<'t>(
     func: Node<'t>,
     module: Node<'_>,
 ) -> Option<(Node<'t>, String)> {
-    let body = func.child_by_field_name("body")?;
+    let body = func.field("body")?;
     let mut globals: Vec<String> = Vec::new();
     let mut locked = false;
     walk_same_scope(body, &mut |n| match n.kind() {
@@ -64,7 +62,7 @@ fn racy_update<'t>(
         if hit.is_some() {
             return;
         }
-        let Some(l) = n.child_by_field_name("left") else {
+        let Some(l) = n.field("left") else {
             return;
         };
         match (n.kind(), l.kind()) {
@@ -74,7 +72,7 @@ fn racy_update<'t>(
             ("assignment", "identifier") if globals.iter().any(|g| g == cx.text(l)) => {
                 // `n = n + 1`: reads the name it stores.
                 let name = cx.text(l);
-                let reads = n.child_by_field_name("right").is_some_and(|r| {
+                let reads = n.field("right").is_some_and(|r| {
                     let mut f = false;
                     walk_tree(r, |x| f |= x.kind() == "identifier" && cx.text(x) == name);
                     f
@@ -84,17 +82,13 @@ fn racy_update<'t>(
                 }
             }
             ("augmented_assignment", "subscript") => {
-                if let Some(v) = l
-                    .child_by_field_name("value")
-                    .filter(|v| v.kind() == "identifier")
-                {
+                if let Some(v) = l.field("value").filter(|v| v.kind() == "identifier") {
                     let name = cx.text(v);
                     let local = {
                         let mut f = false;
                         walk_same_scope(body, &mut |x| {
                             if x.kind() == "assignment"
-                                && x.child_by_field_name("left")
-                                    .is_some_and(|y| cx.text(y) == name)
+                                && x.field("left").is_some_and(|y| cx.text(y) == name)
                             {
                                 f = true;
                             }
@@ -119,7 +113,7 @@ fn started_as(cx: &Checker<'_, '_>, module: Node<'_>, name: &str) -> Option<bool
         if how.is_some() || n.kind() != "call" {
             return;
         }
-        let Some(args) = n.child_by_field_name("arguments") else {
+        let Some(args) = n.field("arguments") else {
             return;
         };
         let is_thread = is_call_to(cx.sem, n, THREAD_CTORS);
@@ -185,10 +179,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, func: Node<'_>) {
     let Some(module) = parent.filter(|p| p.kind() == "module") else {
         return;
     };
-    let Some(name) = func
-        .child_by_field_name("name")
-        .map(|n| cx.text(n).to_owned())
-    else {
+    let Some(name) = func.field("name").map(|n| cx.text(n).to_owned()) else {
         return;
     };
     let Some((at, var)) = racy_update(cx, func, module) else {

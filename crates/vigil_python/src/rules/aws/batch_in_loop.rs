@@ -4,6 +4,7 @@
 //! `batch_write_item` (or `Table.batch_writer()`), `get_item` → `batch_get_item`, S3 `delete_object` →
 //! `delete_objects`.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_aws::Service;
 use vigil_query::walk_tree;
@@ -62,7 +63,7 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
         };
         // A loop that stops after the first success is not per-item work.
         let mut breaks = false;
-        if let Some(body) = lp.child_by_field_name("body") {
+        if let Some(body) = lp.field("body") {
             walk_tree(body, |b| {
                 breaks |= b.kind() == "break_statement" || b.kind() == "return_statement"
             });

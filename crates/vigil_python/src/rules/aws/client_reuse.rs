@@ -2,6 +2,7 @@
 //! (a function taking `(event, context)`) or inside a loop, instead of once at module scope and reused
 //! by every invocation/iteration.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -11,7 +12,7 @@ pub(crate) const NAME: &str = "aws_client_reuse";
 
 /// A Lambda handler: two parameters, the first an event and the second a context.
 pub(super) fn is_handler(cx: &Checker<'_, '_>, func: Node<'_>) -> bool {
-    let Some(params) = func.child_by_field_name("parameters") else {
+    let Some(params) = func.field("parameters") else {
         return false;
     };
     let mut c = params.walk();
@@ -21,7 +22,7 @@ pub(super) fn is_handler(cx: &Checker<'_, '_>, func: Node<'_>) -> bool {
         .map(|p| {
             let id = match p.kind() {
                 "typed_parameter" => p.named_child(0),
-                "default_parameter" | "typed_default_parameter" => p.child_by_field_name("name"),
+                "default_parameter" | "typed_default_parameter" => p.field("name"),
                 _ => Some(p),
             };
             id.map(|i| cx.text(i).to_ascii_lowercase())
@@ -45,16 +46,13 @@ fn cached(cx: &Checker<'_, '_>, func: Node<'_>, call: Node<'_>) -> bool {
             break;
         }
         if p.kind() == "if_statement" {
-            let cond = p
-                .child_by_field_name("condition")
-                .map(|c| cx.text(c))
-                .unwrap_or("");
+            let cond = p.field("condition").map(|c| cx.text(c)).unwrap_or("");
             if cond.contains("is None") || cond.starts_with("not ") || cond.contains(" not in ") {
                 return true;
             }
         }
         if p.kind() == "assignment" {
-            if let Some(l) = p.child_by_field_name("left") {
+            if let Some(l) = p.field("left") {
                 let name = cx.text(l).to_owned();
                 let mut global = false;
                 walk_tree(func, |n| {
@@ -87,30 +85,30 @@ fn uses_loop_var(cx: &Checker<'_, '_>, lp: Node<'_>, call: Node<'_>) -> bool {
         });
     };
     if lp.kind() == "for_statement" {
-        if let Some(l) = lp.child_by_field_name("left") {
+        if let Some(l) = lp.field("left") {
             collect(l);
         }
     } else if lp.kind() != "while_statement" {
         let mut c = lp.walk();
         for ch in lp.named_children(&mut c) {
             if ch.kind() == "for_in_clause" {
-                if let Some(l) = ch.child_by_field_name("left") {
+                if let Some(l) = ch.field("left") {
                     collect(l);
                 }
             }
         }
     }
     // Names assigned in the loop body change per iteration too (`region = msg["Region"]`).
-    if let Some(body) = lp.child_by_field_name("body") {
+    if let Some(body) = lp.field("body") {
         walk_tree(body, |n| {
             if n.kind() == "assignment" && n.start_byte() < call.start_byte() {
-                if let Some(l) = n.child_by_field_name("left") {
+                if let Some(l) = n.field("left") {
                     collect(l);
                 }
             }
         });
     }
-    let Some(args) = call.child_by_field_name("arguments") else {
+    let Some(args) = call.field("arguments") else {
         return false;
     };
     let mut hit = false;
@@ -136,8 +134,8 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
             return;
         }
         // Only the constructor call itself (`boto3.client(...)`), not a name holding one.
-        if n.child_by_field_name("function")
-            .and_then(|f| f.child_by_field_name("attribute"))
+        if n.field("function")
+            .and_then(|f| f.field("attribute"))
             .is_none_or(|a| !matches!(cx.text(a), "client" | "resource"))
         {
             return;

@@ -2,6 +2,7 @@
 //! `access_key`/`secret_key`/`token`, STS `Credentials`, Secrets Manager `SecretString`) passed to a
 //! logger or `print`: logs are widely readable and long-lived.
 
+use crate::fields::Field;
 use std::collections::HashMap;
 
 use tree_sitter::Node;
@@ -28,7 +29,7 @@ const MARKERS: &[&str] = &[
 ];
 
 fn is_log_call(cx: &Checker<'_, '_>, call: Node<'_>) -> bool {
-    let Some(f) = call.child_by_field_name("function") else {
+    let Some(f) = call.field("function") else {
         return false;
     };
     let t = cx.text(f);
@@ -55,7 +56,7 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, _env: &Env, root: Node<'_>) {
         if n.kind() != "call" || !is_log_call(cx, n) {
             return;
         }
-        let Some(args) = n.child_by_field_name("arguments") else {
+        let Some(args) = n.field("arguments") else {
             return;
         };
         let sc = scope(n);
@@ -63,10 +64,7 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, _env: &Env, root: Node<'_>) {
             let mut v = Vec::new();
             walk_tree(sc, |a| {
                 if a.kind() == "assignment" {
-                    if let (Some(l), Some(r)) = (
-                        a.child_by_field_name("left"),
-                        a.child_by_field_name("right"),
-                    ) {
+                    if let (Some(l), Some(r)) = (a.field("left"), a.field("right")) {
                         let rt = cx.text(r);
                         if l.kind() == "identifier" && MARKERS.iter().any(|m| rt.contains(m)) {
                             v.push((cx.text(l).to_owned(), a.start_byte()));

@@ -3,6 +3,7 @@
 //! does not support newer regions, signature versions, credential providers or services, and gets no
 //! security fixes; boto3 replaces it.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{walk_tree, Semantics};
 
@@ -19,10 +20,7 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, _env: &Env, root: Node<'_>) {
         if n.kind() != "call" {
             return;
         }
-        let Some(q) = n
-            .child_by_field_name("function")
-            .and_then(|f| cx.sem.qualified_name(f))
-        else {
+        let Some(q) = n.field("function").and_then(|f| cx.sem.qualified_name(f)) else {
             return;
         };
         let Some(rest) = q.strip_prefix("boto.") else {

@@ -3,6 +3,7 @@
 //! (`e.response["Error"]["Code"]`) or the modeled exception class (`client.exceptions.NoSuchKey`).
 //! Messages are free text and change; codes are the contract.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -44,11 +45,11 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
             return;
         }
         // `except T as e`: the grammar gives `value: (as_pattern T alias: e)` or `value: T, alias: e`.
-        let value = ex.child_by_field_name("value");
+        let value = ex.field("value");
         let pattern = value.filter(|v| v.kind() == "as_pattern");
         let Some(alias) = ex
-            .child_by_field_name("alias")
-            .or_else(|| pattern.and_then(|p| p.child_by_field_name("alias")))
+            .field("alias")
+            .or_else(|| pattern.and_then(|p| p.field("alias")))
         else {
             return;
         };
@@ -61,14 +62,11 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
             || ty.contains("BotoCoreError")
             || ty.contains("botocore")
             || ty.contains(".exceptions.");
-        let aws_try = ex
-            .parent()
-            .and_then(|t| t.child_by_field_name("body"))
-            .is_some_and(|b| {
-                calls(b)
-                    .into_iter()
-                    .any(|c| env.aws_call(cx, c).is_some_and(|a| a.svc.is_some()))
-            });
+        let aws_try = ex.parent().and_then(|t| t.field("body")).is_some_and(|b| {
+            calls(b)
+                .into_iter()
+                .any(|c| env.aws_call(cx, c).is_some_and(|a| a.svc.is_some()))
+        });
         if !aws_type && !aws_try {
             return;
         }
@@ -76,10 +74,7 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
         let mut aliases = Vec::new();
         walk_tree(ex, |n| {
             if n.kind() == "assignment" {
-                if let (Some(l), Some(r)) = (
-                    n.child_by_field_name("left"),
-                    n.child_by_field_name("right"),
-                ) {
+                if let (Some(l), Some(r)) = (n.field("left"), n.field("right")) {
                     if l.kind() == "identifier" && is_message(cx, r, &e, &[]) {
                         aliases.push(cx.text(l).to_owned());
                     }
@@ -110,13 +105,10 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
                             || text_op.contains("!="))
                 }
                 "call" => {
-                    let f = n.child_by_field_name("function");
-                    let meth = f.filter(|f| f.kind() == "attribute").and_then(|f| {
-                        Some((
-                            f.child_by_field_name("object")?,
-                            cx.text(f.child_by_field_name("attribute")?),
-                        ))
-                    });
+                    let f = n.field("function");
+                    let meth = f
+                        .filter(|f| f.kind() == "attribute")
+                        .and_then(|f| Some((f.field("object")?, cx.text(f.field("attribute")?))));
                     let by_method = meth.is_some_and(|(o, m)| {
                         matches!(
                             m,
@@ -128,7 +120,7 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
                             cx.text(f),
                             "re.search" | "re.match" | "re.findall" | "re.fullmatch"
                         )
-                    }) && n.child_by_field_name("arguments").is_some_and(|a| {
+                    }) && n.field("arguments").is_some_and(|a| {
                         let mut c = a.walk();
                         let found = a
                             .named_children(&mut c)

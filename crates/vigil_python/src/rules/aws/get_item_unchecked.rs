@@ -2,6 +2,7 @@
 //! `resp["Item"]` when no item matched the key: the response then has no `Item` member and the
 //! lookup raises `KeyError`. Check `"Item" in resp` or use `resp.get("Item")`.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -12,7 +13,7 @@ pub(crate) const NAME: &str = "aws_dynamodb_item_unchecked";
 fn is_item_subscript(cx: &Checker<'_, '_>, sub: Node<'_>) -> bool {
     sub.kind() == "subscript"
         && sub
-            .child_by_field_name("subscript")
+            .field("subscript")
             .is_some_and(|i| matches!(cx.text(i), "\"Item\"" | "'Item'"))
 }
 
@@ -55,8 +56,7 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
                 walk_tree(sc, |s| {
                     if is_item_subscript(cx, s)
                         && s.start_byte() > n.end_byte()
-                        && s.child_by_field_name("value")
-                            .is_some_and(|v| cx.text(v) == name)
+                        && s.field("value").is_some_and(|v| cx.text(v) == name)
                     {
                         hits.push(s);
                     }

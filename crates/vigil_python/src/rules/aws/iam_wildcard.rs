@@ -1,6 +1,7 @@
 //! `python/aws-iam-wildcard-policy`: an IAM policy statement built in code that allows every action
 //! (`"Action": "*"` or `"service:*"`) or `NotAction`: the principal gets far more than it needs.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{walk_tree, ConstValue, Semantics};
 
@@ -36,8 +37,7 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, _env: &Env, root: Node<'_>) {
             if p.kind() != "pair" {
                 continue;
             }
-            let (Some(k), Some(v)) = (p.child_by_field_name("key"), p.child_by_field_name("value"))
-            else {
+            let (Some(k), Some(v)) = (p.field("key"), p.field("value")) else {
                 continue;
             };
             match const_str(cx, k).as_deref() {

@@ -3,6 +3,7 @@
 //! `ETag`, `Metadata`, ... — or whose body is read only to take its `len()`, where `head_object`
 //! (`Object.content_length` and friends, loaded by a HEAD request) answers from the headers alone.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{walk_tree, ConstValue, Semantics};
 
@@ -47,8 +48,8 @@ fn read_of(cx: &Checker<'_, '_>, n: Node<'_>) -> Read {
         return Read::Body;
     };
     match p.kind() {
-        "subscript" if p.child_by_field_name("value") == Some(n) => {
-            match const_str(cx, p.child_by_field_name("subscript")).as_deref() {
+        "subscript" if p.field("value") == Some(n) => {
+            match const_str(cx, p.field("subscript")).as_deref() {
                 Some("Body") => {
                     if is_len_of_read(cx, p) {
                         Read::Size
@@ -61,14 +62,13 @@ fn read_of(cx: &Checker<'_, '_>, n: Node<'_>) -> Read {
             }
         }
         "attribute"
-            if p.child_by_field_name("object") == Some(n)
-                && p.child_by_field_name("attribute")
-                    .is_some_and(|a| cx.text(a) == "get") =>
+            if p.field("object") == Some(n)
+                && p.field("attribute").is_some_and(|a| cx.text(a) == "get") =>
         {
             let first = p
                 .parent()
                 .filter(|c| c.kind() == "call")
-                .and_then(|c| c.child_by_field_name("arguments"))
+                .and_then(|c| c.field("arguments"))
                 .and_then(|a| a.named_child(0));
             match const_str(cx, first).as_deref() {
                 Some("Body") | None => Read::Body,
@@ -82,15 +82,13 @@ fn read_of(cx: &Checker<'_, '_>, n: Node<'_>) -> Read {
 /// `len(<body>.read())` around the `…["Body"]` subscript `body`.
 fn is_len_of_read(cx: &Checker<'_, '_>, body: Node<'_>) -> bool {
     let Some(attr) = body.parent().filter(|a| {
-        a.kind() == "attribute"
-            && a.child_by_field_name("attribute")
-                .is_some_and(|x| cx.text(x) == "read")
+        a.kind() == "attribute" && a.field("attribute").is_some_and(|x| cx.text(x) == "read")
     }) else {
         return false;
     };
     let Some(read) = attr.parent().filter(|c| {
         c.kind() == "call"
-            && c.child_by_field_name("arguments")
+            && c.field("arguments")
                 .is_some_and(|a| a.named_child_count() == 0)
     }) else {
         return false;
@@ -98,7 +96,7 @@ fn is_len_of_read(cx: &Checker<'_, '_>, body: Node<'_>) -> bool {
     read.parent()
         .filter(|a| a.kind() == "argument_list" && a.named_child_count() == 1)
         .and_then(|a| a.parent())
-        .and_then(|c| c.child_by_field_name("function"))
+        .and_then(|c| c.field("function"))
         .is_some_and(|f| cx.text(f) == "len")
 }
 

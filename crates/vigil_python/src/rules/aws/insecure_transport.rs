@@ -2,6 +2,7 @@
 //! (`use_ssl=False`), certificate verification off (`verify=False`) or a plain `http://` endpoint:
 //! requests, signed headers and responses (secrets, data) travel unprotected or to an unverified peer.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{walk_tree, ConstValue, Semantics};
 
@@ -34,8 +35,8 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
             return;
         }
         let created = n
-            .child_by_field_name("function")
-            .and_then(|f| f.child_by_field_name("attribute"))
+            .field("function")
+            .and_then(|f| f.field("attribute"))
             .is_some_and(|a| matches!(cx.text(a), "client" | "resource"));
         if !created
             || !env
@@ -44,7 +45,7 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
         {
             return;
         }
-        let Some(args) = n.child_by_field_name("arguments") else {
+        let Some(args) = n.field("arguments") else {
             return;
         };
         for (kw, what) in [

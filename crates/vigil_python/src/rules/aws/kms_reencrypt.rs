@@ -2,6 +2,7 @@
 //! comes back to the caller's memory for no reason. `re_encrypt` moves ciphertext from one key to
 //! another inside KMS.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -19,8 +20,8 @@ fn is_kms(cx: &Checker<'_, '_>, env: &Env, call: Node<'_>, op: &str) -> bool {
     match c.svc {
         Some(s) => s.service.name == "kms",
         None => call
-            .child_by_field_name("function")
-            .and_then(|f| f.child_by_field_name("object"))
+            .field("function")
+            .and_then(|f| f.field("object"))
             .is_some_and(|o| cx.text(o).to_ascii_lowercase().contains("kms")),
     }
 }

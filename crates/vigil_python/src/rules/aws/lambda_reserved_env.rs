@@ -3,6 +3,7 @@
 //! (`create_function`/`update_function_configuration` `Environment`) or overwritten in `os.environ`
 //! inside a handler. The runtime owns these values; overriding them is rejected or breaks the runtime.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{walk_tree, ConstValue, Semantics};
 
@@ -43,10 +44,10 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env) {
         match n.kind() {
             "call" => {
                 // The operation's name first: `aws_call` resolves the receiver, which costs more.
-                let f = n.child_by_field_name("function");
+                let f = n.field("function");
                 let op = f
                     .filter(|f| f.kind() == "attribute")
-                    .and_then(|f| f.child_by_field_name("attribute"))
+                    .and_then(|f| f.field("attribute"))
                     .map(|a| cx.text(a));
                 if let Some(call) = op
                     .filter(|o| matches!(*o, "create_function" | "update_function_configuration"))
@@ -60,9 +61,7 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env) {
                         if let Some(e) = call.kwarg(cx, "Environment") {
                             walk_tree(e, |p| {
                                 if p.kind() == "pair" {
-                                    if let Some(k) =
-                                        p.child_by_field_name("key").and_then(|k| reserved(cx, k))
-                                    {
+                                    if let Some(k) = p.field("key").and_then(|k| reserved(cx, k)) {
                                         hits.push((p, format!("`{k}` is reserved by AWS Lambda and cannot be set in the function's environment")));
                                     }
                                 }
@@ -79,10 +78,10 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env) {
                 if target.is_some() {
                     // Ancestors cost O(depth) each in tree-sitter: only for the calls that need them.
                     let in_handler = enclosing_function(n).is_some_and(|f| is_handler(cx, f));
-                    if let Some(args) = n.child_by_field_name("arguments") {
+                    if let Some(args) = n.field("arguments") {
                         walk_tree(args, |a| {
                             let key = if a.kind() == "pair" {
-                                a.child_by_field_name("key")
+                                a.field("key")
                             } else {
                                 Some(a)
                             };
@@ -99,21 +98,15 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env) {
                 }
             }
             "assignment" => {
-                let Some(l) = n
-                    .child_by_field_name("left")
-                    .filter(|l| l.kind() == "subscript")
-                else {
+                let Some(l) = n.field("left").filter(|l| l.kind() == "subscript") else {
                     continue;
                 };
-                if !l
-                    .child_by_field_name("value")
-                    .is_some_and(|v| is_environ(cx, v))
-                {
+                if !l.field("value").is_some_and(|v| is_environ(cx, v)) {
                     continue;
                 }
                 let in_handler = enclosing_function(n).is_some_and(|f| is_handler(cx, f));
                 if let Some(k) = l
-                    .child_by_field_name("subscript")
+                    .field("subscript")
                     .and_then(|k| reserved(cx, k))
                     .filter(|k| in_handler || lambda_only(k))
                 {

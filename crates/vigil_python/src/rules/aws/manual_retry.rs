@@ -3,6 +3,7 @@
 //! (`Config(retries={"mode": "standard"|"adaptive", "max_attempts": n})`), which already retries
 //! throttling and transient errors with jittered exponential backoff.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -44,7 +45,7 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
             return;
         }
         let Some(lp) = enclosing_loop(t) else { return };
-        let Some(body) = t.child_by_field_name("body") else {
+        let Some(body) = t.field("body") else {
             return;
         };
         let aws: Vec<_> = calls(body)
@@ -56,17 +57,14 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
         let mut c = t.walk();
         let catches = t.named_children(&mut c).any(|ex| {
             ex.kind() == "except_clause"
-                && catches_aws_error(
-                    ex.child_by_field_name("value").map_or("", |v| cx.text(v)),
-                    true,
-                )
+                && catches_aws_error(ex.field("value").map_or("", |v| cx.text(v)), true)
         });
         if !catches || !has_sleep(cx, lp) {
             return;
         }
         // A `for` loop over data (not a retry counter) that sleeps between items is throttling, not retrying.
         if lp.kind() == "for_statement" {
-            let over = lp.child_by_field_name("right").map_or("", |r| cx.text(r));
+            let over = lp.field("right").map_or("", |r| cx.text(r));
             if !over.starts_with("range(") && !over.contains("retr") && !over.contains("attempt") {
                 return;
             }

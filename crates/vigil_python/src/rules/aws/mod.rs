@@ -27,6 +27,7 @@ mod sqs_short_polling;
 mod untrusted_ami;
 mod waiter;
 
+use crate::fields::Field;
 use std::collections::HashMap;
 
 use tree_sitter::Node;
@@ -149,8 +150,8 @@ impl Env {
             .assignments
             .iter()
             .filter_map(|n| {
-                let l = n.child_by_field_name("left")?;
-                let r = n.child_by_field_name("right")?;
+                let l = n.field("left")?;
+                let r = n.field("right")?;
                 Some((key(cx, l)?, r))
             })
             .collect();
@@ -195,18 +196,18 @@ impl Env {
         match e.kind() {
             "parenthesized_expression" | "await" => self.svc_at(cx, e.named_child(0)?, depth + 1),
             "call" => {
-                let f = e.child_by_field_name("function")?;
+                let f = e.field("function")?;
                 if f.kind() != "attribute" {
                     return None;
                 }
-                let attr = cx.text(f.child_by_field_name("attribute")?);
-                let recv = f.child_by_field_name("object")?;
+                let attr = cx.text(f.field("attribute")?);
+                let recv = f.field("object")?;
                 match attr {
                     "client" | "resource" => {
                         if !is_boto_factory(cx, recv) {
                             return None;
                         }
-                        let args = e.child_by_field_name("arguments")?;
+                        let args = e.field("arguments")?;
                         let name = service_arg(cx, args)?;
                         let service = vigil_aws::table().service(&name)?;
                         let kind = if attr == "client" {
@@ -237,8 +238,8 @@ impl Env {
             "attribute" => {
                 // `resource.meta.client`
                 if cx.text(e).ends_with("meta.client") {
-                    let meta = e.child_by_field_name("object")?;
-                    let res = self.svc_at(cx, meta.child_by_field_name("object")?, depth + 1)?;
+                    let meta = e.field("object")?;
+                    let res = self.svc_at(cx, meta.field("object")?, depth + 1)?;
                     return Some(Svc {
                         service: res.service,
                         kind: Kind::Client,
@@ -297,17 +298,17 @@ impl Env {
         if call.kind() != "call" {
             return None;
         }
-        let f = call.child_by_field_name("function")?;
+        let f = call.field("function")?;
         if f.kind() != "attribute" {
             return None;
         }
-        let op = cx.text(f.child_by_field_name("attribute")?).to_owned();
-        let recv = f.child_by_field_name("object")?;
+        let op = cx.text(f.field("attribute")?).to_owned();
+        let recv = f.field("object")?;
         let svc = self.svc_of(cx, recv);
         if svc.is_none() {
             // boto3 client operations take keyword arguments only: a positional argument means
             // another API (a project's wrapper with the same method name).
-            let positional = call.child_by_field_name("arguments").is_some_and(|a| {
+            let positional = call.field("arguments").is_some_and(|a| {
                 let mut c = a.walk();
                 let any = a.named_children(&mut c).any(|x| {
                     !matches!(
@@ -367,11 +368,11 @@ impl AwsCall<'_> {
     /// The keyword arguments' names.
     pub(super) fn kwarg_names<'a>(&self, cx: &'a Checker<'_, '_>) -> Vec<&'a str> {
         let mut out = Vec::new();
-        if let Some(args) = self.call.child_by_field_name("arguments") {
+        if let Some(args) = self.call.field("arguments") {
             let mut c = args.walk();
             for a in args.named_children(&mut c) {
                 if a.kind() == "keyword_argument" {
-                    if let Some(n) = a.child_by_field_name("name") {
+                    if let Some(n) = a.field("name") {
                         out.push(cx.text(n));
                     }
                 } else if a.kind() == "dictionary_splat" {
@@ -386,8 +387,7 @@ impl AwsCall<'_> {
 impl<'t> AwsCall<'t> {
     /// The value of keyword argument `name`.
     pub(super) fn kwarg(&self, cx: &Checker<'_, '_>, name: &str) -> Option<Node<'t>> {
-        cx.sem
-            .keyword_arg(self.call.child_by_field_name("arguments")?, name)
+        cx.sem.keyword_arg(self.call.field("arguments")?, name)
     }
 }
 
@@ -399,7 +399,7 @@ fn is_boto_factory(cx: &Checker<'_, '_>, recv: Node<'_>) -> bool {
         }
     }
     match recv.kind() {
-        "call" => recv.child_by_field_name("function").is_some_and(|f| {
+        "call" => recv.field("function").is_some_and(|f| {
             cx.sem
                 .qualified_name(f)
                 .is_some_and(|q| q.starts_with("boto3") || q.starts_with("aioboto3"))
@@ -466,8 +466,7 @@ pub(super) fn enclosing_loop(n: Node<'_>) -> Option<Node<'_>> {
             | "set_comprehension"
             | "dictionary_comprehension"
             | "generator_expression"
-                if p.child_by_field_name("body")
-                    .is_some_and(|b| b.id() == child.id()) =>
+                if p.field("body").is_some_and(|b| b.id() == child.id()) =>
             {
                 return Some(p);
             }
@@ -484,7 +483,7 @@ pub(super) fn has_sleep(cx: &Checker<'_, '_>, n: Node<'_>) -> bool {
     let mut found = false;
     walk_tree(n, |c| {
         if !found && c.kind() == "call" {
-            if let Some(f) = c.child_by_field_name("function") {
+            if let Some(f) = c.field("function") {
                 let t = cx.text(f);
                 found = t == "sleep" || t.ends_with(".sleep");
             }
@@ -529,11 +528,10 @@ pub(super) fn use_of(call: Node<'_>) -> Use<'_> {
             "await" | "parenthesized_expression" => n = p,
             "expression_statement" => return Use::Discarded,
             "assignment" => {
-                return match p.child_by_field_name("left") {
+                return match p.field("left") {
                     Some(l)
                         if matches!(l.kind(), "identifier" | "attribute")
-                            && p.child_by_field_name("right")
-                                .is_some_and(|r| r.id() == n.id()) =>
+                            && p.field("right").is_some_and(|r| r.id() == n.id()) =>
                     {
                         Use::Assigned(l)
                     }

@@ -2,6 +2,7 @@
 //! (`resp["Metadata"]["Content-Owner"]`). S3 stores user metadata keys lower-cased, so the lookup
 //! never matches (a `KeyError`, or `None` from `.get`).
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{walk_tree, ConstValue, Semantics};
 
@@ -29,9 +30,9 @@ fn is_metadata(
     match n.kind() {
         "subscript" => {
             let key_ok = n
-                .child_by_field_name("subscript")
+                .field("subscript")
                 .is_some_and(|s| matches!(cx.text(s), "\"Metadata\"" | "'Metadata'"));
-            let Some(v) = n.child_by_field_name("value").filter(|_| key_ok) else {
+            let Some(v) = n.field("value").filter(|_| key_ok) else {
                 return false;
             };
             match v.kind() {
@@ -41,11 +42,8 @@ fn is_metadata(
                     let mut found = false;
                     walk_tree(sc, |a| {
                         if !found && a.kind() == "assignment" {
-                            found = a
-                                .child_by_field_name("left")
-                                .is_some_and(|l| cx.text(l) == name)
-                                && a.child_by_field_name("right")
-                                    .is_some_and(|r| is_object_read(cx, env, r));
+                            found = a.field("left").is_some_and(|l| cx.text(l) == name)
+                                && a.field("right").is_some_and(|r| is_object_read(cx, env, r));
                         }
                     });
                     found
@@ -54,9 +52,9 @@ fn is_metadata(
             }
         }
         "attribute" => {
-            n.child_by_field_name("attribute")
+            n.field("attribute")
                 .is_some_and(|a| cx.text(a) == "metadata")
-                && n.child_by_field_name("object").is_some_and(|o| {
+                && n.field("object").is_some_and(|o| {
                     env.svc_of(cx, o)
                         .is_some_and(|s| s.service.name == "s3" && s.kind == super::Kind::Sub)
                 })
@@ -80,24 +78,17 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
     let mut hits = Vec::new();
     walk_tree(root, |n| {
         let (obj, key) = match n.kind() {
-            "subscript" => (
-                n.child_by_field_name("value"),
-                n.child_by_field_name("subscript"),
-            ),
+            "subscript" => (n.field("value"), n.field("subscript")),
             "call" => {
-                let f = n
-                    .child_by_field_name("function")
-                    .filter(|f| f.kind() == "attribute");
+                let f = n.field("function").filter(|f| f.kind() == "attribute");
                 let is_get = f
-                    .and_then(|f| f.child_by_field_name("attribute"))
+                    .and_then(|f| f.field("attribute"))
                     .is_some_and(|a| cx.text(a) == "get");
                 if !is_get {
                     return;
                 }
-                let first = n
-                    .child_by_field_name("arguments")
-                    .and_then(|a| a.named_child(0));
-                (f.and_then(|f| f.child_by_field_name("object")), first)
+                let first = n.field("arguments").and_then(|a| a.named_child(0));
+                (f.and_then(|f| f.field("object")), first)
             }
             _ => return,
         };
@@ -113,10 +104,7 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
         if obj.kind() == "identifier" {
             walk_tree(sc, |a| {
                 if a.kind() == "assignment" {
-                    if let (Some(l), Some(r)) = (
-                        a.child_by_field_name("left"),
-                        a.child_by_field_name("right"),
-                    ) {
+                    if let (Some(l), Some(r)) = (a.field("left"), a.field("right")) {
                         if l.kind() == "identifier" && is_metadata(cx, env, sc, r, &[]) {
                             aliases.push(cx.text(l).to_owned());
                         }

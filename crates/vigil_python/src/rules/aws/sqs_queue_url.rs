@@ -3,6 +3,7 @@
 //! `get_queue_url(QueueName=...)`: the format is not a contract (it differs by partition and endpoint
 //! style) and a typo addresses another queue.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -21,8 +22,8 @@ fn is_formatted(n: Node<'_>) -> bool {
         }
         "binary_operator" => true,
         "call" => n
-            .child_by_field_name("function")
-            .and_then(|f| f.child_by_field_name("attribute"))
+            .field("function")
+            .and_then(|f| f.field("attribute"))
             .is_some(),
         _ => false,
     }

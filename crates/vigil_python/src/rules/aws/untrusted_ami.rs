@@ -2,6 +2,7 @@
 //! other filters without restricting the owner (`Owners=[...]` or an `owner-id`/`owner-alias`
 //! filter): anyone can publish a public AMI with a matching name, and the instance would boot it.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -18,27 +19,22 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
         if n.kind() != "call" {
             return;
         }
-        let Some(f) = n
-            .child_by_field_name("function")
-            .filter(|f| f.kind() == "attribute")
-        else {
+        let Some(f) = n.field("function").filter(|f| f.kind() == "attribute") else {
             return;
         };
-        let Some(recv) = f.child_by_field_name("object") else {
+        let Some(recv) = f.field("object") else {
             return;
         };
-        let attr = f
-            .child_by_field_name("attribute")
-            .map_or("", |a| cx.text(a));
+        let attr = f.field("attribute").map_or("", |a| cx.text(a));
         let lookup = match attr {
             "describe_images" => env
                 .aws_call(cx, n)
                 .is_some_and(|c| !c.services(|s| s.name == "ec2").is_empty()),
             // Resource style: `ec2.images.filter(...)` / `.all()`.
             "filter" | "all" if recv.kind() == "attribute" => {
-                recv.child_by_field_name("attribute")
+                recv.field("attribute")
                     .is_some_and(|a| cx.text(a) == "images")
-                    && recv.child_by_field_name("object").is_some_and(|o| {
+                    && recv.field("object").is_some_and(|o| {
                         env.svc_of(cx, o)
                             .is_some_and(|s| s.service.name == "ec2" && s.kind == Kind::Resource)
                     })

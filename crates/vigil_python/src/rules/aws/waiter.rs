@@ -3,6 +3,7 @@
 //! runs, instead of `client.get_waiter("instance_running").wait(...)`.
 
 use super::{enclosing_loop, has_sleep, mentions, report_calls, scope, Checker, Env};
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "aws_polling_instead_of_waiter";
 
@@ -18,7 +19,7 @@ pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env) {
             while let Some(p) = cur {
                 if p.kind() == "while_statement" {
                     return p
-                        .child_by_field_name("condition")
+                        .field("condition")
                         .filter(|c| {
                             c.start_byte() <= n.start_byte() && n.end_byte() <= c.end_byte()
                         })
