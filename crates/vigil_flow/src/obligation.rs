@@ -616,6 +616,10 @@ struct Path {
     /// tests against it, so that `if err is not None: raise err` takes only its feasible side.
     /// Dropped at a branch where no obligation is open.
     nulls: BTreeSet<Var>,
+    /// Whether `x == c` holds on this path, for the comparisons a function makes more than once
+    /// (`if name == "-": f = sys.stdin else: f = open(name)` ... `if name != "-": f.close()`), so
+    /// that the second test takes only the side the first one chose.
+    known: BTreeMap<(Var, Const), bool>,
 }
 
 impl Path {
@@ -662,6 +666,8 @@ struct Ob {
 enum Cond {
     /// `x == null` (`eq`) or `x != null`.
     Null { x: Var, eq: bool },
+    /// `x == c` (`eq`) or `x != c` for a constant `c` other than null, `x` assigned once.
+    Cmp { x: Var, c: Const, eq: bool },
     /// `lock.tryLock()`: held when true.
     TryLock { span: Span, path: Arc<str> },
 }
@@ -681,6 +687,8 @@ struct Engine<'a> {
     static_of: HashMap<Var, Arc<str>>,
     /// Variables compared with `null` by a branch (and the variables copied into them).
     null_tested: HashSet<Var>,
+    /// Comparisons `x == c` the function tests more than once (see [`Path::known`]).
+    correlated: HashSet<(Var, Const)>,
     /// Variables known to hold a file object rather than a path: receivers of file methods,
     /// results of inert constructors (`io.BytesIO(...)`).
     file_like: HashSet<Var>,
@@ -764,6 +772,7 @@ impl<'a> Engine<'a> {
             paths_of,
             static_of: HashMap::new(),
             null_tested: HashSet::new(),
+            correlated: HashSet::new(),
             file_like: HashSet::new(),
             managed_obs: HashSet::new(),
             pending_dormant: None,
@@ -778,6 +787,31 @@ impl<'a> Engine<'a> {
         };
         e.prepass(f);
         e
+    }
+
+    /// A branch on `x == c` (`eq`) or `x != c`: where the path already decided the comparison,
+    /// only the side it chose; else both sides, each remembering its answer.
+    fn correlated_branch(
+        mut p: Path,
+        key: (Var, Const),
+        eq: bool,
+        then: BlockId,
+        els: BlockId,
+        out: &mut BTreeMap<BlockId, BTreeSet<Path>>,
+    ) {
+        match p.known.get(&key).copied() {
+            Some(holds) => {
+                let side = if holds == eq { then } else { els };
+                out.entry(side).or_default().insert(p);
+            }
+            None => {
+                let mut q = p.clone();
+                q.known.insert(key.clone(), eq);
+                p.known.insert(key, !eq);
+                out.entry(then).or_default().insert(q);
+                out.entry(els).or_default().insert(p);
+            }
+        }
     }
 
     fn path_of(&self, o: Option<&Operand>, on_this: bool) -> Option<Arc<str>> {
@@ -804,6 +838,7 @@ impl<'a> Engine<'a> {
         }
         let models = self.run.models;
         let mut copies: Vec<(Var, Var, bool)> = Vec::new();
+        let mut cmps: Vec<(Var, Var, Const, bool)> = Vec::new();
         for b in &f.blocks {
             for i in &b.insts {
                 let Inst::Assign {
@@ -833,6 +868,14 @@ impl<'a> Engine<'a> {
                                     eq: *op == BinOp::Eq,
                                 },
                             );
+                        }
+                        let cmp = match (l, r) {
+                            (Operand::Var(x), Operand::Const(c))
+                            | (Operand::Const(c), Operand::Var(x)) => Some((*x, c.clone())),
+                            _ => None,
+                        };
+                        if let Some((x, c)) = cmp {
+                            cmps.push((*d, x, c, *op == BinOp::Eq));
                         }
                     }
                     Expr::Call(c) => {
@@ -871,6 +914,47 @@ impl<'a> Engine<'a> {
                     }
                     _ => {}
                 }
+            }
+        }
+        // Comparisons of a variable assigned once with the same constant, tested twice or more.
+        let mut tests: HashMap<(Var, Const), usize> = HashMap::new();
+        for (_, x, c, _) in &cmps {
+            if single.get(x).copied().unwrap_or(0) <= 1 {
+                *tests.entry((*x, c.clone())).or_default() += 1;
+            }
+        }
+        // Branches on a boolean variable assigned once (`if (own)` ... `if (own)`).
+        for b in &f.blocks {
+            if let Terminator::Branch {
+                cond: Operand::Var(v),
+                ..
+            } = &b.term
+            {
+                if single.get(v).copied().unwrap_or(0) <= 1 && !self.conds.contains_key(v) {
+                    *tests.entry((*v, Const::Bool(true))).or_default() += 1;
+                }
+            }
+        }
+        for ((v, c), n) in &tests {
+            if *c == Const::Bool(true) && *n >= 2 {
+                self.correlated.insert((*v, Const::Bool(true)));
+            }
+        }
+        for (d, x, c, eq) in cmps {
+            let key = (x, c);
+            if tests.get(&key).is_some_and(|n| *n >= 2) {
+                // A null test keeps its own condition (it also decides what the variable holds).
+                if key.1 != Const::Null {
+                    self.conds.insert(
+                        d,
+                        Cond::Cmp {
+                            x: key.0,
+                            c: key.1.clone(),
+                            eq,
+                        },
+                    );
+                }
+                self.correlated.insert(key);
             }
         }
         for (d, s, single) in &copies {
@@ -1464,6 +1548,10 @@ impl<'a> Engine<'a> {
         match inst {
             Inst::Assign { dst, expr, span } => {
                 if let Some(d) = dst {
+                    // A new value (the next iteration of a loop): what was known of it is not.
+                    if !p.known.is_empty() {
+                        p.known.retain(|(v, _), _| v != d);
+                    }
                     match expr {
                         Expr::Use(Operand::Const(Const::Bool(b))) if !p.open.is_empty() => {
                             p.flags.insert(*d, *b);
@@ -1599,6 +1687,14 @@ impl<'a> Engine<'a> {
                         let null_side = if eq { *then } else { *els };
                         out.entry(null_side).or_default().insert(p);
                     }
+                    // A variable holding no resource tested against null twice (`if own:` ... `if
+                    // own:`): a correlated comparison.
+                    Some(Cond::Null { x, eq })
+                        if !p.vals.contains_key(&x)
+                            && self.correlated.contains(&(x, Const::Null)) =>
+                    {
+                        Self::correlated_branch(p, (x, Const::Null), eq, *then, *els, out);
+                    }
                     Some(Cond::Null { x, eq }) => {
                         let (null_side, other) = if eq { (*then, *els) } else { (*els, *then) };
                         let mut q = p.clone();
@@ -1609,6 +1705,9 @@ impl<'a> Engine<'a> {
                         }
                         out.entry(null_side).or_default().insert(q);
                         out.entry(other).or_default().insert(p);
+                    }
+                    Some(Cond::Cmp { x, c, eq }) => {
+                        Self::correlated_branch(p, (x, c), eq, *then, *els, out);
                     }
                     Some(Cond::TryLock { span, path }) => {
                         let mut q = p.clone();
@@ -1626,6 +1725,20 @@ impl<'a> Engine<'a> {
                         self.open(&mut q, id);
                         out.entry(*then).or_default().insert(q);
                         out.entry(*els).or_default().insert(p);
+                    }
+                    None if matches!(cond, Operand::Var(v)
+                        if self.correlated.contains(&(*v, Const::Bool(true)))) =>
+                    {
+                        if let Operand::Var(v) = cond {
+                            Self::correlated_branch(
+                                p,
+                                (*v, Const::Bool(true)),
+                                true,
+                                *then,
+                                *els,
+                                out,
+                            );
+                        }
                     }
                     None => {
                         let known = match cond {

@@ -495,4 +495,35 @@ public class Streams {
             in.read();
         }
     }
+
+    // --- the same condition tested twice: the second test takes the side the first one chose ---
+
+    void dumpOwned(String text, boolean own, String name) throws IOException {
+        Writer w;
+        if (own) {
+            // ok: java/resource-leak -- closed under the same condition it was opened under
+            // ruleid: java/resource-leak-on-exception
+            w = new FileWriter(name);
+        } else {
+            w = new PrintWriter(System.out);
+        }
+        w.write(text);
+        if (own) {
+            w.close();
+        }
+    }
+
+    void dumpNotOwned(String text, boolean own, String name) throws IOException {
+        Writer w;
+        if (own) {
+            // ruleid: java/resource-leak
+            w = new FileWriter(name);
+        } else {
+            w = new PrintWriter(System.out);
+        }
+        w.write(text);
+        if (!own) {
+            w.close();
+        }
+    }
 }

@@ -41,6 +41,7 @@ def communicate(cmd):
 
 
 def read_lines(cmd):
+    # ruleid: python/resource-leak-on-exception -- not waited for when reading the pipe raises
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE)
     lines = [line for line in proc.stdout.readlines()]
     # ok: python/multiprocessing-deadlock -- the pipe was read to the end first

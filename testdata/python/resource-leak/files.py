@@ -361,6 +361,60 @@ def scandir_with(path):
         return [e.name for e in it]
 
 
+def scandir_names(path):
+    # ok: python/open-without-with -- a scandir iterator closes itself when exhausted
+    return [e.name for e in os.scandir(path)]
+
+
+def scandir_total(path):
+    total = 0
+    # ok: python/open-without-with -- the loop runs the iterator to its end (no break)
+    for e in os.scandir(path):
+        if e.is_file():
+            total += e.stat().st_size
+        for part in e.name.split("."):
+            if not part:
+                break
+    return total
+
+
+def scandir_find(path, name):
+    # ruleid: python/open-without-with -- the return leaves the iterator open
+    for e in os.scandir(path):
+        if e.name == name:
+            return e
+    return None
+
+
+def scandir_first_break(path):
+    found = None
+    # ruleid: python/open-without-with -- the break leaves the iterator open
+    for e in os.scandir(path):
+        if e.is_dir():
+            found = e
+            break
+    return found
+
+
+def scandir_next(path):
+    # ruleid: python/resource-leak
+    it = os.scandir(path)
+    first = next(it, None)
+    return first
+
+
+def first_line_next(path):
+    # ruleid: python/resource-leak -- next() reads a line, it does not close the file
+    f = open(path)
+    return next(f, "")
+
+
+def first_line_next_closed(path):
+    # ok: python/resource-leak
+    with open(path) as f:
+        return next(iter(f), "")
+
+
 def temp_file_closed(data):
     # ok: python/resource-leak -- closed in finally
     t = tempfile.TemporaryFile()

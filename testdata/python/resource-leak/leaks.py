@@ -11,6 +11,7 @@ import multiprocessing
 import socket
 import sqlite3
 import subprocess
+import sys
 import tarfile
 import tempfile
 import threading
@@ -366,3 +367,66 @@ def generator_yields(path):
     with open(path) as f:
         for line in f:
             yield line
+
+
+# --- the same condition tested twice: the second test takes the side the first one chose ---
+
+
+def dump(name, text):
+    if name == "-":
+        f = sys.stdout
+    else:
+        # ok: python/resource-leak -- closed under the same condition it was opened under
+        # ruleid: python/resource-leak-on-exception
+        f = open(name, "w")
+    f.write(text)
+    if name != "-":
+        f.close()
+
+
+def dump_wrong_test(name, text):
+    if name == "-":
+        f = sys.stdout
+    else:
+        # ruleid: python/resource-leak
+        f = open(name, "w")
+    f.write(text)
+    if name == "-":
+        f.close()
+
+
+def dump_owned(name, text, own):
+    if own:
+        # ok: python/resource-leak -- closed when `own`, as it was opened
+        # ruleid: python/resource-leak-on-exception
+        f = open(name, "w")
+    else:
+        f = sys.stdout
+    f.write(text)
+    if own:
+        f.close()
+
+
+def dump_other_name(name, other, text):
+    if name == "-":
+        f = sys.stdout
+    else:
+        # ruleid: python/resource-leak -- a different variable is tested the second time
+        f = open(name, "w")
+    f.write(text)
+    if other != "-":
+        f.close()
+
+
+def encode_all(names):
+    for name in names:
+        if name == "-":
+            fp = sys.stdin
+        else:
+            # ok: python/resource-leak -- closed in `finally` under the same test, each iteration
+            fp = open(name, "rb")
+        try:
+            sys.stdout.write(fp.read())
+        finally:
+            if name != "-":
+                fp.close()

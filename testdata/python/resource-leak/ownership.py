@@ -214,6 +214,30 @@ def popen_shell_with_pipe():
     return p.stdout.read()
 
 
+def version_of(cmd):
+    # ok: python/resource-leak -- the only pipe is taken and closed in a `finally`
+    out = Popen(cmd, stdout=PIPE).stdout
+    try:
+        text = out.read()
+    finally:
+        out.close()
+    return text.strip()
+
+
+def first_line_pipe_closed(cmd):
+    # ok: python/resource-leak -- the pipe is closed by `with` on it
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE)
+    with p.stdout:
+        line = p.stdout.readline()
+    return line
+
+
+def version_pipe_left_open(cmd):
+    # ruleid: python/resource-leak
+    out = Popen(cmd, stdout=PIPE).stdout
+    return out.read()
+
+
 # --- compressed files and archives keep a file object they were given open ---
 
 

@@ -60,6 +60,10 @@ const ROUNDS: usize = 3;
 /// resource type).
 const MAYBE_RESOURCE: &str = "typing.IO";
 
+/// The process type, and its pipe attributes (views of it in the models).
+const POPEN: &str = "subprocess.Popen";
+const PIPES: &[&str] = &["stdin", "stdout", "stderr"];
+
 /// Acquisitions that return the resource in a tuple (`conn, addr = sock.accept()`).
 const TUPLE_RESULTS: &[&str] = &["accept", "socketpair"];
 
@@ -186,6 +190,15 @@ fn tree_facts<'t>(root: Node<'t>, text: &'t str) -> TreeFacts {
                 "yield" => {
                     facts.handed_off.insert(span(n));
                 }
+                "for_in_clause" | "for_statement" => {
+                    if let Some(it) = n.field("right").filter(|r| closes_when_exhausted(*r, text)) {
+                        let early = n.kind() == "for_statement"
+                            && n.field("body").is_some_and(leaves_loop_early);
+                        if !early {
+                            facts.managed.insert(span(it));
+                        }
+                    }
+                }
                 _ => {}
             }
         }
@@ -206,6 +219,60 @@ fn tree_facts<'t>(root: Node<'t>, text: &'t str) -> TreeFacts {
             depth = depth.saturating_sub(1);
         }
     }
+}
+
+/// Iterators that close themselves when iterated to the end (`os.scandir`: "close() is called
+/// automatically when the iterator is exhausted").
+const SELF_CLOSING: &[&str] = &["scandir"];
+
+/// Whether `n` is a call of a [`SELF_CLOSING`] iterator.
+fn closes_when_exhausted(n: Node<'_>, text: &str) -> bool {
+    n.kind() == "call"
+        && n.field("function")
+            .and_then(|f| text.get(f.start_byte()..f.end_byte()))
+            .is_some_and(|f| SELF_CLOSING.contains(&f.rsplit('.').next().unwrap_or(f)))
+}
+
+/// Whether a loop body can leave the loop before its iterator is exhausted: a `break` of this
+/// loop or a `return` (a `raise` leaves the function: the exceptional path is not this rule's).
+fn leaves_loop_early(body: Node<'_>) -> bool {
+    let mut stack = vec![body];
+    while let Some(n) = stack.pop() {
+        match n.kind() {
+            "break_statement" | "return_statement" => return true,
+            // A nested loop's `break` is its own; a nested function's `return` too.
+            "for_statement" | "while_statement" => {
+                // Its `else` clause runs in this loop; a `return` in its body leaves this one.
+                if let Some(e) = n.field("alternative") {
+                    stack.push(e);
+                }
+                if n.field("body").is_some_and(has_return) {
+                    return true;
+                }
+                continue;
+            }
+            "function_definition" | "lambda" | "class_definition" => continue,
+            _ => {}
+        }
+        let mut c = n.walk();
+        stack.extend(n.named_children(&mut c));
+    }
+    false
+}
+
+/// Whether `n` holds a `return` of the enclosing function.
+fn has_return(n: Node<'_>) -> bool {
+    let mut stack = vec![n];
+    while let Some(x) = stack.pop() {
+        match x.kind() {
+            "return_statement" => return true,
+            "function_definition" | "lambda" | "class_definition" => continue,
+            _ => {}
+        }
+        let mut c = x.walk();
+        stack.extend(x.named_children(&mut c));
+    }
+    false
 }
 
 /// `self.x = threading.Lock()` (or `RLock()`): the field `x` holds a lock.
@@ -274,6 +341,8 @@ fn adapt(
     let mut from_acquire: HashSet<Var> = HashSet::new();
     let mut globals: HashMap<Arc<str>, Var> = HashMap::new();
     let mut pairs: HashSet<Var> = HashSet::new();
+    // Variables assigned a new process (temporaries have no declared type).
+    let mut processes: HashSet<Var> = HashSet::new();
     let nblocks = f.blocks.len();
     for bi in 0..nblocks {
         let mut insts = std::mem::take(&mut f.blocks[bi].insts);
@@ -326,6 +395,13 @@ fn adapt(
                         from_acquire.insert(*d);
                     }
                 }
+                if c.kind == CallKind::Constructor
+                    && c.class.as_deref().is_some_and(|t| t.starts_with(POPEN))
+                {
+                    if let Some(d) = dst {
+                        processes.insert(*d);
+                    }
+                }
             }
             if let Inst::Assign {
                 dst: Some(d),
@@ -335,6 +411,36 @@ fn adapt(
             {
                 if from_acquire.contains(s) {
                     from_acquire.insert(*d);
+                }
+            }
+            // `p.stdout` of a process: the pipe, a view of the process' obligation (closing it, or
+            // `with p.stdout:`, releases what the process holds of the parent).
+            if let Inst::Assign {
+                expr: expr @ Expr::FieldLoad { .. },
+                span,
+                ..
+            } = &mut inst
+            {
+                if let Expr::FieldLoad {
+                    base: Some(Operand::Var(b)),
+                    field,
+                } = expr
+                {
+                    let is_process = processes.contains(b)
+                        || f.local(*b)
+                            .and_then(|l| l.ty.as_deref())
+                            .is_some_and(|t| t.starts_with(POPEN));
+                    if is_process && PIPES.contains(&&**field) {
+                        *expr = Expr::Call(Call {
+                            name: field.clone(),
+                            class: Some(Arc::from(POPEN)),
+                            kind: CallKind::Virtual,
+                            receiver: Some(Operand::Var(*b)),
+                            on_this: false,
+                            args: Vec::new(),
+                            span: *span,
+                        });
+                    }
                 }
             }
             // `conn, addr = sock.accept()`: the unpacked elements are the resource.

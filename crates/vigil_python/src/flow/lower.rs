@@ -1840,6 +1840,8 @@ impl<'c> Builder<'c> {
                                 | "chr"
                                 | "id"
                                 | "isinstance"
+                                | "next"
+                                | "iter"
                         ))
                     .then(|| Arc::from(format!("builtins.{name}")))
                 });
