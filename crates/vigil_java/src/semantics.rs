@@ -2,7 +2,7 @@
 //! constants and declared types of names. Everything is file-local and syntactic.
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use tree_sitter::Node;
 use vigil_core::properties::{Lookup, ProjectProperties};
@@ -21,6 +21,8 @@ pub(crate) struct JavaSemantics<'t> {
     declared: OnceCell<HashSet<String>>,
     /// The project's `.properties` files (`props.getProperty("key")` constants).
     properties: Option<&'t ProjectProperties>,
+    /// The byte ranges of the declarators of the file's fields by name (built on first use).
+    field_decls: OnceCell<HashMap<String, Vec<(usize, usize)>>>,
 }
 
 const MAX_DEPTH: usize = 16;
@@ -69,6 +71,7 @@ impl<'t> JavaSemantics<'t> {
             wildcard,
             declared: OnceCell::new(),
             properties: None,
+            field_decls: OnceCell::new(),
         }
     }
 
@@ -764,19 +767,36 @@ impl<'t> JavaSemantics<'t> {
 
     /// A `final` field of this file with a constant initializer (unique by name in the file).
     fn const_field(&self, name: &str, depth: usize) -> Option<ConstValue> {
-        let mut found: Vec<Node<'_>> = Vec::new();
-        walk_tree(self.root, |n| {
-            if n.kind() == "field_declaration" || n.kind() == "constant_declaration" {
-                let mut c = n.walk();
-                for d in n.children_by_field_name("declarator", &mut c) {
-                    if d.child_by_field_name("name")
-                        .is_some_and(|x| self.text(x) == name)
-                    {
-                        found.push(d);
+        let ranges = self.field_decls.get_or_init(|| {
+            let mut by_name: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+            walk_tree(self.root, |n| {
+                if n.kind() == "field_declaration" || n.kind() == "constant_declaration" {
+                    let mut c = n.walk();
+                    for d in n.children_by_field_name("declarator", &mut c) {
+                        if let Some(x) = d.child_by_field_name("name") {
+                            by_name
+                                .entry(text(x, self.src).to_owned())
+                                .or_default()
+                                .push((d.start_byte(), d.end_byte()));
+                        }
                     }
                 }
-            }
+            });
+            by_name
         });
+        let found: Vec<Node<'_>> = ranges
+            .get(name)?
+            .iter()
+            .filter_map(|&(a, b)| self.root.descendant_for_byte_range(a, b))
+            // A declarator without initializer spans only its name.
+            .filter_map(|n| {
+                if n.kind() == "variable_declarator" {
+                    Some(n)
+                } else {
+                    n.parent().filter(|p| p.kind() == "variable_declarator")
+                }
+            })
+            .collect();
         let [decl] = found.as_slice() else {
             return None;
         };

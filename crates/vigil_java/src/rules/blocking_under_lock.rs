@@ -25,7 +25,20 @@ const FILES_IO: &[&str] = &[
 fn blocking(cx: &Checker<'_, '_>, call: Node<'_>) -> Option<&'static str> {
     let (name, obj, args) = call_parts(cx, call)?;
     let obj_text = obj.map(|o| cx.text(o)).unwrap_or("");
-    let ty = obj.and_then(|o| type_of(cx, o)).unwrap_or_default();
+    // The receiver's type is resolved only for the method names below (most calls are not), and
+    // only under a monitor (`Node::parent` walks down from the root: cheap tests first).
+    let typed = matches!(
+        name.as_str(),
+        "join" | "take" | "readLine" | "execute" | "send" | "accept" | "getInputStream" | "connect"
+    );
+    if !(typed || name == "sleep" || obj_text == "Files") || !under_monitor(call) {
+        return None;
+    }
+    let ty = if typed {
+        obj.and_then(|o| type_of(cx, o)).unwrap_or_default()
+    } else {
+        String::new()
+    };
     match name.as_str() {
         "sleep" if obj_text == "Thread" || obj_text.starts_with("TimeUnit.") => Some("sleeps"),
         "join" if args.named_child_count() <= 1 && ty == "Thread" => {
@@ -57,9 +70,6 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
     let Some(what) = blocking(cx, call) else {
         return;
     };
-    if !under_monitor(call) {
-        return;
-    }
     let msg = format!(
         "`{}` {what} while holding a monitor: every thread that needs the lock waits too; do the blocking work outside the `synchronized` region",
         vigil_query::shorten(cx.text(call))
