@@ -132,7 +132,8 @@ for t in "${targets[@]}"; do
     read -r ww wu ws wr < <(measure "${scan[@]}" -j 2 --cache-dir "$cache")
     row "warm cache, nothing changed" "$files" "$mb" "$ww" "$wu" "$ws" "$wr" "$fw2" 2 | tee -a "$out"
     if [[ -w "$dir" ]]; then
-        victim=$(find "$dir" -type f \( -name '*.java' -o -name '*.py' \) | sort | head -1)
+        # `sed -n 1p` reads to the end: `head -1` would end the pipe early (SIGPIPE under pipefail).
+        victim=$(find "$dir" -type f \( -name '*.java' -o -name '*.py' \) | sort | sed -n 1p)
         cp -p "$victim" "$cache/victim.bak"
         printf '\n// edited by bench.sh\n' >>"$victim"
         [[ "$victim" == *.py ]] && { cp -p "$cache/victim.bak" "$victim"; printf '\n# edited by bench.sh\n' >>"$victim"; }
