@@ -806,17 +806,26 @@ pub fn run_rust_rules<'a, S: Semantics>(
     // tree-sitter's `Node::parent` descends from the root, so a rule's work per node grows with
     // its depth: nodes below `RULE_DEPTH_LIMIT` (far deeper than hand-written code nests; a chain
     // of a few hundred `+` reaches it) are not visited, and the caller reports that they were not.
-    let mut cursor = root.walk();
-    let mut depth = 0usize;
     let mut skipped = false;
-    loop {
-        let node = cursor.node();
+    preorder(root, |node, depth| {
         if depth <= RULE_DEPTH_LIMIT {
             visit(&mut cx, node);
+            true
         } else {
             skipped = true;
+            false
         }
-        if depth <= RULE_DEPTH_LIMIT && cursor.goto_first_child() {
+    });
+    skipped
+}
+
+/// Visit `root` and the nodes below it in pre-order with one cursor (no allocation per node), each
+/// with its depth below `root`; `f` returns whether to go into the node's children.
+pub fn preorder<'t>(root: Node<'t>, mut f: impl FnMut(Node<'t>, usize) -> bool) {
+    let mut cursor = root.walk();
+    let mut depth = 0usize;
+    loop {
+        if f(cursor.node(), depth) && cursor.goto_first_child() {
             depth += 1;
             continue;
         }
@@ -824,8 +833,8 @@ pub fn run_rust_rules<'a, S: Semantics>(
             if cursor.goto_next_sibling() {
                 break;
             }
-            if !cursor.goto_parent() {
-                return skipped;
+            if depth == 0 || !cursor.goto_parent() {
+                return;
             }
             depth -= 1;
         }

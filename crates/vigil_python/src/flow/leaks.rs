@@ -112,7 +112,7 @@ struct TreeFacts {
 /// lambda mentions (a closure keeps the value); what its own statements assign to such a name
 /// escapes.
 struct Scope<'t> {
-    depth: u32,
+    depth: usize,
     names: HashSet<&'t str>,
     assigns: Vec<(&'t str, TextRange)>,
 }
@@ -136,89 +136,76 @@ fn tree_facts<'t>(root: Node<'t>, text: &'t str) -> TreeFacts {
         names: HashSet::new(),
         assigns: Vec::new(),
     }];
-    let mut cur = root.walk();
-    let mut depth: u32 = 0;
-    loop {
-        let n = cur.node();
+    vigil_query::preorder(root, |n, depth| {
         while scopes.len() > 1 && scopes.last().is_some_and(|s| s.depth >= depth) {
             if let Some(s) = scopes.pop() {
                 s.close(&mut facts.handed_off);
             }
         }
-        if n.is_named() {
-            match n.kind() {
-                "function_definition" | "lambda" => scopes.push(Scope {
-                    depth,
-                    names: HashSet::new(),
-                    assigns: Vec::new(),
-                }),
-                "identifier" => {
-                    let name = name_of(n);
-                    let outer = scopes.len().saturating_sub(1);
-                    for s in &mut scopes[..outer] {
-                        s.names.insert(name);
+        if !n.is_named() {
+            return true;
+        }
+        match n.kind() {
+            "function_definition" | "lambda" => scopes.push(Scope {
+                depth,
+                names: HashSet::new(),
+                assigns: Vec::new(),
+            }),
+            "identifier" => {
+                let name = name_of(n);
+                let outer = scopes.len().saturating_sub(1);
+                for s in &mut scopes[..outer] {
+                    s.names.insert(name);
+                }
+            }
+            "global_statement" | "nonlocal_statement" => {
+                let mut c = n.walk();
+                if let Some(s) = scopes.last_mut() {
+                    s.names.extend(n.named_children(&mut c).map(name_of));
+                }
+            }
+            "assignment" => {
+                if let (Some(l), Some(r)) = (n.field("left"), n.field("right")) {
+                    if l.kind() == "identifier" {
+                        if let Some(s) = scopes.last_mut() {
+                            s.assigns.push((name_of(l), span(r)));
+                        }
+                    } else if let Some(f) = lock_field(l, r, text) {
+                        facts.lock_fields.insert(f.to_owned());
                     }
                 }
-                "global_statement" | "nonlocal_statement" => {
-                    let mut c = n.walk();
-                    if let Some(s) = scopes.last_mut() {
-                        s.names.extend(n.named_children(&mut c).map(name_of));
-                    }
-                }
-                "assignment" => {
-                    if let (Some(l), Some(r)) = (n.field("left"), n.field("right")) {
-                        if l.kind() == "identifier" {
-                            if let Some(s) = scopes.last_mut() {
-                                s.assigns.push((name_of(l), span(r)));
-                            }
-                        } else if let Some(f) = lock_field(l, r, text) {
-                            facts.lock_fields.insert(f.to_owned());
+            }
+            "with_item" => {
+                facts.managed.insert(span(n));
+                if let Some(v) = n.field("value") {
+                    facts.managed.insert(span(v));
+                    if v.kind() == "as_pattern" {
+                        if let Some(x) = v.named_child(0) {
+                            facts.managed.insert(span(x));
                         }
                     }
                 }
-                "with_item" => {
-                    facts.managed.insert(span(n));
-                    if let Some(v) = n.field("value") {
-                        facts.managed.insert(span(v));
-                        if v.kind() == "as_pattern" {
-                            if let Some(x) = v.named_child(0) {
-                                facts.managed.insert(span(x));
-                            }
-                        }
+            }
+            "yield" => {
+                facts.handed_off.insert(span(n));
+            }
+            "for_in_clause" | "for_statement" => {
+                if let Some(it) = n.field("right").filter(|r| closes_when_exhausted(*r, text)) {
+                    let early = n.kind() == "for_statement"
+                        && n.field("body").is_some_and(leaves_loop_early);
+                    if !early {
+                        facts.managed.insert(span(it));
                     }
                 }
-                "yield" => {
-                    facts.handed_off.insert(span(n));
-                }
-                "for_in_clause" | "for_statement" => {
-                    if let Some(it) = n.field("right").filter(|r| closes_when_exhausted(*r, text)) {
-                        let early = n.kind() == "for_statement"
-                            && n.field("body").is_some_and(leaves_loop_early);
-                        if !early {
-                            facts.managed.insert(span(it));
-                        }
-                    }
-                }
-                _ => {}
             }
+            _ => {}
         }
-        if cur.goto_first_child() {
-            depth += 1;
-            continue;
-        }
-        loop {
-            if cur.goto_next_sibling() {
-                break;
-            }
-            if !cur.goto_parent() {
-                for s in scopes.into_iter().rev() {
-                    s.close(&mut facts.handed_off);
-                }
-                return facts;
-            }
-            depth = depth.saturating_sub(1);
-        }
+        true
+    });
+    for s in scopes.into_iter().rev() {
+        s.close(&mut facts.handed_off);
     }
+    facts
 }
 
 /// Iterators that close themselves when iterated to the end (`os.scandir`: "close() is called
