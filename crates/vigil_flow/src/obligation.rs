@@ -693,6 +693,9 @@ struct Engine<'a> {
     /// results of inert constructors (`io.BytesIO(...)`).
     file_like: HashSet<Var>,
     unlocked: HashSet<Arc<str>>,
+    /// Locks the function releases before it takes them (`lock.unlock(); ...; lock.lock();`): it
+    /// gives up its caller's hold for a while and takes it back, so what it takes is the caller's.
+    restores: HashSet<Arc<str>>,
     report: bool,
     leaks: Vec<Leak>,
     too_many: bool,
@@ -777,6 +780,7 @@ impl<'a> Engine<'a> {
             managed_obs: HashSet::new(),
             pending_dormant: None,
             unlocked: HashSet::new(),
+            restores: HashSet::new(),
             report: false,
             leaks: Vec::new(),
             too_many: false,
@@ -1012,6 +1016,60 @@ impl<'a> Engine<'a> {
                 }
             }
         }
+        let unlocked: Vec<Arc<str>> = self.unlocked.iter().cloned().collect();
+        for p in unlocked {
+            if self.unlocks_before_locking(f, &p) {
+                self.restores.insert(p);
+            }
+        }
+    }
+
+    /// Whether a path from the function's entry releases the lock at `path` before any call takes
+    /// it.
+    fn unlocks_before_locking(&self, f: &Function, path: &str) -> bool {
+        let models = self.run.models;
+        let mut seen = vec![false; f.blocks.len()];
+        let mut work = vec![BlockId(0)];
+        while let Some(b) = work.pop() {
+            let Some(block) = f.block(b) else { continue };
+            if std::mem::replace(&mut seen[b.index()], true) {
+                continue;
+            }
+            let mut locked = false;
+            for i in &block.insts {
+                let Inst::Assign {
+                    expr: Expr::Call(c),
+                    ..
+                } = i
+                else {
+                    continue;
+                };
+                let on_path = || {
+                    self.path_of(c.receiver.as_ref(), c.on_this)
+                        .is_some_and(|p| &*p == path)
+                };
+                if models.is_release(Kind::Lock, &c.name) && c.args.is_empty() && on_path() {
+                    return true;
+                }
+                let takes = models
+                    .acquisition(c.class.as_deref(), &c.name, c.args.len())
+                    .is_some_and(|a| a.kind == Kind::Lock);
+                if takes && on_path() {
+                    locked = true;
+                    break;
+                }
+            }
+            if !locked {
+                work.extend(crate::cfg::successors(block));
+            }
+        }
+        false
+    }
+
+    /// Whether the function releases a lock at `path` that it took itself (else a lock it takes is
+    /// its caller's to release, or given back to the caller).
+    fn releases_own(&self, path: &Arc<str>) -> bool {
+        self.unlocked.contains(path) && !self.restores.contains(path)
     }
 
     fn ob_id(&mut self, span: Span, param: bool, make: impl FnOnce() -> Ob) -> u32 {
@@ -1035,10 +1093,7 @@ impl<'a> Engine<'a> {
                 // A lock this function never releases is handed to another (a worker waiting
                 // for a job in a loop): not reported, as at the exits.
                 let handed_off_lock = o.kind == Kind::Lock
-                    && !o
-                        .lock_path
-                        .as_ref()
-                        .is_some_and(|lp| self.unlocked.contains(lp));
+                    && !o.lock_path.as_ref().is_some_and(|lp| self.releases_own(lp));
                 if o.param.is_none() && !handed_off_lock {
                     self.record(&o, id, o.span, false, true, None);
                 }
@@ -1147,11 +1202,7 @@ impl<'a> Engine<'a> {
                 // Lost with its parent: one finding, at the parent.
                 continue;
             }
-            if o.kind == Kind::Lock
-                && !o
-                    .lock_path
-                    .as_ref()
-                    .is_some_and(|lp| self.unlocked.contains(lp))
+            if o.kind == Kind::Lock && !o.lock_path.as_ref().is_some_and(|lp| self.releases_own(lp))
             {
                 // A method that only acquires (`void lock() { lock.lock(); }`) hands the lock to
                 // its caller by design.
@@ -1486,11 +1537,7 @@ impl<'a> Engine<'a> {
                 // its parent.
                 continue;
             }
-            if o.kind == Kind::Lock
-                && !o
-                    .lock_path
-                    .as_ref()
-                    .is_some_and(|lp| self.unlocked.contains(lp))
+            if o.kind == Kind::Lock && !o.lock_path.as_ref().is_some_and(|lp| self.releases_own(lp))
             {
                 continue;
             }

@@ -287,4 +287,36 @@ public class Locks {
         lock.unlock();
         return n;
     }
+
+    // --- a method called with the lock held that lets it go for a while and takes it back ---
+
+    private Object[] grow(Object[] array) {
+        lock.unlock(); // let other threads in while allocating
+        Object[] bigger = null;
+        try {
+            bigger = new Object[array.length * 2];
+        } finally {
+            // ok: java/lock-not-released -- the caller's hold, taken back before returning to it
+            lock.lock();
+        }
+        return bigger;
+    }
+
+    private void relockTwice() {
+        lock.unlock();
+        Thread.yield();
+        // ok: java/lock-not-released -- given back to the caller that held it
+        lock.lock();
+    }
+
+    private void lockThenUnlockThenLock(String key) {
+        lock.lock();
+        try {
+            counts.remove(key);
+        } finally {
+            lock.unlock();
+        }
+        // ruleid: java/lock-not-released -- taken first by this method: the second hold is its own
+        lock.lock();
+    }
 }
