@@ -5,29 +5,16 @@
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
-use super::util::{callable, has_modifier, strip_type, under_monitor};
+use super::util::{callable, has_modifier, strip_type, under_monitor, STATEFUL_TYPES};
 use super::Checker;
 
 pub(crate) const NAME: &str = "non_thread_safe_static";
 
-/// Types whose instances must not be shared between threads, with their package.
-const UNSAFE: &[(&str, &str)] = &[
-    ("SimpleDateFormat", "java.text"),
-    ("DateFormat", "java.text"),
-    ("DecimalFormat", "java.text"),
-    ("NumberFormat", "java.text"),
-    ("MessageFormat", "java.text"),
+/// Types whose instances must not be shared between threads beyond [`STATEFUL_TYPES`], with their
+/// package.
+const UNSAFE_MORE: &[(&str, &str)] = &[
     ("ChoiceFormat", "java.text"),
-    ("MessageDigest", "java.security"),
-    ("Signature", "java.security"),
-    ("Calendar", "java.util"),
-    ("GregorianCalendar", "java.util"),
-    ("Matcher", "java.util.regex"),
-    ("Cipher", "javax.crypto"),
-    ("Mac", "javax.crypto"),
-    ("DocumentBuilder", "javax.xml.parsers"),
     ("SAXParser", "javax.xml.parsers"),
-    ("Transformer", "javax.xml.transform"),
     ("XPath", "javax.xml.xpath"),
     ("Marshaller", "javax.xml.bind"),
     ("Unmarshaller", "javax.xml.bind"),
@@ -41,7 +28,11 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, field: Node<'_>) {
         return;
     };
     let simple = strip_type(cx.text(ty));
-    let Some((_, pkg)) = UNSAFE.iter().find(|(t, _)| *t == simple) else {
+    let Some((_, pkg)) = STATEFUL_TYPES
+        .iter()
+        .chain(UNSAFE_MORE)
+        .find(|(t, _)| *t == simple)
+    else {
         return;
     };
     let fqn = format!("{pkg}.{simple}");

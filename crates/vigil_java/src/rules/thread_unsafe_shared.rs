@@ -17,29 +17,11 @@ use vigil_query::walk_tree;
 
 use super::util::{
     args_of, call_parts, has_modifier, is_local, local_declarator, strip_type, under_explicit_lock,
-    under_monitor, unparen,
+    under_monitor, unparen, STATEFUL_TYPES,
 };
 use super::Checker;
 
 pub(crate) const NAME: &str = "thread_unsafe_shared";
-
-/// Types whose every use changes or depends on per-call state, with their package.
-const STATEFUL: &[(&str, &str)] = &[
-    ("SimpleDateFormat", "java.text"),
-    ("DateFormat", "java.text"),
-    ("DecimalFormat", "java.text"),
-    ("NumberFormat", "java.text"),
-    ("MessageFormat", "java.text"),
-    ("MessageDigest", "java.security"),
-    ("Signature", "java.security"),
-    ("Calendar", "java.util"),
-    ("GregorianCalendar", "java.util"),
-    ("Matcher", "java.util.regex"),
-    ("Cipher", "javax.crypto"),
-    ("Mac", "javax.crypto"),
-    ("DocumentBuilder", "javax.xml.parsers"),
-    ("Transformer", "javax.xml.transform"),
-];
 
 /// Collections and builders that are safe to read concurrently but not to change: only their
 /// mutating calls are reported.
@@ -129,7 +111,7 @@ fn unsafe_class(
             .unwrap_or(&written)
             .trim()
             .to_owned();
-        for (table, all) in [(STATEFUL, true), (MUTABLE, false)] {
+        for (table, all) in [(STATEFUL_TYPES, true), (MUTABLE, false)] {
             if let Some((_, pkg)) = table.iter().find(|(t, _)| *t == simple) {
                 let fqn = format!("{pkg}.{simple}");
                 if plain == fqn || cx.sem.may_be(&simple, &fqn) {

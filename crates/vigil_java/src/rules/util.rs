@@ -381,3 +381,21 @@ pub(crate) fn strip_type(t: &str) -> String {
 pub(crate) fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
+
+/// Types whose every use changes or depends on per-call state, with their package.
+pub(crate) const STATEFUL_TYPES: &[(&str, &str)] = &[
+    ("SimpleDateFormat", "java.text"),
+    ("DateFormat", "java.text"),
+    ("DecimalFormat", "java.text"),
+    ("NumberFormat", "java.text"),
+    ("MessageFormat", "java.text"),
+    ("MessageDigest", "java.security"),
+    ("Signature", "java.security"),
+    ("Calendar", "java.util"),
+    ("GregorianCalendar", "java.util"),
+    ("Matcher", "java.util.regex"),
+    ("Cipher", "javax.crypto"),
+    ("Mac", "javax.crypto"),
+    ("DocumentBuilder", "javax.xml.parsers"),
+    ("Transformer", "javax.xml.transform"),
+];
