@@ -349,6 +349,60 @@ pub fn may_have_source(
         })
 }
 
+/// Whether the file's own sources make its taint results depend on the project facts
+/// ([`FileReach::local_source`]): a parameter source, an unrestricted source, or a restricted one
+/// (`only:`, a predictable random number) in a file with a sink of a kind it matters for. A
+/// restricted source is followed within its file only, and a file's check reports its own sinks
+/// only, so without such a sink the facts cannot change anything it reports.
+#[must_use]
+pub fn has_reportable_source(
+    functions: &[Function],
+    param_sources: &[Vec<Option<Arc<str>>>],
+    models: &Models,
+) -> bool {
+    if param_sources.iter().flatten().any(Option::is_some) {
+        return true;
+    }
+    let mut restricted_for = 0u64;
+    for c in crate::ir::calls(functions) {
+        for e in models
+            .effects(c.class.as_deref(), &c.name, c.args.len())
+            .iter()
+        {
+            match e.effect {
+                Effect::Source {
+                    restricted: false, ..
+                } => return true,
+                Effect::Source { safe_for, .. } => restricted_for |= !safe_for,
+                _ => {}
+            }
+        }
+    }
+    restricted_for & sink_kinds(functions, models) != 0
+}
+
+/// The kinds of the sinks the file's calls reach (every kind when the models have return sinks,
+/// which any `return` may reach). A file with none can report no taint finding, whatever the
+/// project facts say: its check with them is skipped ([`FileReach::may_sink`]).
+#[must_use]
+pub fn sink_kinds(functions: &[Function], models: &Models) -> u64 {
+    if !models.return_sinks().is_empty() {
+        return u64::MAX;
+    }
+    let mut kinds = 0u64;
+    for c in crate::ir::calls(functions) {
+        for e in models
+            .effects(c.class.as_deref(), &c.name, c.args.len())
+            .iter()
+        {
+            if let Effect::Sink { kind, .. } = e.effect {
+                kinds |= 1u64 << kind;
+            }
+        }
+    }
+    kinds
+}
+
 /// The taint rule of each enabled sink kind.
 pub type RuleOf = std::collections::HashMap<u32, Arc<vigil_core::Rule>>;
 
@@ -375,6 +429,10 @@ pub struct FileReach<K> {
     pub path: Arc<str>,
     /// Untrusted input can appear in the file on its own ([`may_have_source`] without facts).
     pub local_source: bool,
+    /// The file has a sink ([`sink_kinds`] is not empty): without one, no fact can give it a
+    /// finding (a file's check reports its own sinks; what it passes to other files was recorded
+    /// by the first pass).
+    pub may_sink: bool,
     /// The callables the file defines.
     pub defines: Vec<K>,
     /// The callables the file calls.
@@ -393,9 +451,10 @@ pub fn files_to_recheck<K: std::hash::Hash + Eq>(
     files
         .into_iter()
         .filter(|f| {
-            f.local_source
-                || f.defines.iter().any(|k| targeted.contains(k))
-                || f.calls.iter().any(&returns_source)
+            f.may_sink
+                && (f.local_source
+                    || f.defines.iter().any(|k| targeted.contains(k))
+                    || f.calls.iter().any(&returns_source))
         })
         .map(|f| f.path)
         .collect()

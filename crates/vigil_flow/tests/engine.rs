@@ -538,3 +538,63 @@ fn declared_kinds_equal_the_taint_rules_of_each_language() {
         assert_eq!(used, declared, "{lang}: every kind has a bit");
     }
 }
+
+#[test]
+fn only_files_with_a_sink_are_checked_again_and_restricted_sources_need_their_kind() {
+    use vigil_flow::taint::{files_to_recheck, has_reportable_source, sink_kinds, FileReach};
+    let m = Models::load(&[(
+        "t.yaml",
+        r#"
+library: t
+taint-kinds: [sql, insecure-random]
+sources:
+  - types: [Req]
+    methods: [param]
+  - types: [Rnd]
+    methods: [next]
+    only: [insecure-random]
+sinks:
+  - types: [Db]
+    methods: [run]
+    args: [arg0]
+    kind: sql
+  - types: [Tok]
+    methods: [set]
+    args: [arg0]
+    kind: insecure-random
+"#,
+    )])
+    .expect("models load");
+    let one = |class: &str, name: &str| {
+        func(
+            vec![block(
+                vec![assign(0, call(class, name, None, Vec::new(), 1), 1)],
+                Terminator::Return(None, sp(2)),
+            )],
+            1,
+            Vec::new(),
+        )
+    };
+    let (user, rnd) = (one("Req", "param"), one("Rnd", "next"));
+    let (sql, tok) = (one("Db", "run"), one("Tok", "set"));
+    assert_eq!(sink_kinds(std::slice::from_ref(&user), &m), 0);
+    assert_ne!(sink_kinds(&[user.clone(), sql.clone()], &m), 0);
+    // User input matters wherever it is; a predictable number only next to a sink of its kind.
+    assert!(has_reportable_source(std::slice::from_ref(&user), &[], &m));
+    assert!(!has_reportable_source(&[rnd.clone(), sql.clone()], &[], &m));
+    assert!(has_reportable_source(&[rnd, tok], &[], &m));
+    let reach = |path: &str, may_sink: bool| FileReach::<Arc<str>> {
+        path: Arc::from(path),
+        local_source: true,
+        may_sink,
+        defines: Vec::new(),
+        calls: Vec::new(),
+    };
+    let again = files_to_recheck(
+        vec![reach("sinks.py", true), reach("none.py", false)],
+        &std::collections::HashSet::new(),
+        |_| true,
+    );
+    assert!(again.contains("sinks.py"));
+    assert!(!again.contains("none.py"));
+}

@@ -818,6 +818,8 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
         files.push(FileReach {
             path,
             local_source: fs.local_source,
+            // Return sinks (Spring view names) make every file a possible sink.
+            may_sink: true,
             defines: fs.sums.iter().map(|(k, _, _)| k.clone()).collect(),
             calls: fs.calls,
         });

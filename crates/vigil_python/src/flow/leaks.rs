@@ -689,11 +689,13 @@ pub(crate) struct LeakFacts {
     /// Summaries of the file's module-level functions that tell callers more than an unknown call
     /// does (a factory, a parameter only borrowed, a function that cannot raise).
     pub(crate) exported: Vec<Exported>,
-    /// Whether the file acquires a resource itself: without one, only a factory of another file
-    /// can give its functions something to leak.
-    pub(crate) acquires: bool,
     /// `(module or class, name)` of the calls that other files' summaries may answer.
     pub(crate) calls: Vec<(Arc<str>, Arc<str>)>,
+    /// Those of [`Self::calls`] made by functions that hold a resource (acquire one or take one as
+    /// a parameter): only there can a summary's effect on an argument, or whether the callee can
+    /// raise, change the file's results. Elsewhere only a factory of another file can give the
+    /// function something to leak.
+    pub(crate) holding_calls: Vec<(Arc<str>, Arc<str>)>,
 }
 
 /// The leak analysis of one file.
@@ -799,16 +801,32 @@ pub(crate) fn analyze(
             exported_summary(f, &r.summary, models).map(|s| (f.owner.clone(), f.name.clone(), s))
         })
         .collect();
-    let acquires = vigil_flow::ir::calls(&functions)
-        .any(|c| models.acquires(c.class.as_deref(), &c.name, c.args.len()));
+    // A function that takes a resource parameter matters only when the file acquires one to pass.
+    let acquiring = |f: &Function| {
+        vigil_flow::ir::calls(std::slice::from_ref(f))
+            .any(|c| models.acquires(c.class.as_deref(), &c.name, c.args.len()))
+    };
+    let acquires = functions.iter().any(acquiring);
+    let holding: Vec<Function> = functions
+        .iter()
+        .filter(|f| {
+            acquiring(f)
+                || acquires
+                    && f.params
+                        .iter()
+                        .any(|p| p.ty.as_deref().is_some_and(|t| models.is_resource_type(t)))
+        })
+        .cloned()
+        .collect();
+    let holding_calls = external_calls(&holding);
     let calls = external_calls(&functions);
     Ok(FileLeaks {
         functions,
         results,
         facts: LeakFacts {
             exported,
-            acquires,
             calls,
+            holding_calls,
         },
     })
 }

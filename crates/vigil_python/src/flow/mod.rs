@@ -113,8 +113,10 @@ struct FileSummary {
     /// (owner, name), is a method, summary.
     sums: Vec<(Key, bool, FnSummary)>,
     args: Vec<ArgFact>,
-    /// See [`Analyzed::local_source`].
+    /// See [`Analyzed::reportable_source`].
     local_source: bool,
+    /// See [`vigil_flow::taint::FileReach::may_sink`].
+    may_sink: bool,
     /// The names of the functions and methods the file calls.
     calls: Vec<Arc<str>>,
     /// What the leak analyses of other files need (see [`leaks::LeakFacts`]).
@@ -295,8 +297,11 @@ fn may_call(call: &Call, caller_owner: &str, f: &Function) -> bool {
 }
 
 struct Analyzed {
-    /// Untrusted input can appear in the file without any project fact.
-    local_source: bool,
+    /// The project facts can change what the file's own sources reach
+    /// ([`vigil_flow::taint::has_reportable_source`]): the file is checked again with them.
+    reportable_source: bool,
+    /// See [`vigil_flow::taint::FileReach::may_sink`].
+    may_sink: bool,
     /// Only the summaries were computed (no value of the file can be untrusted): skipped functions
     /// are not "too complex".
     summaries_only: bool,
@@ -398,12 +403,16 @@ fn analyze_file(
         changed
     };
     let local_source = may_have_source(&functions, &param_sources, models, &Project::default());
+    let reportable_source = local_source
+        && vigil_flow::taint::has_reportable_source(&functions, &param_sources, models);
+    let may_sink = vigil_flow::taint::sink_kinds(&functions, models) != 0;
     if let Some(p) = project {
         apply_args(&mut param_sources, &p.args);
         // Phase 2 reports sinks only: a file where no value can be untrusted needs no solving.
         if !may_have_source(&functions, &param_sources, models, p) {
             return Analyzed {
-                local_source,
+                reportable_source,
+                may_sink,
                 summaries_only: true,
                 functions,
                 results: Vec::new(),
@@ -514,7 +523,8 @@ fn analyze_file(
         }
     }
     Analyzed {
-        local_source,
+        reportable_source,
+        may_sink,
         summaries_only,
         functions,
         results,
@@ -560,7 +570,8 @@ fn leak_summary_of(lowered: &LoweredFile, leak: leaks::LeakFacts) -> FileSummary
 
 fn summary_of(file: &SourceFile, a: &Analyzed, leak: leaks::LeakFacts) -> FileSummary {
     let mut fs = FileSummary {
-        local_source: a.local_source,
+        local_source: a.reportable_source,
+        may_sink: a.may_sink,
         leak,
         ..FileSummary::default()
     };
@@ -617,6 +628,7 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
         files.push(FileReach {
             path,
             local_source: fs.local_source,
+            may_sink: fs.may_sink,
             defines: fs.sums.iter().map(|((_, n), _, _)| n.clone()).collect(),
             calls: fs.calls,
         });
@@ -641,19 +653,18 @@ pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> 
             .any(|(_, s)| s.returns_source.is_some())
     });
     p.recheck.taint = recheck;
-    // The leak analysis of a file can change when another file's summary answers one of its calls
-    // and there is something to leak: a resource the file acquires, or one the answered function
-    // returns (a factory).
+    // The leak analysis of a file can change when another file's summary answers a call made by
+    // a function that holds a resource (it acquires one or takes one as a parameter), or a call
+    // that returns one (a factory).
     for (path, leak) in leak_files {
-        let mut answered = leak
-            .calls
-            .iter()
-            .filter_map(|(class, name)| ProjectLeaks(&p).summary_of(class, name));
-        let changes = if leak.acquires {
-            answered.next().is_some()
-        } else {
-            answered.any(|s| s.returns.is_some())
-        };
+        let answer =
+            |(class, name): &(Arc<str>, Arc<str>)| ProjectLeaks(&p).summary_of(class, name);
+        let changes = leak.holding_calls.iter().any(|c| answer(c).is_some())
+            || leak
+                .calls
+                .iter()
+                .filter_map(answer)
+                .any(|s| s.returns.is_some());
         if changes {
             p.recheck.leak.insert(path);
         }

@@ -13,18 +13,14 @@ use super::Checker;
 
 pub(crate) const NAME: &str = "socket_without_timeout";
 
-fn sets_default_timeout(cx: &Checker<'_, '_>, call: Node<'_>) -> bool {
-    let mut root = call;
-    while let Some(p) = root.parent() {
-        root = p;
-    }
-    let mut found = false;
-    walk_tree(root, |n| {
-        if !found && is_call_to(cx.sem, n, &["socket.setdefaulttimeout"]) {
-            found = true;
-        }
-    });
-    found
+/// Whether the file calls `socket.setdefaulttimeout` anywhere (from the semantics' call index).
+fn sets_default_timeout(cx: &Checker<'_, '_>) -> bool {
+    cx.sem.mentions("setdefaulttimeout")
+        && cx
+            .sem
+            .calls
+            .iter()
+            .any(|&n| is_call_to(cx.sem, n, &["socket.setdefaulttimeout"]))
 }
 
 /// Whether the enclosing function takes a `timeout` parameter: the caller chose (maybe `None`).
@@ -75,7 +71,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
             if positional >= 2 || splat || (timeout.is_some() && !none) {
                 return;
             }
-            if sets_default_timeout(cx, call) || has_timeout_param(cx, call) {
+            if sets_default_timeout(cx) || has_timeout_param(cx, call) {
                 return;
             }
             cx.report(
@@ -127,7 +123,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
             if !method_calls_on(scope, src, &name, &["settimeout", "setblocking"]).is_empty() {
                 return;
             }
-            if sets_default_timeout(cx, call) || has_timeout_param(cx, call) {
+            if sets_default_timeout(cx) || has_timeout_param(cx, call) {
                 return;
             }
             let msg = format!(

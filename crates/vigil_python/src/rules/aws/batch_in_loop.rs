@@ -5,11 +5,10 @@
 //! `delete_objects`.
 
 use crate::fields::Field;
-use tree_sitter::Node;
 use vigil_aws::Service;
 use vigil_query::walk_tree;
 
-use super::{enclosing_loop, Checker, Env, Kind};
+use super::{each_call, enclosing_loop, Checker, Env, Kind};
 
 pub(crate) const NAME: &str = "aws_batch_operation_in_loop";
 
@@ -34,19 +33,20 @@ fn batch_alternative(s: &Service, op: &str, table: bool) -> Option<String> {
     None
 }
 
-pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
+pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env) {
     if !cx.on(NAME) {
         return;
     }
     let mut hits = Vec::new();
-    walk_tree(root, |n| {
+    each_call(cx, |n| {
+        // The receiver first: finding the enclosing loop walks up the tree.
+        let Some(call) = env.aws_call(cx, n) else {
+            return;
+        };
         let Some(lp) = enclosing_loop(n) else { return };
         if lp.kind() == "while_statement" {
             return; // polling/consumer loops, not iteration over a collection
         }
-        let Some(call) = env.aws_call(cx, n) else {
-            return;
-        };
         // Writes through `with table.batch_writer() as w:` are batched already.
         let mut up = n.parent();
         while let Some(p) = up {

@@ -6,7 +6,7 @@ use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
-use super::{enclosing_loop, Checker, Env, Kind};
+use super::{each_call, enclosing_loop, Checker, Env, Kind};
 
 pub(crate) const NAME: &str = "aws_client_reuse";
 
@@ -120,12 +120,12 @@ fn uses_loop_var(cx: &Checker<'_, '_>, lp: Node<'_>, call: Node<'_>) -> bool {
     hit
 }
 
-pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
+pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env) {
     if !cx.on(NAME) {
         return;
     }
     let mut hits = Vec::new();
-    walk_tree(root, |n| {
+    each_call(cx, |n| {
         if n.kind() != "call" {
             return;
         }

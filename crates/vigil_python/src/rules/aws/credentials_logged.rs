@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
-use super::{scope, Checker, Env};
+use super::{each_call, scope, Checker, Env};
 
 pub(crate) const NAME: &str = "aws_credentials_logged";
 
@@ -45,14 +45,14 @@ fn is_log_call(cx: &Checker<'_, '_>, call: Node<'_>) -> bool {
     ) && obj.to_ascii_lowercase().contains("log")
 }
 
-pub(super) fn check(cx: &mut Checker<'_, '_>, _env: &Env, root: Node<'_>) {
+pub(super) fn check(cx: &mut Checker<'_, '_>, _env: &Env) {
     if !cx.on(NAME) {
         return;
     }
     let mut hits = Vec::new();
     // Per scope: the names assigned a credential, with where the assignment is.
     let mut bound: HashMap<usize, Vec<(String, usize)>> = HashMap::new();
-    walk_tree(root, |n| {
+    each_call(cx, |n| {
         if n.kind() != "call" || !is_log_call(cx, n) {
             return;
         }

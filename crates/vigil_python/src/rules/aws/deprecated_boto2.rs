@@ -4,19 +4,18 @@
 //! security fixes; boto3 replaces it.
 
 use crate::fields::Field;
-use tree_sitter::Node;
-use vigil_query::{walk_tree, Semantics};
+use vigil_query::Semantics;
 
-use super::{Checker, Env};
+use super::{each_call, Checker, Env};
 
 pub(crate) const NAME: &str = "aws_deprecated_boto2";
 
-pub(super) fn check(cx: &mut Checker<'_, '_>, _env: &Env, root: Node<'_>) {
+pub(super) fn check(cx: &mut Checker<'_, '_>, _env: &Env) {
     if !cx.on(NAME) {
         return;
     }
     let mut hits = Vec::new();
-    walk_tree(root, |n| {
+    each_call(cx, |n| {
         if n.kind() != "call" {
             return;
         }

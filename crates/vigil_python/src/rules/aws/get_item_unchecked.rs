@@ -6,7 +6,7 @@ use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
-use super::{mentions, scope, use_of, Checker, Env, Use};
+use super::{each_call, mentions, scope, use_of, Checker, Env, Use};
 
 pub(crate) const NAME: &str = "aws_dynamodb_item_unchecked";
 
@@ -17,12 +17,12 @@ fn is_item_subscript(cx: &Checker<'_, '_>, sub: Node<'_>) -> bool {
             .is_some_and(|i| matches!(cx.text(i), "\"Item\"" | "'Item'"))
 }
 
-pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
+pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env) {
     if !cx.on(NAME) {
         return;
     }
     let mut hits = Vec::new();
-    walk_tree(root, |n| {
+    each_call(cx, |n| {
         let Some(call) = env.aws_call(cx, n) else {
             return;
         };

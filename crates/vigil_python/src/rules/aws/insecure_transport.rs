@@ -3,10 +3,9 @@
 //! requests, signed headers and responses (secrets, data) travel unprotected or to an unverified peer.
 
 use crate::fields::Field;
-use tree_sitter::Node;
-use vigil_query::{walk_tree, ConstValue, Semantics};
+use vigil_query::{ConstValue, Semantics};
 
-use super::{Checker, Env, Kind};
+use super::{each_call, Checker, Env, Kind};
 
 pub(crate) const NAME: &str = "aws_client_insecure_transport";
 
@@ -25,12 +24,12 @@ fn is_local(url: &str) -> bool {
     .any(|h| host.starts_with(h))
 }
 
-pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
+pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env) {
     if !cx.on(NAME) {
         return;
     }
     let mut hits = Vec::new();
-    walk_tree(root, |n| {
+    each_call(cx, |n| {
         if n.kind() != "call" {
             return;
         }

@@ -96,6 +96,9 @@ pub(super) struct Env {
     bindings: HashMap<String, Option<Svc>>,
     /// The file uses boto3/botocore (imports them or creates a client).
     pub aws_file: bool,
+    /// Whether a name that is not bound to a boto3 object but is named like one (`s3_client`,
+    /// `orders_table`) counts as one.
+    by_convention: bool,
 }
 
 /// Run every enabled AWS rule over the file (called once, with the module node).
@@ -110,15 +113,15 @@ pub(crate) fn check_module(cx: &mut Checker<'_, '_>, root: Node<'_>) {
         return;
     }
     batch_failures::check(cx, &env);
-    batch_in_loop::check(cx, &env, root);
-    client_reuse::check(cx, &env, root);
-    credentials_logged::check(cx, &env, root);
-    deprecated_boto2::check(cx, &env, root);
+    batch_in_loop::check(cx, &env);
+    client_reuse::check(cx, &env);
+    credentials_logged::check(cx, &env);
+    deprecated_boto2::check(cx, &env);
     error_message::check(cx, &env, root);
-    get_item_unchecked::check(cx, &env, root);
+    get_item_unchecked::check(cx, &env);
     iam_wildcard::check(cx, &env, root);
     inefficient_chain::check(cx, &env);
-    insecure_transport::check(cx, &env, root);
+    insecure_transport::check(cx, &env);
     kms_reencrypt::check(cx, &env, root);
     lambda_sync_metrics::check(cx, &env);
     manual_retry::check(cx, &env, root);
@@ -128,7 +131,7 @@ pub(crate) fn check_module(cx: &mut Checker<'_, '_>, root: Node<'_>) {
     sns_unauthenticated::check(cx, &env);
     sqs_queue_url::check(cx, &env, root);
     sqs_short_polling::check(cx, &env);
-    untrusted_ami::check(cx, &env, root);
+    untrusted_ami::check(cx, &env);
     waiter::check(cx, &env);
 }
 
@@ -163,24 +166,35 @@ impl Env {
         let mut env = Env {
             bindings: HashMap::new(),
             aws_file,
+            by_convention: false,
         };
-        // Two passes so that `table = ddb.Table(n)` resolves after `ddb = boto3.resource(...)`.
+        // A name bound to a boto3 factory's result makes this an AWS file; a name that only looks
+        // like a client (`overlap_table = ...`) does not.
+        env.bind(cx, &assignments);
+        if !env.bindings.is_empty() {
+            env.aws_file = true;
+        }
+        env.by_convention = true;
+        env.bindings.clear();
+        env.bind(cx, &assignments);
+        env
+    }
+
+    /// Bind each assigned name to the boto3 object its value evaluates to. Two passes so that
+    /// `table = ddb.Table(n)` resolves after `ddb = boto3.resource(...)`.
+    fn bind(&mut self, cx: &Checker<'_, '_>, assignments: &[(String, Node<'_>)]) {
         for _ in 0..2 {
             let found: Vec<(&String, Svc)> = assignments
                 .iter()
-                .filter_map(|(k, r)| Some((k, env.svc_of(cx, *r)?)))
+                .filter_map(|(k, r)| Some((k, self.svc_of(cx, *r)?)))
                 .collect();
             for (k, s) in found {
-                let e = env.bindings.entry(k.clone()).or_insert(Some(s));
+                let e = self.bindings.entry(k.clone()).or_insert(Some(s));
                 if e.is_some_and(|o| o.service.name != s.service.name || o.kind != s.kind) {
                     *e = None;
                 }
             }
         }
-        if !env.bindings.is_empty() {
-            env.aws_file = true;
-        }
-        env
     }
 
     /// The boto3 object an expression evaluates to, if it is one.
@@ -256,6 +270,9 @@ impl Env {
         let k = key(cx, e)?;
         if let Some(b) = self.bindings.get(&k) {
             return *b;
+        }
+        if !self.by_convention {
+            return None;
         }
         // A parameter or attribute named after its service: `s3_client`, `self.sqs`, `ddb_client`.
         let last = k.rsplit('.').next().unwrap_or(&k).to_ascii_lowercase();
@@ -490,6 +507,13 @@ pub(super) fn has_sleep(cx: &Checker<'_, '_>, n: Node<'_>) -> bool {
         }
     });
     found
+}
+
+/// Visit every `call` of the file, in pre-order, from the semantics index (no walk of the tree).
+pub(super) fn each_call<'t>(cx: &Checker<'_, 't>, mut visit: impl FnMut(Node<'t>)) {
+    for &n in &cx.sem.calls {
+        visit(n);
+    }
 }
 
 /// Every `call` node under `n`.

@@ -3,19 +3,17 @@
 //! filter): anyone can publish a public AMI with a matching name, and the instance would boot it.
 
 use crate::fields::Field;
-use tree_sitter::Node;
-use vigil_query::walk_tree;
 
-use super::{Checker, Env, Kind};
+use super::{each_call, Checker, Env, Kind};
 
 pub(crate) const NAME: &str = "aws_untrusted_ami";
 
-pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env, root: Node<'_>) {
+pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env) {
     if !cx.on(NAME) {
         return;
     }
     let mut hits = Vec::new();
-    walk_tree(root, |n| {
+    each_call(cx, |n| {
         if n.kind() != "call" {
             return;
         }
