@@ -68,6 +68,9 @@ struct FileCallees<'a> {
     external: Option<&'a dyn LeakCallees>,
     /// The current summary of each function of the file.
     sums: Vec<LeakSummary>,
+    /// The locks each function of the file lets go of before it can throw
+    /// ([`LeakResult::released_on_throw`]).
+    released: Vec<Vec<Arc<str>>>,
 }
 
 impl FileCallees<'_> {
@@ -84,18 +87,41 @@ impl LeakCallees for FileCallees<'_> {
                 .and_then(|e| e.summary(call, caller))
         })
     }
+
+    fn released_on_throw(&self, call: &Call, caller: &Function) -> Vec<Arc<str>> {
+        let targets = self.targets(call, caller);
+        let Some(first) = targets.first().and_then(|i| self.released.get(*i)) else {
+            return Vec::new();
+        };
+        if targets.iter().all(|i| self.released.get(*i) == Some(first)) {
+            first.clone()
+        } else {
+            Vec::new()
+        }
+    }
 }
 
 impl FileCallees<'_> {
     /// The summary of one of the file's own functions.
     fn local(&self, call: &Call, caller: &Function) -> Option<LeakSummary> {
+        let targets = self.targets(call, caller);
+        let first = self.sums.get(*targets.first()?)?;
+        targets
+            .iter()
+            .all(|i| self.sums.get(*i) == Some(first))
+            .then(|| first.clone())
+    }
+
+    /// The functions of the file `call` may reach: the one of its class, else (a receiver of
+    /// unknown type, an inherited method) the same-named ones, whose facts are used only when
+    /// they agree.
+    fn targets(&self, call: &Call, caller: &Function) -> &[usize] {
         let arity = self.arity(call.args.len());
-        let sum = |i: &usize| self.sums.get(*i).cloned();
         if call.name.starts_with("lambda$") {
             return self
                 .by_owner
                 .get(&(caller.owner.clone(), call.name.clone(), arity))
-                .and_then(sum);
+                .map_or(&[], std::slice::from_ref);
         }
         let owner = if call.on_this {
             Some(caller.owner.clone())
@@ -104,24 +130,19 @@ impl FileCallees<'_> {
         };
         if let Some(o) = &owner {
             if let Some(i) = self.by_owner.get(&(o.clone(), call.name.clone(), arity)) {
-                return sum(i);
+                return std::slice::from_ref(i);
             }
             // A library class (or a library method inherited by a class of this file).
             if !call.on_this || !self.owners.contains(o) {
-                return None;
+                return &[];
             }
         }
         if call.kind == CallKind::Constructor {
-            return None;
+            return &[];
         }
-        // Receiver of unknown type or an inherited method: the same-named functions of the file,
-        // if they agree.
-        let cands = self.by_name.get(&(call.name.clone(), arity))?;
-        let first = self.sums.get(*cands.first()?)?;
-        cands
-            .iter()
-            .all(|i| self.sums.get(*i) == Some(first))
-            .then(|| first.clone())
+        self.by_name
+            .get(&(call.name.clone(), arity))
+            .map_or(&[], Vec::as_slice)
     }
 }
 
@@ -145,6 +166,7 @@ fn callees_of<'a>(
                 may_throw: true,
             })
             .collect(),
+        released: vec![Vec::new(); functions.len()],
     };
     for (i, f) in functions.iter().enumerate() {
         let arity = c.arity(f.params.len());
@@ -269,9 +291,11 @@ pub fn analyze_functions(
         let r = analyze(f, &lr);
         let mut s = r.summary.clone();
         adjust(f, &mut s);
+        let released = r.released_on_throw.clone();
         results[i] = r;
-        if callees.sums[i] != s {
+        if callees.sums[i] != s || callees.released[i] != released {
             callees.sums[i] = s;
+            callees.released[i] = released;
             for &c in &callers[i] {
                 if runs[c] > 0 && runs[c] < run.rounds.max(1) {
                     queue.insert(pos[c]);

@@ -406,6 +406,19 @@ impl ResourceModels {
             .any(|t| set.contains(&(t, name.clone())))
     }
 
+    /// Whether a call of `class.name` is listed as not throwing under its type or a supertype
+    /// (not through a `*` entry).
+    ///
+    /// For a lock every call counts as throwing, whatever its receiver: the `*` entries describe
+    /// methods of resources (`isOpen`, `size`), and `toString()` or `equals()` of any other
+    /// object can throw while the lock is held.
+    fn nothrow_by_type(&self, class: Option<&str>, name: &str) -> bool {
+        let name: Arc<str> = Arc::from(name);
+        self.lineage(class)
+            .into_iter()
+            .any(|t| &*t != "*" && self.nothrow.contains(&(t, name.clone())))
+    }
+
     fn acquisition(&self, class: Option<&str>, name: &str, arity: usize) -> Option<&Acquire> {
         self.acquisitions(class, name, arity).into_iter().next()
     }
@@ -535,6 +548,13 @@ pub struct LeakSummary {
 pub trait LeakCallees {
     /// The summary of the function `call` reaches from `caller`, if it is known.
     fn summary(&self, call: &Call, caller: &Function) -> Option<LeakSummary>;
+
+    /// The locks of its receiver that the function `call` reaches lets go of before it can throw
+    /// (see [`LeakResult::released_on_throw`]): access paths from the callee's `this`
+    /// (`this.lock`).
+    fn released_on_throw(&self, _call: &Call, _caller: &Function) -> Vec<Arc<str>> {
+        Vec::new()
+    }
 }
 
 /// No summaries.
@@ -587,6 +607,21 @@ pub struct LeakResult {
     /// exceptional one.
     pub leaks: Vec<Leak>,
     pub summary: LeakSummary,
+    /// Locks of the receiver (access paths from `this`: `this.lock`) that the function releases
+    /// for its caller before anything in it can throw, and does not hold when it throws: every
+    /// path from its entry calls `unlock()` on it before any other call and before any `throw`,
+    /// and no `throw` (nor the rethrow at the end of a `finally`) leaves the function with the
+    /// lock taken back. An exception out of such a call leaves the caller's hold released, so
+    /// the caller's exceptional path through the call does not hold the lock.
+    ///
+    /// Trade-off: an exception from a call the function makes after taking the lock back on its
+    /// normal path (`lock.unlock(); ...; lock.lock(); copy(...);`) would leave the lock held; it
+    /// is not counted (the function itself does not report the lock it gives back either).
+    ///
+    /// Kept apart from [`LeakSummary`], which callers in other files use: the fact is about the
+    /// fields of the receiver, so it serves calls on a receiver whose access path the caller
+    /// knows (`this`), in the same file.
+    pub released_on_throw: Vec<Arc<str>>,
     /// The function was too large or had too many paths: no leaks reported.
     pub gave_up: bool,
 }
@@ -696,6 +731,8 @@ struct Engine<'a> {
     /// Locks the function releases before it takes them (`lock.unlock(); ...; lock.lock();`): it
     /// gives up its caller's hold for a while and takes it back, so what it takes is the caller's.
     restores: HashSet<Arc<str>>,
+    /// Locks (access paths) held on some path where a `throw` leaves the function (final pass).
+    held_at_throw: HashSet<Arc<str>>,
     report: bool,
     leaks: Vec<Leak>,
     too_many: bool,
@@ -704,6 +741,12 @@ struct Engine<'a> {
     param_open_at_return: BTreeSet<u32>,
     param_done_at_return: BTreeSet<u32>,
     returns_new: Option<Kind>,
+}
+
+/// The rest of an access path from `this` (`""` for `this`, `".lock"` for `this.lock`).
+fn receiver_field(path: &str) -> Option<&str> {
+    path.strip_prefix("this")
+        .filter(|rest| rest.is_empty() || rest.starts_with('.'))
 }
 
 fn simple(t: &str) -> &str {
@@ -781,6 +824,7 @@ impl<'a> Engine<'a> {
             pending_dormant: None,
             unlocked: HashSet::new(),
             restores: HashSet::new(),
+            held_at_throw: HashSet::new(),
             report: false,
             leaks: Vec::new(),
             too_many: false,
@@ -1072,6 +1116,82 @@ impl<'a> Engine<'a> {
         self.unlocked.contains(path) && !self.restores.contains(path)
     }
 
+    /// Whether every path from the function's entry releases the lock at `path` before anything
+    /// that can throw: any other call (except one modelled as not throwing under its type) or a
+    /// `throw`. A path that returns without touching it throws nothing either.
+    fn releases_before_throwing(&self, f: &Function, path: &str) -> bool {
+        let models = self.run.models;
+        let mut seen = vec![false; f.blocks.len()];
+        let mut work = vec![BlockId(0)];
+        while let Some(b) = work.pop() {
+            let Some(block) = f.block(b) else { continue };
+            if std::mem::replace(&mut seen[b.index()], true) {
+                continue;
+            }
+            let mut released = false;
+            for i in &block.insts {
+                let Inst::Assign {
+                    expr: Expr::Call(c),
+                    ..
+                } = i
+                else {
+                    continue;
+                };
+                if models.is_release(Kind::Lock, &c.name)
+                    && c.args.is_empty()
+                    && self
+                        .path_of(c.receiver.as_ref(), c.on_this)
+                        .is_some_and(|p| &*p == path)
+                {
+                    released = true;
+                    break;
+                }
+                if !models.nothrow_by_type(c.class.as_deref(), &c.name) {
+                    return false;
+                }
+            }
+            if released {
+                continue;
+            }
+            if matches!(block.term, Terminator::Throw(..)) {
+                return false;
+            }
+            work.extend(crate::cfg::successors(block));
+        }
+        true
+    }
+
+    /// The fact of [`LeakResult::released_on_throw`] (after the final pass).
+    fn released_on_throw(&self, f: &Function) -> Vec<Arc<str>> {
+        let mut out: Vec<Arc<str>> = self
+            .unlocked
+            .iter()
+            .filter(|p| {
+                receiver_field(p).is_some()
+                    && !self.held_at_throw.contains(*p)
+                    && self.releases_before_throwing(f, p)
+            })
+            .cloned()
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// The caller's access path of a lock its callee names `callee_path` (from the callee's
+    /// `this`): the same path for a call on `this`, else under the receiver's path when the
+    /// caller knows it.
+    fn caller_path(&self, c: &Call, callee_path: &str) -> Option<Arc<str>> {
+        let rest = receiver_field(callee_path)?;
+        match &c.receiver {
+            None if c.on_this => Some(Arc::from(callee_path)),
+            Some(Operand::Var(v)) => self
+                .paths_of
+                .get(v)
+                .map(|r| Arc::from(format!("{r}{rest}"))),
+            _ => None,
+        }
+    }
+
     fn ob_id(&mut self, span: Span, param: bool, make: impl FnOnce() -> Ob) -> u32 {
         if let Some(&id) = self.by_span.get(&(span, param)) {
             return id;
@@ -1162,8 +1282,10 @@ impl<'a> Engine<'a> {
         }
     }
 
-    /// The path as it is when `site` throws: open obligations get the exceptional mark.
-    fn thrown(&self, p: &Path, site: Span, related: bool) -> Path {
+    /// The path as it is when `site` throws: open obligations get the exceptional mark. Held locks
+    /// get it when `locks` (every call but one modelled as not throwing), other obligations when
+    /// the site is `related` to them.
+    fn thrown(&self, p: &Path, site: Span, related: bool, locks: bool) -> Path {
         let mut q = p.clone();
         for (id, m) in &mut q.open {
             let kind = self.ob(*id).map_or(Kind::Io, |o| o.kind);
@@ -1176,7 +1298,7 @@ impl<'a> Engine<'a> {
                 }
                 continue;
             }
-            *m = if kind == Kind::Lock || (related && kind.reports_exceptional()) {
+            *m = if (kind == Kind::Lock && locks) || (related && kind.reports_exceptional()) {
                 Mark::Exc(site)
             } else {
                 Mark::Unrelated
@@ -1201,6 +1323,11 @@ impl<'a> Engine<'a> {
             if o.parent.is_some_and(|pid| p.open.contains_key(&pid)) {
                 // Lost with its parent: one finding, at the parent.
                 continue;
+            }
+            if !returned && self.report {
+                if let Some(lp) = o.lock_path.as_ref().filter(|_| o.kind == Kind::Lock) {
+                    self.held_at_throw.insert(lp.clone());
+                }
             }
             if o.kind == Kind::Lock && !o.lock_path.as_ref().is_some_and(|lp| self.releases_own(lp))
             {
@@ -1369,12 +1496,32 @@ impl<'a> Engine<'a> {
             && (uses || acq.is_some_and(|a| !a.when_true && !a.on_receiver) || throwing_wrapper)
             && summary.as_ref().is_none_or(|s| s.may_throw);
         if !releasing && !is_lambda {
-            let mut q = self.thrown(p, c.span, related);
+            // A method modelled as not throwing under its type (`Condition.signal()`, which
+            // throws only when its lock is not held) does not lose a held lock.
+            let locks = !models.nothrow_by_type(c.class.as_deref(), &c.name);
+            let mut q = self.thrown(p, c.span, related, locks);
             if let Some(id) = recv_ob
                 .filter(|_| models.has(&models.closes_on_failure, c.class.as_deref(), &c.name))
             {
                 q.open.remove(&id);
                 q.vals.retain(|_, v| *v != id);
+            }
+            // A callee that lets go of the caller's lock before it can throw: its exception
+            // leaves the lock released.
+            if q.open
+                .keys()
+                .any(|id| self.ob(*id).is_some_and(|o| o.kind == Kind::Lock))
+            {
+                for lp in self.run.callees.released_on_throw(c, f) {
+                    let Some(lp) = self.caller_path(c, &lp) else {
+                        continue;
+                    };
+                    q.open.retain(|id, _| {
+                        self.ob(*id).is_none_or(|o| {
+                            o.kind != Kind::Lock || o.lock_path.as_ref() != Some(&lp)
+                        })
+                    });
+                }
             }
             if has_handlers {
                 exc.insert(q);
@@ -1406,7 +1553,7 @@ impl<'a> Engine<'a> {
         if releasing {
             let r = self.release(c, p, recv_ob, is_release, is_unlock, &arg_obs);
             if has_handlers {
-                exc.insert(self.thrown(p, c.span, false));
+                exc.insert(self.thrown(p, c.span, false, true));
             }
             return r;
         }
@@ -1833,7 +1980,7 @@ impl<'a> Engine<'a> {
             }
             Terminator::Throw(v, span) => {
                 self.escape_operand(&mut p, v);
-                let q = self.thrown(&p, *span, true);
+                let q = self.thrown(&p, *span, true, true);
                 if block.handlers.is_empty() {
                     self.exit(f, &q, *span, false);
                 } else {
@@ -1946,6 +2093,14 @@ fn may_acquire(f: &Function, run: &LeakRun<'_>) -> bool {
     })
 }
 
+/// Whether a function calls a lock's release method (`unlock()`).
+fn releases_a_lock(f: &Function, models: &ResourceModels) -> bool {
+    f.blocks.iter().flat_map(|b| &b.insts).any(|i| {
+        matches!(i, Inst::Assign { expr: Expr::Call(c), .. }
+            if c.args.is_empty() && models.is_release(Kind::Lock, &c.name))
+    })
+}
+
 fn may_throw(f: &Function) -> bool {
     f.blocks.iter().any(|b| {
         b.handlers.is_empty()
@@ -1975,6 +2130,10 @@ pub fn analyze(f: &Function, run: &LeakRun<'_>) -> LeakResult {
         ..LeakResult::default()
     };
     if !may_acquire(f, run) {
+        // A method that only lets go of a lock (`lock.unlock(); wait(); ...`) takes nothing back.
+        if releases_a_lock(f, run.models) {
+            result.released_on_throw = Engine::new(run, f).released_on_throw(f);
+        }
         return result;
     }
     let mut e = Engine::new(run, f);
@@ -2023,6 +2182,7 @@ pub fn analyze(f: &Function, run: &LeakRun<'_>) -> LeakResult {
         };
     }
     result.summary.returns = e.returns_new;
+    result.released_on_throw = e.released_on_throw(f);
     // One leak per acquisition: normal paths first, then the first exceptional one.
     let mut by_acq: BTreeMap<(u32, u32), Leak> = BTreeMap::new();
     for l in e.leaks {
@@ -2071,6 +2231,11 @@ mod tests {
         assert!(java.knows("java.io.FileInputStream"));
         assert!(java.is_inert("java.io.ByteArrayInputStream"));
         assert!(java.is_resource_type("java.io.InputStream"));
+        // Lock-held calls: only entries naming a type count as not throwing.
+        assert!(java.nothrow_by_type(Some("java.util.concurrent.locks.Condition"), "signalAll"));
+        assert!(!java.nothrow_by_type(Some("java.util.concurrent.locks.Condition"), "await"));
+        assert!(java.has(&java.nothrow, Some("java.lang.Object"), "toString"));
+        assert!(!java.nothrow_by_type(Some("java.lang.Object"), "toString"));
         let python = builtin("python/");
         assert!(python.is_inert("io.StringIO"));
         assert!(python
