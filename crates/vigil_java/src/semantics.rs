@@ -23,6 +23,9 @@ pub(crate) struct JavaSemantics<'t> {
     properties: Option<&'t ProjectProperties>,
     /// The byte ranges of the declarators of the file's fields by name (built on first use).
     field_decls: OnceCell<HashMap<String, Vec<(usize, usize)>>>,
+    /// Whether the text spells a word every AWS SDK client type name contains (computed on first
+    /// use; see [`JavaSemantics::may_name_sdk_client`]).
+    client_words: OnceCell<bool>,
 }
 
 const MAX_DEPTH: usize = 16;
@@ -72,7 +75,20 @@ impl<'t> JavaSemantics<'t> {
             declared: OnceCell::new(),
             properties: None,
             field_decls: OnceCell::new(),
+            client_words: OnceCell::new(),
         }
+    }
+
+    /// Whether the file's text contains a word that every AWS SDK client type name contains: v2
+    /// `S3Client`, `S3AsyncClient`, `S3ClientBuilder`; v1 `AmazonS3`, `AmazonSQSAsync`, `AWSKMS`,
+    /// `AWSLambdaClientBuilder`. When it does not, no type declared or spelled in the file is a
+    /// client type. (`StringBuilder` is why `Builder` and `Async` alone are not such words.)
+    pub(crate) fn may_name_sdk_client(&self) -> bool {
+        *self.client_words.get_or_init(|| {
+            ["Client", "Amazon", "AWS"]
+                .iter()
+                .any(|w| self.src.contains(w))
+        })
     }
 
     /// Resolve `getProperty` calls on `Properties` loaded from project files through `properties`.

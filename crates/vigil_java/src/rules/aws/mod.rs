@@ -269,6 +269,14 @@ pub(crate) fn client_call(cx: &Checker<'_, '_>, node: Node<'_>) -> Option<Client
         return None;
     }
     let obj = node.child_by_field_name("object")?;
+    // Typing the receiver is the costly part: in a file that spells no client type name, only an
+    // undeclared variable named like a client (a snippet's `s3`) can be one.
+    let bare = unwrap_expr(obj);
+    if !cx.sem.may_name_sdk_client()
+        && (bare.kind() != "identifier" || undeclared_client_name(cx, cx.text(bare)).is_none())
+    {
+        return None;
+    }
     let method = cx.text(node.child_by_field_name("name")?).to_owned();
     let ty = expr_type(cx, obj)?;
     let service = client_service(cx, &ty)?;
