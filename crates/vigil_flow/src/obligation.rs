@@ -622,6 +622,11 @@ pub struct LeakResult {
     /// fields of the receiver, so it serves calls on a receiver whose access path the caller
     /// knows (`this`), in the same file.
     pub released_on_throw: Vec<Arc<str>>,
+    /// `(class, name)` of the calls the function makes while something is open on the path (a
+    /// resource, a lock, a followed parameter): only at those can a callee's summary (what it does
+    /// with an argument, whether it can throw) change the function's result. A front end decides
+    /// from them whether the project facts can change a file's leaks (empty when `gave_up`).
+    pub held_calls: BTreeSet<(Arc<str>, Arc<str>)>,
     /// The function was too large or had too many paths: no leaks reported.
     pub gave_up: bool,
 }
@@ -741,6 +746,8 @@ struct Engine<'a> {
     param_open_at_return: BTreeSet<u32>,
     param_done_at_return: BTreeSet<u32>,
     returns_new: Option<Kind>,
+    /// See [`LeakResult::held_calls`].
+    held_calls: BTreeSet<(Arc<str>, Arc<str>)>,
 }
 
 /// The rest of an access path from `this` (`""` for `this`, `".lock"` for `this.lock`).
@@ -832,6 +839,7 @@ impl<'a> Engine<'a> {
             param_open_at_return: BTreeSet::new(),
             param_done_at_return: BTreeSet::new(),
             returns_new: None,
+            held_calls: BTreeSet::new(),
         };
         e.prepass(f);
         e
@@ -1419,6 +1427,11 @@ impl<'a> Engine<'a> {
         has_handlers: bool,
     ) -> Option<u32> {
         let models = self.run.models;
+        if !p.open.is_empty() {
+            if let Some(class) = &c.class {
+                self.held_calls.insert((class.clone(), c.name.clone()));
+            }
+        }
         let recv_ob = c.receiver.as_ref().and_then(|r| p.open_ob(r));
         let arg_obs: Vec<(usize, u32)> = c
             .args
@@ -2183,6 +2196,7 @@ pub fn analyze(f: &Function, run: &LeakRun<'_>) -> LeakResult {
     }
     result.summary.returns = e.returns_new;
     result.released_on_throw = e.released_on_throw(f);
+    result.held_calls = std::mem::take(&mut e.held_calls);
     // One leak per acquisition: normal paths first, then the first exceptional one.
     let mut by_acq: BTreeMap<(u32, u32), Leak> = BTreeMap::new();
     for l in e.leaks {

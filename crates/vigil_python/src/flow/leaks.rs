@@ -691,10 +691,10 @@ pub(crate) struct LeakFacts {
     pub(crate) exported: Vec<Exported>,
     /// `(module or class, name)` of the calls that other files' summaries may answer.
     pub(crate) calls: Vec<(Arc<str>, Arc<str>)>,
-    /// Those of [`Self::calls`] made by functions that hold a resource (acquire one or take one as
-    /// a parameter): only there can a summary's effect on an argument, or whether the callee can
-    /// raise, change the file's results. Elsewhere only a factory of another file can give the
-    /// function something to leak.
+    /// Those of [`Self::calls`] made while something is open on the path
+    /// ([`vigil_flow::obligation::LeakResult::held_calls`]), in a file that acquires a resource:
+    /// only there can a summary's effect on an argument, or whether the callee can raise, change
+    /// the file's results. Elsewhere only a factory of another file can give it something to leak.
     pub(crate) holding_calls: Vec<(Arc<str>, Arc<str>)>,
 }
 
@@ -706,11 +706,16 @@ pub(crate) struct FileLeaks {
 }
 
 /// The calls of `functions` that [`LeakCallees`] of other files may answer (`mod.f(...)`, `f(...)`
-/// imported from a module): `(module, name)`, without repeats.
-fn external_calls(functions: &[Function]) -> Vec<(Arc<str>, Arc<str>)> {
+/// imported from a module): `(module, name)`, without repeats. Calls of the file's own functions
+/// (`own`: owner and name) are answered by their local summaries, never by other files.
+fn external_calls(
+    functions: &[Function],
+    own: &BTreeSet<(Arc<str>, Arc<str>)>,
+) -> Vec<(Arc<str>, Arc<str>)> {
     let set: BTreeSet<(Arc<str>, Arc<str>)> = vigil_flow::ir::calls(functions)
         .filter(|c| !c.on_this && (c.kind == CallKind::Static || c.receiver.is_none()))
         .filter_map(|c| Some((c.class.clone()?, c.name.clone())))
+        .filter(|k| !own.contains(k))
         .collect();
     set.into_iter().collect()
 }
@@ -801,25 +806,32 @@ pub(crate) fn analyze(
             exported_summary(f, &r.summary, models).map(|s| (f.owner.clone(), f.name.clone(), s))
         })
         .collect();
-    // A function that takes a resource parameter matters only when the file acquires one to pass.
-    let acquiring = |f: &Function| {
-        vigil_flow::ir::calls(std::slice::from_ref(f))
-            .any(|c| models.acquires(c.class.as_deref(), &c.name, c.args.len()))
-    };
-    let acquires = functions.iter().any(acquiring);
-    let holding: Vec<Function> = functions
+    // Without a resource of its own the file has nothing a summary could change, unless a factory
+    // of another file gives it one (`calls`). With one, only the calls made while something is open
+    // matter (all calls of a function the analysis gave up on).
+    let acquires = vigil_flow::ir::calls(&functions)
+        .any(|c| models.acquires(c.class.as_deref(), &c.name, c.args.len()));
+    let own: BTreeSet<(Arc<str>, Arc<str>)> = functions
         .iter()
-        .filter(|f| {
-            acquiring(f)
-                || acquires
-                    && f.params
-                        .iter()
-                        .any(|p| p.ty.as_deref().is_some_and(|t| models.is_resource_type(t)))
-        })
-        .cloned()
+        .map(|f| (f.owner.clone(), f.name.clone()))
         .collect();
-    let holding_calls = external_calls(&holding);
-    let calls = external_calls(&functions);
+    let holding_calls = if acquires {
+        let mut held: BTreeSet<(Arc<str>, Arc<str>)> = BTreeSet::new();
+        for (f, r) in functions.iter().zip(&results) {
+            if r.gave_up {
+                held.extend(external_calls(std::slice::from_ref(f), &own));
+            } else {
+                held.extend(r.held_calls.iter().cloned());
+            }
+        }
+        external_calls(&functions, &own)
+            .into_iter()
+            .filter(|c| held.contains(c))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let calls = external_calls(&functions, &own);
     Ok(FileLeaks {
         functions,
         results,
