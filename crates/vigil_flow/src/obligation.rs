@@ -750,6 +750,53 @@ struct Engine<'a> {
     held_calls: BTreeSet<(Arc<str>, Arc<str>)>,
 }
 
+/// What a search from a function's entry does at a call (see [`search_from_entry`]).
+enum AtCall {
+    /// Go on with the next instruction.
+    Next,
+    /// This path is decided: do not follow it further.
+    Prune,
+    /// The whole search is decided.
+    Answer(bool),
+}
+
+/// Follow every path from `f`'s entry, each block's calls in order, until `at_call` answers; a
+/// block whose path goes on is then given to `at_end` (its terminator), which may answer too.
+/// `otherwise` when nothing answered.
+fn search_from_entry(
+    f: &Function,
+    mut at_call: impl FnMut(&Call) -> AtCall,
+    mut at_end: impl FnMut(&Block) -> Option<bool>,
+    otherwise: bool,
+) -> bool {
+    let mut seen = vec![false; f.blocks.len()];
+    let mut work = vec![BlockId(0)];
+    'blocks: while let Some(b) = work.pop() {
+        let Some(block) = f.block(b) else { continue };
+        if std::mem::replace(&mut seen[b.index()], true) {
+            continue;
+        }
+        for i in &block.insts {
+            if let Inst::Assign {
+                expr: Expr::Call(c),
+                ..
+            } = i
+            {
+                match at_call(c) {
+                    AtCall::Next => {}
+                    AtCall::Prune => continue 'blocks,
+                    AtCall::Answer(a) => return a,
+                }
+            }
+        }
+        if let Some(a) = at_end(block) {
+            return a;
+        }
+        work.extend(crate::cfg::successors(block));
+    }
+    otherwise
+}
+
 /// The rest of an access path from `this` (`""` for `this`, `".lock"` for `this.lock`).
 fn receiver_field(path: &str) -> Option<&str> {
     path.strip_prefix("this")
@@ -1080,42 +1127,28 @@ impl<'a> Engine<'a> {
     /// it.
     fn unlocks_before_locking(&self, f: &Function, path: &str) -> bool {
         let models = self.run.models;
-        let mut seen = vec![false; f.blocks.len()];
-        let mut work = vec![BlockId(0)];
-        while let Some(b) = work.pop() {
-            let Some(block) = f.block(b) else { continue };
-            if std::mem::replace(&mut seen[b.index()], true) {
-                continue;
-            }
-            let mut locked = false;
-            for i in &block.insts {
-                let Inst::Assign {
-                    expr: Expr::Call(c),
-                    ..
-                } = i
-                else {
-                    continue;
-                };
-                let on_path = || {
-                    self.path_of(c.receiver.as_ref(), c.on_this)
-                        .is_some_and(|p| &*p == path)
-                };
-                if models.is_release(Kind::Lock, &c.name) && c.args.is_empty() && on_path() {
-                    return true;
+        let on_path = |c: &Call| {
+            self.path_of(c.receiver.as_ref(), c.on_this)
+                .is_some_and(|p| &*p == path)
+        };
+        search_from_entry(
+            f,
+            |c| {
+                if models.is_release(Kind::Lock, &c.name) && c.args.is_empty() && on_path(c) {
+                    return AtCall::Answer(true);
                 }
                 let takes = models
                     .acquisition(c.class.as_deref(), &c.name, c.args.len())
                     .is_some_and(|a| a.kind == Kind::Lock);
-                if takes && on_path() {
-                    locked = true;
-                    break;
+                if takes && on_path(c) {
+                    AtCall::Prune
+                } else {
+                    AtCall::Next
                 }
-            }
-            if !locked {
-                work.extend(crate::cfg::successors(block));
-            }
-        }
-        false
+            },
+            |_| None,
+            false,
+        )
     }
 
     /// Whether the function releases a lock at `path` that it took itself (else a lock it takes is
@@ -1129,44 +1162,25 @@ impl<'a> Engine<'a> {
     /// `throw`. A path that returns without touching it throws nothing either.
     fn releases_before_throwing(&self, f: &Function, path: &str) -> bool {
         let models = self.run.models;
-        let mut seen = vec![false; f.blocks.len()];
-        let mut work = vec![BlockId(0)];
-        while let Some(b) = work.pop() {
-            let Some(block) = f.block(b) else { continue };
-            if std::mem::replace(&mut seen[b.index()], true) {
-                continue;
-            }
-            let mut released = false;
-            for i in &block.insts {
-                let Inst::Assign {
-                    expr: Expr::Call(c),
-                    ..
-                } = i
-                else {
-                    continue;
-                };
+        search_from_entry(
+            f,
+            |c| {
                 if models.is_release(Kind::Lock, &c.name)
                     && c.args.is_empty()
                     && self
                         .path_of(c.receiver.as_ref(), c.on_this)
                         .is_some_and(|p| &*p == path)
                 {
-                    released = true;
-                    break;
+                    AtCall::Prune
+                } else if models.nothrow_by_type(c.class.as_deref(), &c.name) {
+                    AtCall::Next
+                } else {
+                    AtCall::Answer(false)
                 }
-                if !models.nothrow_by_type(c.class.as_deref(), &c.name) {
-                    return false;
-                }
-            }
-            if released {
-                continue;
-            }
-            if matches!(block.term, Terminator::Throw(..)) {
-                return false;
-            }
-            work.extend(crate::cfg::successors(block));
-        }
-        true
+            },
+            |block| matches!(block.term, Terminator::Throw(..)).then_some(false),
+            true,
+        )
     }
 
     /// The fact of [`LeakResult::released_on_throw`] (after the final pass).
