@@ -747,7 +747,8 @@ fn summary_of(file: &SourceFile, a: Analyzed, models: &Models) -> FileSummary {
             });
         }
     }
-    let calls: HashSet<SumKey> = vigil_flow::ir::calls(&a.functions)
+    // Sorted: equal summaries must encode to equal bytes (the cache's facts key hashes them).
+    let calls: std::collections::BTreeSet<SumKey> = vigil_flow::ir::calls(&a.functions)
         .map(|c| (c.name.clone(), c.args.len()))
         .collect();
     fs.calls = calls.into_iter().collect();
@@ -757,7 +758,7 @@ fn summary_of(file: &SourceFile, a: Analyzed, models: &Models) -> FileSummary {
         .map(|c| (c.fqn.clone(), c.supers.clone()))
         .collect();
     fs.edges = symbolic_edges(file, &a, models);
-    let reads: HashSet<Arc<str>> = a
+    let reads: std::collections::BTreeSet<Arc<str>> = a
         .functions
         .iter()
         .flat_map(|f| {

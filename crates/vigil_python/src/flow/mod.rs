@@ -558,7 +558,8 @@ pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<S
 /// The summary of a file whose taint analysis did not run (no taint rule is enabled): its calls
 /// and leak summaries.
 fn leak_summary_of(lowered: &LoweredFile, leak: leaks::LeakFacts) -> FileSummary {
-    let calls: HashSet<&Arc<str>> = vigil_flow::ir::calls(&lowered.functions)
+    // Sorted: equal summaries must encode to equal bytes (the cache's facts key hashes them).
+    let calls: std::collections::BTreeSet<&Arc<str>> = vigil_flow::ir::calls(&lowered.functions)
         .map(|c| &c.name)
         .collect();
     FileSummary {
@@ -592,7 +593,8 @@ fn summary_of(file: &SourceFile, a: &Analyzed, leak: leaks::LeakFacts) -> FileSu
             });
         }
     }
-    let calls: HashSet<&Arc<str>> = vigil_flow::ir::calls(&a.functions)
+    // Sorted: equal summaries must encode to equal bytes (the cache's facts key hashes them).
+    let calls: std::collections::BTreeSet<&Arc<str>> = vigil_flow::ir::calls(&a.functions)
         .map(|c| &c.name)
         .collect();
     fs.calls = calls.into_iter().cloned().collect();
