@@ -698,6 +698,24 @@ pub fn registry_problems(analyzer: &dyn Analyzer, rules: &RuleSet) -> Vec<String
     problems
 }
 
+/// Assert that summarizing `file` again and again gives the same encoded bytes. The cache's facts
+/// key hashes the encoded summaries: an unordered set in a summary would make an unchanged file
+/// look changed and re-check every file that depends on the facts.
+///
+/// # Panics
+/// When `file` has no summary or two summaries of it encode differently.
+pub fn assert_summary_bytes_stable(analyzer: &dyn Analyzer, file: &vigil_core::SourceFile) {
+    let encode = || {
+        analyzer
+            .summarize(file)
+            .and_then(|s| analyzer.encode_summary(&s))
+    };
+    let first = encode().expect("a summary");
+    for _ in 0..8 {
+        assert_eq!(encode().as_ref(), Some(&first), "{}", file.rel_path);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
