@@ -78,7 +78,11 @@ impl JavaAnalyzer {
     /// # Errors
     /// A [`RuleError`] when the query of a rule from a user rule file does not compile.
     pub fn new(rules: &RuleSet) -> Result<Self, RuleError> {
-        let queries = LazyQueryRules::new(language(), rules.for_kind(FileKind::Java))?;
+        let queries = LazyQueryRules::new(
+            language(),
+            vigil_query::QualifiedText::LastSegment,
+            rules.for_kind(FileKind::Java),
+        )?;
         Ok(Self { queries })
     }
 
@@ -229,6 +233,15 @@ mod tests {
         let fast = vigil_query::QueryRules::compile_trusted(&language(), &mine).expect("fast");
         assert!(!strict.rules().is_empty());
         assert_eq!(strict.rules().len(), fast.rules().len());
+    }
+
+    #[test]
+    fn query_gates_read_patterns_as_tree_sitter_does() {
+        let rules = RuleSet::new(vigil_core::builtin::rules().expect("builtin rules parse"))
+            .expect("unique ids");
+        let n = vigil_query::verify_rule_gates(&language(), rules.for_kind(FileKind::Java))
+            .expect("tree-sitter agrees");
+        assert!(n > 5, "{n} patterns");
     }
 
     #[test]

@@ -66,7 +66,11 @@ impl PythonAnalyzer {
     /// # Errors
     /// A [`RuleError`] when the query of a rule from a user rule file does not compile.
     pub fn new(rules: &RuleSet) -> Result<Self, RuleError> {
-        let queries = LazyQueryRules::new(language(), rules.for_kind(FileKind::Python))?;
+        let queries = LazyQueryRules::new(
+            language(),
+            vigil_query::QualifiedText::AllSegments,
+            rules.for_kind(FileKind::Python),
+        )?;
         Ok(Self { queries })
     }
 
@@ -216,6 +220,73 @@ mod tests {
         let fast = vigil_query::QueryRules::compile_trusted(&language(), &mine).expect("fast");
         assert!(!strict.rules().is_empty());
         assert_eq!(strict.rules().len(), fast.rules().len());
+    }
+
+    #[test]
+    fn query_gates_read_patterns_as_tree_sitter_does() {
+        let rules = RuleSet::new(vigil_core::builtin::rules().expect("builtin rules parse"))
+            .expect("unique ids");
+        let n = vigil_query::verify_rule_gates(&language(), rules.for_kind(FileKind::Python))
+            .expect("tree-sitter agrees");
+        assert!(n > 5, "{n} patterns");
+        // Shapes the built-in rules do not (yet) use, each with a capture that may be absent.
+        for src in [
+            r#"(call function: (identifier) @f arguments: (argument_list (identifier)? @a))"#,
+            r#"(call [(identifier) @a (attribute) @b] @c)"#,
+            r#"((identifier)* @a . (string) @b)"#,
+            r#"(call (argument_list (_)+ @a) (#eq? @a "x"))"#,
+            r#"[(string) @a (integer) @a] @b"#,
+            r#"((call) @a ((identifier) @b)?)"#,
+        ] {
+            vigil_query::verify_gate_analysis(&language(), src).expect(src);
+        }
+    }
+
+    #[test]
+    fn gated_queries_find_what_the_whole_query_finds() {
+        // Every Python fixture: the rules a file's words leave possible, run one way or another,
+        // report exactly what the one query of every rule reports.
+        let rules = RuleSet::new(vigil_core::builtin::rules().expect("builtin rules parse"))
+            .expect("unique ids");
+        let a = PythonAnalyzer::new(&rules).expect("queries compile");
+        let all = a.queries.get().expect("compiles");
+        let mut dirs =
+            vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/python")];
+        let (mut files, mut found) = (0, 0);
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(&d).expect("testdata").flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&p) else {
+                    continue;
+                };
+                if p.extension().is_none_or(|x| x != "py") {
+                    continue;
+                }
+                let file = SourceFile::new("t.py".into(), "t.py", FileKind::Python, text);
+                let tree = parse(&file.text).expect("parses");
+                let sem = PySemantics::new(&file.text, tree.root_node());
+                let key = |f: &vigil_core::Finding| {
+                    (f.rule_id.clone(), f.location.clone(), f.message.clone())
+                };
+                let mut whole = Vec::new();
+                all.run(tree.root_node(), &file, &sem, &|_| true, &mut whole);
+                let mut gated = FileOutput::default();
+                a.queries
+                    .run(tree.root_node(), &file, &sem, &|_| true, &mut gated);
+                let mut w: Vec<_> = whole.iter().map(key).collect();
+                let mut g: Vec<_> = gated.findings.iter().map(key).collect();
+                w.sort();
+                g.sort();
+                assert_eq!(w, g, "{}", p.display());
+                files += 1;
+                found += w.len();
+            }
+        }
+        assert!(files > 50 && found > 50, "{files} files, {found} findings");
     }
 
     #[test]

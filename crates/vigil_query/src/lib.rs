@@ -10,7 +10,10 @@
 //! language's semantics (constants, imports): the front end implements [`Semantics`] for each file.
 //! The predicates and the message template syntax are documented in `docs/rules.md`.
 
+mod gate;
 mod shape;
+
+pub use gate::{verify_gate_analysis, verify_rule_gates, QualifiedText};
 
 use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
@@ -505,10 +508,22 @@ impl QueryRules {
         enabled: &dyn Fn(&Rule) -> bool,
         out: &mut Vec<Finding>,
     ) {
+        let on: Vec<bool> = self.rules.iter().map(|r| enabled(r)).collect();
+        self.run_mask(root, file, sem, &on, out);
+    }
+
+    /// [`QueryRules::run`] for the rules whose entry of `on` (one per [`QueryRules::rules`]) holds.
+    fn run_mask(
+        &self,
+        root: Node<'_>,
+        file: &SourceFile,
+        sem: &dyn Semantics,
+        on: &[bool],
+        out: &mut Vec<Finding>,
+    ) {
         let Some(query) = &self.query else {
             return;
         };
-        let on: Vec<bool> = self.rules.iter().map(|r| enabled(r)).collect();
         if !on.contains(&true) {
             return;
         }
@@ -1028,23 +1043,36 @@ pub fn count_nodes(root: tree_sitter::Node<'_>) -> u64 {
 /// meets (a `.py`-only scan never compiles the Java queries).
 ///
 /// Trade-off: built-in rules are compiled with [`QueryRules::compile_trusted`] (one combined query)
-/// when the first file of the language is analyzed; their strict compilation is checked by a test.
+/// when the first file of the language needs them; their strict compilation is checked by a test.
 /// Rules from user rule files are compiled strictly at construction, so their errors still stop
 /// the run at start-up.
+///
+/// Each rule has a gate (see `gate.rs`): words the file must spell for the rule to match, derived
+/// from its predicates. A file runs the query of the rules without a gate; when one gated rule can
+/// match, that rule's own query too; when several can, the combined query of every rule (one
+/// cursor pass beats several). A query is compiled the first time a file needs it, so a scan of a
+/// few files compiles only what they use (tree-sitter's query compilation costs 2-15 ms a rule).
 #[derive(Debug)]
 pub struct LazyQueryRules {
     language: Language,
     rules: Vec<Arc<Rule>>,
-    compiled: OnceLock<Result<QueryRules, RuleError>>,
+    /// Per rule: for one of the patterns, every clause must have one of its words present (indices
+    /// into `words`). `None`: the rule may match any file.
+    gates: Vec<Option<Vec<Vec<Vec<usize>>>>>,
+    words: gate::Words,
+    all: OnceLock<Result<QueryRules, RuleError>>,
+    ungated: OnceLock<Result<QueryRules, RuleError>>,
+    single: Vec<OnceLock<Result<QueryRules, RuleError>>>,
 }
 
 impl LazyQueryRules {
-    /// Keep the query rules of `rules` for `language`.
+    /// Keep the query rules of `rules` for `language`, whose qualified names spell `names`.
     ///
     /// # Errors
     /// A [`RuleError`] when a rule from a user rule file does not compile.
     pub fn new<'a>(
         language: Language,
+        names: QualifiedText,
         rules: impl IntoIterator<Item = &'a Arc<Rule>>,
     ) -> Result<Self, RuleError> {
         let rules: Vec<Arc<Rule>> = rules
@@ -1055,25 +1083,112 @@ impl LazyQueryRules {
         if rules.iter().any(|r| !r.builtin) {
             QueryRules::compile(&language, rules.iter().filter(|r| !r.builtin))?;
         }
+        let word_gates: Vec<Option<Vec<Vec<gate::Clause>>>> = rules
+            .iter()
+            .map(|r| match &r.implementation {
+                Implementation::Query(spec) => gate::rule_gate(&spec.pattern, names),
+                _ => None,
+            })
+            .collect();
+        let mut all_words: Vec<String> = word_gates
+            .iter()
+            .flatten()
+            .flatten()
+            .flatten()
+            .flatten()
+            .cloned()
+            .collect();
+        all_words.sort();
+        all_words.dedup();
+        let words = gate::Words::new(all_words);
+        let gates = word_gates
+            .into_iter()
+            .map(|g| {
+                g.map(|patterns| {
+                    patterns
+                        .into_iter()
+                        .map(|clauses| {
+                            clauses
+                                .into_iter()
+                                .map(|c| c.iter().filter_map(|w| words.index_of(w)).collect())
+                                .collect()
+                        })
+                        .collect()
+                })
+            })
+            .collect();
+        let single = rules.iter().map(|_| OnceLock::new()).collect();
         Ok(Self {
             language,
             rules,
-            compiled: OnceLock::new(),
+            gates,
+            words,
+            all: OnceLock::new(),
+            ungated: OnceLock::new(),
+            single,
         })
     }
 
-    /// The compiled rules (compiled by the first caller; the others wait for it).
+    /// Every rule compiled into one query (compiled by the first caller; the others wait for it).
     ///
     /// # Errors
     /// The [`RuleError`] of the compilation (the same for every caller).
     pub fn get(&self) -> Result<&QueryRules, &RuleError> {
-        self.compiled
+        self.all
             .get_or_init(|| QueryRules::compile_trusted(&self.language, &self.rules))
             .as_ref()
     }
 
-    /// Run the compiled rules as [`QueryRules::run`]; a compilation error becomes one error notice
-    /// of the file.
+    fn ungated(&self) -> Result<&QueryRules, &RuleError> {
+        self.ungated
+            .get_or_init(|| {
+                let rules: Vec<Arc<Rule>> = self
+                    .rules
+                    .iter()
+                    .zip(&self.gates)
+                    .filter(|(_, g)| g.is_none())
+                    .map(|(r, _)| r.clone())
+                    .collect();
+                QueryRules::compile_trusted(&self.language, &rules)
+            })
+            .as_ref()
+    }
+
+    fn single(&self, i: usize) -> Option<Result<&QueryRules, &RuleError>> {
+        let cell = self.single.get(i)?;
+        let rule = self.rules.get(i)?;
+        Some(
+            cell.get_or_init(|| {
+                QueryRules::compile_trusted(&self.language, std::slice::from_ref(rule))
+            })
+            .as_ref(),
+        )
+    }
+
+    /// Which rules may match `text`: enabled, and gate open.
+    fn possible(&self, text: &str, enabled: &dyn Fn(&Rule) -> bool) -> Vec<bool> {
+        let on: Vec<bool> = self.rules.iter().map(|r| enabled(r)).collect();
+        let present = if on.iter().zip(&self.gates).any(|(o, g)| *o && g.is_some()) {
+            self.words.present(text)
+        } else {
+            Vec::new()
+        };
+        on.iter()
+            .zip(&self.gates)
+            .map(|(o, g)| {
+                *o && g.as_ref().is_none_or(|patterns| {
+                    patterns.iter().any(|clauses| {
+                        clauses
+                            .iter()
+                            .all(|c| c.iter().any(|&w| present.get(w).copied().unwrap_or(true)))
+                    })
+                })
+            })
+            .collect()
+    }
+
+    /// Run the rules that are enabled and may match this file, as [`QueryRules::run`]; a
+    /// compilation error becomes one error notice of the file.
     pub fn run(
         &self,
         root: Node<'_>,
@@ -1082,14 +1197,40 @@ impl LazyQueryRules {
         enabled: &dyn Fn(&Rule) -> bool,
         out: &mut vigil_core::analyzer::FileOutput,
     ) {
-        match self.get() {
-            Ok(q) => q.run(root, file, sem, enabled, &mut out.findings),
-            Err(e) => out.notifications.push(vigil_core::Notification::file(
-                vigil_core::NotificationLevel::Error,
-                "rule-error",
-                &file.rel_path,
-                format!("the query rules could not be compiled, none ran: {e}"),
-            )),
+        let possible = self.possible(&file.text, enabled);
+        let gated: Vec<usize> = (0..self.rules.len())
+            .filter(|&i| possible[i] && self.gates[i].is_some())
+            .collect();
+        let ungated_on: Vec<bool> = possible
+            .iter()
+            .zip(&self.gates)
+            .filter(|(_, g)| g.is_none())
+            .map(|(p, _)| *p)
+            .collect();
+        let mut runs: Vec<(Result<&QueryRules, &RuleError>, Vec<bool>)> = Vec::new();
+        if gated.len() > 1 {
+            runs.push((self.get(), possible));
+        } else {
+            if ungated_on.contains(&true) {
+                runs.push((self.ungated(), ungated_on));
+            }
+            if let Some(q) = gated.first().and_then(|&i| self.single(i)) {
+                runs.push((q, vec![true]));
+            }
+        }
+        for (compiled, on) in runs {
+            match compiled {
+                Ok(q) => q.run_mask(root, file, sem, &on, &mut out.findings),
+                Err(e) => {
+                    out.notifications.push(vigil_core::Notification::file(
+                        vigil_core::NotificationLevel::Error,
+                        "rule-error",
+                        &file.rel_path,
+                        format!("the query rules could not be compiled, none ran: {e}"),
+                    ));
+                    return;
+                }
+            }
         }
     }
 }
