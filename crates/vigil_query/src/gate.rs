@@ -138,7 +138,12 @@ fn regex_segments(re: &str, kind: ExtractKind) -> Option<Clause> {
         return None;
     }
     let mut ex = Extractor::new();
-    ex.kind(kind);
+    // Small limits: a class or repetition big enough to hit them leaves no whole segment anyway.
+    ex.kind(kind)
+        .limit_class(4)
+        .limit_repeat(4)
+        .limit_literal_len(64)
+        .limit_total(64);
     let seq = ex.extract(&hir);
     let lits = seq.literals()?;
     let mut out = Clause::new();

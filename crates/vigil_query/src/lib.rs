@@ -104,18 +104,70 @@ pub trait Semantics {
 #[derive(Debug)]
 enum Pred {
     Const(u32, bool),
-    ConstMatch(u32, Regex, bool),
+    ConstMatch(u32, LazyRegex, bool),
     ConstIntLt(u32, i128),
     ConstEntropyGe(u32, f64),
     ResolvesTo(u32, Vec<String>, bool),
-    ResolvesMatch(u32, Regex),
+    ResolvesMatch(u32, LazyRegex),
     HasKwarg(u32, String, bool),
-    KwargConstMatch(u32, String, Regex),
+    KwargConstMatch(u32, String, LazyRegex),
     Empty(u32, bool),
     Contains(u32, Vec<String>, bool),
     HasAncestor(u32, Vec<String>, bool),
-    ParentMatch(u32, Regex, bool),
+    ParentMatch(u32, LazyRegex, bool),
     Imports(Vec<String>, bool),
+}
+
+impl Pred {
+    fn regex(&self) -> Option<&LazyRegex> {
+        match self {
+            Pred::ConstMatch(_, r, _)
+            | Pred::ResolvesMatch(_, r)
+            | Pred::KwargConstMatch(_, _, r)
+            | Pred::ParentMatch(_, r, _) => Some(r),
+            _ => None,
+        }
+    }
+}
+
+/// A predicate's regex: its syntax is checked when the rule is compiled, the matcher is built the
+/// first time a match asks for it (building every regex of every rule took 10% of the start-up
+/// for one small file). [`QueryRules::compile`] builds them all, so a user rule whose regex is too
+/// big is still an error at start-up; the built-in rules are compiled that way by a test.
+#[derive(Debug)]
+struct LazyRegex {
+    source: String,
+    built: OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    fn new(source: String) -> Result<Self, String> {
+        regex_syntax::Parser::new()
+            .parse(&source)
+            .map_err(|e| e.to_string())?;
+        Ok(Self {
+            source,
+            built: OnceLock::new(),
+        })
+    }
+
+    fn build(&self) -> Result<(), regex::Error> {
+        match Regex::new(&self.source) {
+            Ok(re) => {
+                let _ = self.built.set(Some(re));
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Whether `s` matches; never, when the regex cannot be built.
+    fn is_match(&self, s: &str) -> bool {
+        self.built
+            .get_or_init(|| Regex::new(&self.source).ok())
+            .as_ref()
+            .is_some_and(|r| r.is_match(s))
+    }
 }
 
 /// Per-pattern data of the combined query.
@@ -237,9 +289,9 @@ fn string_arg(rule: &Rule, pred: &QueryPredicate, i: usize) -> Result<String, Ru
     }
 }
 
-fn regex_arg(rule: &Rule, pred: &QueryPredicate, i: usize) -> Result<Regex, RuleError> {
+fn regex_arg(rule: &Rule, pred: &QueryPredicate, i: usize) -> Result<LazyRegex, RuleError> {
     let s = string_arg(rule, pred, i)?;
-    Regex::new(&s).map_err(|e| {
+    LazyRegex::new(s.clone()).map_err(|e| {
         rule_error(
             rule,
             format!("`#{}`: invalid regex `{s}`: {e}", pred.operator),
@@ -376,7 +428,19 @@ impl QueryRules {
             }
             kept.push(rule.clone());
         }
-        Self::combined(language, kept)
+        let compiled = Self::combined(language, kept)?;
+        for info in &compiled.patterns {
+            for re in info.preds.iter().filter_map(Pred::regex) {
+                if let Err(e) = re.build() {
+                    let rule = &compiled.rules[info.rule];
+                    return Err(rule_error(
+                        rule,
+                        format!("invalid regex `{}`: {e}", re.source),
+                    ));
+                }
+            }
+        }
+        Ok(compiled)
     }
 
     /// Compile the query rules of `rules` as one query only, without first compiling each alone:
@@ -1050,7 +1114,8 @@ pub fn count_nodes(root: tree_sitter::Node<'_>) -> u64 {
 /// Each rule has a gate (see `gate.rs`): words the file must spell for the rule to match, derived
 /// from its predicates. A file runs the query of the rules without a gate; when one gated rule can
 /// match, that rule's own query too; when several can, the combined query of every rule (one
-/// cursor pass beats several). A query is compiled the first time a file needs it, so a scan of a
+/// cursor pass beats several), or in a small file, while the combined query is not compiled yet,
+/// their own queries. A query is compiled the first time a file needs it, so a scan of a
 /// few files compiles only what they use (tree-sitter's query compilation costs 2-15 ms a rule).
 #[derive(Debug)]
 pub struct LazyQueryRules {
@@ -1064,6 +1129,10 @@ pub struct LazyQueryRules {
     ungated: OnceLock<Result<QueryRules, RuleError>>,
     single: Vec<OnceLock<Result<QueryRules, RuleError>>>,
 }
+
+/// Below this size (bytes), a file with several gated rules runs their own queries rather than
+/// compile the combined query.
+const SMALL_FILE: usize = 32 * 1024;
 
 impl LazyQueryRules {
     /// Keep the query rules of `rules` for `language`, whose qualified names spell `names`.
@@ -1207,15 +1276,22 @@ impl LazyQueryRules {
             .filter(|(_, g)| g.is_none())
             .map(|(p, _)| *p)
             .collect();
+        // Several gated rules: one pass of the combined query, unless it is not compiled yet and
+        // the file is small (a pass over 32 KB costs about a millisecond, compiling the combined
+        // Python query about 90).
+        let combined = gated.len() > 1
+            && (self.all.get().is_some() || file.text.len() > SMALL_FILE || gated.len() > 4);
         let mut runs: Vec<(Result<&QueryRules, &RuleError>, Vec<bool>)> = Vec::new();
-        if gated.len() > 1 {
+        if combined {
             runs.push((self.get(), possible));
         } else {
             if ungated_on.contains(&true) {
                 runs.push((self.ungated(), ungated_on));
             }
-            if let Some(q) = gated.first().and_then(|&i| self.single(i)) {
-                runs.push((q, vec![true]));
+            for &i in &gated {
+                if let Some(q) = self.single(i) {
+                    runs.push((q, vec![true]));
+                }
             }
         }
         for (compiled, on) in runs {
