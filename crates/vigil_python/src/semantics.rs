@@ -51,7 +51,14 @@ pub(crate) struct PySemantics<'t> {
     alias_depth: Cell<usize>,
     /// Memo of [`PySemantics::mentions`].
     mentioned: RefCell<Vec<(&'static str, bool)>>,
+    /// Per function (node id): its body's bindings by name, for [`PySemantics::plain_assignments`]
+    /// (one walk of the body, not one per name asked).
+    assigned: RefCell<HashMap<usize, Rc<FunctionAssignments<'t>>>>,
 }
+
+/// Per name bound in a function body: the values of its plain `name = value` assignments, and
+/// whether it is also bound another way (augmented assignment, loop target, `with ... as`, ...).
+type FunctionAssignments<'t> = HashMap<String, (Vec<Option<Node<'t>>>, bool)>;
 
 pub(crate) fn text<'a>(n: Node<'_>, src: &'a str) -> &'a str {
     src.get(n.start_byte()..n.end_byte()).unwrap_or("")
@@ -188,6 +195,7 @@ impl<'t> PySemantics<'t> {
             flow_args: OnceCell::new(),
             alias_depth: Cell::new(0),
             mentioned: RefCell::new(Vec::new()),
+            assigned: RefCell::new(HashMap::new()),
         }
     }
 
@@ -579,25 +587,32 @@ impl<'t> PySemantics<'t> {
         func: Node<'t>,
         name: &str,
     ) -> Option<(Vec<Option<Node<'t>>>, bool)> {
-        let body = func.field("body")?;
-        let mut values = Vec::new();
-        let mut other = false;
-        walk_tree(body, |n| {
-            let mut out = Vec::new();
-            binding_targets(n, self.src, &mut out);
-            for (s, _) in out {
-                if s == name {
-                    if n.kind() == "assignment"
-                        && n.field("left").is_some_and(|l| l.kind() == "identifier")
-                    {
-                        values.push(n.field("right"));
-                    } else {
-                        other = true;
+        let cached = self.assigned.borrow().get(&func.id()).cloned();
+        let all = match cached {
+            Some(a) => a,
+            None => {
+                let body = func.field("body")?;
+                let mut all = FunctionAssignments::new();
+                walk_tree(body, |n| {
+                    let mut out = Vec::new();
+                    binding_targets(n, self.src, &mut out);
+                    for (s, _) in out {
+                        let entry = all.entry(s).or_default();
+                        if n.kind() == "assignment"
+                            && n.field("left").is_some_and(|l| l.kind() == "identifier")
+                        {
+                            entry.0.push(n.field("right"));
+                        } else {
+                            entry.1 = true;
+                        }
                     }
-                }
+                });
+                let all = Rc::new(all);
+                self.assigned.borrow_mut().insert(func.id(), all.clone());
+                all
             }
-        });
-        Some((values, other))
+        };
+        Some(all.get(name).cloned().unwrap_or_default())
     }
 
     /// Whether `name` is one of `func`'s parameters.

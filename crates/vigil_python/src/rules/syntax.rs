@@ -107,14 +107,15 @@ pub(crate) fn method_calls_on<'t>(
     out
 }
 
-/// Whether `node` is a call whose callee resolves to one of `names`.
+/// Whether `node` is a call whose callee resolves to one of `names`. Through
+/// [`vigil_query::Semantics::refers_to`], which rejects most callees from the imports alone
+/// instead of resolving each.
 pub(crate) fn is_call_to(sem: &crate::PySemantics<'_>, node: Node<'_>, names: &[&str]) -> bool {
     use vigil_query::Semantics;
     node.kind() == "call"
         && node
             .field("function")
-            .and_then(|f| sem.qualified_name(f))
-            .is_some_and(|q| names.contains(&q.as_str()))
+            .is_some_and(|f| names.iter().any(|n| sem.refers_to(f, n)))
 }
 
 /// The target of the assignment or `with … as` whose value is exactly `value`, if any.

@@ -31,7 +31,7 @@ fn lambda_only(k: &str) -> bool {
 }
 
 fn is_environ(cx: &Checker<'_, '_>, n: Node<'_>) -> bool {
-    cx.sem.qualified_name(n).as_deref() == Some("os.environ") || cx.text(n) == "os.environ"
+    cx.text(n) == "os.environ" || cx.sem.refers_to(n, "os.environ")
 }
 
 pub(super) fn check(cx: &mut Checker<'_, '_>, env: &Env) {
