@@ -21,6 +21,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use vigil_core::{Finding, Notification};
@@ -34,14 +35,15 @@ pub struct CacheOptions {
     pub key: u64,
 }
 
-/// Version of the on-disk layout (part of every key).
-const FORMAT: u64 = 1;
+/// Version of the on-disk layout (part of every key). 2: summaries as CBOR byte strings (they were
+/// arrays of integers: a third bigger, and decoded one integer at a time).
+const FORMAT: u64 = 2;
 
 /// How many configurations' cache files are kept (the newest).
 const KEEP: usize = 4;
 
 /// A finished file result, as cached.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Done {
     pub findings: Vec<Finding>,
     pub suppressed: Vec<Finding>,
@@ -51,7 +53,7 @@ pub(crate) struct Done {
 }
 
 /// The first-pass state of a file whose result depends on the project facts.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Waiting {
     /// [`vigil_core::analyzer::SecondPass::Full`] (else `IfNeeded`).
     pub full: bool,
@@ -62,19 +64,35 @@ pub(crate) struct Waiting {
 }
 
 /// A file's summary, as cached.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub(crate) enum SummaryState {
     /// The file has no summary.
     #[default]
     None,
-    /// The summary, encoded by its analyzer.
-    Bytes(Vec<u8>),
+    /// The summary, encoded by its analyzer (shared: this run's entry, the previous run's and the
+    /// summary to decode are the same bytes, not three copies).
+    Bytes(#[serde(with = "shared_bytes")] Arc<[u8]>),
     /// The file has a summary its analyzer cannot encode.
     Opaque,
 }
 
+/// `Arc<[u8]>` as a CBOR byte string.
+mod shared_bytes {
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(b: &Arc<[u8]>, s: S) -> Result<S::Ok, S::Error> {
+        serde_bytes::serialize(&**b, s)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<[u8]>, D::Error> {
+        serde_bytes::ByteBuf::deserialize(d).map(|b| Arc::from(b.into_vec()))
+    }
+}
+
 /// What is known of one file.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Entry {
     /// Hash of the file's text.
     pub hash: u128,
@@ -145,6 +163,15 @@ impl Cache {
         let Some(opts) = &self.opts else {
             return Ok(());
         };
+        let target = file_of(&opts.dir, opts.key);
+        if entries == self.old {
+            // Nothing changed (the usual re-run): keep the file, only mark it used, so that
+            // `prune` keeps it among the newest (re-encoding and writing it was most of a warm run).
+            if let Ok(f) = std::fs::File::options().append(true).open(&target) {
+                let _ = f.set_modified(std::time::SystemTime::now());
+                return Ok(());
+            }
+        }
         let stored = Stored {
             key: opts.key,
             entries,
@@ -158,7 +185,6 @@ impl Cache {
         if !ignore.exists() {
             let _ = std::fs::write(&ignore, "# Created by vigil: the incremental cache.\n*\n");
         }
-        let target = file_of(&opts.dir, opts.key);
         let tmp = opts.dir.join(format!(
             ".{:016x}.{}.{:?}.tmp",
             opts.key,

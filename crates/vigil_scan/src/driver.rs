@@ -137,13 +137,16 @@ struct FirstResult {
     /// The file's cache entry for the next run (cache on), and whether it came from the cache.
     entry: Option<(Arc<str>, Entry)>,
     /// A cache hit whose summary must be decoded (or recomputed) if the facts are needed.
-    stale_summary: Option<(FileKind, usize, Option<Vec<u8>>)>,
+    stale_summary: Option<(FileKind, usize, Option<SummaryBytes>)>,
 }
+
+/// Encoded summary bytes, shared with the cache entries.
+type SummaryBytes = Arc<[u8]>;
 
 use cache::text_hash;
 
 /// A cache hit's summary: the candidate, and its encoded bytes (`None`: not encodable).
-type StaleSummary = (usize, Option<Vec<u8>>);
+type StaleSummary = (usize, Option<SummaryBytes>);
 
 /// A file's summary with its path.
 type Named = (Arc<str>, Summary);
@@ -587,7 +590,7 @@ fn first_pass(candidate: usize, file: &SourceFile, rc: &RunCtx<'_>, mine: bool) 
             (None, _) | (_, None) => SummaryState::None,
             (Some((_, _, s)), Some(a)) => a
                 .encode_summary(s)
-                .map_or(SummaryState::Opaque, SummaryState::Bytes),
+                .map_or(SummaryState::Opaque, |b| SummaryState::Bytes(b.into())),
         };
         if summarize {
             r.fact = Some((file.kind, file.rel_path.clone(), fact_part(&summary, hash)));

@@ -236,6 +236,22 @@ fn opts(dir: &Path, key: u64) -> Option<CacheOptions> {
     })
 }
 
+/// The cache files and their inodes (a file written again is a new inode: written then renamed).
+fn cache_files(dir: &Path) -> Vec<(std::path::PathBuf, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let mut out: Vec<_> = std::fs::read_dir(dir.join(".vigil_cache"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "bin"))
+        .map(|p| {
+            let ino = std::fs::metadata(&p).unwrap().ino();
+            (p, ino)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 fn write(dir: &Path, file: &str, text: &str) {
     std::fs::write(dir.join(file), text).unwrap();
 }
@@ -267,9 +283,12 @@ fn unchanged_files_are_not_analyzed_again_and_each_change_invalidates_what_it_mu
         let ignore = std::fs::read_to_string(dir.join(".vigil_cache/.gitignore")).unwrap();
         assert!(ignore.lines().any(|l| l == "*"));
 
-        // Warm, nothing changed: nothing analyzed, nothing linked, same report.
+        // Warm, nothing changed: nothing analyzed, nothing linked, same report, and the cache
+        // file is not written again.
+        let before = cache_files(dir);
         let warm = run(dir, &a, opts(dir, 1));
         assert_eq!(a.take(), (vec![], false), "encodes: {encodes}");
+        assert_eq!(cache_files(dir), before);
         assert_eq!(findings(&warm), findings(&cold));
         assert_eq!(warm.report.files_scanned, cold.report.files_scanned);
         assert!(warm.report.sources.contains_key("bad.py"));
@@ -281,7 +300,9 @@ fn unchanged_files_are_not_analyzed_again_and_each_change_invalidates_what_it_mu
         // An edit that changes no summary: with encoded summaries only that file is analyzed;
         // without, the summaries of the others are recomputed to rebuild the facts.
         write(dir, "other.py", "x = 2\ndanger(2)\n");
+        let before = cache_files(dir);
         let r = run(dir, &a, opts(dir, 1));
+        assert_ne!(cache_files(dir), before, "a changed result is saved");
         let (analyzed, _) = a.take();
         if encodes {
             assert_eq!(analyzed, ["other.py"]);
