@@ -132,9 +132,13 @@ impl Cache {
             return Self::default();
         };
         let key = opts.key ^ FORMAT.rotate_left(17);
-        let old = std::fs::read(file_of(&opts.dir, key))
+        // Decoded as it is read: the file (100 MB for the whole OpenJDK) is never in memory at once.
+        let old = std::fs::File::open(file_of(&opts.dir, key))
             .ok()
-            .and_then(|bytes| ciborium::from_reader::<Stored, _>(bytes.as_slice()).ok())
+            .and_then(|f| {
+                ciborium::from_reader::<Stored, _>(std::io::BufReader::with_capacity(1 << 16, f))
+                    .ok()
+            })
             .filter(|s| s.key == key)
             .map(|s| s.entries)
             .unwrap_or_default();
