@@ -39,8 +39,12 @@ pub enum QualifiedText {
     LastSegment,
 }
 
-/// A clause: the file must spell one of these words.
+/// A clause: the file must spell one of these words (as a whole identifier, or anywhere when
+/// marked with [`SUBSTRING`]).
 pub(crate) type Clause = BTreeSet<String>;
+
+/// Marks a clause word that may appear inside a longer token (the text of an `#eq?` capture).
+pub(crate) const SUBSTRING: char = '~';
 
 /// A rule's gate: the rule may match when, for one of its patterns, every clause holds. `None`
 /// when some pattern has no clause (the rule may match any file).
@@ -61,7 +65,11 @@ pub(crate) fn rule_gate(source: &str, names: QualifiedText) -> Option<Vec<Vec<Cl
 fn clauses(p: &Pattern, names: QualifiedText) -> Vec<Clause> {
     let mut out: Vec<Clause> = Vec::new();
     let mut push = |c: Option<Clause>| {
-        if let Some(c) = c.filter(|c| !c.is_empty() && c.iter().all(|w| is_word(w))) {
+        if let Some(c) = c.filter(|c| {
+            !c.is_empty()
+                && c.iter()
+                    .all(|w| is_word(w.strip_prefix(SUBSTRING).unwrap_or(w)))
+        }) {
             if !out.contains(&c) {
                 out.push(c);
             }
@@ -86,7 +94,11 @@ fn clauses(p: &Pattern, names: QualifiedText) -> Vec<Clause> {
             "eq?" | "any-of?"
                 if mandatory && pred.args.len() >= 2 && strings.len() + 1 == pred.args.len() =>
             {
-                push(Some(strings.iter().map(|s| (*s).to_owned()).collect()));
+                // A substring, not a whole word: the node may be a string fragment next to an
+                // escape sequence (`"\nGET"`), not an identifier.
+                push(Some(
+                    strings.iter().map(|s| format!("{SUBSTRING}{s}")).collect(),
+                ));
             }
             "vigil-resolves-to?" if first_capture.is_some() && !strings.is_empty() => {
                 push(Some(strings.iter().map(|s| last_segment(s)).collect()));
@@ -175,12 +187,17 @@ pub(crate) struct Words {
 }
 
 impl Words {
+    /// `words`: whole identifiers, or substrings when they start with [`SUBSTRING`].
     pub(crate) fn new(words: Vec<String>) -> Self {
-        // Leftmost-longest: where a longer word matches (`Cryptodome`), a shorter one at the same
-        // place (`Crypto`) is not a whole word anyway, and no whole word starts inside a match.
+        // Every occurrence of every word (overlapping): a whole word may sit inside another
+        // word's match, and a substring anywhere.
+        let needles: Vec<&str> = words
+            .iter()
+            .map(|w| w.strip_prefix(SUBSTRING).unwrap_or(w))
+            .collect();
         let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&words)
+            .match_kind(MatchKind::Standard)
+            .build(&needles)
             .ok();
         Self { words, matcher }
     }
@@ -189,15 +206,20 @@ impl Words {
         self.words.iter().position(|x| x == w)
     }
 
-    /// Which words `text` spells as whole identifiers. All of them when the matcher could not be
-    /// built (never for the built-in words; then every gate is open).
+    /// Which words `text` spells (whole identifiers, or anywhere for substrings). All of them
+    /// when the matcher could not be built (never for the built-in words; then every gate is open).
     pub(crate) fn present(&self, text: &str) -> Vec<bool> {
         let Some(m) = &self.matcher else {
             return vec![true; self.words.len()];
         };
         let bytes = text.as_bytes();
         let mut seen = vec![false; self.words.len()];
-        for hit in m.find_iter(text) {
+        for hit in m.find_overlapping_iter(text) {
+            let i = hit.pattern().as_usize();
+            if seen.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            let whole = self.words.get(i).is_some_and(|w| !w.starts_with(SUBSTRING));
             let before = hit
                 .start()
                 .checked_sub(1)
@@ -208,8 +230,8 @@ impl Words {
             // make it part of a longer identifier.
             let starts = before.is_none_or(|b| !(b.is_ascii_alphabetic() || is_other_ident(b)));
             let ends = after.is_none_or(|b| !(b.is_ascii_alphanumeric() || is_other_ident(b)));
-            if starts && ends {
-                if let Some(s) = seen.get_mut(hit.pattern().as_usize()) {
+            if !whole || (starts && ends) {
+                if let Some(s) = seen.get_mut(i) {
                     *s = true;
                 }
             }
@@ -553,7 +575,7 @@ mod tests {
             Some(vec![
                 vec![vec!["md5".into(), "sha1".into()], vec!["hashlib".into()]],
                 vec![
-                    vec!["set_cookie".into()],
+                    vec!["~set_cookie".into()],
                     vec!["app".into()],
                     vec!["flask".into()]
                 ],
@@ -632,5 +654,10 @@ mod tests {
         );
         assert_eq!(w.present("import Crypto.Cipher"), vec![false, true, false]);
         assert_eq!(w.present("ñmd5 = 1if md5 else 0"), vec![true, false, false]);
+        // The text of an `#eq?` capture may be a string fragment after an escape (Java splits
+        // `"\nGET"` into `\n` and `GET`): a substring, not a whole word.
+        let w = Words::new(vec!["GET".into(), "~GET".into()]);
+        assert_eq!(w.present(r#"m = "\nGET";"#), vec![false, true]);
+        assert_eq!(w.present("x.GET()"), vec![true, true]);
     }
 }
