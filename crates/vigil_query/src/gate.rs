@@ -5,7 +5,8 @@
 //! `#vigil-imports? "flask"`), and a file whose text never spells the word cannot match them. A
 //! rule's *gate* is that necessary condition, derived from its patterns alone: the rule may match
 //! only if one of its patterns has, for each of its clauses, one of the clause's words in the file
-//! (as a whole identifier). Rules whose patterns give no clause (`bare-except`) have no gate.
+//! (names as whole identifiers, the text of an `#eq?` capture anywhere). Rules whose patterns give
+//! no clause (`bare-except`) have no gate.
 //!
 //! The derivation only ever uses conditions that every match satisfies, so a gate can make a rule
 //! cost less, never lose a finding:
