@@ -36,8 +36,8 @@ pub struct CacheOptions {
 }
 
 /// Version of the on-disk layout (part of every key). 2: summaries as CBOR byte strings (they were
-/// arrays of integers: a third bigger, and decoded one integer at a time).
-const FORMAT: u64 = 2;
+/// arrays of integers: a third bigger, and decoded one integer at a time). 3: [`Waiting::clean_under`].
+const FORMAT: u64 = 3;
 
 /// How many configurations' cache files are kept (the newest).
 const KEEP: usize = 4;
@@ -61,6 +61,12 @@ pub(crate) struct Waiting {
     pub notifications: Vec<Notification>,
     /// The finished result and the facts key it was computed under.
     pub last: Option<(u64, Done)>,
+    /// A facts key under which the project facts changed nothing for this file's path (no
+    /// cross-file analysis had to run again). That depends only on the facts and the path, and the
+    /// facts key hashes every summary of the kind, this file's included: so when the file is edited
+    /// without changing its summary (the facts key is the same), its result is its first pass, and
+    /// the summaries need not be linked at all.
+    pub clean_under: Option<u64>,
 }
 
 /// A file's summary, as cached.
@@ -159,6 +165,11 @@ impl Cache {
     /// The entry of `path` from the previous run, if its text hash is `hash`.
     pub(crate) fn get(&self, path: &str, hash: u128) -> Option<&Entry> {
         self.old.get(path).filter(|e| e.hash == hash)
+    }
+
+    /// [`Waiting::clean_under`] of the previous run's entry of `path`, whatever its text was.
+    pub(crate) fn clean_under(&self, path: &str) -> Option<u64> {
+        self.old.get(path)?.waiting.as_ref()?.clean_under
     }
 
     /// Write this run's entries (atomically); failures are returned as a notice text (a cache that

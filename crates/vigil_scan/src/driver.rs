@@ -122,6 +122,8 @@ struct Pending {
     last: Option<(u64, Done)>,
     /// The text, kept for a cache hit whose result has findings.
     text: Option<Arc<str>>,
+    /// The facts key under which the facts changed nothing for this path ([`Waiting::clean_under`]).
+    clean_under: Option<u64>,
 }
 
 /// What the first pass produced for one candidate.
@@ -151,8 +153,9 @@ type StaleSummary = (usize, Option<SummaryBytes>);
 /// A file's summary with its path.
 type Named = (Arc<str>, Summary);
 
-/// A second-pass result: path, result, the text hash and the facts key it was computed under.
-type Rechecked = (Arc<str>, FileResult, u128, u64);
+/// A second-pass result: path, result, the text hash, the facts key it was computed under and
+/// whether those facts changed nothing for the file.
+type Rechecked = (Arc<str>, FileResult, u128, u64, bool);
 
 impl From<&FileResult> for Done {
     fn from(r: &FileResult) -> Self {
@@ -351,8 +354,18 @@ fn run(
     }
 
     // Link the summaries of each kind that a second pass needs (sorted by path). Summaries of
-    // cache hits are decoded, or recomputed when their analyzer cannot encode them.
-    let needed: std::collections::HashSet<FileKind> = second.iter().map(|p| p.kind).collect();
+    // cache hits are decoded, or recomputed when their analyzer cannot encode them. A file the
+    // same facts changed nothing for (an edit that left its summary as it was) does not need them.
+    let is_clean = |p: &Pending| {
+        p.second == SecondPass::IfNeeded
+            && p.clean_under.is_some()
+            && p.clean_under == facts_keys.get(&p.kind).copied()
+    };
+    let needed: std::collections::HashSet<FileKind> = second
+        .iter()
+        .filter(|p| !is_clean(p))
+        .map(|p| p.kind)
+        .collect();
     let mut facts: HashMap<FileKind, ProjectFacts> = HashMap::new();
     for analyzer in analyzers {
         let kind = analyzer.kind();
@@ -391,6 +404,7 @@ fn run(
     let seconds: Vec<(Option<Rechecked>, Vec<Notification>)> = second
         .into_par_iter()
         .map(|p| {
+            let clean = is_clean(&p);
             let mut notes = Vec::new();
             let (Some(c), Some(analyzer)) = (
                 candidates.get(p.candidate),
@@ -402,8 +416,17 @@ fn run(
             match load(c) {
                 Loaded::File(file) => {
                     let hash = text_hash(&file.text);
-                    let res = second_pass(&file, analyzer, p, &facts, &rc);
-                    return (Some((file.rel_path.clone(), res, hash, key)), notes);
+                    // Facts known to change nothing for this path are not linked: the second
+                    // pass finds no analysis to run again without them. (A file edited during
+                    // the scan is checked without the facts then; its entry keeps the old text's
+                    // hash, so the next run analyzes it afresh.)
+                    let none = HashMap::new();
+                    let linked = facts.contains_key(&p.kind);
+                    let (res, no_recheck) =
+                        second_pass(&file, analyzer, p, if clean { &none } else { &facts }, &rc);
+                    // Without facts (linking failed) nothing is known about them.
+                    let clean = no_recheck && (clean || linked);
+                    return (Some((file.rel_path.clone(), res, hash, key, clean)), notes);
                 }
                 Loaded::Skip => {}
                 Loaded::Notice(n) => notes.push(n),
@@ -413,13 +436,14 @@ fn run(
         .collect();
     for (r, notes) in seconds {
         notifications.extend(notes);
-        if let Some((path, res, hash, key)) = r {
+        if let Some((path, res, hash, key, clean)) = r {
             if let Some(w) = entries
                 .get_mut(path.as_ref())
                 .filter(|e| e.hash == hash)
                 .and_then(|e| e.waiting.as_mut())
             {
                 w.last = Some((key, Done::from(&res)));
+                w.clean_under = clean.then_some(key);
             }
             files_scanned += 1;
             results.push((path, res));
@@ -601,6 +625,7 @@ fn first_pass(candidate: usize, file: &SourceFile, rc: &RunCtx<'_>, mine: bool) 
             findings: p.output.findings.clone(),
             notifications: p.output.notifications.clone(),
             last: None,
+            clean_under: None,
         });
         r.entry = Some((
             file.rel_path.clone(),
@@ -663,6 +688,7 @@ fn from_cache(
                 text_hash: hash,
                 last: w.last.clone(),
                 text: with_findings.then(|| file.text.clone()),
+                clean_under: w.clean_under,
             });
         } else {
             return None;
@@ -752,6 +778,11 @@ fn first_pass_fresh(
             text_hash: hash,
             last: None,
             text: None,
+            clean_under: if second == SecondPass::IfNeeded {
+                rc.cache.clean_under(&file.rel_path)
+            } else {
+                None
+            },
         });
     } else {
         r.result = Some((
@@ -762,14 +793,15 @@ fn first_pass_fresh(
     r
 }
 
-/// Second pass over one file, read again: the analyses the project facts can change.
+/// Second pass over one file, read again: the analyses the project facts can change. Also says
+/// whether the facts changed nothing (no analysis had to run again).
 fn second_pass(
     file: &SourceFile,
     analyzer: &dyn Analyzer,
     p: Pending,
     facts: &HashMap<FileKind, ProjectFacts>,
     rc: &RunCtx<'_>,
-) -> FileResult {
+) -> (FileResult, bool) {
     let (settings, opts, root) = (rc.settings, rc.opts, rc.root);
     let file_rules = settings.file_rules(&file.path);
     let enabled = file_rules.for_kind(file.kind);
@@ -784,6 +816,7 @@ fn second_pass(
     };
     let changed = text_hash(&file.text) != p.text_hash;
     let mut output = p.output;
+    let mut clean = false;
     if changed || p.second == SecondPass::Full {
         // The whole two-phase check (a file edited during the scan is analyzed afresh).
         if changed {
@@ -806,8 +839,13 @@ fn second_pass(
         run_guarded(file, settings, enabled, "recheck", &mut output, |out| {
             analyzer.recheck(file, &ctx, out);
         });
+    } else {
+        clean = true;
     }
-    postprocess(file, &file_rules, output, settings, opts)
+    (
+        postprocess(file, &file_rules, output, settings, opts),
+        clean,
+    )
 }
 
 /// Run one analyzer call under `catch_unwind` and the per-file time budget; a panic or an expired

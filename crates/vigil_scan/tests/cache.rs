@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use vigil_core::analyzer::{FileOutput, Summary};
+use vigil_core::analyzer::{FileOutput, FirstPass, SecondPass, Summary};
 use vigil_core::config::Config;
 use vigil_core::rule::parse_rule;
 use vigil_core::{
@@ -162,9 +162,13 @@ fn rules() -> RuleSet {
 }
 
 fn run(dir: &Path, analyzer: &Arc<Counting>, cache: Option<CacheOptions>) -> ScanResult {
+    run_with(dir, Box::new(Shared(Arc::clone(analyzer))), cache)
+}
+
+fn run_with(dir: &Path, analyzer: Box<dyn Analyzer>, cache: Option<CacheOptions>) -> ScanResult {
     let cfg = Config::parse(&dir.join("vigil.toml"), "").unwrap();
     let settings = Settings::new(&cfg, &CliSettings::default(), &rules()).unwrap();
-    let analyzers: Vec<Box<dyn Analyzer>> = vec![Box::new(Shared(Arc::clone(analyzer)))];
+    let analyzers: Vec<Box<dyn Analyzer>> = vec![analyzer];
     let opts = ScanOptions {
         paths: vec![dir.to_path_buf()],
         root: Some(dir.to_path_buf()),
@@ -199,6 +203,88 @@ impl Analyzer for Shared {
     }
     fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
         self.0.check(file, ctx, out);
+    }
+}
+
+/// [`Counting`] on the single-pass protocol: `test-danger` in the first pass; `test-undefined`
+/// rechecked, with the project facts, only in the files that use a name (their summaries carry a
+/// `\u{1}path` mark, so the facts say which paths need it).
+struct SinglePass(Arc<Counting>);
+
+const UNDEFINED: &[&str] = &["test_undefined"];
+
+impl Analyzer for SinglePass {
+    fn kind(&self) -> FileKind {
+        self.0.kind()
+    }
+    fn analyses(&self) -> Vec<&'static str> {
+        self.0.analyses()
+    }
+    fn summarize(&self, file: &SourceFile) -> Option<Summary> {
+        let mut s = self.0.summarize(file)?;
+        if let (Some(d), true) = (s.downcast_mut::<Defs>(), file.text.contains("use_")) {
+            d.0.insert(format!("\u{1}{}", file.rel_path));
+        }
+        Some(s)
+    }
+    fn encode_summary(&self, s: &Summary) -> Option<Vec<u8>> {
+        self.0.encode_summary(s)
+    }
+    fn decode_summary(&self, b: &[u8]) -> Option<Summary> {
+        self.0.decode_summary(b)
+    }
+    fn link(&self, s: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
+        self.0.link(s)
+    }
+    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
+        self.0.check(file, ctx, out);
+    }
+    fn first_pass(
+        &self,
+        file: &SourceFile,
+        ctx: &CheckContext<'_>,
+        summarize: bool,
+        out: &mut FileOutput,
+    ) -> FirstPass {
+        let local: Vec<_> = ctx
+            .rules
+            .iter()
+            .filter(|r| r.analysis() == Some("test_danger"))
+            .cloned()
+            .collect();
+        self.0.check(
+            file,
+            &CheckContext {
+                rules: &local,
+                ..*ctx
+            },
+            out,
+        );
+        FirstPass {
+            summary: if summarize {
+                self.summarize(file)
+            } else {
+                None
+            },
+            second: SecondPass::IfNeeded,
+        }
+    }
+    fn cross_file_analyses(&self) -> &'static [&'static str] {
+        UNDEFINED
+    }
+    fn recheck_analyses(
+        &self,
+        project: &(dyn std::any::Any + Send + Sync),
+        path: &str,
+    ) -> &'static [&'static str] {
+        let uses = project
+            .downcast_ref::<Defs>()
+            .is_some_and(|d| d.0.contains(&format!("\u{1}{path}")));
+        if uses {
+            UNDEFINED
+        } else {
+            &[]
+        }
     }
 }
 
@@ -414,4 +500,61 @@ fn concurrent_runs_share_the_cache_safely() {
         .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty());
+}
+
+#[test]
+fn an_edit_that_changes_no_summary_links_nothing_when_the_facts_changed_nothing_for_the_file() {
+    let p = project();
+    let dir = p.path();
+    let a = Arc::new(Counting::new(true));
+    let single = |cache| run_with(dir, Box::new(SinglePass(Arc::clone(&a))), cache);
+    let fresh = || {
+        let f = findings(&single(None));
+        a.take();
+        f
+    };
+    let cold = single(opts(dir, 3));
+    a.take();
+    assert_eq!(findings(&cold), fresh());
+    assert_eq!(
+        findings(&cold),
+        [
+            "app.py:2:python/test-undefined",
+            "bad.py:1:python/test-danger"
+        ]
+    );
+
+    // `other.py` uses no name: the facts changed nothing for it. Edited without changing its
+    // summary, it is analyzed alone and nothing is linked.
+    write(dir, "other.py", "x = 2\ndanger(2)\n");
+    let r = single(opts(dir, 3));
+    assert_eq!(a.take(), (vec!["other.py".to_owned()], false));
+    assert_eq!(findings(&r), fresh());
+    assert!(findings(&r).contains(&"other.py:2:python/test-danger".to_owned()));
+    // Again (its new entry keeps what is known).
+    write(dir, "other.py", "x = 3\ndanger(3)\n");
+    single(opts(dir, 3));
+    assert_eq!(a.take(), (vec!["other.py".to_owned()], false));
+
+    // `app.py` needs the facts: the same kind of edit links them.
+    write(dir, "app.py", "use_helper()\nuse_missing()\n# edited\n");
+    let r = single(opts(dir, 3));
+    assert_eq!(a.take(), (vec!["app.py".to_owned()], true));
+    assert_eq!(findings(&r), fresh());
+    assert!(findings(&r).contains(&"app.py:2:python/test-undefined".to_owned()));
+
+    // An edit of `other.py` that changes its summary: new facts, so they are linked, and they
+    // change `app.py`'s result.
+    write(dir, "other.py", "def missing():\n    pass\n");
+    let r = single(opts(dir, 3));
+    let (analyzed, linked) = a.take();
+    assert!(linked);
+    assert!(analyzed.contains(&"app.py".to_owned()), "{analyzed:?}");
+    assert_eq!(findings(&r), fresh());
+    assert!(!findings(&r).iter().any(|f| f.starts_with("app.py")));
+    // And a comment-only edit of it after that is again cheap.
+    write(dir, "other.py", "def missing():\n    pass\n# edited\n");
+    let r = single(opts(dir, 3));
+    assert_eq!(a.take(), (vec!["other.py".to_owned()], false));
+    assert_eq!(findings(&r), fresh());
 }
