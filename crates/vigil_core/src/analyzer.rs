@@ -32,6 +32,9 @@ pub type ProjectFacts = Arc<dyn Any + Send + Sync>;
 /// A per-file summary produced by [`Analyzer::summarize`].
 pub type Summary = Box<dyn Any + Send + Sync>;
 
+/// The summaries [`Analyzer::link`] merges, with their files' paths, sorted by path.
+pub type Summaries<'a> = &'a mut dyn Iterator<Item = (Arc<str>, Summary)>;
+
 /// What phase 2 sees besides the file.
 pub struct CheckContext<'a> {
     /// The rules of this analyzer's kind that are enabled for this file (config applied).
@@ -125,8 +128,10 @@ pub trait Analyzer: Send + Sync {
         None
     }
 
-    /// Merge the summaries of all files of this kind (sorted by path) into project facts.
-    fn link(&self, _summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
+    /// Merge the summaries of all files of this kind (sorted by path) into project facts. The
+    /// summaries are decoded as they are consumed: fold them in one at a time rather than collect
+    /// them, so that the decoded summaries of a large project are never all in memory at once.
+    fn link(&self, _summaries: Summaries<'_>) -> Option<ProjectFacts> {
         None
     }
 

@@ -40,16 +40,19 @@ where
     serde::Serialize::serialize(&ordered, serializer)
 }
 
-/// Encode a summary for the incremental cache (CBOR).
+/// Encode a summary for the incremental cache and for holding between the passes: postcard, a
+/// compact positional format (no field names, variable-length integers). A summary is about a
+/// third of the size of the same summary in CBOR (the whole OpenJDK: 101 MB of CBOR), and it is
+/// decoded several times faster. Summaries must serialize every field (no
+/// `skip_serializing_if`): the format is not self-describing.
 #[must_use]
 pub fn encode_summary<T: serde::Serialize>(summary: &T) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    ciborium::into_writer(summary, &mut out).ok()?;
-    Some(out)
+    postcard::to_stdvec(summary).ok()
 }
 
-/// Decode a summary written by [`encode_summary`].
+/// Decode a summary written by [`encode_summary`] (`None`: not a summary of this type; the
+/// cache's format version changes with the encoding).
 #[must_use]
 pub fn decode_summary<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
-    ciborium::from_reader(bytes).ok()
+    postcard::from_bytes(bytes).ok()
 }

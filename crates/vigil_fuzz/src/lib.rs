@@ -57,7 +57,7 @@ pub fn analyze(kind: FileKind, name: &str, bytes: &[u8]) {
     for a in e.analyzers.iter().filter(|a| a.kind() == kind) {
         let facts = a
             .summarize(&file)
-            .and_then(|s| a.link(vec![(file.rel_path.clone(), s)]));
+            .and_then(|s| a.link(&mut std::iter::once((file.rel_path.clone(), s))));
         let ctx = CheckContext {
             rules: &rules,
             project: facts

@@ -152,7 +152,7 @@ impl Analyzer for JavaAnalyzer {
         flow::decode(bytes)
     }
 
-    fn link(&self, summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
+    fn link(&self, summaries: vigil_core::analyzer::Summaries<'_>) -> Option<ProjectFacts> {
         flow::link(summaries)
     }
 

@@ -32,7 +32,7 @@ fn flow_has_source_steps_and_sink() {
         .map(|s| (file.rel_path.clone(), s))
         .into_iter()
         .collect();
-    let project = analyzer.link(summaries);
+    let project = analyzer.link(&mut summaries.into_iter());
     let enabled: Vec<_> = rules.for_kind(FileKind::Java).cloned().collect();
     let ctx = CheckContext {
         rules: &enabled,

@@ -60,7 +60,7 @@ fn scan_corpus() {
         .filter_map(|f| analyzer.summarize(f).map(|s| (f.rel_path.clone(), s)))
         .collect();
     let t1 = Instant::now();
-    let project = analyzer.link(sums);
+    let project = analyzer.link(&mut sums.into_iter());
     let enabled: Vec<_> = rules.for_kind(FileKind::Java).cloned().collect();
     let mut per_rule: BTreeMap<String, usize> = BTreeMap::new();
     let mut notes = 0usize;

@@ -138,7 +138,7 @@ impl Analyzer for PythonAnalyzer {
         flow::decode(bytes)
     }
 
-    fn link(&self, summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
+    fn link(&self, summaries: vigil_core::analyzer::Summaries<'_>) -> Option<ProjectFacts> {
         flow::link(summaries)
     }
 

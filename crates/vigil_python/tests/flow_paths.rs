@@ -17,7 +17,7 @@ fn scan(analyzer: &dyn Analyzer, rules: &RuleSet, files: &[SourceFile]) -> Vec<F
         .iter()
         .filter_map(|f| analyzer.summarize(f).map(|s| (f.rel_path.clone(), s)))
         .collect();
-    let project = analyzer.link(summaries);
+    let project = analyzer.link(&mut summaries.into_iter());
     let enabled: Vec<_> = rules.for_kind(FileKind::Python).cloned().collect();
     let ctx = CheckContext {
         rules: &enabled,

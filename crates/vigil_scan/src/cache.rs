@@ -37,7 +37,8 @@ pub struct CacheOptions {
 
 /// Version of the on-disk layout (part of every key). 2: summaries as CBOR byte strings (they were
 /// arrays of integers: a third bigger, and decoded one integer at a time). 3: [`Waiting::clean_under`].
-const FORMAT: u64 = 3;
+/// 4: summaries encoded with postcard.
+const FORMAT: u64 = 4;
 
 /// How many configurations' cache files are kept (the newest).
 const KEEP: usize = 4;

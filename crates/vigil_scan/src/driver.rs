@@ -138,8 +138,9 @@ struct FirstResult {
     fact: Option<(FileKind, Arc<str>, u64)>,
     /// The file's cache entry for the next run (cache on), and whether it came from the cache.
     entry: Option<(Arc<str>, Entry)>,
-    /// A cache hit whose summary must be decoded (or recomputed) if the facts are needed.
-    stale_summary: Option<(FileKind, usize, Option<SummaryBytes>)>,
+    /// The file's summary, encoded (a fresh one, or a cache hit's), or `None` for a cache hit whose
+    /// summary must be recomputed if the facts are needed.
+    held_summary: Option<(FileKind, usize, Option<SummaryBytes>)>,
 }
 
 /// Encoded summary bytes, shared with the cache entries.
@@ -291,7 +292,7 @@ fn run(
             any_file = true;
             summaries.entry(kind).or_default().push((path, s));
         }
-        if let Some((kind, candidate, bytes)) = f.stale_summary {
+        if let Some((kind, candidate, bytes)) = f.held_summary {
             any_file = true;
             stale.entry(kind).or_default().push((candidate, bytes));
         }
@@ -372,20 +373,31 @@ fn run(
         if !needed.contains(&kind) {
             continue;
         }
-        let mut sums = summaries.remove(&kind).unwrap_or_default();
-        let revived = revive(
-            analyzer.as_ref(),
-            stale.remove(&kind).unwrap_or_default(),
-            &candidates,
-            &rc,
-            &mut notifications,
-        );
-        sums.extend(revived);
+        let mut sums: Vec<(Arc<str>, Held)> = summaries
+            .remove(&kind)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(path, s)| (path, Held::Decoded(s)))
+            .collect();
+        for (candidate, bytes) in stale.remove(&kind).unwrap_or_default() {
+            if let Some(c) = candidates.get(candidate) {
+                let held = match bytes {
+                    Some(b) => Held::Bytes(candidate, b),
+                    None => Held::Recompute(candidate),
+                };
+                sums.push((Arc::clone(&c.rel_path), held));
+            }
+        }
         if sums.is_empty() {
             continue;
         }
-        sums.sort_by(|a, b| a.0.cmp(&b.0));
-        match guarded(|| analyzer.link(sums)) {
+        match link_kind(
+            analyzer.as_ref(),
+            sums,
+            &candidates,
+            &rc,
+            &mut notifications,
+        ) {
             Ok(Some(f)) => {
                 facts.insert(kind, f);
             }
@@ -488,51 +500,98 @@ fn run(
     Ok(out)
 }
 
-/// The summaries of cache hits, when the facts are needed: decoded, or (for analyzers that cannot
-/// encode them, or bytes that do not decode) recomputed by a summary-only first pass.
-fn revive(
+/// A summary waiting to be linked.
+enum Held {
+    /// Decoded (its analyzer cannot encode it).
+    Decoded(Summary),
+    /// Encoded (the candidate, and the bytes its cache entry shares): held compactly until the link.
+    Bytes(usize, SummaryBytes),
+    /// To be computed again by a summary-only first pass (a cache hit whose analyzer cannot encode
+    /// summaries).
+    Recompute(usize),
+}
+
+/// How many summaries are decoded at once (in parallel) while the link consumes them.
+const DECODE_CHUNK: usize = 256;
+
+/// Link the summaries of one kind, sorted by path. Encoded summaries are decoded as the link
+/// consumes them, a chunk at a time, so the decoded summaries of the whole project are never held
+/// at once (on the whole OpenJDK they were most of the peak memory); ones that do not decode are
+/// computed again by a summary-only first pass.
+fn link_kind(
     analyzer: &dyn Analyzer,
-    stale: Vec<StaleSummary>,
+    mut held: Vec<(Arc<str>, Held)>,
     candidates: &[discover::Candidate],
     rc: &RunCtx<'_>,
     notifications: &mut Vec<Notification>,
-) -> Vec<(Arc<str>, Summary)> {
-    let results: Vec<(Option<Named>, Option<Notification>)> = stale
-        .into_par_iter()
-        .map(|(i, bytes)| {
-            let Some(c) = candidates.get(i) else {
-                return (None, None);
+) -> Result<Option<ProjectFacts>, String> {
+    held.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut rest = held.into_iter();
+    let mut ready: std::vec::IntoIter<Named> = Vec::new().into_iter();
+    let mut notes: Vec<Notification> = Vec::new();
+    let mut summaries = std::iter::from_fn(|| loop {
+        if let Some(s) = ready.next() {
+            return Some(s);
+        }
+        let chunk: Vec<(Arc<str>, Held)> = rest.by_ref().take(DECODE_CHUNK).collect();
+        if chunk.is_empty() {
+            return None;
+        }
+        let revived: Vec<(Option<Named>, Option<Notification>)> = chunk
+            .into_par_iter()
+            .map(|(path, h)| revive(analyzer, path, h, candidates, rc))
+            .collect();
+        let mut next = Vec::with_capacity(revived.len());
+        for (s, n) in revived {
+            next.extend(s);
+            notes.extend(n);
+        }
+        ready = next.into_iter();
+    });
+    let linked = guarded(|| analyzer.link(&mut summaries));
+    drop(summaries);
+    notifications.extend(notes);
+    linked
+}
+
+/// A held summary, decoded, or (for analyzers that cannot encode them, or bytes that do not
+/// decode) recomputed by a summary-only first pass.
+fn revive(
+    analyzer: &dyn Analyzer,
+    path: Arc<str>,
+    held: Held,
+    candidates: &[discover::Candidate],
+    rc: &RunCtx<'_>,
+) -> (Option<Named>, Option<Notification>) {
+    let candidate = match held {
+        Held::Decoded(s) => return (Some((path, s)), None),
+        Held::Bytes(i, b) => match analyzer.decode_summary(&b) {
+            Some(s) => return (Some((path, s)), None),
+            None => i,
+        },
+        Held::Recompute(i) => i,
+    };
+    let Some(c) = candidates.get(candidate) else {
+        return (None, None);
+    };
+    match load_candidate(c, rc.settings) {
+        Loaded::File(file) => {
+            let ctx = CheckContext {
+                rules: &[],
+                project: None,
+                root: rc.root,
+                properties: rc.properties,
             };
-            let path: Arc<str> = Arc::clone(&c.rel_path);
-            if let Some(s) = bytes.and_then(|b| analyzer.decode_summary(&b)) {
-                return (Some((path, s)), None);
-            }
-            match load_candidate(c, rc.settings) {
-                Loaded::File(file) => {
-                    let ctx = CheckContext {
-                        rules: &[],
-                        project: None,
-                        root: rc.root,
-                        properties: rc.properties,
-                    };
-                    let mut out = FileOutput::default();
-                    let first = run_guarded(&file, rc.settings, &[], "summary", &mut out, |o| {
-                        analyzer.first_pass(&file, &ctx, true, o)
-                    });
-                    let n = out.notifications.into_iter().next();
-                    (first.and_then(|f| f.summary).map(|s| (path, s)), n)
-                }
-                Loaded::Skip => (None, None),
-                Loaded::Notice(n) => (None, Some(n)),
-            }
-        })
-        .collect();
-    let mut out = Vec::new();
-    for (s, n) in results {
-        out.extend(s);
-        notifications.extend(n);
+            let mut out = FileOutput::default();
+            let first = run_guarded(&file, rc.settings, &[], "summary", &mut out, |o| {
+                analyzer.first_pass(&file, &ctx, true, o)
+            });
+            let n = out.notifications.into_iter().next();
+            (first.and_then(|f| f.summary).map(|s| (path, s)), n)
+        }
+        Loaded::Skip => (None, None),
+        Loaded::Notice(n) => (None, Some(n)),
     }
-    out
 }
 
 /// `--parse-only`: read and parse every file and visit its tree, in parallel, as the first pass
@@ -609,13 +668,19 @@ fn first_pass(candidate: usize, file: &SourceFile, rc: &RunCtx<'_>, mine: bool) 
         }
     }
     let mut r = first_pass_fresh(candidate, file, analyzer, summarize, hash, rc, mine);
+    // The summary is held encoded until the link (a fraction of its decoded size), sharing its
+    // bytes with the cache entry.
+    let summary = match (&r.summary, analyzer) {
+        (None, _) | (_, None) => SummaryState::None,
+        (Some((_, _, s)), Some(a)) => a
+            .encode_summary(s)
+            .map_or(SummaryState::Opaque, |b| SummaryState::Bytes(b.into())),
+    };
+    if let SummaryState::Bytes(b) = &summary {
+        r.summary = None;
+        r.held_summary = Some((file.kind, candidate, Some(Arc::clone(b))));
+    }
     if rc.cache.enabled() {
-        let summary = match (&r.summary, analyzer) {
-            (None, _) | (_, None) => SummaryState::None,
-            (Some((_, _, s)), Some(a)) => a
-                .encode_summary(s)
-                .map_or(SummaryState::Opaque, |b| SummaryState::Bytes(b.into())),
-        };
         if summarize {
             r.fact = Some((file.kind, file.rel_path.clone(), fact_part(&summary, hash)));
         }
@@ -705,9 +770,9 @@ fn from_cache(
         match &e.summary {
             SummaryState::None => {}
             SummaryState::Bytes(b) => {
-                r.stale_summary = Some((file.kind, candidate, Some(b.clone())))
+                r.held_summary = Some((file.kind, candidate, Some(b.clone())))
             }
-            SummaryState::Opaque => r.stale_summary = Some((file.kind, candidate, None)),
+            SummaryState::Opaque => r.held_summary = Some((file.kind, candidate, None)),
         }
     }
     r.entry = Some((file.rel_path.clone(), e.clone()));
@@ -1044,3 +1109,4 @@ fn postprocess(
     }
     r
 }
+

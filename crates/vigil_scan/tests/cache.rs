@@ -94,7 +94,7 @@ impl Analyzer for Counting {
             .collect();
         Some(Box::new(Defs(defs)))
     }
-    fn link(&self, summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
+    fn link(&self, summaries: vigil_core::analyzer::Summaries<'_>) -> Option<ProjectFacts> {
         self.links.fetch_add(1, Ordering::SeqCst);
         let mut all = BTreeSet::new();
         for (_, s) in summaries {
@@ -198,7 +198,7 @@ impl Analyzer for Shared {
     fn decode_summary(&self, b: &[u8]) -> Option<Summary> {
         self.0.decode_summary(b)
     }
-    fn link(&self, s: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
+    fn link(&self, s: vigil_core::analyzer::Summaries<'_>) -> Option<ProjectFacts> {
         self.0.link(s)
     }
     fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
@@ -233,7 +233,7 @@ impl Analyzer for SinglePass {
     fn decode_summary(&self, b: &[u8]) -> Option<Summary> {
         self.0.decode_summary(b)
     }
-    fn link(&self, s: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
+    fn link(&self, s: vigil_core::analyzer::Summaries<'_>) -> Option<ProjectFacts> {
         self.0.link(s)
     }
     fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {

@@ -49,7 +49,7 @@ impl Analyzer for TestAnalyzer {
             .collect();
         Some(Box::new(Defs(defs)))
     }
-    fn link(&self, summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
+    fn link(&self, summaries: vigil_core::analyzer::Summaries<'_>) -> Option<ProjectFacts> {
         let mut all = BTreeSet::new();
         for (_, s) in summaries {
             if let Ok(d) = s.downcast::<Defs>() {

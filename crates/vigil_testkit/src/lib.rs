@@ -417,7 +417,7 @@ pub fn check_fixture_dir(dir: &Path, analyzer: &dyn Analyzer, rules: &RuleSet) -
         .iter()
         .filter_map(|f| analyzer.summarize(f).map(|s| (f.rel_path.clone(), s)))
         .collect();
-    let project = analyzer.link(summaries);
+    let project = analyzer.link(&mut summaries.into_iter());
     let properties = fixture_properties(dir);
     let single_pass = single_pass_findings_with(analyzer, &files, &enabled, dir, Some(&properties));
     for file in &files {
@@ -562,7 +562,7 @@ pub fn single_pass_findings_with(
     let project = if summaries.is_empty() {
         None
     } else {
-        analyzer.link(summaries)
+        analyzer.link(&mut summaries.into_iter())
     };
     let mut result = BTreeMap::new();
     for (file, (mut out, second)) in files.iter().zip(firsts) {

@@ -803,7 +803,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Option<Summary> {
     Some(Box::new(s))
 }
 
-pub(crate) fn link(summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
+pub(crate) fn link(summaries: vigil_core::analyzer::Summaries<'_>) -> Option<ProjectFacts> {
     let mut p = Project::default();
     let mut edges: Vec<Edge> = Vec::new();
     let mut files: Vec<FileReach<SumKey>> = Vec::new();

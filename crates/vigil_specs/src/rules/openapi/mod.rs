@@ -90,7 +90,7 @@ impl Analyzer for OpenapiAnalyzer {
     }
 
     /// The set of (file, pointer) targets referenced from other files.
-    fn link(&self, summaries: Vec<(Arc<str>, Summary)>) -> Option<ProjectFacts> {
+    fn link(&self, summaries: vigil_core::analyzer::Summaries<'_>) -> Option<ProjectFacts> {
         let mut set: ExternalRefs = HashSet::new();
         for (_, s) in summaries {
             if let Ok(v) = s.downcast::<Vec<(PathBuf, String)>>() {
