@@ -40,6 +40,31 @@ where
     serde::Serialize::serialize(&ordered, serializer)
 }
 
+/// Shares equal strings among the summaries a link keeps: each summary is decoded into its own
+/// allocations, while the files of a project name the same classes, methods and types again and
+/// again (on the whole OpenJDK, most of the linked facts' strings are repeats).
+#[derive(Debug, Default)]
+pub struct Interner(std::collections::HashSet<std::sync::Arc<str>>);
+
+impl Interner {
+    /// Replace `s` by the shared copy of its text (the first one seen becomes the shared copy).
+    pub fn intern(&mut self, s: &mut std::sync::Arc<str>) {
+        match self.0.get(&**s) {
+            Some(shared) => *s = std::sync::Arc::clone(shared),
+            None => {
+                self.0.insert(std::sync::Arc::clone(s));
+            }
+        }
+    }
+
+    /// [`Interner::intern`] on each string.
+    pub fn intern_all<'a>(&mut self, strings: impl IntoIterator<Item = &'a mut std::sync::Arc<str>>) {
+        for s in strings {
+            self.intern(s);
+        }
+    }
+}
+
 /// Encode a summary for the incremental cache and for holding between the passes: postcard, a
 /// compact positional format (no field names, variable-length integers). A summary is about a
 /// third of the size of the same summary in CBOR (the whole OpenJDK: 101 MB of CBOR), and it is

@@ -103,10 +103,36 @@ fn is_main(f: &Function) -> bool {
 
 type SumKey = (Arc<str>, usize);
 
+/// A call as the cross-file facts need it: its possible targets ([`may_call`], the summary
+/// lookup) and where it is, without its operands (summaries hold hundreds of thousands of these
+/// on a large project).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct CallRef {
+    name: Arc<str>,
+    class: Option<Arc<str>>,
+    kind: CallKind,
+    on_this: bool,
+    arity: usize,
+    span: vigil_flow::ir::Span,
+}
+
+impl From<&Call> for CallRef {
+    fn from(c: &Call) -> Self {
+        Self {
+            name: c.name.clone(),
+            class: c.class.clone(),
+            kind: c.kind,
+            on_this: c.on_this,
+            arity: c.args.len(),
+            span: c.span,
+        }
+    }
+}
+
 /// A call passing untrusted input to a method that may be defined in the scanned code.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct ArgFact {
-    call: Call,
+    call: CallRef,
     caller_owner: Arc<str>,
     index: u32,
     note: Arc<str>,
@@ -133,13 +159,59 @@ struct FileSummary {
     field_reads: Vec<Arc<str>>,
 }
 
+impl CallRef {
+    fn intern(&mut self, i: &mut vigil_flow::Interner) {
+        i.intern(&mut self.name);
+        i.intern_all(self.class.as_mut());
+    }
+}
+
+impl FileSummary {
+    /// Share the strings of this summary with those of the summaries linked before it.
+    fn intern(&mut self, i: &mut vigil_flow::Interner) {
+        i.intern_all(self.calls.iter_mut().map(|(n, _)| n));
+        i.intern_all(&mut self.external);
+        for ((name, _), owner, _) in &mut self.sums {
+            i.intern(name);
+            i.intern(owner);
+        }
+        for (c, s) in &mut self.supers {
+            i.intern(c);
+            i.intern_all(s);
+        }
+        for a in &mut self.args {
+            a.call.intern(i);
+            i.intern(&mut a.caller_owner);
+        }
+        for c in &mut self.classes {
+            i.intern(&mut c.fqn);
+            i.intern_all(&mut c.supers);
+            i.intern_all(c.fields.values_mut().chain(c.methods.values_mut()));
+        }
+        for e in &mut self.edges {
+            i.intern(&mut e.owner);
+            i.intern(&mut e.name);
+            if let Origin::Result(c) = &mut e.from {
+                c.intern(i);
+            }
+            if let Some(c) = &mut e.call {
+                c.intern(i);
+            }
+        }
+        for (q, _) in &mut self.statics {
+            i.intern(q);
+        }
+        i.intern_all(&mut self.field_reads);
+    }
+}
+
 /// Where a value that a method passes on comes from, for composing summaries across files.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 enum Origin {
     /// The method's parameter.
     Param(u32),
     /// The result of a call the method makes (resolved against the whole project in [`link`]).
-    Result(Call),
+    Result(CallRef),
 }
 
 /// A symbolic fact of phase 1: in method `owner.name/arity`, the value `from` reaches argument
@@ -150,7 +222,7 @@ struct Edge {
     name: Arc<str>,
     arity: usize,
     from: Origin,
-    call: Option<Call>,
+    call: Option<CallRef>,
     index: u32,
 }
 
@@ -187,7 +259,7 @@ fn parse_marker(note: &str) -> Option<Origin> {
         ["p", i] => i.parse().ok().map(Origin::Param),
         ["c", kind, class, name, arity] => {
             let arity: usize = arity.parse().ok()?;
-            Some(Origin::Result(Call {
+            Some(Origin::Result(CallRef {
                 name: Arc::from(*name),
                 class: (!class.is_empty()).then(|| Arc::from(*class)),
                 kind: if *kind == "s" {
@@ -195,9 +267,8 @@ fn parse_marker(note: &str) -> Option<Origin> {
                 } else {
                     CallKind::Virtual
                 },
-                receiver: None,
                 on_this: *kind == "t",
-                args: vec![vigil_flow::ir::Operand::Opaque; arity],
+                arity,
                 span: vigil_flow::ir::Span::default(),
             }))
         }
@@ -249,7 +320,7 @@ fn symbolic_edges(file: &SourceFile, a: &Analyzed, models: &Models) -> Vec<Edge>
         if r.gave_up {
             continue;
         }
-        let edge = |from: Origin, call: Option<Call>, index: u32| Edge {
+        let edge = |from: Origin, call: Option<CallRef>, index: u32| Edge {
             owner: f.owner.clone(),
             name: f.name.clone(),
             arity: f.params.len(),
@@ -259,7 +330,7 @@ fn symbolic_edges(file: &SourceFile, a: &Analyzed, models: &Models) -> Vec<Edge>
         };
         for t in &r.tainted_args {
             if let Some(from) = parse_marker(&t.note) {
-                edges.push(edge(from, Some(t.call.clone()), t.index));
+                edges.push(edge(from, Some(CallRef::from(&t.call)), t.index));
             }
         }
         if let Some(from @ Origin::Result(_)) =
@@ -359,15 +430,33 @@ fn is_subtype(supers: &Supers<'_>, owner: &str, target: &str) -> bool {
 }
 
 /// Whether a method `owner.name/arity` may be the target of `call` made from a method of `caller_owner`.
-fn may_call(supers: &Supers<'_>, call: &Call, caller_owner: &str, owner: &str) -> bool {
-    if call.on_this {
+/// Whether a call (its receiver's class, dispatch and whether it is on `this`) made in a method of
+/// `caller_owner` may reach the method of `owner`.
+fn may_call(
+    supers: &Supers<'_>,
+    (class, kind, on_this): (Option<&str>, CallKind, bool),
+    caller_owner: &str,
+    owner: &str,
+) -> bool {
+    if on_this {
         return owner == caller_owner
             || is_subtype(supers, caller_owner, owner)
-            || call.class.as_deref().is_some_and(|c| c == owner);
+            || class.is_some_and(|c| c == owner);
     }
-    match &call.class {
+    match class {
         Some(c) => is_subtype(supers, owner, c),
-        None => call.kind != CallKind::Static,
+        None => kind != CallKind::Static,
+    }
+}
+
+/// What [`may_call`] needs of a call.
+fn dispatch(call: &Call) -> (Option<&str>, CallKind, bool) {
+    (call.class.as_deref(), call.kind, call.on_this)
+}
+
+impl CallRef {
+    fn dispatch(&self) -> (Option<&str>, CallKind, bool) {
+        (self.class.as_deref(), self.kind, self.on_this)
     }
 }
 
@@ -436,7 +525,7 @@ impl Callees for Lookup<'_> {
                 return None;
             }
             for (owner, s) in cands {
-                if may_call(self.supers, call, &caller.owner, owner) {
+                if may_call(self.supers, dispatch(call), &caller.owner, owner) {
                     found.push(s);
                 }
             }
@@ -558,9 +647,9 @@ fn analyze_file(
         for a in args {
             for (fi, f) in functions.iter().enumerate() {
                 if f.name != a.call.name
-                    || f.params.len() != a.call.args.len()
+                    || f.params.len() != a.call.arity
                     || f.name.starts_with('<')
-                    || !may_call(&supers, &a.call, &a.caller_owner, &f.owner)
+                    || !may_call(&supers, a.call.dispatch(), &a.caller_owner, &f.owner)
                 {
                     continue;
                 }
@@ -670,7 +759,7 @@ fn analyze_file(
             .zip(&results)
             .flat_map(|(f, r)| {
                 r.tainted_args.iter().map(|a| ArgFact {
-                    call: a.call.clone(),
+                    call: CallRef::from(&a.call),
                     caller_owner: f.owner.clone(),
                     index: a.index,
                     note: a.note.clone(),
@@ -740,7 +829,7 @@ fn summary_of(file: &SourceFile, a: Analyzed, models: &Models) -> FileSummary {
         }
         for t in &r.tainted_args {
             fs.args.push(ArgFact {
-                call: t.call.clone(),
+                call: CallRef::from(&t.call),
                 caller_owner: f.owner.clone(),
                 index: t.index,
                 note: Arc::from(format!("{} in {}", t.note, file.rel_path)),
@@ -809,11 +898,13 @@ pub(crate) fn link(summaries: vigil_core::analyzer::Summaries<'_>) -> Option<Pro
     let mut files: Vec<FileReach<SumKey>> = Vec::new();
     let mut externals: Vec<(Arc<str>, Vec<Arc<str>>)> = Vec::new();
     let mut field_reads: Vec<(Arc<str>, Vec<Arc<str>>)> = Vec::new();
+    let mut interner = vigil_flow::Interner::default();
     for (path, s) in summaries {
         let Ok(fs) = s.downcast::<FileSummary>() else {
             continue;
         };
-        let fs = *fs;
+        let mut fs = *fs;
+        fs.intern(&mut interner);
         externals.push((path.clone(), fs.external));
         field_reads.push((path.clone(), fs.field_reads));
         files.push(FileReach {
@@ -846,7 +937,7 @@ pub(crate) fn link(summaries: vigil_core::analyzer::Summaries<'_>) -> Option<Pro
     let targeted: HashSet<SumKey> = p
         .args
         .iter()
-        .map(|a| (a.call.name.clone(), a.call.args.len()))
+        .map(|a| (a.call.name.clone(), a.call.arity))
         .collect();
     let mut recheck = vigil_flow::taint::Rechecks {
         taint: files_to_recheck(files, &targeted, |k| {
@@ -907,11 +998,11 @@ fn compose(p: &mut Project, edges: &[Edge]) {
     // Methods (owner, name, arity) a call made from a method of `caller_owner` may reach.
     // Only calls whose receiver type is known are composed: a receiver of unknown type would fan
     // out to every method of that name and arity, and the fan-out compounds round after round.
-    let targets = |call: &Call, caller_owner: &str| -> Vec<OwnerKey> {
+    let targets = |call: &CallRef, caller_owner: &str| -> Vec<OwnerKey> {
         if call.class.is_none() {
             return Vec::new();
         }
-        let key: SumKey = (call.name.clone(), call.args.len());
+        let key: SumKey = (call.name.clone(), call.arity);
         let Some(cands) = p.sums.get(&key) else {
             return Vec::new();
         };
@@ -920,7 +1011,7 @@ fn compose(p: &mut Project, edges: &[Edge]) {
         }
         cands
             .iter()
-            .filter(|(owner, _)| may_call(&supers, call, caller_owner, owner))
+            .filter(|(owner, _)| may_call(&supers, call.dispatch(), caller_owner, owner))
             .map(|(owner, _)| (owner.clone(), key.0.clone(), key.1))
             .collect()
     };
