@@ -58,7 +58,10 @@ impl Interner {
     }
 
     /// [`Interner::intern`] on each string.
-    pub fn intern_all<'a>(&mut self, strings: impl IntoIterator<Item = &'a mut std::sync::Arc<str>>) {
+    pub fn intern_all<'a>(
+        &mut self,
+        strings: impl IntoIterator<Item = &'a mut std::sync::Arc<str>>,
+    ) {
         for s in strings {
             self.intern(s);
         }

@@ -549,7 +549,6 @@ fn link_kind(
         ready = next.into_iter();
     });
     let linked = guarded(|| analyzer.link(&mut summaries));
-    drop(summaries);
     notifications.extend(notes);
     linked
 }
@@ -1109,4 +1108,3 @@ fn postprocess(
     }
     r
 }
-
