@@ -598,3 +598,19 @@ sinks:
     assert!(again.contains("sinks.py"));
     assert!(!again.contains("none.py"));
 }
+
+#[test]
+fn string_folding_stops_at_the_length_bound() {
+    use vigil_flow::constprop::MAX_FOLDED_STRING;
+    let s = |n: usize| Const::Str(Arc::from("x".repeat(n)));
+    // Up to the bound, concatenation folds.
+    let folded = eval_binary(BinOp::Add, &s(MAX_FOLDED_STRING - 1), &s(1));
+    assert_eq!(folded, Some(s(MAX_FOLDED_STRING)));
+    // One byte more is not a constant (a chain of thousands of literals would be copied at
+    // every step otherwise).
+    assert_eq!(eval_binary(BinOp::Add, &s(MAX_FOLDED_STRING), &s(1)), None);
+    assert_eq!(
+        eval_binary(BinOp::Add, &s(3), &Const::Int(42)),
+        Some(Const::Str(Arc::from("xxx42")))
+    );
+}
