@@ -68,9 +68,9 @@ pub(crate) struct LoweredFile {
     /// Functions (`Owner.name`) with code nested deeper than the lowering limit: the deepest parts
     /// were lowered as opaque values, so findings there may be missing.
     pub(crate) too_deep: Vec<Arc<str>>,
-    /// Classes the lowering looked up that the file does not declare: with project facts, their
-    /// field and method types come from other files.
-    pub(crate) external: Vec<Arc<str>>,
+    /// Members of classes the file does not declare that the lowering asked about: with project
+    /// facts, their types and values come from other files.
+    pub(crate) external: Vec<ExternalUse>,
 }
 
 /// Nesting levels (statements, conditions, expressions that are not chains) lowered recursively.
@@ -128,9 +128,32 @@ struct FileCtx<'a> {
     models: &'a Models,
     classes: HashMap<String, ClassInfo>,
     ext: Option<&'a ExternClasses>,
-    /// Classes looked up that this file does not declare (their facts come from other files).
-    external: std::cell::RefCell<std::collections::BTreeSet<Arc<str>>>,
+    /// Members of classes this file does not declare that the lowering asked about (their facts
+    /// come from other files).
+    external: std::cell::RefCell<std::collections::BTreeSet<ExternalUse>>,
 }
+
+/// What the lowering used of a class another file declares.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub(crate) enum Member {
+    /// The type of a field.
+    Field,
+    /// Whether a field exists (an identifier is then not a class name).
+    HasField,
+    /// The result type of a method.
+    Method,
+    /// The value of a constant.
+    Constant,
+    /// The supertypes (`super.m()`); the name is empty.
+    Supers,
+}
+
+/// A member of a class declared in another file that the lowering of this file asked about: the
+/// class, what was asked and the member's name. The project facts change the file's lowering only
+/// through these, so after the link only the files whose uses the facts answer are lowered again.
+pub(crate) type ExternalUse = (Arc<str>, Member, Arc<str>);
 
 fn simple_name(t: &str) -> &str {
     t.rsplit('.').next().unwrap_or(t)
@@ -209,17 +232,55 @@ impl FileCtx<'_> {
         }
     }
 
-    fn class_by_fqn(&self, fqn: &str) -> Option<&ClassInfo> {
+    /// `get` of the class `fqn`: declared in this file, or (recorded as an [`ExternalUse`]) in
+    /// another file of the project.
+    fn member<R>(
+        &self,
+        fqn: &str,
+        member: Member,
+        name: &str,
+        get: impl FnOnce(&ClassInfo) -> Option<R>,
+    ) -> Option<R> {
         let simple = fqn.rsplit('.').next().unwrap_or(fqn);
-        self.classes
-            .get(simple)
-            .filter(|c| &*c.fqn == fqn)
-            .or_else(|| {
-                if !self.external.borrow().contains(fqn) {
-                    self.external.borrow_mut().insert(Arc::from(fqn));
-                }
-                self.ext.and_then(|e| e.get(fqn))
-            })
+        if let Some(c) = self.classes.get(simple).filter(|c| &*c.fqn == fqn) {
+            return get(c);
+        }
+        let known = self
+            .external
+            .borrow()
+            .iter()
+            .any(|(c, m, n)| *m == member && &**c == fqn && &**n == name);
+        if !known {
+            self.external
+                .borrow_mut()
+                .insert((Arc::from(fqn), member, Arc::from(name)));
+        }
+        self.ext.and_then(|e| e.get(fqn)).and_then(get)
+    }
+
+    fn field_type(&self, fqn: &str, name: &str) -> Option<Arc<str>> {
+        self.member(fqn, Member::Field, name, |c| c.fields.get(name).cloned())
+    }
+
+    fn has_field(&self, fqn: &str, name: &str) -> bool {
+        self.member(fqn, Member::HasField, name, |c| {
+            c.fields.contains_key(name).then_some(())
+        })
+        .is_some()
+    }
+
+    fn method_type(&self, fqn: &str, name: &str) -> Option<Arc<str>> {
+        self.member(fqn, Member::Method, name, |c| c.methods.get(name).cloned())
+    }
+
+    fn constant(&self, fqn: &str, name: &str) -> Option<Const> {
+        self.member(fqn, Member::Constant, name, |c| {
+            c.constants.get(name).cloned()
+        })
+    }
+
+    fn first_super(&self, fqn: &str) -> Option<Arc<str>> {
+        self.member(fqn, Member::Supers, "", |c| c.supers.first().cloned())
     }
 }
 
@@ -687,10 +748,6 @@ impl<'c, 't> Builder<'c, 't> {
         }
         self.captures.push((outer, inner));
         Some(inner)
-    }
-
-    fn class(&self) -> Option<&'c ClassInfo> {
-        self.cx.class_by_fqn(&self.owner)
     }
 
     fn assign(&mut self, expr: Expr, sp: TextRange) -> Operand {
@@ -1226,9 +1283,7 @@ impl<'c, 't> Builder<'c, 't> {
                         None => {
                             if e.kind() == "identifier" {
                                 // Enum constant or a constant field.
-                                let k = self
-                                    .class()
-                                    .and_then(|c| c.constants.get(text(e, src)).cloned());
+                                let k = self.cx.constant(&self.owner, text(e, src));
                                 match k {
                                     Some(k) => cases.push((k, entry)),
                                     None => {
@@ -1542,8 +1597,8 @@ impl<'c, 't> Builder<'c, 't> {
                 if let Some(v) = self.lookup_or_capture(name) {
                     return Operand::Var(v);
                 }
-                if let Some(c) = self.class().and_then(|c| c.constants.get(name)) {
-                    return Operand::Const(c.clone());
+                if let Some(c) = self.cx.constant(&self.owner, name) {
+                    return Operand::Const(c);
                 }
                 self.assign(
                     Expr::FieldLoad {
@@ -1567,12 +1622,8 @@ impl<'c, 't> Builder<'c, 't> {
                     ),
                     Some(o) if self.is_class_ref(o) => {
                         let cls = self.cx.resolve(text(o, src));
-                        if let Some(c) = self
-                            .cx
-                            .class_by_fqn(&cls)
-                            .and_then(|c| c.constants.get(field))
-                        {
-                            return Operand::Const(c.clone());
+                        if let Some(c) = self.cx.constant(&cls, field) {
+                            return Operand::Const(c);
                         }
                         // `Owner.f` inside `Owner` is its own field `f`.
                         if cls == self.owner {
@@ -1993,7 +2044,7 @@ impl<'c, 't> Builder<'c, 't> {
                 let name = text(o, src);
                 self.lookup(name).is_none()
                     && !self.outer.contains_key(name)
-                    && !self.class().is_some_and(|c| c.fields.contains_key(name))
+                    && !self.cx.has_field(&self.owner, name)
                     && name.chars().next().is_some_and(char::is_uppercase)
             }
             "scoped_identifier" => true,
@@ -2049,7 +2100,7 @@ impl<'c, 't> Builder<'c, 't> {
             }
             (Some(o), None) if o.kind() == "super" => (
                 CallKind::Virtual,
-                self.class().and_then(|c| c.supers.first().cloned()),
+                self.cx.first_super(&self.owner),
                 None,
                 true,
             ),
@@ -2113,13 +2164,13 @@ impl<'c, 't> Builder<'c, 't> {
                 if let Some((_, ty)) = self.outer.get(name) {
                     return ty.clone();
                 }
-                self.class().and_then(|c| c.fields.get(name).cloned())
+                self.cx.field_type(&self.owner, name)
             }
             "field_access" => {
                 let obj = n.child_by_field_name("object")?;
                 let field = text(n.child_by_field_name("field")?, src);
                 if obj.kind() == "this" {
-                    return self.class().and_then(|c| c.fields.get(field).cloned());
+                    return self.cx.field_type(&self.owner, field);
                 }
                 let t = if self.is_class_ref(obj) {
                     self.cx.resolve(text(obj, src))
@@ -2127,8 +2178,7 @@ impl<'c, 't> Builder<'c, 't> {
                     type_of(obj)?
                 };
                 self.cx
-                    .class_by_fqn(&t)
-                    .and_then(|c| c.fields.get(field).cloned())
+                    .field_type(&t, field)
                     // A modelled static field of a library class (`System.out`).
                     .or_else(|| self.cx.models.return_type(&t, &format!("field:{field}")))
             }
@@ -2192,10 +2242,8 @@ impl<'c, 't> Builder<'c, 't> {
 
     /// The result type of `class.name(...)`: declared in the scanned code, modelled, or well known.
     fn method_type(&self, class: &Arc<str>, name: &str) -> Option<Arc<str>> {
-        if let Some(c) = self.cx.class_by_fqn(class) {
-            if let Some(t) = c.methods.get(name) {
-                return Some(t.clone());
-            }
+        if let Some(t) = self.cx.method_type(class, name) {
+            return Some(t);
         }
         if let Some(t) = self.cx.models.return_type(class, name) {
             return Some(t);

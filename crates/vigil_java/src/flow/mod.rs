@@ -146,7 +146,7 @@ struct FileSummary {
     /// The (name, arity) of every call the file makes.
     calls: Vec<SumKey>,
     /// See [`LoweredFile::external`].
-    external: Vec<Arc<str>>,
+    external: Vec<lower::ExternalUse>,
     sums: Vec<(SumKey, Arc<str>, FnSummary)>,
     supers: Vec<(Arc<str>, Vec<Arc<str>>)>,
     args: Vec<ArgFact>,
@@ -170,7 +170,10 @@ impl FileSummary {
     /// Share the strings of this summary with those of the summaries linked before it.
     fn intern(&mut self, i: &mut vigil_flow::Interner) {
         i.intern_all(self.calls.iter_mut().map(|(n, _)| n));
-        i.intern_all(&mut self.external);
+        for (c, _, n) in &mut self.external {
+            i.intern(c);
+            i.intern(n);
+        }
         for ((name, _), owner, _) in &mut self.sums {
             i.intern(name);
             i.intern(owner);
@@ -581,7 +584,7 @@ struct Analyzed {
     /// annotated parameter, `main`'s arguments under the local threat model).
     local_source: bool,
     /// See [`LoweredFile::external`].
-    external: Vec<Arc<str>>,
+    external: Vec<lower::ExternalUse>,
     functions: Vec<Function>,
     results: Vec<FnResult>,
     classes: Vec<ClassInfo>,
@@ -896,7 +899,7 @@ pub(crate) fn link(summaries: vigil_core::analyzer::Summaries<'_>) -> Option<Pro
     let mut p = Project::default();
     let mut edges: Vec<Edge> = Vec::new();
     let mut files: Vec<FileReach<SumKey>> = Vec::new();
-    let mut externals: Vec<(Arc<str>, Vec<Arc<str>>)> = Vec::new();
+    let mut externals: Vec<(Arc<str>, Vec<lower::ExternalUse>)> = Vec::new();
     let mut field_reads: Vec<(Arc<str>, Vec<Arc<str>>)> = Vec::new();
     let mut interner = vigil_flow::Interner::default();
     for (path, s) in summaries {
@@ -954,22 +957,24 @@ pub(crate) fn link(summaries: vigil_core::analyzer::Summaries<'_>) -> Option<Pro
         }
     }
     // The leak analysis sees resources through the field and method types of classes declared in
-    // other files: a file that looked up such a class is analyzed again with the project's classes.
+    // other files. The first pass lowered each file without them: a file is analyzed again when a
+    // member it asked about is answered by the project in a way the leak analysis can see (a type
+    // the resource models know, a constant that can fold a branch, a field that makes a name not a
+    // class). Asking about one member of a class is not asking about all of them: on the whole
+    // OpenJDK, the classes-level test sent half of the files to a second pass.
     if let Ok(rm) = leaks::load_resource_models() {
-        let resourceful: HashSet<&Arc<str>> = p
-            .classes
-            .iter()
-            .filter(|(_, c)| {
-                c.fields
-                    .values()
-                    .chain(c.methods.values())
-                    .chain(&c.supers)
-                    .any(|t| rm.is_resource_type(t) || rm.knows(t))
+        let relevant = |t: &Arc<str>| rm.is_resource_type(t) || rm.knows(t);
+        let answers = |(class, member, name): &lower::ExternalUse| {
+            p.classes.get(class).is_some_and(|c| match member {
+                lower::Member::Field => c.fields.get(&**name).is_some_and(relevant),
+                lower::Member::Method => c.methods.get(&**name).is_some_and(relevant),
+                lower::Member::HasField => c.fields.contains_key(&**name),
+                lower::Member::Constant => c.constants.contains_key(&**name),
+                lower::Member::Supers => c.supers.iter().any(relevant),
             })
-            .map(|(k, _)| k)
-            .collect();
+        };
         for (path, ext) in externals {
-            if ext.iter().any(|c| resourceful.contains(c)) {
+            if ext.iter().any(answers) {
                 recheck.leak.insert(path);
             }
         }
