@@ -162,7 +162,14 @@ fn rules() -> RuleSet {
 }
 
 fn run(dir: &Path, analyzer: &Arc<Counting>, cache: Option<CacheOptions>) -> ScanResult {
-    run_with(dir, Box::new(Shared(Arc::clone(analyzer))), cache)
+    run_with(
+        dir,
+        Box::new(Shared {
+            inner: Arc::clone(analyzer),
+            single: false,
+        }),
+        cache,
+    )
 }
 
 fn run_with(dir: &Path, analyzer: Box<dyn Analyzer>, cache: Option<CacheOptions>) -> ScanResult {
@@ -179,65 +186,44 @@ fn run_with(dir: &Path, analyzer: Box<dyn Analyzer>, cache: Option<CacheOptions>
     scan(&analyzers, &settings, &opts).unwrap()
 }
 
-/// The analyzer behind an `Arc`, so the test keeps its counters.
-struct Shared(Arc<Counting>);
-
-impl Analyzer for Shared {
-    fn kind(&self) -> FileKind {
-        self.0.kind()
-    }
-    fn analyses(&self) -> Vec<&'static str> {
-        self.0.analyses()
-    }
-    fn summarize(&self, file: &SourceFile) -> Option<Summary> {
-        self.0.summarize(file)
-    }
-    fn encode_summary(&self, s: &Summary) -> Option<Vec<u8>> {
-        self.0.encode_summary(s)
-    }
-    fn decode_summary(&self, b: &[u8]) -> Option<Summary> {
-        self.0.decode_summary(b)
-    }
-    fn link(&self, s: vigil_core::analyzer::Summaries<'_>) -> Option<ProjectFacts> {
-        self.0.link(s)
-    }
-    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
-        self.0.check(file, ctx, out);
-    }
+/// The analyzer behind an `Arc`, so the test keeps its counters. With `single`, [`Counting`] on
+/// the single-pass protocol: `test-danger` in the first pass; `test-undefined` rechecked, with the
+/// project facts, only in the files that use a name (their summaries carry a `\u{1}path` mark, so
+/// the facts say which paths need it). Without, the two-phase defaults.
+struct Shared {
+    inner: Arc<Counting>,
+    single: bool,
 }
-
-/// [`Counting`] on the single-pass protocol: `test-danger` in the first pass; `test-undefined`
-/// rechecked, with the project facts, only in the files that use a name (their summaries carry a
-/// `\u{1}path` mark, so the facts say which paths need it).
-struct SinglePass(Arc<Counting>);
 
 const UNDEFINED: &[&str] = &["test_undefined"];
 
-impl Analyzer for SinglePass {
+impl Analyzer for Shared {
     fn kind(&self) -> FileKind {
-        self.0.kind()
+        self.inner.kind()
     }
     fn analyses(&self) -> Vec<&'static str> {
-        self.0.analyses()
+        self.inner.analyses()
     }
     fn summarize(&self, file: &SourceFile) -> Option<Summary> {
-        let mut s = self.0.summarize(file)?;
-        if let (Some(d), true) = (s.downcast_mut::<Defs>(), file.text.contains("use_")) {
-            d.0.insert(format!("\u{1}{}", file.rel_path));
+        let mut s = self.inner.summarize(file)?;
+        if let (Some(d), true) = (s.downcast_mut::<Defs>(), self.single) {
+            if file.text.contains("use_") {
+                d.0.insert(format!("\u{1}{}", file.rel_path));
+            }
         }
         Some(s)
     }
     fn encode_summary(&self, s: &Summary) -> Option<Vec<u8>> {
-        self.0.encode_summary(s)
+        self.inner.encode_summary(s)
     }
     fn decode_summary(&self, b: &[u8]) -> Option<Summary> {
-        self.0.decode_summary(b)
+        self.inner.decode_summary(b)
     }
     fn link(&self, s: vigil_core::analyzer::Summaries<'_>) -> Option<ProjectFacts> {
-        self.0.link(s)
+        self.inner.link(s)
     }
     fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
-        self.0.check(file, ctx, out);
+        self.inner.check(file, ctx, out);
     }
     fn first_pass(
         &self,
@@ -246,13 +232,24 @@ impl Analyzer for SinglePass {
         summarize: bool,
         out: &mut FileOutput,
     ) -> FirstPass {
+        let summary = if summarize {
+            self.summarize(file)
+        } else {
+            None
+        };
+        if !self.single {
+            return FirstPass {
+                summary,
+                second: SecondPass::Full,
+            };
+        }
         let local: Vec<_> = ctx
             .rules
             .iter()
             .filter(|r| r.analysis() == Some("test_danger"))
             .cloned()
             .collect();
-        self.0.check(
+        self.inner.check(
             file,
             &CheckContext {
                 rules: &local,
@@ -261,16 +258,16 @@ impl Analyzer for SinglePass {
             out,
         );
         FirstPass {
-            summary: if summarize {
-                self.summarize(file)
-            } else {
-                None
-            },
+            summary,
             second: SecondPass::IfNeeded,
         }
     }
     fn cross_file_analyses(&self) -> &'static [&'static str] {
-        UNDEFINED
+        if self.single {
+            UNDEFINED
+        } else {
+            &[]
+        }
     }
     fn recheck_analyses(
         &self,
@@ -281,7 +278,7 @@ impl Analyzer for SinglePass {
             .downcast_ref::<Defs>()
             .is_some_and(|d| d.0.contains(&format!("\u{1}{path}")));
         if uses {
-            UNDEFINED
+            self.cross_file_analyses()
         } else {
             &[]
         }
@@ -507,7 +504,16 @@ fn an_edit_that_changes_no_summary_links_nothing_when_the_facts_changed_nothing_
     let p = project();
     let dir = p.path();
     let a = Arc::new(Counting::new(true));
-    let single = |cache| run_with(dir, Box::new(SinglePass(Arc::clone(&a))), cache);
+    let single = |cache| {
+        run_with(
+            dir,
+            Box::new(Shared {
+                inner: Arc::clone(&a),
+                single: true,
+            }),
+            cache,
+        )
+    };
     let fresh = || {
         let f = findings(&single(None));
         a.take();
