@@ -123,6 +123,18 @@ pub trait Analyzer: Send + Sync {
         None
     }
 
+    /// Encode linked project facts for the incremental cache, which keeps them under their facts
+    /// key: an edited file that needs the facts, when no summary changed, then decodes them instead
+    /// of linking every summary again. Default: `None` (not cached).
+    fn encode_facts(&self, _facts: &ProjectFacts) -> Option<Vec<u8>> {
+        None
+    }
+
+    /// Decode facts written by [`Analyzer::encode_facts`] (`None`: unreadable; they are linked).
+    fn decode_facts(&self, _bytes: &[u8]) -> Option<ProjectFacts> {
+        None
+    }
+
     /// Phase 1: a summary of one file for cross-file analysis. Default: none.
     fn summarize(&self, _file: &SourceFile) -> Option<Summary> {
         None

@@ -462,7 +462,7 @@ pub fn files_to_recheck<K: std::hash::Hash + Eq>(
 
 /// The files whose results the linked project facts can change, per cross-file analysis: a file
 /// that only the leak facts concern is not analyzed for taint again, and the other way round.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Rechecks {
     /// Files whose taint results can change.
     pub taint: std::collections::HashSet<Arc<str>>,

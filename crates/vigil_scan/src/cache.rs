@@ -173,6 +173,46 @@ impl Cache {
         self.old.get(path)?.waiting.as_ref()?.clean_under
     }
 
+    /// The linked facts of the file kind `kind` computed under `facts_key` by a previous run of
+    /// this configuration, if they are stored, whole (checksum) and of that key.
+    pub(crate) fn load_facts(&self, kind: &str, facts_key: u64) -> Option<Vec<u8>> {
+        let opts = self.opts.as_ref()?;
+        let mut bytes = std::fs::read(facts_file_of(&opts.dir, opts.key, kind)).ok()?;
+        let header: [u8; 16] = bytes.get(..16)?.try_into().ok()?;
+        let (key, sum) = header.split_at(8);
+        let payload = bytes.get(16..)?;
+        if u64::from_le_bytes(key.try_into().ok()?) != facts_key
+            || u64::from_le_bytes(sum.try_into().ok()?) != hash64(payload)
+        {
+            return None;
+        }
+        bytes.drain(..16);
+        Some(bytes)
+    }
+
+    /// Store the linked facts of `kind` under `facts_key` (atomically, replacing the previous
+    /// ones of this configuration).
+    pub(crate) fn save_facts(
+        &self,
+        kind: &str,
+        facts_key: u64,
+        facts: &[u8],
+    ) -> Result<(), String> {
+        let Some(opts) = &self.opts else {
+            return Ok(());
+        };
+        let mut bytes = Vec::with_capacity(facts.len() + 16);
+        bytes.extend_from_slice(&facts_key.to_le_bytes());
+        bytes.extend_from_slice(&hash64(facts).to_le_bytes());
+        bytes.extend_from_slice(facts);
+        write_atomically(
+            &opts.dir,
+            opts.key,
+            &facts_file_of(&opts.dir, opts.key, kind),
+            &bytes,
+        )
+    }
+
     /// Write this run's entries (atomically); failures are returned as a notice text (a cache that
     /// cannot be written only costs speed).
     pub(crate) fn save(&self, entries: HashMap<String, Entry>) -> Result<(), String> {
@@ -195,31 +235,40 @@ impl Cache {
         // CBOR: self-describing, so the findings' optional fields round-trip.
         let mut bytes = Vec::new();
         ciborium::into_writer(&stored, &mut bytes).map_err(|e| e.to_string())?;
-        std::fs::create_dir_all(&opts.dir)
-            .map_err(|e| format!("cannot create {}: {e}", opts.dir.display()))?;
-        let ignore = opts.dir.join(".gitignore");
-        if !ignore.exists() {
-            let _ = std::fs::write(&ignore, "# Created by vigil: the incremental cache.\n*\n");
-        }
-        let tmp = opts.dir.join(format!(
-            ".{:016x}.{}.{:?}.tmp",
-            opts.key,
-            std::process::id(),
-            std::thread::current().id()
-        ));
-        std::fs::write(&tmp, &bytes)
-            .and_then(|()| std::fs::rename(&tmp, &target))
-            .map_err(|e| {
-                let _ = std::fs::remove_file(&tmp);
-                format!("cannot write {}: {e}", target.display())
-            })?;
+        write_atomically(&opts.dir, opts.key, &target, &bytes)?;
         prune(&opts.dir, &target);
         Ok(())
     }
 }
 
+/// Write `bytes` to `target` in the cache folder `dir` (created, with its `.gitignore`): to a
+/// temporary file renamed over the target, so that concurrent runs never see a torn file.
+fn write_atomically(dir: &Path, key: u64, target: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let ignore = dir.join(".gitignore");
+    if !ignore.exists() {
+        let _ = std::fs::write(&ignore, "# Created by vigil: the incremental cache.\n*\n");
+    }
+    let tmp = dir.join(format!(
+        ".{key:016x}.{}.{:?}.tmp",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    std::fs::write(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, target))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            format!("cannot write {}: {e}", target.display())
+        })
+}
+
 fn file_of(dir: &Path, key: u64) -> PathBuf {
     dir.join(format!("{key:016x}.bin"))
+}
+
+/// The linked facts of one file kind, for the configuration `key`.
+fn facts_file_of(dir: &Path, key: u64, kind: &str) -> PathBuf {
+    dir.join(format!("{key:016x}.{kind}.facts"))
 }
 
 /// Keep the [`KEEP`] newest cache files (other configurations), remove the rest.
@@ -234,7 +283,25 @@ fn prune(dir: &Path, current: &Path) {
         .filter_map(|p| Some((std::fs::metadata(&p).ok()?.modified().ok()?, p)))
         .collect();
     files.sort_by_key(|f| std::cmp::Reverse(f.0));
+    let mut removed: Vec<String> = Vec::new();
     for (_, p) in files.into_iter().skip(KEEP - 1) {
+        if let Some(stem) = p.file_stem().and_then(|s| s.to_str()) {
+            removed.push(format!("{stem}."));
+        }
         let _ = std::fs::remove_file(p);
+    }
+    // The facts files of the configurations removed.
+    if removed.is_empty() {
+        return;
+    }
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for p in rd.filter_map(Result::ok).map(|e| e.path()) {
+        let is_facts = p.extension().is_some_and(|x| x == "facts");
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if is_facts && removed.iter().any(|r| name.starts_with(r.as_str())) {
+            let _ = std::fs::remove_file(&p);
+        }
     }
 }

@@ -373,6 +373,16 @@ fn run(
         if !needed.contains(&kind) {
             continue;
         }
+        // The facts a previous run linked from the same summaries.
+        let facts_key = facts_keys.get(&kind).copied();
+        let name = format!("{kind:?}").to_lowercase();
+        if let Some(f) = facts_key
+            .and_then(|k| rc.cache.load_facts(&name, k))
+            .and_then(|b| analyzer.decode_facts(&b))
+        {
+            facts.insert(kind, f);
+            continue;
+        }
         let mut sums: Vec<(Arc<str>, Held)> = summaries
             .remove(&kind)
             .unwrap_or_default()
@@ -399,6 +409,14 @@ fn run(
             &mut notifications,
         ) {
             Ok(Some(f)) => {
+                if let (Some(k), true) = (facts_key, rc.cache.enabled()) {
+                    if let Err(e) = analyzer
+                        .encode_facts(&f)
+                        .map_or(Ok(()), |b| rc.cache.save_facts(&name, k, &b))
+                    {
+                        notifications.push(cache_notice(&e));
+                    }
+                }
                 facts.insert(kind, f);
             }
             Ok(None) => {}
@@ -463,13 +481,7 @@ fn run(
     }
     if rc.cache.enabled() {
         if let Err(e) = rc.cache.save(entries) {
-            notifications.push(Notification {
-                level: NotificationLevel::Note,
-                kind: "cache".into(),
-                path: None,
-                message: format!("the incremental cache was not saved: {e}"),
-                rule_id: None,
-            });
+            notifications.push(cache_notice(&e));
         }
     }
 
@@ -498,6 +510,17 @@ fn run(
     out.report.files_scanned = files_scanned;
     out.report.rules = settings.enabled_rules();
     Ok(out)
+}
+
+/// The notice of a cache that could not be written (it only costs speed).
+fn cache_notice(e: &str) -> Notification {
+    Notification {
+        level: NotificationLevel::Note,
+        kind: "cache".into(),
+        path: None,
+        message: format!("the incremental cache was not saved: {e}"),
+        rule_id: None,
+    }
 }
 
 /// A summary waiting to be linked.

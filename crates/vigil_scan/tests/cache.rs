@@ -94,6 +94,20 @@ impl Analyzer for Counting {
             .collect();
         Some(Box::new(Defs(defs)))
     }
+    fn encode_facts(&self, facts: &ProjectFacts) -> Option<Vec<u8>> {
+        let d = facts.downcast_ref::<Defs>()?;
+        self.encodes.then(|| {
+            d.0.iter()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n")
+                .into_bytes()
+        })
+    }
+    fn decode_facts(&self, bytes: &[u8]) -> Option<ProjectFacts> {
+        let d = self.decode_summary(bytes)?.downcast::<Defs>().ok()?;
+        Some(Arc::new(*d))
+    }
     fn link(&self, summaries: vigil_core::analyzer::Summaries<'_>) -> Option<ProjectFacts> {
         self.links.fetch_add(1, Ordering::SeqCst);
         let mut all = BTreeSet::new();
@@ -221,6 +235,12 @@ impl Analyzer for Shared {
     }
     fn link(&self, s: vigil_core::analyzer::Summaries<'_>) -> Option<ProjectFacts> {
         self.inner.link(s)
+    }
+    fn encode_facts(&self, f: &ProjectFacts) -> Option<Vec<u8>> {
+        self.inner.encode_facts(f)
+    }
+    fn decode_facts(&self, b: &[u8]) -> Option<ProjectFacts> {
+        self.inner.decode_facts(b)
     }
     fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
         self.inner.check(file, ctx, out);
@@ -542,12 +562,32 @@ fn an_edit_that_changes_no_summary_links_nothing_when_the_facts_changed_nothing_
     single(opts(dir, 3));
     assert_eq!(a.take(), (vec!["other.py".to_owned()], false));
 
-    // `app.py` needs the facts: the same kind of edit links them.
+    // `app.py` needs the facts: the same kind of edit takes them from the cache (the summaries
+    // are the same), links nothing, and gives the same result as a run without the cache.
     write(dir, "app.py", "use_helper()\nuse_missing()\n# edited\n");
+    let r = single(opts(dir, 3));
+    assert_eq!(a.take(), (vec!["app.py".to_owned()], false));
+    assert_eq!(findings(&r), fresh());
+    assert!(findings(&r).contains(&"app.py:2:python/test-undefined".to_owned()));
+    // Cached facts that are not whole are not used: the summaries are linked again.
+    let facts: Vec<PathBuf> = std::fs::read_dir(dir.join(".vigil_cache"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "facts"))
+        .collect();
+    assert_eq!(facts.len(), 1, "{facts:?}");
+    let mut bytes = std::fs::read(&facts[0]).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x55;
+    std::fs::write(&facts[0], bytes).unwrap();
+    write(
+        dir,
+        "app.py",
+        "use_helper()\nuse_missing()\n# edited again\n",
+    );
     let r = single(opts(dir, 3));
     assert_eq!(a.take(), (vec!["app.py".to_owned()], true));
     assert_eq!(findings(&r), fresh());
-    assert!(findings(&r).contains(&"app.py:2:python/test-undefined".to_owned()));
 
     // An edit of `other.py` that changes its summary: new facts, so they are linked, and they
     // change `app.py`'s result.

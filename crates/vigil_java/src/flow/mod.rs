@@ -346,7 +346,7 @@ fn symbolic_edges(file: &SourceFile, a: &Analyzed, models: &Models) -> Vec<Edge>
 }
 
 /// Project facts: summaries of every method of the scanned code and their tainted call arguments.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 struct Project {
     sums: HashMap<SumKey, Vec<(Arc<str>, FnSummary)>>,
     supers: HashMap<Arc<str>, Vec<Arc<str>>>,
@@ -887,6 +887,17 @@ fn summary_of(file: &SourceFile, a: Analyzed, models: &Models) -> FileSummary {
 /// Encode a file's summary for the incremental cache.
 pub(crate) fn encode(summary: &Summary) -> Option<Vec<u8>> {
     vigil_flow::encode_summary(summary.downcast_ref::<FileSummary>()?)
+}
+
+/// Encode linked facts for the incremental cache.
+pub(crate) fn encode_facts(facts: &ProjectFacts) -> Option<Vec<u8>> {
+    vigil_flow::encode_summary(facts.downcast_ref::<Project>()?)
+}
+
+/// Decode facts written by [`encode_facts`].
+pub(crate) fn decode_facts(bytes: &[u8]) -> Option<ProjectFacts> {
+    let p: Project = vigil_flow::decode_summary(bytes)?;
+    Some(Arc::new(p))
 }
 
 /// Decode a summary written by [`encode`].
