@@ -15,6 +15,10 @@
 //!   edit that changes no summary re-analyzes only the edited file, and one that does re-checks the
 //!   files that depend on the project facts.
 //!
+//! Beside it, `<dir>/<key>.<kind>.facts` holds the last linked project facts of a file kind, with
+//! the facts key they were linked under and a checksum ([`Cache::save_facts`]): an edited file that
+//! needs the facts, when no summary changed, gets them decoded instead of linked again.
+//!
 //! So an unchanged file costs a read and a hash. The cache is written atomically (a temporary file
 //! renamed over the old one), so concurrent runs never see a torn file (the last writer wins); a
 //! cache file that cannot be read or decoded is ignored and rebuilt.

@@ -368,6 +368,9 @@ fn run(
         .map(|p| p.kind)
         .collect();
     let mut facts: HashMap<FileKind, ProjectFacts> = HashMap::new();
+    // Facts linked in this run, to keep in the cache (after the second pass, whose working memory
+    // is then free): the analyzer, its kind's name and the facts key.
+    let mut linked: Vec<(&dyn Analyzer, FileKind, String, u64)> = Vec::new();
     for analyzer in analyzers {
         let kind = analyzer.kind();
         if !needed.contains(&kind) {
@@ -410,12 +413,7 @@ fn run(
         ) {
             Ok(Some(f)) => {
                 if let (Some(k), true) = (facts_key, rc.cache.enabled()) {
-                    if let Err(e) = analyzer
-                        .encode_facts(&f)
-                        .map_or(Ok(()), |b| rc.cache.save_facts(&name, k, &b))
-                    {
-                        notifications.push(cache_notice(&e));
-                    }
+                    linked.push((analyzer.as_ref(), kind, name, k));
                 }
                 facts.insert(kind, f);
             }
@@ -479,6 +477,16 @@ fn run(
             results.push((path, res));
         }
     }
+    for (analyzer, kind, name, key) in linked {
+        if let Some(Err(e)) = facts
+            .remove(&kind)
+            .and_then(|f| analyzer.encode_facts(&f))
+            .map(|b| rc.cache.save_facts(&name, key, &b))
+        {
+            notifications.push(cache_notice(&e));
+        }
+    }
+    drop(facts);
     if rc.cache.enabled() {
         if let Err(e) = rc.cache.save(entries) {
             notifications.push(cache_notice(&e));
