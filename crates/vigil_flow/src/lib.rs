@@ -44,7 +44,7 @@ where
 /// allocations, while the files of a project name the same classes, methods and types again and
 /// again (on the whole OpenJDK, most of the linked facts' strings are repeats).
 #[derive(Debug, Default)]
-pub struct Interner(std::collections::HashSet<std::sync::Arc<str>>);
+pub struct Interner(foldhash::HashSet<std::sync::Arc<str>>);
 
 impl Interner {
     /// Replace `s` by the shared copy of its text (the first one seen becomes the shared copy).

@@ -443,9 +443,9 @@ pub struct FileReach<K> {
 /// of their own, a tainted argument passed to a callable they define (`targeted`), or a call of a
 /// callable that returns untrusted input (`returns_source`). In every other file no value is tainted,
 /// with or without the facts, so its first-pass taint results are final.
-pub fn files_to_recheck<K: std::hash::Hash + Eq>(
+pub fn files_to_recheck<K: std::hash::Hash + Eq, S: std::hash::BuildHasher>(
     files: Vec<FileReach<K>>,
-    targeted: &std::collections::HashSet<K>,
+    targeted: &std::collections::HashSet<K, S>,
     returns_source: impl Fn(&K) -> bool,
 ) -> std::collections::HashSet<Arc<str>> {
     files
