@@ -138,6 +138,14 @@ impl Analyzer for PythonAnalyzer {
         flow::decode(bytes)
     }
 
+    fn encode_facts(&self, facts: &ProjectFacts) -> Option<Vec<u8>> {
+        flow::encode_facts(facts)
+    }
+
+    fn decode_facts(&self, bytes: &[u8]) -> Option<ProjectFacts> {
+        flow::decode_facts(bytes)
+    }
+
     fn link(&self, summaries: vigil_core::analyzer::Summaries<'_>) -> Option<ProjectFacts> {
         flow::link(summaries)
     }

@@ -500,6 +500,22 @@ fn through_cache(
     back
 }
 
+/// Linked facts as a later run gets them from the incremental cache: encoded and decoded (when the
+/// analyzer can encode them), so every fixture also checks that the cached facts give the same
+/// findings.
+fn facts_through_cache(
+    analyzer: &dyn Analyzer,
+    f: vigil_core::ProjectFacts,
+) -> vigil_core::ProjectFacts {
+    let Some(bytes) = analyzer.encode_facts(&f) else {
+        return f;
+    };
+    let Some(back) = analyzer.decode_facts(&bytes) else {
+        panic!("facts the analyzer encoded do not decode");
+    };
+    back
+}
+
 /// The findings of each file under the driver's single-pass protocol ([`Analyzer::first_pass`],
 /// [`Analyzer::link`], then [`Analyzer::recheck`] or [`Analyzer::check`] where the first pass asks
 /// for it), sorted.
@@ -562,7 +578,9 @@ pub fn single_pass_findings_with(
     let project = if summaries.is_empty() {
         None
     } else {
-        analyzer.link(&mut summaries.into_iter())
+        analyzer
+            .link(&mut summaries.into_iter())
+            .map(|f| facts_through_cache(analyzer, f))
     };
     let mut result = BTreeMap::new();
     for (file, (mut out, second)) in files.iter().zip(firsts) {

@@ -125,7 +125,7 @@ struct FileSummary {
 
 /// Project facts: summaries of every function of the scanned code by (owner, name), and of every
 /// method by name (for calls on receivers of unknown type).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 struct Project {
     by_owner: HashMap<Key, FnSummary>,
     by_name: HashMap<Arc<str>, Vec<(Arc<str>, FnSummary)>>,
@@ -605,6 +605,17 @@ fn summary_of(file: &SourceFile, a: &Analyzed, leak: leaks::LeakFacts) -> FileSu
 /// Encode a file's summary for the incremental cache.
 pub(crate) fn encode(summary: &Summary) -> Option<Vec<u8>> {
     vigil_flow::encode_summary(summary.downcast_ref::<FileSummary>()?)
+}
+
+/// Encode linked facts for the incremental cache.
+pub(crate) fn encode_facts(facts: &ProjectFacts) -> Option<Vec<u8>> {
+    vigil_flow::encode_summary(facts.downcast_ref::<Project>()?)
+}
+
+/// Decode facts written by [`encode_facts`].
+pub(crate) fn decode_facts(bytes: &[u8]) -> Option<ProjectFacts> {
+    let p: Project = vigil_flow::decode_summary(bytes)?;
+    Some(Arc::new(p))
 }
 
 /// Decode a summary written by [`encode`].
