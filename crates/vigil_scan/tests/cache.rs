@@ -45,6 +45,19 @@ impl Counting {
 
 struct Defs(BTreeSet<String>);
 
+impl Counting {
+    /// Summaries and facts alike: the names, one per line (when this analyzer encodes at all).
+    fn encode_defs(&self, d: &Defs) -> Option<Vec<u8>> {
+        self.encodes.then(|| {
+            d.0.iter()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n")
+                .into_bytes()
+        })
+    }
+}
+
 fn names(text: &str, prefix: &str) -> Vec<(usize, String)> {
     text.match_indices(prefix)
         .map(|(i, _)| {
@@ -76,14 +89,7 @@ impl Analyzer for Counting {
         Some(Box::new(Defs(defs)))
     }
     fn encode_summary(&self, summary: &Summary) -> Option<Vec<u8>> {
-        let d = summary.downcast_ref::<Defs>()?;
-        self.encodes.then(|| {
-            d.0.iter()
-                .cloned()
-                .collect::<Vec<_>>()
-                .join("\n")
-                .into_bytes()
-        })
+        self.encode_defs(summary.downcast_ref::<Defs>()?)
     }
     fn decode_summary(&self, bytes: &[u8]) -> Option<Summary> {
         let text = std::str::from_utf8(bytes).ok()?;
@@ -95,14 +101,7 @@ impl Analyzer for Counting {
         Some(Box::new(Defs(defs)))
     }
     fn encode_facts(&self, facts: &ProjectFacts) -> Option<Vec<u8>> {
-        let d = facts.downcast_ref::<Defs>()?;
-        self.encodes.then(|| {
-            d.0.iter()
-                .cloned()
-                .collect::<Vec<_>>()
-                .join("\n")
-                .into_bytes()
-        })
+        self.encode_defs(facts.downcast_ref::<Defs>()?)
     }
     fn decode_facts(&self, bytes: &[u8]) -> Option<ProjectFacts> {
         let d = self.decode_summary(bytes)?.downcast::<Defs>().ok()?;
