@@ -131,25 +131,21 @@ struct Pending {
 struct FirstResult {
     /// The file's finished result (in this shard only).
     result: Option<(Arc<str>, FileResult)>,
-    summary: Option<(FileKind, Arc<str>, Summary)>,
+    /// The file's summary until the link: encoded (a fresh one, or a cache hit's), decoded (not
+    /// encodable), or to be recomputed if the facts are needed.
+    summary: Option<(FileKind, Arc<str>, Held)>,
     pending: Option<Pending>,
     notifications: Vec<Notification>,
     /// The file's part of its kind's facts key (files that are summarized).
     fact: Option<(FileKind, Arc<str>, u64)>,
     /// The file's cache entry for the next run (cache on), and whether it came from the cache.
     entry: Option<(Arc<str>, Entry)>,
-    /// The file's summary, encoded (a fresh one, or a cache hit's), or `None` for a cache hit whose
-    /// summary must be recomputed if the facts are needed.
-    held_summary: Option<(FileKind, usize, Option<SummaryBytes>)>,
 }
 
 /// Encoded summary bytes, shared with the cache entries.
 type SummaryBytes = Arc<[u8]>;
 
 use cache::text_hash;
-
-/// A cache hit's summary: the candidate, and its encoded bytes (`None`: not encodable).
-type StaleSummary = (usize, Option<SummaryBytes>);
 
 /// A file's summary with its path.
 type Named = (Arc<str>, Summary);
@@ -279,8 +275,7 @@ fn run(
     }
 
     let mut results: Vec<(Arc<str>, FileResult)> = Vec::new();
-    let mut summaries: HashMap<FileKind, Vec<(Arc<str>, Summary)>> = HashMap::new();
-    let mut stale: HashMap<FileKind, Vec<StaleSummary>> = HashMap::new();
+    let mut summaries: HashMap<FileKind, Vec<(Arc<str>, Held)>> = HashMap::new();
     let mut facts_parts: HashMap<FileKind, Vec<(Arc<str>, u64)>> = HashMap::new();
     let mut entries: HashMap<String, Entry> = HashMap::new();
     let mut pending: Vec<Pending> = Vec::new();
@@ -291,10 +286,6 @@ fn run(
         if let Some((kind, path, s)) = f.summary {
             any_file = true;
             summaries.entry(kind).or_default().push((path, s));
-        }
-        if let Some((kind, candidate, bytes)) = f.held_summary {
-            any_file = true;
-            stale.entry(kind).or_default().push((candidate, bytes));
         }
         if let Some((kind, path, h)) = f.fact {
             facts_parts.entry(kind).or_default().push((path, h));
@@ -386,21 +377,7 @@ fn run(
             facts.insert(kind, f);
             continue;
         }
-        let mut sums: Vec<(Arc<str>, Held)> = summaries
-            .remove(&kind)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(path, s)| (path, Held::Decoded(s)))
-            .collect();
-        for (candidate, bytes) in stale.remove(&kind).unwrap_or_default() {
-            if let Some(c) = candidates.get(candidate) {
-                let held = match bytes {
-                    Some(b) => Held::Bytes(candidate, b),
-                    None => Held::Recompute(candidate),
-                };
-                sums.push((Arc::clone(&c.rel_path), held));
-            }
-        }
+        let sums = summaries.remove(&kind).unwrap_or_default();
         if sums.is_empty() {
             continue;
         }
@@ -429,6 +406,7 @@ fn run(
     }
 
     // Second pass: only the files whose results the project facts can change.
+    let no_facts = HashMap::new();
     let seconds: Vec<(Option<Rechecked>, Vec<Notification>)> = second
         .into_par_iter()
         .map(|p| {
@@ -448,10 +426,14 @@ fn run(
                     // pass finds no analysis to run again without them. (A file edited during
                     // the scan is checked without the facts then; its entry keeps the old text's
                     // hash, so the next run analyzes it afresh.)
-                    let none = HashMap::new();
                     let linked = facts.contains_key(&p.kind);
-                    let (res, no_recheck) =
-                        second_pass(&file, analyzer, p, if clean { &none } else { &facts }, &rc);
+                    let (res, no_recheck) = second_pass(
+                        &file,
+                        analyzer,
+                        p,
+                        if clean { &no_facts } else { &facts },
+                        &rc,
+                    );
                     // Without facts (linking failed) nothing is known about them.
                     let clean = no_recheck && (clean || linked);
                     return (Some((file.rel_path.clone(), res, hash, key, clean)), notes);
@@ -700,16 +682,21 @@ fn first_pass(candidate: usize, file: &SourceFile, rc: &RunCtx<'_>, mine: bool) 
     let mut r = first_pass_fresh(candidate, file, analyzer, summarize, hash, rc, mine);
     // The summary is held encoded until the link (a fraction of its decoded size), sharing its
     // bytes with the cache entry.
-    let summary = match (&r.summary, analyzer) {
-        (None, _) | (_, None) => SummaryState::None,
-        (Some((_, _, s)), Some(a)) => a
-            .encode_summary(s)
-            .map_or(SummaryState::Opaque, |b| SummaryState::Bytes(b.into())),
+    let summary = match (&mut r.summary, analyzer) {
+        (Some((_, _, held)), Some(a)) => match held {
+            Held::Decoded(s) => match a.encode_summary(s) {
+                Some(b) => {
+                    let b: SummaryBytes = b.into();
+                    *held = Held::Bytes(candidate, Arc::clone(&b));
+                    SummaryState::Bytes(b)
+                }
+                None => SummaryState::Opaque,
+            },
+            // A fresh first pass holds only decoded summaries.
+            Held::Bytes(..) | Held::Recompute(_) => SummaryState::Opaque,
+        },
+        _ => SummaryState::None,
     };
-    if let SummaryState::Bytes(b) = &summary {
-        r.summary = None;
-        r.held_summary = Some((file.kind, candidate, Some(Arc::clone(b))));
-    }
     if rc.cache.enabled() {
         if summarize {
             r.fact = Some((file.kind, file.rel_path.clone(), fact_part(&summary, hash)));
@@ -800,9 +787,13 @@ fn from_cache(
         match &e.summary {
             SummaryState::None => {}
             SummaryState::Bytes(b) => {
-                r.held_summary = Some((file.kind, candidate, Some(b.clone())))
+                let held = Held::Bytes(candidate, Arc::clone(b));
+                r.summary = Some((file.kind, file.rel_path.clone(), held));
             }
-            SummaryState::Opaque => r.held_summary = Some((file.kind, candidate, None)),
+            SummaryState::Opaque => {
+                let held = Held::Recompute(candidate);
+                r.summary = Some((file.kind, file.rel_path.clone(), held));
+            }
         }
     }
     r.entry = Some((file.rel_path.clone(), e.clone()));
@@ -854,7 +845,7 @@ fn first_pass_fresh(
         None => (None, SecondPass::Done),
     };
     if let Some(s) = summary {
-        r.summary = Some((file.kind, file.rel_path.clone(), s));
+        r.summary = Some((file.kind, file.rel_path.clone(), Held::Decoded(s)));
     }
     if !mine {
         return r;

@@ -2,7 +2,7 @@
 //! (imports, `java.lang`, wildcard imports checked against the models, declared types of locals,
 //! fields and methods, return types of modelled library methods).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use tree_sitter::Node;
@@ -130,7 +130,8 @@ struct FileCtx<'a> {
     ext: Option<&'a ExternClasses>,
     /// Members of classes this file does not declare that the lowering asked about (their facts
     /// come from other files).
-    external: std::cell::RefCell<std::collections::BTreeSet<ExternalUse>>,
+    /// By class, then member kind (every level looked up by `&str`, without allocating).
+    external: std::cell::RefCell<ExternalUses>,
 }
 
 /// What the lowering used of a class another file declares.
@@ -154,6 +155,8 @@ pub(crate) enum Member {
 /// class, what was asked and the member's name. The project facts change the file's lowering only
 /// through these, so after the link only the files whose uses the facts answer are lowered again.
 pub(crate) type ExternalUse = (Arc<str>, Member, Arc<str>);
+
+type ExternalUses = BTreeMap<Arc<str>, BTreeMap<Member, BTreeSet<Arc<str>>>>;
 
 fn simple_name(t: &str) -> &str {
     t.rsplit('.').next().unwrap_or(t)
@@ -248,12 +251,17 @@ impl FileCtx<'_> {
         let known = self
             .external
             .borrow()
-            .iter()
-            .any(|(c, m, n)| *m == member && &**c == fqn && &**n == name);
+            .get(fqn)
+            .and_then(|m| m.get(&member))
+            .is_some_and(|names| names.contains(name));
         if !known {
             self.external
                 .borrow_mut()
-                .insert((Arc::from(fqn), member, Arc::from(name)));
+                .entry(Arc::from(fqn))
+                .or_default()
+                .entry(member)
+                .or_default()
+                .insert(Arc::from(name));
         }
         self.ext.and_then(|e| e.get(fqn)).and_then(get)
     }
@@ -551,7 +559,17 @@ pub(crate) fn lower_file<'a>(
         }
         out.functions.extend(b.finish(node));
     }
-    out.external = cx.external.take().into_iter().collect();
+    out.external = cx
+        .external
+        .take()
+        .into_iter()
+        .flat_map(|(class, members)| {
+            members.into_iter().flat_map(move |(member, names)| {
+                let class = class.clone();
+                names.into_iter().map(move |n| (class.clone(), member, n))
+            })
+        })
+        .collect();
     out.classes = cx.classes.into_values().collect();
     out.classes.sort_by(|a, b| a.fqn.cmp(&b.fqn));
     out
