@@ -5,8 +5,8 @@
 //! value at the call ([`PySemantics::flow_arg`]).
 
 use crate::fields::Field;
+use foldhash::{HashMap, HashSet};
 use std::cell::{Cell, OnceCell, RefCell};
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use tree_sitter::Node;
@@ -104,14 +104,14 @@ impl<'t> PySemantics<'t> {
     }
 
     pub(crate) fn new(src: &'t str, root: Node<'t>) -> Self {
-        let mut imports = HashMap::new();
+        let mut imports = HashMap::default();
         // One walk for everything the semantics needs of the whole file.
-        let mut globals = HashSet::new();
+        let mut globals = HashSet::default();
         let mut functions: Vec<(Node<'t>, Option<usize>)> = Vec::new();
         let mut open: Vec<usize> = Vec::new();
         let mut calls = Vec::new();
         let mut assignments = Vec::new();
-        let mut alias_candidates = HashSet::new();
+        let mut alias_candidates = HashSet::default();
         walk_tree(root, |n| match n.kind() {
             "call" => calls.push(n),
             "assignment" => {
@@ -185,9 +185,9 @@ impl<'t> PySemantics<'t> {
             root,
             imports,
             module_bound: OnceCell::new(),
-            local_bound: RefCell::new(HashMap::new()),
+            local_bound: RefCell::new(HashMap::default()),
             globals,
-            qualified: RefCell::new(HashMap::new()),
+            qualified: RefCell::new(HashMap::default()),
             functions,
             calls,
             assignments,
@@ -195,14 +195,14 @@ impl<'t> PySemantics<'t> {
             flow_args: OnceCell::new(),
             alias_depth: Cell::new(0),
             mentioned: RefCell::new(Vec::new()),
-            assigned: RefCell::new(HashMap::new()),
+            assigned: RefCell::new(HashMap::default()),
         }
     }
 
     /// Lower the file and run constant propagation over every function (once per file, on first use).
     fn flow_args(&self) -> &CallArgConsts {
         self.flow_args.get_or_init(|| {
-            let mut table: HashMap<(usize, usize), Vec<Option<Const>>> = HashMap::new();
+            let mut table: HashMap<(usize, usize), Vec<Option<Const>>> = HashMap::default();
             let Ok(models) = crate::flow::load_models(false) else {
                 return table;
             };
@@ -351,7 +351,7 @@ impl<'t> PySemantics<'t> {
     /// binding node for defs, classes, loops).
     fn module_bound(&self) -> &HashMap<String, Vec<Node<'t>>> {
         self.module_bound.get_or_init(|| {
-            let mut map: HashMap<String, Vec<Node<'t>>> = HashMap::new();
+            let mut map: HashMap<String, Vec<Node<'t>>> = HashMap::default();
             let mut stack = vec![self.root];
             while let Some(scope) = stack.pop() {
                 let mut c = scope.walk();
@@ -368,7 +368,7 @@ impl<'t> PySemantics<'t> {
         if let Some(s) = self.local_bound.borrow().get(&func.id()) {
             return Rc::clone(s);
         }
-        let mut set = HashSet::new();
+        let mut set = HashSet::default();
         if let Some(params) = func.field("parameters") {
             walk_tree(params, |p| {
                 let name = match p.kind() {
@@ -592,7 +592,7 @@ impl<'t> PySemantics<'t> {
             Some(a) => a,
             None => {
                 let body = func.field("body")?;
-                let mut all = FunctionAssignments::new();
+                let mut all = FunctionAssignments::default();
                 walk_tree(body, |n| {
                     let mut out = Vec::new();
                     binding_targets(n, self.src, &mut out);

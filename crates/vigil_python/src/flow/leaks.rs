@@ -113,7 +113,7 @@ struct TreeFacts {
 /// escapes.
 struct Scope<'t> {
     depth: usize,
-    names: HashSet<&'t str>,
+    names: foldhash::HashSet<&'t str>,
     assigns: Vec<(&'t str, TextRange)>,
 }
 
@@ -133,7 +133,7 @@ fn tree_facts<'t>(root: Node<'t>, text: &'t str) -> TreeFacts {
     let mut facts = TreeFacts::default();
     let mut scopes: Vec<Scope<'t>> = vec![Scope {
         depth: 0,
-        names: HashSet::new(),
+        names: foldhash::HashSet::default(),
         assigns: Vec::new(),
     }];
     vigil_query::preorder(root, |n, depth| {
@@ -148,7 +148,7 @@ fn tree_facts<'t>(root: Node<'t>, text: &'t str) -> TreeFacts {
         match n.kind() {
             "function_definition" | "lambda" => scopes.push(Scope {
                 depth,
-                names: HashSet::new(),
+                names: foldhash::HashSet::default(),
                 assigns: Vec::new(),
             }),
             "identifier" => {

@@ -15,7 +15,7 @@
 //! - dict and list literals are arrays keyed by their constant keys/indices.
 
 use crate::fields::Field;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::Arc;
 
 use tree_sitter::Node;
@@ -286,8 +286,8 @@ fn prepass<'t>(
     is_pkg: bool,
     defs: &mut Vec<(Node<'t>, Option<Arc<str>>, bool)>,
 ) -> Prepass<'t> {
-    let mut imports: HashMap<String, Arc<str>> = HashMap::new();
-    let mut classes = HashSet::new();
+    let mut imports: HashMap<String, Arc<str>> = HashMap::default();
+    let mut classes = HashSet::default();
     let mut module_assigns: Vec<(String, Node<'t>)> = Vec::new();
     // (node, enclosing class, at module level)
     let mut stack: Vec<(Node<'t>, Option<Arc<str>>, bool)> = vec![(root, None, true)];
@@ -368,6 +368,11 @@ fn prepass<'t>(
             }
             _ => {}
         }
+        // Definitions and imports are statements: only what holds statements is entered (not
+        // the expressions, most of the tree).
+        if !holds_statements(n.kind()) {
+            continue;
+        }
         let mut kids = named_children(n);
         kids.reverse();
         // Module-level compound statements (if/try at the top) keep `top`.
@@ -390,6 +395,30 @@ fn prepass<'t>(
         }
     }
     (imports, classes, module_assigns)
+}
+
+/// Whether nodes of `kind` may hold statements (directly, or in a clause or block they hold). An
+/// `ERROR` node may hold anything.
+fn holds_statements(kind: &str) -> bool {
+    matches!(
+        kind,
+        "module"
+            | "block"
+            | "if_statement"
+            | "elif_clause"
+            | "else_clause"
+            | "for_statement"
+            | "while_statement"
+            | "try_statement"
+            | "except_clause"
+            | "except_group_clause"
+            | "finally_clause"
+            | "with_statement"
+            | "match_statement"
+            | "case_clause"
+            | "decorated_definition"
+            | "ERROR"
+    )
 }
 
 /// Lower every function, method, class body and the module body of a file.
@@ -424,8 +453,8 @@ pub(crate) fn lower_file(
         src,
         module: Arc::from(module.as_str()),
         imports,
-        consts: HashMap::new(),
-        global_types: HashMap::new(),
+        consts: HashMap::default(),
+        global_types: HashMap::default(),
         classes,
         functions,
         models,
@@ -433,7 +462,7 @@ pub(crate) fn lower_file(
         framework,
     };
     // Module-level names bound once: constants and constructor-typed objects.
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
     for (n, _) in &module_assigns {
         *counts.entry(n.as_str()).or_default() += 1;
     }
@@ -693,8 +722,8 @@ impl<'c> Builder<'c> {
             }],
             cur: BlockId(0),
             locals: Vec::new(),
-            scope: HashMap::new(),
-            globals: HashSet::new(),
+            scope: HashMap::default(),
+            globals: HashSet::default(),
             handlers: Vec::new(),
             loops: Vec::new(),
             finally: Vec::new(),
@@ -707,9 +736,9 @@ impl<'c> Builder<'c> {
             lambdas: Vec::new(),
             is_static: true,
             return_marks: Vec::new(),
-            shell_lists: HashSet::new(),
-            assign_counts: HashMap::new(),
-            single_consts: HashMap::new(),
+            shell_lists: HashSet::default(),
+            assign_counts: HashMap::default(),
+            single_consts: HashMap::default(),
         }
     }
 
@@ -940,48 +969,48 @@ impl<'c> Builder<'c> {
             });
         }
         if let Some(body) = node.field("body") {
-            self.collect_globals(body);
-            self.count_assignments(body);
+            self.scan_body(body);
             self.body(body);
         }
         self.terminate(Terminator::Return(None, span(node)));
     }
 
-    /// Count the assignments of each name in a body (not in nested functions).
-    fn count_assignments(&mut self, body: Node<'c>) {
+    /// One walk of a body (not of nested functions): the assignments of each name, and the
+    /// `global x` / `nonlocal x` names.
+    fn scan_body(&mut self, body: Node<'c>) {
         let src = self.src();
-        let mut stack = vec![body];
-        while let Some(n) = stack.pop() {
-            match n.kind() {
-                "function_definition" | "class_definition" | "lambda" => {}
-                "assignment"
-                | "augmented_assignment"
-                | "for_statement"
-                | "for_in_clause"
-                | "named_expression"
-                | "as_pattern" => {
-                    let target = n
-                        .field("left")
-                        .or_else(|| n.field("name"))
-                        .or_else(|| n.field("alias"));
-                    if let Some(t) = target {
-                        let mut ids = vec![t];
-                        while let Some(x) = ids.pop() {
-                            if x.kind() == "identifier" {
-                                *self
-                                    .assign_counts
-                                    .entry(text(x, src).to_owned())
-                                    .or_default() += 1;
-                            } else if !matches!(x.kind(), "attribute" | "subscript") {
-                                ids.extend(named_children(x));
-                            }
+        let (counts, globals) = (&mut self.assign_counts, &mut self.globals);
+        vigil_query::preorder(body, |n, _| match n.kind() {
+            "function_definition" | "class_definition" | "lambda" => false,
+            "global_statement" | "nonlocal_statement" => {
+                let mut c = n.walk();
+                globals.extend(n.named_children(&mut c).map(|id| text(id, src).to_owned()));
+                false
+            }
+            "assignment"
+            | "augmented_assignment"
+            | "for_statement"
+            | "for_in_clause"
+            | "named_expression"
+            | "as_pattern" => {
+                let target = n
+                    .field("left")
+                    .or_else(|| n.field("name"))
+                    .or_else(|| n.field("alias"));
+                if let Some(t) = target {
+                    let mut ids = vec![t];
+                    while let Some(x) = ids.pop() {
+                        if x.kind() == "identifier" {
+                            *counts.entry(text(x, src).to_owned()).or_default() += 1;
+                        } else if !matches!(x.kind(), "attribute" | "subscript") {
+                            ids.extend(named_children(x));
                         }
                     }
-                    stack.extend(named_children(n));
                 }
-                _ => stack.extend(named_children(n)),
+                true
             }
-        }
+            _ => true,
+        });
     }
 
     /// The constant value of an operand node for string comparisons: a literal, or a name assigned
@@ -1001,23 +1030,6 @@ impl<'c> Builder<'c> {
             }
         }
         None
-    }
-
-    /// `global x` / `nonlocal x` names of a body (not of nested functions).
-    fn collect_globals(&mut self, body: Node<'c>) {
-        let src = self.src();
-        let mut stack = vec![body];
-        while let Some(n) = stack.pop() {
-            match n.kind() {
-                "global_statement" | "nonlocal_statement" => {
-                    for id in named_children(n) {
-                        self.globals.insert(text(id, src).to_owned());
-                    }
-                }
-                "function_definition" | "class_definition" | "lambda" => {}
-                _ => stack.extend(named_children(n)),
-            }
-        }
     }
 
     /// The mark a decorator puts on the parameters: `<type of app>.<method>` (`flask.Flask.route`),

@@ -122,7 +122,8 @@ fn wait_before_read(cx: &mut Checker<'_, '_>, call: Node<'_>, recv: Node<'_>) {
 }
 
 pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
-    if !cx.on(NAME) {
+    // Processes, queues and pipes are reached through these modules' names.
+    if !cx.on(NAME) || !(cx.sem.mentions("multiprocessing") || cx.sem.mentions("subprocess")) {
         return;
     }
     let Some((recv, m, args)) = method_call(call) else {

@@ -84,18 +84,20 @@ fn sent_to_client(cx: &Checker<'_, '_>, n: Node<'_>) -> bool {
 }
 
 pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
-    if !cx.on(NAME) {
+    // Every formatter is reached through the `traceback` module's name: files that never
+    // mention it skip the name resolution of each call.
+    if !cx.on(NAME) || !cx.sem.mentions("traceback") {
         return;
     }
-    let Some(q) = call
-        .field("function")
-        .and_then(|f| cx.sem.qualified_name(f))
-    else {
+    // `refers_to` rules most names out from the imports alone, before any scope lookup.
+    let Some(q) = call.field("function").and_then(|f| {
+        TRACEBACK_FORMATTERS
+            .iter()
+            .find(|t| cx.sem.refers_to(f, t))
+            .copied()
+    }) else {
         return;
     };
-    if !TRACEBACK_FORMATTERS.contains(&q.as_str()) {
-        return;
-    }
     if !WEB_FRAMEWORKS.iter().any(|m| cx.sem.imports(m)) {
         return;
     }

@@ -168,7 +168,13 @@ fn started_as(cx: &Checker<'_, '_>, module: Node<'_>, name: &str) -> Option<bool
 }
 
 pub(crate) fn check(cx: &mut Checker<'_, '_>, func: Node<'_>) {
-    if !cx.on(NAME) {
+    // Threads, processes and pools are reached through these modules' names: a file that never
+    // mentions them starts nothing.
+    if !cx.on(NAME)
+        || !["threading", "multiprocessing", "concurrent"]
+            .iter()
+            .any(|m| cx.sem.mentions(m))
+    {
         return;
     }
     // Module-level functions only (directly or under decorators).
