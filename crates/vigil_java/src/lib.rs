@@ -100,8 +100,7 @@ impl JavaAnalyzer {
         flow::check(file, tree, ctx, out);
     }
 
-    /// (a) every query rule, one cursor pass; (b) every Rust-coded syntactic rule of src/rules/,
-    /// one walk.
+    /// Every query rule and every Rust-coded syntactic rule of src/rules/, over one walk.
     fn syntactic(
         &self,
         file: &SourceFile,
@@ -115,10 +114,7 @@ impl JavaAnalyzer {
         let root = tree.root_node();
         let sem = JavaSemantics::new(&file.text, root).with_properties(ctx.properties);
         self.queries
-            .run(root, file, &sem, &|r| ctx.is_enabled(&r.id), out);
-        if rules::run(root, file, &sem, ctx, &mut out.findings) {
-            out.notifications.push(vigil_query::deep_code_notice(file));
-        }
+            .run_with_rust_rules(root, file, &sem, ctx, rules::ANALYSES, rules::visit, out);
     }
 }
 
@@ -250,6 +246,22 @@ mod tests {
         let n = vigil_query::verify_rule_gates(&language(), rules.for_kind(FileKind::Java))
             .expect("tree-sitter agrees");
         assert!(n > 5, "{n} patterns");
+    }
+
+    #[test]
+    fn gated_queries_find_what_the_whole_query_finds() {
+        // Every Java fixture: the rules a file's words leave possible, run at the nodes their
+        // patterns start at, report exactly what one whole-tree pass of every rule reports.
+        let rules = RuleSet::new(vigil_core::builtin::rules().expect("builtin rules parse"))
+            .expect("unique ids");
+        let a = JavaAnalyzer::new(&rules).expect("queries compile");
+        assert_eq!(a.queries.is_anchored(), Ok(true));
+        let (files, found) = vigil_testkit::each_fixture("java", "java", |file| {
+            let tree = parse(&file.text).expect("parses");
+            let sem = JavaSemantics::new(&file.text, tree.root_node());
+            a.queries.verify_against_whole(tree.root_node(), file, &sem)
+        });
+        assert!(files > 50 && found > 20, "{files} files, {found} findings");
     }
 
     #[test]

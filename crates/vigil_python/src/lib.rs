@@ -101,10 +101,7 @@ impl PythonAnalyzer {
         let root = tree.root_node();
         let sem = PySemantics::new(&file.text, root);
         self.queries
-            .run(root, file, &sem, &|r| ctx.is_enabled(&r.id), out);
-        if rules::run(root, file, &sem, ctx, &mut out.findings) {
-            out.notifications.push(vigil_query::deep_code_notice(file));
-        }
+            .run_with_rust_rules(root, file, &sem, ctx, rules::ANALYSES, rules::visit, out);
     }
 }
 
@@ -252,48 +249,17 @@ mod tests {
 
     #[test]
     fn gated_queries_find_what_the_whole_query_finds() {
-        // Every Python fixture: the rules a file's words leave possible, run one way or another,
-        // report exactly what the one query of every rule reports.
+        // Every Python fixture: the rules a file's words leave possible, run at the nodes their
+        // patterns start at, report exactly what one whole-tree pass of every rule reports.
         let rules = RuleSet::new(vigil_core::builtin::rules().expect("builtin rules parse"))
             .expect("unique ids");
         let a = PythonAnalyzer::new(&rules).expect("queries compile");
-        let all = a.queries.get().expect("compiles");
-        let mut dirs =
-            vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/python")];
-        let (mut files, mut found) = (0, 0);
-        while let Some(d) = dirs.pop() {
-            for e in std::fs::read_dir(&d).expect("testdata").flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    dirs.push(p);
-                    continue;
-                }
-                let Ok(text) = std::fs::read_to_string(&p) else {
-                    continue;
-                };
-                if p.extension().is_none_or(|x| x != "py") {
-                    continue;
-                }
-                let file = SourceFile::new("t.py".into(), "t.py", FileKind::Python, text);
-                let tree = parse(&file.text).expect("parses");
-                let sem = PySemantics::new(&file.text, tree.root_node());
-                let key = |f: &vigil_core::Finding| {
-                    (f.rule_id.clone(), f.location.clone(), f.message.clone())
-                };
-                let mut whole = Vec::new();
-                all.run(tree.root_node(), &file, &sem, &|_| true, &mut whole);
-                let mut gated = FileOutput::default();
-                a.queries
-                    .run(tree.root_node(), &file, &sem, &|_| true, &mut gated);
-                let mut w: Vec<_> = whole.iter().map(key).collect();
-                let mut g: Vec<_> = gated.findings.iter().map(key).collect();
-                w.sort();
-                g.sort();
-                assert_eq!(w, g, "{}", p.display());
-                files += 1;
-                found += w.len();
-            }
-        }
+        assert_eq!(a.queries.is_anchored(), Ok(true));
+        let (files, found) = vigil_testkit::each_fixture("python", "py", |file| {
+            let tree = parse(&file.text).expect("parses");
+            let sem = PySemantics::new(&file.text, tree.root_node());
+            a.queries.verify_against_whole(tree.root_node(), file, &sem)
+        });
         assert!(files > 50 && found > 50, "{files} files, {found} findings");
     }
 

@@ -298,19 +298,19 @@ enum Item {
     Close,
 }
 
-struct Parser<'a> {
-    s: &'a [char],
-    i: usize,
+pub(crate) struct Parser<'a> {
+    pub(crate) s: &'a [char],
+    pub(crate) i: usize,
 }
 
 const MAX_NESTING: usize = 256;
 
 impl Parser<'_> {
-    fn peek(&self) -> Option<char> {
+    pub(crate) fn peek(&self) -> Option<char> {
         self.s.get(self.i).copied()
     }
 
-    fn skip_space(&mut self) {
+    pub(crate) fn skip_space(&mut self) {
         while let Some(c) = self.peek() {
             if c == ';' {
                 while self.peek().is_some_and(|c| c != '\n') {
@@ -324,7 +324,7 @@ impl Parser<'_> {
         }
     }
 
-    fn name(&mut self) -> String {
+    pub(crate) fn name(&mut self) -> String {
         let start = self.i;
         while self.peek().is_some_and(is_name_char) {
             self.i += 1;
@@ -332,7 +332,7 @@ impl Parser<'_> {
         self.s[start..self.i].iter().collect()
     }
 
-    fn string(&mut self) -> String {
+    pub(crate) fn string(&mut self) -> String {
         // At the opening quote.
         self.i += 1;
         let mut out = String::new();

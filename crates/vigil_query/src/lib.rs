@@ -10,12 +10,13 @@
 //! language's semantics (constants, imports): the front end implements [`Semantics`] for each file.
 //! The predicates and the message template syntax are documented in `docs/rules.md`.
 
+mod anchor;
 mod gate;
 mod shape;
 
 pub use gate::{verify_gate_analysis, verify_rule_gates, QualifiedText};
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use regex::Regex;
@@ -241,6 +242,9 @@ pub fn shorten(text: &str) -> String {
 #[derive(Debug)]
 pub struct QueryRules {
     query: Option<Query>,
+    /// By node kind id: whether a pattern can start at nodes of that kind; `None` when some
+    /// pattern's root is not a named kind (see [`anchor`]).
+    roots: Option<Vec<bool>>,
     patterns: Vec<PatternInfo>,
     rules: Vec<Arc<Rule>>,
     templates: Vec<Template>,
@@ -477,6 +481,7 @@ impl QueryRules {
         if kept.is_empty() {
             return Ok(Self {
                 query: None,
+                roots: None,
                 patterns: Vec::new(),
                 rules: kept,
                 templates,
@@ -548,8 +553,10 @@ impl QueryRules {
                 });
             }
         }
+        let roots = anchor::root_kinds(language, &query, &source);
         Ok(Self {
             query: Some(query),
+            roots,
             patterns,
             rules: kept,
             templates,
@@ -576,10 +583,36 @@ impl QueryRules {
         self.run_mask(root, file, sem, &on, out);
     }
 
-    /// [`QueryRules::run`] for the rules whose entry of `on` (one per [`QueryRules::rules`]) holds.
+    /// [`QueryRules::run`] for the rules whose entry of `on` (one per [`QueryRules::rules`]) holds:
+    /// a whole-tree pass.
     fn run_mask(
         &self,
         root: Node<'_>,
+        file: &SourceFile,
+        sem: &dyn Semantics,
+        on: &[bool],
+        out: &mut Vec<Finding>,
+    ) {
+        self.run_at(&[root], None, file, sem, on, out);
+    }
+
+    /// Whether a pattern can start at nodes of kind `kind` (only for anchored queries).
+    fn starts_at(&self, kind: u16) -> bool {
+        self.roots
+            .as_ref()
+            .and_then(|t| t.get(usize::from(kind)))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// The matches of the patterns of the rules `on` starting at `nodes` (in pre-order) when
+    /// `start_depth` is `Some(0)`, or anywhere under them when `None`. One finding per (rule,
+    /// reported range): the one of the rule's first pattern that matched there, however the
+    /// matches were found.
+    fn run_at(
+        &self,
+        nodes: &[Node<'_>],
+        start_depth: Option<u32>,
         file: &SourceFile,
         sem: &dyn Semantics,
         on: &[bool],
@@ -593,52 +626,71 @@ impl QueryRules {
         }
         let src = file.text.as_bytes();
         let mut cursor = QueryCursor::new();
-        let mut seen: HashSet<(usize, u32, u32)> = HashSet::new();
-        let mut matches = cursor.matches(query, root, src);
-        while let Some(m) = matches.next() {
-            let Some(info) = self.patterns.get(m.pattern_index) else {
-                continue;
-            };
-            if !on.get(info.rule).copied().unwrap_or(false) {
-                continue;
-            }
-            let node_of = |c: u32| m.captures.iter().find(|x| x.index == c).map(|x| x.node);
-            if !info.preds.iter().all(|p| eval_pred(p, &node_of, sem)) {
-                continue;
-            }
-            let Some(node) = info
-                .report
-                .and_then(node_of)
-                .or_else(|| m.captures.first().map(|c| c.node))
-            else {
-                continue;
-            };
-            let range = TextRange::new(node.start_byte(), node.end_byte());
-            if !seen.insert((info.rule, range.start, range.end)) {
-                continue;
-            }
-            let rule = &self.rules[info.rule];
-            let template = info.message.as_ref().unwrap_or(&self.templates[info.rule]);
-            let message = render(template, |name| {
-                // `{x.value}`: the constant value of capture `x` (its source text if not constant).
-                let (cap, want_value) = match name.strip_suffix(".value") {
-                    Some(c) => (c, true),
-                    None => (name, false),
+        cursor.set_max_start_depth(start_depth);
+        // (rule, start, end) → (pattern index, position in `out`).
+        let mut seen: HashMap<(usize, u32, u32), (usize, usize)> = HashMap::new();
+        for &node in nodes {
+            let mut matches = cursor.matches(query, node, src);
+            while let Some(m) = matches.next() {
+                let Some(info) = self.patterns.get(m.pattern_index) else {
+                    continue;
                 };
-                let node = query.capture_index_for_name(cap).and_then(node_of)?;
-                let value = want_value
-                    .then(|| sem.const_value(node))
-                    .flatten()
-                    .filter(|v| *v != ConstValue::Array)
-                    .map(|v| format!("\"{}\"", v.as_text()));
-                Some(value.unwrap_or_else(|| shorten(node_text(node, file))))
-            });
-            out.push(Finding::new(
-                rule.id.clone(),
-                rule.severity(),
-                file.location(range),
-                message,
-            ));
+                if !on.get(info.rule).copied().unwrap_or(false) {
+                    continue;
+                }
+                let earlier = |range: TextRange| seen.get(&(info.rule, range.start, range.end));
+                let node_of = |c: u32| m.captures.iter().find(|x| x.index == c).map(|x| x.node);
+                let Some(reported) = info
+                    .report
+                    .and_then(node_of)
+                    .or_else(|| m.captures.first().map(|c| c.node))
+                else {
+                    continue;
+                };
+                let range = TextRange::new(reported.start_byte(), reported.end_byte());
+                if earlier(range).is_some_and(|&(p, _)| p <= m.pattern_index) {
+                    continue;
+                }
+                if !info.preds.iter().all(|p| eval_pred(p, &node_of, sem)) {
+                    continue;
+                }
+                let rule = &self.rules[info.rule];
+                let template = info.message.as_ref().unwrap_or(&self.templates[info.rule]);
+                let message = render(template, |name| {
+                    // `{x.value}`: the constant value of capture `x` (its source text if not
+                    // constant).
+                    let (cap, want_value) = match name.strip_suffix(".value") {
+                        Some(c) => (c, true),
+                        None => (name, false),
+                    };
+                    let node = query.capture_index_for_name(cap).and_then(node_of)?;
+                    let value = want_value
+                        .then(|| sem.const_value(node))
+                        .flatten()
+                        .filter(|v| *v != ConstValue::Array)
+                        .map(|v| format!("\"{}\"", v.as_text()));
+                    Some(value.unwrap_or_else(|| shorten(node_text(node, file))))
+                });
+                let finding = Finding::new(
+                    rule.id.clone(),
+                    rule.severity(),
+                    file.location(range),
+                    message,
+                );
+                let key = (info.rule, range.start, range.end);
+                match seen.get(&key).map(|&(_, at)| at) {
+                    Some(at) => {
+                        if let Some(slot) = out.get_mut(at) {
+                            *slot = finding;
+                        }
+                        seen.insert(key, (m.pattern_index, at));
+                    }
+                    None => {
+                        seen.insert(key, (m.pattern_index, out.len()));
+                        out.push(finding);
+                    }
+                }
+            }
         }
     }
 }
@@ -857,24 +909,29 @@ impl<S: Semantics> RuleChecker<'_, S> {
 
 /// Run the Rust-coded rules of `analyses` that `ctx` enables over the tree in ONE walk: every node
 /// (down to [`RULE_DEPTH_LIMIT`]) goes to `visit`, which dispatches by node kind. Returns whether
-/// deeper nodes were left unvisited (the caller then adds [`deep_code_notice`]).
-pub fn run_rust_rules<'a, S: Semantics>(
-    root: Node<'_>,
+/// deeper nodes were left unvisited (the caller then adds [`deep_code_notice`]). The same walk
+/// gives every node of the tree, at any depth, to `also` (the nodes a [`QueryPlan`] starts at,
+/// collected on the way); with `also`, the tree is walked even when no Rust rule is enabled.
+#[allow(clippy::too_many_arguments)]
+pub fn run_rust_rules<'a, 't, S: Semantics>(
+    root: Node<'t>,
     file: &'a SourceFile,
     sem: &'a S,
     ctx: &vigil_core::CheckContext<'_>,
     analyses: &[&'static str],
     out: &'a mut Vec<Finding>,
     mut visit: impl FnMut(&mut RuleChecker<'a, S>, Node<'_>),
+    mut also: Option<&mut dyn FnMut(Node<'t>)>,
 ) -> bool {
     let enabled: Vec<(&'static str, Vec<Arc<Rule>>)> = analyses
         .iter()
         .map(|a| (*a, ctx.rules_for_analysis(a).cloned().collect::<Vec<_>>()))
         .filter(|(_, r)| !r.is_empty())
         .collect();
-    if enabled.is_empty() {
+    if enabled.is_empty() && also.is_none() {
         return false;
     }
+    let rules = !enabled.is_empty();
     let mut cx = RuleChecker {
         file,
         sem,
@@ -887,12 +944,17 @@ pub fn run_rust_rules<'a, S: Semantics>(
     // of a few hundred `+` reaches it) are not visited, and the caller reports that they were not.
     let mut skipped = false;
     preorder(root, |node, depth| {
+        if let Some(f) = also.as_mut() {
+            f(node);
+        }
         if depth <= RULE_DEPTH_LIMIT {
-            visit(&mut cx, node);
+            if rules {
+                visit(&mut cx, node);
+            }
             true
         } else {
-            skipped = true;
-            false
+            skipped |= rules;
+            also.is_some()
         }
     });
     skipped
@@ -931,7 +993,7 @@ pub fn deep_code_notice(file: &SourceFile) -> vigil_core::Notification {
         "too-deep",
         &file.rel_path,
         format!(
-            "code nested more than {RULE_DEPTH_LIMIT} levels deep (the limit of the syntactic rules) was not checked by them; the dataflow analyses have no such limit"
+            "code nested more than {RULE_DEPTH_LIMIT} levels deep (the limit of the syntactic rules written in Rust) was not checked by them; the query rules and the dataflow analyses have no such limit"
         ),
     )
 }
@@ -1256,6 +1318,45 @@ impl LazyQueryRules {
             .collect()
     }
 
+    /// Whether every pattern of the combined query starts at a named node kind, so that files
+    /// run it at those nodes only (see [`anchor`]).
+    ///
+    /// # Errors
+    /// The combined query does not compile.
+    pub fn is_anchored(&self) -> Result<bool, &RuleError> {
+        self.get().map(|q| q.roots.is_some())
+    }
+
+    /// For tests: the findings of [`LazyQueryRules::run`] (word gates, anchored matching) on one
+    /// file, with every rule enabled, compared with those of one whole-tree pass of the combined
+    /// query. The number of findings, or both lists when they differ.
+    ///
+    /// # Errors
+    /// The two differ, or the combined query does not compile.
+    pub fn verify_against_whole(
+        &self,
+        root: Node<'_>,
+        file: &SourceFile,
+        sem: &dyn Semantics,
+    ) -> Result<usize, String> {
+        let all = self.get().map_err(ToString::to_string)?;
+        let key = |f: &Finding| (f.rule_id.clone(), f.location.clone(), f.message.clone());
+        let mut whole = Vec::new();
+        let on = vec![true; all.rules.len()];
+        all.run_mask(root, file, sem, &on, &mut whole);
+        let mut lazy = vigil_core::analyzer::FileOutput::default();
+        self.run(root, file, sem, &|_| true, &mut lazy);
+        let mut w: Vec<_> = whole.iter().map(key).collect();
+        let mut l: Vec<_> = lazy.findings.iter().map(key).collect();
+        w.sort();
+        l.sort();
+        if w == l {
+            Ok(w.len())
+        } else {
+            Err(format!("whole pass: {w:#?}\nlazy: {l:#?}"))
+        }
+    }
+
     /// Run the rules that are enabled and may match this file, as [`QueryRules::run`]; a
     /// compilation error becomes one error notice of the file.
     pub fn run(
@@ -1266,7 +1367,56 @@ impl LazyQueryRules {
         enabled: &dyn Fn(&Rule) -> bool,
         out: &mut vigil_core::analyzer::FileOutput,
     ) {
-        let possible = self.possible(&file.text, enabled);
+        self.plan(&file.text, enabled)
+            .run(root, None, file, sem, out);
+    }
+
+    /// The query rules and the Rust-coded rules (`analyses`, dispatched by `visit`) that `ctx`
+    /// enables, over one walk of the tree: the walk of [`run_rust_rules`] also collects the nodes
+    /// the queries start at. A file nested deeper than the Rust rules look gets
+    /// [`deep_code_notice`].
+    #[allow(clippy::too_many_arguments)]
+    pub fn run_with_rust_rules<'t, S: Semantics>(
+        &self,
+        root: Node<'t>,
+        file: &SourceFile,
+        sem: &S,
+        ctx: &vigil_core::CheckContext<'_>,
+        analyses: &[&'static str],
+        visit: impl for<'c> FnMut(&mut RuleChecker<'c, S>, Node<'_>),
+        out: &mut vigil_core::analyzer::FileOutput,
+    ) {
+        let plan = self.plan(&file.text, &|r| ctx.is_enabled(&r.id));
+        let mut starts: Vec<Node<'t>> = Vec::new();
+        let mut collect = |n: Node<'t>| {
+            if plan.starts_at(n.kind_id()) {
+                starts.push(n);
+            }
+        };
+        let also = plan
+            .wants_starts()
+            .then_some(&mut collect as &mut dyn FnMut(Node<'t>));
+        if run_rust_rules(
+            root,
+            file,
+            sem,
+            ctx,
+            analyses,
+            &mut out.findings,
+            visit,
+            also,
+        ) {
+            out.notifications.push(deep_code_notice(file));
+        }
+        let starts = plan.wants_starts().then_some(starts.as_slice());
+        plan.run(root, starts, file, sem, out);
+    }
+
+    /// Which queries a file runs: the rules that are enabled and that its words leave possible.
+    /// A front end that walks the whole tree anyway collects the nodes the plan
+    /// [`QueryPlan::starts_at`] on the way and hands them to [`QueryPlan::run`].
+    pub fn plan(&self, text: &str, enabled: &dyn Fn(&Rule) -> bool) -> QueryPlan<'_> {
+        let possible = self.possible(text, enabled);
         let gated: Vec<usize> = (0..self.rules.len())
             .filter(|&i| possible[i] && self.gates[i].is_some())
             .collect();
@@ -1280,7 +1430,7 @@ impl LazyQueryRules {
         // the file is small (a pass over 32 KB costs about a millisecond, compiling the combined
         // Python query about 90).
         let combined = gated.len() > 1
-            && (self.all.get().is_some() || file.text.len() > SMALL_FILE || gated.len() > 4);
+            && (self.all.get().is_some() || text.len() > SMALL_FILE || gated.len() > 4);
         let mut runs: Vec<(Result<&QueryRules, &RuleError>, Vec<bool>)> = Vec::new();
         if combined {
             runs.push((self.get(), possible));
@@ -1294,9 +1444,104 @@ impl LazyQueryRules {
                 }
             }
         }
-        for (compiled, on) in runs {
+        // The queries whose patterns all start at named kinds run at the nodes of those kinds,
+        // collected in one walk for all of them (see [`anchor`]); the others pass over the tree.
+        let anchored: Vec<&QueryRules> = runs
+            .iter()
+            .filter(|(_, on)| on.contains(&true))
+            .filter_map(|(q, _)| q.as_ref().ok().copied())
+            .filter(|q| q.roots.is_some())
+            .collect();
+        let starts = (!anchored.is_empty()).then(|| {
+            let mut table: Vec<bool> = Vec::new();
+            for q in &anchored {
+                for (k, &on) in q.roots.iter().flatten().enumerate() {
+                    if on {
+                        if table.len() <= k {
+                            table.resize(k + 1, false);
+                        }
+                        table[k] = true;
+                    }
+                }
+            }
+            table
+        });
+        QueryPlan { runs, starts }
+    }
+}
+
+/// The queries one file runs (see [`LazyQueryRules::plan`]).
+pub struct QueryPlan<'q> {
+    runs: Vec<(Result<&'q QueryRules, &'q RuleError>, Vec<bool>)>,
+    /// By node kind id: whether an anchored query of the plan starts at nodes of that kind; `None`
+    /// when no query is anchored.
+    starts: Option<Vec<bool>>,
+}
+
+impl QueryPlan<'_> {
+    /// Whether the plan runs anything at all.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.runs.iter().all(|(_, on)| !on.contains(&true))
+    }
+
+    /// Whether [`QueryPlan::run`] wants the nodes it [`QueryPlan::starts_at`].
+    #[must_use]
+    pub fn wants_starts(&self) -> bool {
+        self.starts.is_some()
+    }
+
+    /// Whether an anchored query of the plan can start at nodes of kind `kind`.
+    #[must_use]
+    pub fn starts_at(&self, kind: u16) -> bool {
+        self.starts
+            .as_ref()
+            .and_then(|t| t.get(usize::from(kind)))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Run the plan over the tree at `root`. `starts`: every node of the tree (in pre-order) that
+    /// [`QueryPlan::starts_at`], when the caller collected them; `None` makes the plan walk the
+    /// tree for them itself.
+    pub fn run(
+        self,
+        root: Node<'_>,
+        starts: Option<&[Node<'_>]>,
+        file: &SourceFile,
+        sem: &dyn Semantics,
+        out: &mut vigil_core::analyzer::FileOutput,
+    ) {
+        let mut own: Vec<Node<'_>> = Vec::new();
+        let starts = match starts {
+            Some(s) => s,
+            None if self.starts.is_some() => {
+                preorder(root, |n, _| {
+                    if self.starts_at(n.kind_id()) {
+                        own.push(n);
+                    }
+                    true
+                });
+                &own
+            }
+            None => &[],
+        };
+        let several = self.runs.len() > 1;
+        for (compiled, on) in &self.runs {
             match compiled {
-                Ok(q) => q.run_mask(root, file, sem, &on, &mut out.findings),
+                Ok(q) if q.roots.is_some() => {
+                    if several {
+                        let mine: Vec<Node<'_>> = starts
+                            .iter()
+                            .filter(|n| q.starts_at(n.kind_id()))
+                            .copied()
+                            .collect();
+                        q.run_at(&mine, Some(0), file, sem, on, &mut out.findings);
+                    } else {
+                        q.run_at(starts, Some(0), file, sem, on, &mut out.findings);
+                    }
+                }
+                Ok(q) => q.run_mask(root, file, sem, on, &mut out.findings),
                 Err(e) => {
                     out.notifications.push(vigil_core::Notification::file(
                         vigil_core::NotificationLevel::Error,

@@ -734,6 +734,50 @@ pub fn assert_summary_bytes_stable(analyzer: &dyn Analyzer, file: &vigil_core::S
     }
 }
 
+/// Call `check` on every fixture file of `testdata/<lang>` (recursively) whose name ends with
+/// `.<ext>`, as a [`vigil_core::SourceFile`] of the language's kind; panic naming the file on the
+/// first error. The number of files and the sum of what `check` returned.
+///
+/// # Panics
+/// On an error of `check`, or when the fixture folder cannot be read.
+pub fn each_fixture(
+    lang: &str,
+    ext: &str,
+    mut check: impl FnMut(&vigil_core::SourceFile) -> Result<usize, String>,
+) -> (usize, usize) {
+    let kind = match ext {
+        "java" => vigil_core::FileKind::Java,
+        _ => vigil_core::FileKind::Python,
+    };
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata")
+        .join(lang)];
+    let (mut files, mut total) = (0, 0);
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).expect("testdata").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+                continue;
+            }
+            if p.extension().is_none_or(|x| x != ext) {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&p) else {
+                continue;
+            };
+            let name = format!("t.{ext}");
+            let file = vigil_core::SourceFile::new(name.clone().into(), name.as_str(), kind, text);
+            match check(&file) {
+                Ok(n) => total += n,
+                Err(e) => panic!("{}: {e}", p.display()),
+            }
+            files += 1;
+        }
+    }
+    (files, total)
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;

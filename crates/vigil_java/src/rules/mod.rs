@@ -38,7 +38,6 @@ mod weak_key_size;
 mod xxe;
 
 use tree_sitter::Node;
-use vigil_core::{CheckContext, Finding, SourceFile};
 
 use crate::JavaSemantics;
 
@@ -87,18 +86,7 @@ const LOCAL: &[&str] = &[
 /// What a rule sees while the tree is walked (the shared [`vigil_query::RuleChecker`]).
 pub(crate) type Checker<'a, 't> = vigil_query::RuleChecker<'a, JavaSemantics<'t>>;
 
-/// Run every enabled Rust rule over the tree in one walk.
-pub(crate) fn run(
-    root: Node<'_>,
-    file: &SourceFile,
-    sem: &JavaSemantics<'_>,
-    ctx: &CheckContext<'_>,
-    out: &mut Vec<Finding>,
-) -> bool {
-    vigil_query::run_rust_rules(root, file, sem, ctx, ANALYSES, out, visit)
-}
-
-fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
+pub(crate) fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     match node.kind() {
         "binary_expression" => {
             string_reference_equality::check(cx, node);

@@ -22,7 +22,6 @@ mod unsafe_archive_extraction;
 mod unsynchronized_shared_state;
 
 use tree_sitter::Node;
-use vigil_core::{CheckContext, Finding, SourceFile};
 
 use crate::PySemantics;
 
@@ -55,18 +54,7 @@ const SYNTACTIC: &[&str] = &[
 /// What a rule sees while the tree is walked (the shared [`vigil_query::RuleChecker`]).
 pub(crate) type Checker<'a, 't> = vigil_query::RuleChecker<'a, PySemantics<'t>>;
 
-/// Run every enabled Rust rule over the tree in one walk.
-pub(crate) fn run(
-    root: Node<'_>,
-    file: &SourceFile,
-    sem: &PySemantics<'_>,
-    ctx: &CheckContext<'_>,
-    out: &mut Vec<Finding>,
-) -> bool {
-    vigil_query::run_rust_rules(root, file, sem, ctx, ANALYSES, out, visit)
-}
-
-fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
+pub(crate) fn visit(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     match node.kind() {
         "module" => aws::check_module(cx, node),
         "function_definition" => {
