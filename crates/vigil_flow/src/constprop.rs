@@ -163,7 +163,8 @@ pub fn eval_call(call: &Call, env: &ConstEnv) -> Option<Const> {
         };
         let arg_int = |i: usize| args.get(i).and_then(|a| a.as_ref().and_then(as_int));
         return match (call.name.as_ref(), args.len()) {
-            ("equals", 1) => match args.first() {
+            // Python's `==` on a string, lowered as `__eq__`.
+            ("equals" | "__eq__", 1) => match args.first() {
                 Some(Some(Const::Str(t))) => Some(Const::Bool(*s == **t)),
                 Some(Some(Const::Null)) => Some(Const::Bool(false)),
                 _ => None,
@@ -227,6 +228,17 @@ pub fn eval_expr(e: &Expr, env: &ConstEnv) -> Option<Const> {
         Expr::Binary(op, a, b) => eval_binary(*op, &env.operand(a)?, &env.operand(b)?),
         Expr::Unary(op, a) => eval_unary(*op, &env.operand(a)?),
         Expr::Call(c) => eval_call(c, env),
+        Expr::ArrayLoad { array, index } => match (env.operand(array)?, env.operand(index)?) {
+            // Indexing a constant string (Python `s[i]`, negative from the end): the character.
+            (Const::Str(s), Const::Int(i)) => {
+                let len = i64::try_from(s.chars().count()).ok()?;
+                let at = usize::try_from(if i < 0 { len + i } else { i }).ok()?;
+                s.chars()
+                    .nth(at)
+                    .map(|c| Const::Str(Arc::from(c.to_string())))
+            }
+            _ => None,
+        },
         _ => None,
     }
 }

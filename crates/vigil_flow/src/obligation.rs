@@ -40,7 +40,7 @@ use vigil_core::RuleError;
 use crate::cfg::{solve, Analysis, BudgetExceeded};
 use crate::ir::{
     BinOp, Block, BlockId, Call, CallKind, Const, Expr, Function, Inst, Operand, Span, Terminator,
-    Var,
+    UnOp, Var,
 };
 
 /// At most this many distinct path states per program point; beyond it the function is skipped.
@@ -942,6 +942,7 @@ impl<'a> Engine<'a> {
         let models = self.run.models;
         let mut copies: Vec<(Var, Var, bool)> = Vec::new();
         let mut cmps: Vec<(Var, Var, Const, bool)> = Vec::new();
+        let mut nots: Vec<(Var, Var)> = Vec::new();
         for b in &f.blocks {
             for i in &b.insts {
                 let Inst::Assign {
@@ -982,6 +983,15 @@ impl<'a> Engine<'a> {
                         }
                     }
                     Expr::Call(c) => {
+                        // Python's `x == "-"`, lowered as `x.__eq__("-")`.
+                        if let (
+                            "__eq__",
+                            Some(Operand::Var(x)),
+                            [Operand::Const(k @ Const::Str(_))],
+                        ) = (c.name.as_ref(), &c.receiver, c.args.as_slice())
+                        {
+                            cmps.push((*d, *x, k.clone(), true));
+                        }
                         if let Some(Operand::Var(r)) = &c.receiver {
                             if models.file_methods.contains(&c.name) {
                                 self.file_like.insert(*r);
@@ -1015,10 +1025,20 @@ impl<'a> Engine<'a> {
                     Expr::Use(Operand::Var(s)) => {
                         copies.push((*d, *s, single.get(d) == Some(&1)));
                     }
+                    Expr::Unary(UnOp::Not, Operand::Var(s)) => nots.push((*d, *s)),
                     _ => {}
                 }
             }
         }
+        // `not (x == c)` (Python's `x != "-"`): the same test, the other way.
+        let negated: Vec<(Var, Var, Const, bool)> = nots
+            .iter()
+            .filter_map(|(d, s)| {
+                cmps.iter()
+                    .find(|(r, ..)| r == s)
+                    .map(|(_, x, c, eq)| (*d, *x, c.clone(), !eq))
+            })
+            .collect();
         // Comparisons of a variable assigned once with the same constant, tested twice or more.
         let mut tests: HashMap<(Var, Const), usize> = HashMap::new();
         for (_, x, c, _) in &cmps {
@@ -1043,7 +1063,7 @@ impl<'a> Engine<'a> {
                 self.correlated.insert((*v, Const::Bool(true)));
             }
         }
-        for (d, x, c, eq) in cmps {
+        for (d, x, c, eq) in cmps.into_iter().chain(negated) {
             let key = (x, c);
             if tests.get(&key).is_some_and(|n| *n >= 2) {
                 // A null test keeps its own condition (it also decides what the variable holds).

@@ -110,3 +110,38 @@ def switch():
     # ruleid: python/command-injection
     os.system(bar)
     return "ok"
+
+
+@app.route("/switch")
+def switch_on_constant_character():
+    param = request.args.get("p", "")
+    guess = "ABC"
+    target = guess[2]
+    if target == "A":
+        bar = param
+    elif target == "C":
+        bar = "bob"
+    else:
+        bar = param
+    # ok: python/command-injection -- `guess[2]` is "C": only the constant branch runs
+    os.system(bar)
+    last = guess[-3]
+    chosen = param if last == "A" else "safe"
+    # ruleid: python/command-injection
+    os.system(chosen)
+    return "ok"
+
+
+@app.route("/equal")
+def compared_with_a_constant():
+    tool = request.args.get("tool", "")
+    if tool == "uptime":
+        # ok: python/command-injection -- where `tool == "uptime"` holds, it is that constant
+        os.system(tool)
+    if tool != "df":
+        # ruleid: python/command-injection
+        os.system(tool)
+        return "no"
+    # ok: python/command-injection -- past the early return, `tool` is "df"
+    os.system(tool)
+    return "ok"

@@ -2223,6 +2223,34 @@ impl<'c> Builder<'c> {
                         Operand::Const(Const::Str(x)),
                         Operand::Const(Const::Str(y)),
                     ) => Operand::Const(Const::Bool((x == y) == (bo == BinOp::Eq))),
+                    // `x == "admin"`: equality by value, as a call the constant folding evaluates
+                    // (`x` may hold a known string) and the models read as a guard (where true,
+                    // `x` is the constant).
+                    (Some(bo @ (BinOp::Eq | BinOp::Ne)), x, y)
+                        if matches!(x, Operand::Const(Const::Str(_)))
+                            || matches!(y, Operand::Const(Const::Str(_))) =>
+                    {
+                        let (recv, arg) = if matches!(x, Operand::Const(Const::Str(_))) {
+                            (y.clone(), x.clone())
+                        } else {
+                            (x.clone(), y.clone())
+                        };
+                        let call = Call {
+                            name: Arc::from("__eq__"),
+                            class: Some(Arc::from("builtins.str")),
+                            kind: CallKind::Virtual,
+                            receiver: Some(recv),
+                            on_this: false,
+                            args: vec![arg],
+                            span: span(n),
+                        };
+                        let r = self.assign(Expr::Call(call), span(n));
+                        if bo == BinOp::Ne {
+                            self.assign(Expr::Unary(UnOp::Not, r), span(n))
+                        } else {
+                            r
+                        }
+                    }
                     (Some(bo), _, _) => {
                         self.assign(Expr::Binary(bo, a.op.clone(), b.op.clone()), span(n))
                     }
