@@ -1,6 +1,8 @@
 import urllib.request
 from urllib.request import urlopen
 
+import aiohttp
+import httpx
 import requests
 from fastapi import FastAPI
 from flask import Flask, request
@@ -67,3 +69,23 @@ def handler_const(event, context):
     url = "https://status.example.com"
     # ok: python/ssrf -- overwritten
     return requests.get(url, timeout=5).status_code
+
+
+@api.get("/clients")
+async def clients(url: str, item_id: int):
+    with httpx.Client() as client:
+        # ruleid: python/ssrf
+        client.get(url)
+        # ok: python/ssrf -- the untrusted part is an int
+        client.get("https://api.example.com/items/%d" % item_id)
+    async with httpx.AsyncClient() as aclient:
+        # ruleid: python/ssrf
+        await aclient.post(url, json={})
+    async with aiohttp.ClientSession() as session:
+        # ruleid: python/ssrf
+        async with session.get(url) as resp:
+            body = await resp.text()
+        # ok: python/ssrf -- a constant URL, the input goes in the query string
+        async with session.get("https://api.example.com/search", params={"q": url}) as resp:
+            body += await resp.text()
+    return body

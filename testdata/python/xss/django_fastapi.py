@@ -1,3 +1,4 @@
+import html
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.html import escape, format_html
@@ -63,3 +64,21 @@ async def text(q: str):
 def lambda_page(event, context):
     # ok: python/xss -- a Lambda returns data to API Gateway, not a page (no HTML sink)
     return {"statusCode": 200, "body": "<p>" + event["body"] + "</p>"}
+
+
+@api.get("/page", response_class=HTMLResponse)
+async def html_page(name: str):
+    # ruleid: python/xss
+    return "<h1>Hello " + name + "</h1>"
+
+
+@api.get("/page-escaped", response_class=HTMLResponse)
+async def html_page_escaped(name: str):
+    # ok: python/xss -- escaped
+    return "<h1>Hello " + html.escape(name) + "</h1>"
+
+
+@api.get("/page-count", response_class=HTMLResponse)
+async def html_page_count(count: int):
+    # ok: python/xss -- an int parameter
+    return "<p>" + str(count) + "</p>"

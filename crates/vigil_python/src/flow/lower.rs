@@ -875,6 +875,24 @@ impl<'c> Builder<'c> {
                 if let Some(m) = self.decorator_mark(f) {
                     marks.push(m);
                 }
+                // `@app.get("/", response_class=HTMLResponse)`: what the handler returns is a page.
+                let response_class = (e.kind() == "call")
+                    .then(|| e.field("arguments"))
+                    .flatten()
+                    .and_then(|args| {
+                        let mut c = args.walk();
+                        let found = args.named_children(&mut c).find(|a| {
+                            a.kind() == "keyword_argument"
+                                && a.field("name")
+                                    .is_some_and(|k| text(k, src) == "response_class")
+                        });
+                        found
+                    })
+                    .and_then(|kw| kw.field("value"))
+                    .and_then(|v| self.cx.static_path(v));
+                if let Some(rc) = response_class {
+                    marks.push(rc);
+                }
             }
         }
         let mut names: Vec<ParamDecl<'c>> = Vec::new();
