@@ -118,3 +118,15 @@ def wrap_bold(text):
 
 def wrap_escaped(text):
     return "<b>" + html.escape(text) + "</b>"
+
+
+@app.route("/markup-interpolated")
+def markup_interpolated():
+    name = request.args.get("name", "")
+    # ok: python/xss -- Markup's `%` escapes what it interpolates
+    first = Markup("<b>%s</b>") % name
+    # ok: python/xss -- so does Markup.format
+    second = Markup("<i>{}</i>").format(name)
+    # ruleid: python/xss
+    third = Markup("<u>" + name + "</u>")
+    return first + second + third

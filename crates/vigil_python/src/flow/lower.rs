@@ -2135,9 +2135,14 @@ impl<'c> Builder<'c> {
         if matches!(op, "%" | "/") && !matches!(l.op, Operand::Const(Const::Int(_))) {
             // `"fmt" % args` is string formatting and `path / name` joins paths: the result carries
             // both operands' taint.
+            // `Markup("<b>%s</b>") % name` escapes its arguments: the receiver's type decides.
+            let class =
+                l.ty.clone()
+                    .filter(|t| t.ends_with(".Markup"))
+                    .unwrap_or_else(|| Arc::from("builtins.str"));
             return Expr::Call(Call {
                 name: Arc::from(if op == "%" { "__mod__" } else { "__truediv__" }),
-                class: Some(Arc::from("builtins.str")),
+                class: Some(class),
                 kind: CallKind::Virtual,
                 receiver: Some(l.op.clone()),
                 on_this: false,
