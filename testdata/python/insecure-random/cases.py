@@ -1,5 +1,6 @@
 import random
 import secrets
+import string
 
 import flask
 from django.http import HttpResponse
@@ -111,3 +112,13 @@ def dead_branch_salt():
         # ok: python/insecure-random -- dead branch
         salt = random.randbytes(16)
     return salt
+
+
+def temporary_password():
+    # ruleid: python/insecure-random
+    pw = "".join(random.choice(string.ascii_letters) for _ in range(12))
+    # ok: python/insecure-random -- secrets
+    new_pw = "".join(secrets.choice(string.ascii_letters) for _ in range(12))
+    # ok: python/insecure-random -- `pw` inside a longer ordinary name is not a password
+    upward = random.choice([1, -1])
+    return pw, new_pw, upward

@@ -104,7 +104,12 @@ pub(crate) fn names_secret(name: &str) -> bool {
         .filter(|c| *c != '_' && *c != '-')
         .collect::<String>()
         .to_ascii_lowercase();
-    n == "iv" || ENDS.iter().any(|e| n.ends_with(e))
+    // Short forms only as the whole name (`pw`, `pwd`, `new_pw`): as a suffix they end too many
+    // ordinary words.
+    matches!(
+        n.as_str(),
+        "iv" | "pw" | "pwd" | "newpw" | "newpwd" | "temppw" | "tmppw"
+    ) || ENDS.iter().any(|e| n.ends_with(e))
 }
 
 fn named_children(n: Node<'_>) -> Vec<Node<'_>> {
