@@ -60,6 +60,15 @@ pub(crate) struct PySemantics<'t> {
 /// whether it is also bound another way (augmented assignment, loop target, `with ... as`, ...).
 type FunctionAssignments<'t> = HashMap<String, (Vec<Option<Node<'t>>>, bool)>;
 
+/// The value of keyword argument `name` in the argument list `args`.
+pub(crate) fn keyword_arg<'n>(args: Node<'n>, name: &str, src: &str) -> Option<Node<'n>> {
+    let mut c = args.walk();
+    let found = args.named_children(&mut c).find(|a| {
+        a.kind() == "keyword_argument" && a.field("name").is_some_and(|n| text(n, src) == name)
+    });
+    found.and_then(|a| a.field("value"))
+}
+
 pub(crate) fn text<'a>(n: Node<'_>, src: &'a str) -> &'a str {
     src.get(n.start_byte()..n.end_byte()).unwrap_or("")
 }
@@ -101,6 +110,11 @@ impl<'t> PySemantics<'t> {
         let m = self.src.contains(word);
         self.mentioned.borrow_mut().push((word, m));
         m
+    }
+
+    /// Whether the file's text contains any of `words` (see [`PySemantics::mentions`]).
+    pub(crate) fn mentions_any(&self, words: &[&'static str]) -> bool {
+        words.iter().any(|w| self.mentions(w))
     }
 
     pub(crate) fn new(src: &'t str, root: Node<'t>) -> Self {
@@ -874,11 +888,7 @@ impl Semantics for PySemantics<'_> {
     }
 
     fn keyword_arg<'n>(&self, args: Node<'n>, name: &str) -> Option<Node<'n>> {
-        let mut c = args.walk();
-        let found = args.named_children(&mut c).find(|a| {
-            a.kind() == "keyword_argument" && a.field("name").is_some_and(|n| self.text(n) == name)
-        });
-        found.and_then(|a| a.field("value"))
+        keyword_arg(args, name, self.src)
     }
 
     fn imports(&self, module: &str) -> bool {

@@ -25,14 +25,7 @@ pub(crate) fn root_kinds(language: &Language, query: &Query, source: &str) -> Op
         if !query.is_pattern_rooted(p) {
             return None;
         }
-        let start = query.start_byte_for_pattern(p);
-        let end = if p + 1 < query.pattern_count() {
-            query.start_byte_for_pattern(p + 1)
-        } else {
-            source.len()
-        };
-        let text = source.get(start..end)?;
-        names.extend(pattern_roots(text)?);
+        names.extend(pattern_roots(crate::pattern_text(source, query, p))?);
     }
     let count = language.node_kind_count();
     let mut table = vec![false; count];

@@ -638,7 +638,6 @@ impl QueryRules {
                 if !on.get(info.rule).copied().unwrap_or(false) {
                     continue;
                 }
-                let earlier = |range: TextRange| seen.get(&(info.rule, range.start, range.end));
                 let node_of = |c: u32| m.captures.iter().find(|x| x.index == c).map(|x| x.node);
                 let Some(reported) = info
                     .report
@@ -648,7 +647,9 @@ impl QueryRules {
                     continue;
                 };
                 let range = TextRange::new(reported.start_byte(), reported.end_byte());
-                if earlier(range).is_some_and(|&(p, _)| p <= m.pattern_index) {
+                let key = (info.rule, range.start, range.end);
+                let earlier = seen.get(&key).copied();
+                if earlier.is_some_and(|(p, _)| p <= m.pattern_index) {
                     continue;
                 }
                 if !info.preds.iter().all(|p| eval_pred(p, &node_of, sem)) {
@@ -677,19 +678,18 @@ impl QueryRules {
                     file.location(range),
                     message,
                 );
-                let key = (info.rule, range.start, range.end);
-                match seen.get(&key).map(|&(_, at)| at) {
-                    Some(at) => {
-                        if let Some(slot) = out.get_mut(at) {
-                            *slot = finding;
-                        }
-                        seen.insert(key, (m.pattern_index, at));
+                // A later match of an earlier pattern replaces the finding in place.
+                let at = match earlier.and_then(|(_, at)| out.get_mut(at).map(|s| (at, s))) {
+                    Some((at, slot)) => {
+                        *slot = finding;
+                        at
                     }
                     None => {
-                        seen.insert(key, (m.pattern_index, out.len()));
                         out.push(finding);
+                        out.len() - 1
                     }
-                }
+                };
+                seen.insert(key, (m.pattern_index, at));
             }
         }
     }
@@ -1479,12 +1479,6 @@ pub struct QueryPlan<'q> {
 }
 
 impl QueryPlan<'_> {
-    /// Whether the plan runs anything at all.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.runs.iter().all(|(_, on)| !on.contains(&true))
-    }
-
     /// Whether [`QueryPlan::run`] wants the nodes it [`QueryPlan::starts_at`].
     #[must_use]
     pub fn wants_starts(&self) -> bool {

@@ -884,16 +884,7 @@ impl<'c> Builder<'c> {
                 let response_class = (e.kind() == "call")
                     .then(|| e.field("arguments"))
                     .flatten()
-                    .and_then(|args| {
-                        let mut c = args.walk();
-                        let found = args.named_children(&mut c).find(|a| {
-                            a.kind() == "keyword_argument"
-                                && a.field("name")
-                                    .is_some_and(|k| text(k, src) == "response_class")
-                        });
-                        found
-                    })
-                    .and_then(|kw| kw.field("value"))
+                    .and_then(|args| crate::semantics::keyword_arg(args, "response_class", src))
                     .and_then(|v| self.cx.static_path(v));
                 if let Some(rc) = response_class {
                     marks.push(rc);

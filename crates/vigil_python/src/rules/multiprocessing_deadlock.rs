@@ -123,7 +123,7 @@ fn wait_before_read(cx: &mut Checker<'_, '_>, call: Node<'_>, recv: Node<'_>) {
 
 pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
     // Processes, queues and pipes are reached through these modules' names.
-    if !cx.on(NAME) || !(cx.sem.mentions("multiprocessing") || cx.sem.mentions("subprocess")) {
+    if !cx.on(NAME) || !cx.sem.mentions_any(&["multiprocessing", "subprocess"]) {
         return;
     }
     let Some((recv, m, args)) = method_call(call) else {

@@ -45,7 +45,7 @@ fn runs_on_import(cx: &Checker<'_, '_>, n: Node<'_>) -> bool {
 
 pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
     // Every process, pool and start method is reached through these modules' names.
-    if !cx.on(NAME) || !(cx.sem.mentions("multiprocessing") || cx.sem.mentions("concurrent")) {
+    if !cx.on(NAME) || !cx.sem.mentions_any(&["multiprocessing", "concurrent"]) {
         return;
     }
     let what = if is_call_to(cx.sem, call, &["multiprocessing.set_start_method"]) {

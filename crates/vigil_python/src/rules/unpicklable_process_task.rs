@@ -80,7 +80,7 @@ fn unpicklable(cx: &Checker<'_, '_>, f: Node<'_>) -> Option<String> {
 
 pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
     // Processes and pools are reached through these modules' names.
-    if !cx.on(NAME) || !(cx.sem.mentions("multiprocessing") || cx.sem.mentions("concurrent")) {
+    if !cx.on(NAME) || !cx.sem.mentions_any(&["multiprocessing", "concurrent"]) {
         return;
     }
     let Some(args) = call.field("arguments") else {

@@ -171,9 +171,9 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, func: Node<'_>) {
     // Threads, processes and pools are reached through these modules' names: a file that never
     // mentions them starts nothing.
     if !cx.on(NAME)
-        || !["threading", "multiprocessing", "concurrent"]
-            .iter()
-            .any(|m| cx.sem.mentions(m))
+        || !cx
+            .sem
+            .mentions_any(&["threading", "multiprocessing", "concurrent"])
     {
         return;
     }
