@@ -3,7 +3,9 @@
 //! [`QueryRules::compile`] takes a [`tree_sitter::Language`] and the rules of that language whose
 //! implementation is [`Implementation::Query`], and compiles them ONCE into one combined
 //! [`tree_sitter::Query`] (its pattern index maps back to the rule). The compiled value is `Sync` and is
-//! shared by every thread; [`QueryRules::run`] makes one `QueryCursor` pass over a tree.
+//! shared by every thread; [`QueryRules::run`] makes one `QueryCursor` pass over a tree, and
+//! [`LazyQueryRules`] runs the cursor only at the nodes the patterns start at (see `anchor.rs`),
+//! collected in the walk of the Rust-coded rules.
 //!
 //! Text predicates (`#eq?`, `#not-eq?`, `#match?`, `#not-match?`, `#any-of?`, `#not-any-of?` and the
 //! `any-` forms) are evaluated by tree-sitter itself. vigil's own predicates (`#vigil-…`) need the
@@ -1176,8 +1178,9 @@ pub fn count_nodes(root: tree_sitter::Node<'_>) -> u64 {
 /// Each rule has a gate (see `gate.rs`): words the file must spell for the rule to match, derived
 /// from its predicates. A file runs the query of the rules without a gate; when one gated rule can
 /// match, that rule's own query too; when several can, the combined query of every rule (one
-/// cursor pass beats several), or in a small file, while the combined query is not compiled yet,
-/// their own queries. A query is compiled the first time a file needs it, so a scan of a
+/// cursor run per start node beats several), or in a small file, while the combined query is not
+/// compiled yet, their own queries. The nodes the queries start at come from one walk for all
+/// of them ([`QueryPlan`]). A query is compiled the first time a file needs it, so a scan of a
 /// few files compiles only what they use (tree-sitter's query compilation costs 2-15 ms a rule).
 #[derive(Debug)]
 pub struct LazyQueryRules {
@@ -1319,7 +1322,7 @@ impl LazyQueryRules {
     }
 
     /// Whether every pattern of the combined query starts at a named node kind, so that files
-    /// run it at those nodes only (see [`anchor`]).
+    /// run it at those nodes only (see `anchor.rs`).
     ///
     /// # Errors
     /// The combined query does not compile.
