@@ -37,6 +37,16 @@ fn all_rules(rules: &RuleSet, kind: FileKind) -> Vec<Arc<Rule>> {
     rules.for_kind(kind).cloned().collect()
 }
 
+/// `ctx` for an analyzer's own facts type (there are none here).
+fn no_facts<'a, F>(ctx: &CheckContext<'a>) -> CheckContext<'a, F> {
+    CheckContext {
+        rules: ctx.rules,
+        project: None,
+        root: ctx.root,
+        properties: ctx.properties,
+    }
+}
+
 fn bench(c: &mut Criterion) {
     let rules = RuleSet::new(vigil_core::builtin::rules().expect("builtin rules parse"))
         .expect("unique ids");
@@ -50,7 +60,7 @@ fn bench(c: &mut Criterion) {
         let files = corpus(ext, kind);
         let bytes: usize = files.iter().map(|f| f.text.len()).sum();
         let enabled = all_rules(&rules, kind);
-        let ctx = CheckContext {
+        let ctx: CheckContext<'_> = CheckContext {
             rules: &enabled,
             project: None,
             root: Path::new("."),
@@ -81,8 +91,8 @@ fn bench(c: &mut Criterion) {
                     let mut out = FileOutput::default();
                     for (f, t) in files.iter().zip(&trees) {
                         match kind {
-                            FileKind::Java => java.check_tree(f, t, &ctx, &mut out),
-                            _ => python.check_tree(f, t, &ctx, &mut out),
+                            FileKind::Java => java.check_tree(f, t, &no_facts(&ctx), &mut out),
+                            _ => python.check_tree(f, t, &no_facts(&ctx), &mut out),
                         }
                     }
                     out

@@ -17,6 +17,13 @@
 //! first pass, the whole `check` in the second), so an analyzer that does not opt in is still correct.
 //!
 //! Each call is wrapped in `catch_unwind` by the driver: a panic becomes a notification for that file.
+//!
+//! **Typed facts.** Analyzers implement [`FileAnalyzer`], whose summaries and project facts are
+//! their own types ([`FileAnalyzer::Summary`], [`FileAnalyzer::Facts`]). The driver holds every
+//! analyzer as a `dyn` [`Analyzer`], the same contract over opaque values ([`Summary`],
+//! [`ProjectFacts`]); one blanket implementation converts between the two, and it is the only place
+//! where a value changes type. A value that reaches an analyzer of another type is a driver bug: it
+//! panics with the two type names (a notification for the file), never a silently skipped fact.
 
 use std::any::Any;
 use std::path::Path;
@@ -26,21 +33,77 @@ use crate::finding::Finding;
 use crate::rule::Rule;
 use crate::source::{FileKind, Notification, SourceFile};
 
-/// Project-wide facts produced by [`Analyzer::link`], shared read-only by every phase-2 check.
-pub type ProjectFacts = Arc<dyn Any + Send + Sync>;
+/// A value of an analyzer's own type, opaque to the driver: a [`Summary`] or [`ProjectFacts`]
+/// (`Tag` keeps the two apart).
+pub struct Opaque<Tag> {
+    value: Box<dyn Any + Send + Sync>,
+    type_name: &'static str,
+    tag: std::marker::PhantomData<fn() -> Tag>,
+}
 
-/// A per-file summary produced by [`Analyzer::summarize`].
-pub type Summary = Box<dyn Any + Send + Sync>;
+/// The tag of [`Summary`].
+pub enum SummaryTag {}
+/// The tag of [`ProjectFacts`].
+pub enum FactsTag {}
+
+/// A per-file summary produced by [`Analyzer::summarize`]: an analyzer's
+/// [`FileAnalyzer::Summary`].
+pub type Summary = Opaque<SummaryTag>;
+
+/// Project-wide facts produced by [`Analyzer::link`], shared read-only by every phase-2 check: an
+/// analyzer's [`FileAnalyzer::Facts`].
+pub type ProjectFacts = Opaque<FactsTag>;
+
+impl<Tag> Opaque<Tag> {
+    fn new<T: Send + Sync + 'static>(value: T) -> Self {
+        Self {
+            value: Box::new(value),
+            type_name: std::any::type_name::<T>(),
+            tag: std::marker::PhantomData,
+        }
+    }
+
+    /// The value as the analyzer's own type. Panics (a driver bug, reported as a notification by
+    /// the driver's `catch_unwind`) when it is another analyzer's.
+    fn get<T: 'static>(&self) -> &T {
+        match self.value.downcast_ref::<T>() {
+            Some(v) => v,
+            None => mismatch::<T>(self.type_name),
+        }
+    }
+
+    fn into_inner<T: 'static>(self) -> T {
+        let type_name = self.type_name;
+        match self.value.downcast::<T>() {
+            Ok(v) => *v,
+            Err(_) => mismatch::<T>(type_name),
+        }
+    }
+}
+
+fn mismatch<T>(found: &str) -> ! {
+    panic!(
+        "a value of type {found} handed to an analyzer of {} (a driver bug)",
+        std::any::type_name::<T>()
+    )
+}
+
+impl<Tag> std::fmt::Debug for Opaque<Tag> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Opaque({})", self.type_name)
+    }
+}
 
 /// The summaries [`Analyzer::link`] merges, with their files' paths, sorted by path.
-pub type Summaries<'a> = &'a mut dyn Iterator<Item = (Arc<str>, Summary)>;
+pub type Summaries<'a, S = Summary> = &'a mut dyn Iterator<Item = (Arc<str>, S)>;
 
-/// What phase 2 sees besides the file.
-pub struct CheckContext<'a> {
+/// What phase 2 sees besides the file. `F` is the project facts' type: the analyzer's own
+/// [`FileAnalyzer::Facts`] inside an analyzer, opaque [`ProjectFacts`] in the driver.
+pub struct CheckContext<'a, F = ProjectFacts> {
     /// The rules of this analyzer's kind that are enabled for this file (config applied).
     pub rules: &'a [Arc<Rule>],
     /// Facts from [`Analyzer::link`], if the analyzer produced any.
-    pub project: Option<&'a (dyn Any + Send + Sync)>,
+    pub project: Option<&'a F>,
     /// The scan root (for checks that look at other files, e.g. appspec hook scripts).
     pub root: &'a Path,
     /// The project's `.properties` files (constant sources: `props.getProperty("key")`), when the
@@ -48,7 +111,7 @@ pub struct CheckContext<'a> {
     pub properties: Option<&'a crate::properties::ProjectProperties>,
 }
 
-impl CheckContext<'_> {
+impl<'a, F> CheckContext<'a, F> {
     /// Whether the rule `id` is enabled for this file.
     #[must_use]
     pub fn is_enabled(&self, id: &str) -> bool {
@@ -70,6 +133,32 @@ impl CheckContext<'_> {
             .iter()
             .filter(move |r| r.analysis() == Some(name))
     }
+
+    /// The same context with other rules enabled.
+    #[must_use]
+    pub fn with_rules<'b>(&self, rules: &'b [Arc<Rule>]) -> CheckContext<'b, F>
+    where
+        'a: 'b,
+    {
+        CheckContext {
+            rules,
+            project: self.project,
+            root: self.root,
+            properties: self.properties,
+        }
+    }
+}
+
+impl<'a> CheckContext<'a, ProjectFacts> {
+    /// The context with the facts as the analyzer's own type.
+    fn typed<F: 'static>(&self) -> CheckContext<'a, F> {
+        CheckContext {
+            rules: self.rules,
+            project: self.project.map(Opaque::get::<F>),
+            root: self.root,
+            properties: self.properties,
+        }
+    }
 }
 
 /// What phase 2 produces for one file.
@@ -80,9 +169,9 @@ pub struct FileOutput {
 }
 
 /// What [`Analyzer::first_pass`] returns.
-pub struct FirstPass {
+pub struct FirstPass<S = Summary> {
     /// The file's summary, when one was asked for.
-    pub summary: Option<Summary>,
+    pub summary: Option<S>,
     /// What the second pass must do for this file.
     pub second: SecondPass,
 }
@@ -98,8 +187,14 @@ pub enum SecondPass {
     Full,
 }
 
-/// All analyses of one file kind.
-pub trait Analyzer: Send + Sync {
+/// All analyses of one file kind, with their own summary and facts types. What analyzers
+/// implement; the driver sees each through [`Analyzer`].
+pub trait FileAnalyzer: Send + Sync {
+    /// What phase 1 computes per file (`()` when the analyzer has no cross-file analysis).
+    type Summary: Send + Sync + 'static;
+    /// What [`FileAnalyzer::link`] makes of every file's summary (`()` when none).
+    type Facts: Send + Sync + 'static;
+
     /// The file kind this analyzer handles.
     fn kind(&self) -> FileKind;
 
@@ -114,45 +209,45 @@ pub trait Analyzer: Send + Sync {
 
     /// Encode a summary for the incremental cache. Default: `None` (summaries are not cached: after
     /// a change, every file of the kind is analyzed again to rebuild the project facts).
-    fn encode_summary(&self, _summary: &Summary) -> Option<Vec<u8>> {
+    fn encode_summary(&self, _summary: &Self::Summary) -> Option<Vec<u8>> {
         None
     }
 
-    /// Decode a summary written by [`Analyzer::encode_summary`] (`None`: unreadable).
-    fn decode_summary(&self, _bytes: &[u8]) -> Option<Summary> {
+    /// Decode a summary written by [`FileAnalyzer::encode_summary`] (`None`: unreadable).
+    fn decode_summary(&self, _bytes: &[u8]) -> Option<Self::Summary> {
         None
     }
 
     /// Encode linked project facts for the incremental cache, which keeps them under their facts
     /// key: an edited file that needs the facts, when no summary changed, then decodes them instead
     /// of linking every summary again. Default: `None` (not cached).
-    fn encode_facts(&self, _facts: &ProjectFacts) -> Option<Vec<u8>> {
+    fn encode_facts(&self, _facts: &Self::Facts) -> Option<Vec<u8>> {
         None
     }
 
-    /// Decode facts written by [`Analyzer::encode_facts`] (`None`: unreadable; they are linked).
-    fn decode_facts(&self, _bytes: &[u8]) -> Option<ProjectFacts> {
+    /// Decode facts written by [`FileAnalyzer::encode_facts`] (`None`: unreadable; they are linked).
+    fn decode_facts(&self, _bytes: &[u8]) -> Option<Self::Facts> {
         None
     }
 
     /// Phase 1: a summary of one file for cross-file analysis. Default: none.
-    fn summarize(&self, _file: &SourceFile) -> Option<Summary> {
+    fn summarize(&self, _file: &SourceFile) -> Option<Self::Summary> {
         None
     }
 
     /// Merge the summaries of all files of this kind (sorted by path) into project facts. The
     /// summaries are decoded as they are consumed: fold them in one at a time rather than collect
     /// them, so that the decoded summaries of a large project are never all in memory at once.
-    fn link(&self, _summaries: Summaries<'_>) -> Option<ProjectFacts> {
+    fn link(&self, _summaries: Summaries<'_, Self::Summary>) -> Option<Self::Facts> {
         None
     }
 
     /// Phase 2: run the enabled rules over one file.
-    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput);
+    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_, Self::Facts>, out: &mut FileOutput);
 
     /// Whether any rule of `enabled` needs the project facts (so summaries must be computed and
     /// linked). Default: yes when the analyzer summarizes at all.
-    fn wants_summaries(&self, _enabled: &[Arc<crate::rule::Rule>]) -> bool {
+    fn wants_summaries(&self, _enabled: &[Arc<Rule>]) -> bool {
         true
     }
 
@@ -162,10 +257,10 @@ pub trait Analyzer: Send + Sync {
     fn first_pass(
         &self,
         file: &SourceFile,
-        _ctx: &CheckContext<'_>,
+        _ctx: &CheckContext<'_, Self::Facts>,
         summarize: bool,
         _out: &mut FileOutput,
-    ) -> FirstPass {
+    ) -> FirstPass<Self::Summary> {
         FirstPass {
             summary: if summarize {
                 self.summarize(file)
@@ -176,28 +271,143 @@ pub trait Analyzer: Send + Sync {
         }
     }
 
-    /// The analyses (among [`Analyzer::cross_file_analyses`]) whose results for the file at `path`
-    /// the linked `project` facts can change; empty when none (only asked for files whose first
-    /// pass returned [`SecondPass::IfNeeded`]). [`Analyzer::recheck`] then runs with only the rules
-    /// of these analyses enabled.
-    fn recheck_analyses(
-        &self,
-        _project: &(dyn Any + Send + Sync),
-        _path: &str,
-    ) -> &'static [&'static str] {
+    /// The analyses (among [`FileAnalyzer::cross_file_analyses`]) whose results for the file at
+    /// `path` the linked `project` facts can change; empty when none (only asked for files whose
+    /// first pass returned [`SecondPass::IfNeeded`]). [`FileAnalyzer::recheck`] then runs with only
+    /// the rules of these analyses enabled.
+    fn recheck_analyses(&self, _project: &Self::Facts, _path: &str) -> &'static [&'static str] {
         self.cross_file_analyses()
     }
 
-    /// The analyses (`analysis:` names) [`Analyzer::recheck`] runs: its findings replace the first
-    /// pass's findings of rules with these analyses.
+    /// The analyses (`analysis:` names) [`FileAnalyzer::recheck`] runs: its findings replace the
+    /// first pass's findings of rules with these analyses.
     fn cross_file_analyses(&self) -> &'static [&'static str] {
         &[]
     }
 
-    /// Second pass for a file that needs it: run only the [`Analyzer::cross_file_analyses`], with
-    /// the project facts in `ctx`.
-    fn recheck(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
+    /// Second pass for a file that needs it: run only the [`FileAnalyzer::cross_file_analyses`],
+    /// with the project facts in `ctx`.
+    fn recheck(
+        &self,
+        file: &SourceFile,
+        ctx: &CheckContext<'_, Self::Facts>,
+        out: &mut FileOutput,
+    ) {
         self.check(file, ctx, out);
+    }
+}
+
+/// [`FileAnalyzer`] over opaque summaries and facts: what the driver holds (`dyn Analyzer`), one
+/// implementation for every [`FileAnalyzer`]. See the module docs for the protocols.
+pub trait Analyzer: Send + Sync {
+    /// See [`FileAnalyzer::kind`].
+    fn kind(&self) -> FileKind;
+    /// See [`FileAnalyzer::analyses`].
+    fn analyses(&self) -> Vec<&'static str>;
+    /// See [`FileAnalyzer::parse_only`].
+    fn parse_only(&self, file: &SourceFile) -> u64;
+    /// See [`FileAnalyzer::encode_summary`].
+    fn encode_summary(&self, summary: &Summary) -> Option<Vec<u8>>;
+    /// See [`FileAnalyzer::decode_summary`].
+    fn decode_summary(&self, bytes: &[u8]) -> Option<Summary>;
+    /// See [`FileAnalyzer::encode_facts`].
+    fn encode_facts(&self, facts: &ProjectFacts) -> Option<Vec<u8>>;
+    /// See [`FileAnalyzer::decode_facts`].
+    fn decode_facts(&self, bytes: &[u8]) -> Option<ProjectFacts>;
+    /// See [`FileAnalyzer::summarize`].
+    fn summarize(&self, file: &SourceFile) -> Option<Summary>;
+    /// See [`FileAnalyzer::link`].
+    fn link(&self, summaries: Summaries<'_>) -> Option<ProjectFacts>;
+    /// See [`FileAnalyzer::check`].
+    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput);
+    /// See [`FileAnalyzer::wants_summaries`].
+    fn wants_summaries(&self, enabled: &[Arc<Rule>]) -> bool;
+    /// See [`FileAnalyzer::first_pass`].
+    fn first_pass(
+        &self,
+        file: &SourceFile,
+        ctx: &CheckContext<'_>,
+        summarize: bool,
+        out: &mut FileOutput,
+    ) -> FirstPass;
+    /// See [`FileAnalyzer::recheck_analyses`].
+    fn recheck_analyses(&self, project: &ProjectFacts, path: &str) -> &'static [&'static str];
+    /// See [`FileAnalyzer::cross_file_analyses`].
+    fn cross_file_analyses(&self) -> &'static [&'static str];
+    /// See [`FileAnalyzer::recheck`].
+    fn recheck(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput);
+}
+
+impl<A: FileAnalyzer> Analyzer for A {
+    fn kind(&self) -> FileKind {
+        FileAnalyzer::kind(self)
+    }
+
+    fn analyses(&self) -> Vec<&'static str> {
+        FileAnalyzer::analyses(self)
+    }
+
+    fn parse_only(&self, file: &SourceFile) -> u64 {
+        FileAnalyzer::parse_only(self, file)
+    }
+
+    fn encode_summary(&self, summary: &Summary) -> Option<Vec<u8>> {
+        FileAnalyzer::encode_summary(self, summary.get::<A::Summary>())
+    }
+
+    fn decode_summary(&self, bytes: &[u8]) -> Option<Summary> {
+        FileAnalyzer::decode_summary(self, bytes).map(Summary::new)
+    }
+
+    fn encode_facts(&self, facts: &ProjectFacts) -> Option<Vec<u8>> {
+        FileAnalyzer::encode_facts(self, facts.get::<A::Facts>())
+    }
+
+    fn decode_facts(&self, bytes: &[u8]) -> Option<ProjectFacts> {
+        FileAnalyzer::decode_facts(self, bytes).map(ProjectFacts::new)
+    }
+
+    fn summarize(&self, file: &SourceFile) -> Option<Summary> {
+        FileAnalyzer::summarize(self, file).map(Summary::new)
+    }
+
+    fn link(&self, summaries: Summaries<'_>) -> Option<ProjectFacts> {
+        let mut typed = summaries.map(|(path, s)| (path, s.into_inner::<A::Summary>()));
+        FileAnalyzer::link(self, &mut typed).map(ProjectFacts::new)
+    }
+
+    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
+        FileAnalyzer::check(self, file, &ctx.typed(), out);
+    }
+
+    fn wants_summaries(&self, enabled: &[Arc<Rule>]) -> bool {
+        FileAnalyzer::wants_summaries(self, enabled)
+    }
+
+    fn first_pass(
+        &self,
+        file: &SourceFile,
+        ctx: &CheckContext<'_>,
+        summarize: bool,
+        out: &mut FileOutput,
+    ) -> FirstPass {
+        let p = FileAnalyzer::first_pass(self, file, &ctx.typed(), summarize, out);
+        FirstPass {
+            summary: p.summary.map(Summary::new),
+            second: p.second,
+        }
+    }
+
+    fn recheck_analyses(&self, project: &ProjectFacts, path: &str) -> &'static [&'static str] {
+        FileAnalyzer::recheck_analyses(self, project.get::<A::Facts>(), path)
+    }
+
+    fn cross_file_analyses(&self) -> &'static [&'static str] {
+        FileAnalyzer::cross_file_analyses(self)
+    }
+
+    fn recheck(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
+        FileAnalyzer::recheck(self, file, &ctx.typed(), out);
     }
 }
 
@@ -221,4 +431,85 @@ pub fn drop_cross_file_findings(out: &mut FileOutput, enabled: &[Arc<Rule>], cro
             .and_then(|r| r.analysis())
             .is_some_and(|a| cross.contains(&a))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Counts the lines of each file; the facts are the total.
+    struct Lines;
+    impl FileAnalyzer for Lines {
+        type Summary = usize;
+        type Facts = usize;
+        fn kind(&self) -> FileKind {
+            FileKind::Python
+        }
+        fn analyses(&self) -> Vec<&'static str> {
+            Vec::new()
+        }
+        fn summarize(&self, file: &SourceFile) -> Option<usize> {
+            Some(file.text.lines().count())
+        }
+        fn link(&self, summaries: Summaries<'_, usize>) -> Option<usize> {
+            Some(summaries.map(|(_, n)| n).sum())
+        }
+        fn check(&self, file: &SourceFile, ctx: &CheckContext<'_, usize>, out: &mut FileOutput) {
+            if let Some(n) = ctx.project {
+                out.findings.push(Finding::new(
+                    Arc::from("python/lines"),
+                    crate::Severity::Note,
+                    file.location(crate::TextRange::new(0, 0)),
+                    format!("{n} lines"),
+                ));
+            }
+        }
+    }
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::new("a.py".into(), "a.py", FileKind::Python, text)
+    }
+
+    fn ctx(project: Option<&ProjectFacts>) -> CheckContext<'_> {
+        CheckContext {
+            rules: &[],
+            project,
+            root: Path::new("."),
+            properties: None,
+        }
+    }
+
+    #[test]
+    fn facts_reach_the_analyzer_as_its_own_type() {
+        let a: &dyn Analyzer = &Lines;
+        let sums = [file("a\nb\n"), file("c\n")].map(|f| (f.rel_path.clone(), a.summarize(&f)));
+        let mut it = sums.into_iter().filter_map(|(p, s)| Some((p, s?)));
+        let facts = a.link(&mut it).expect("linked");
+        let mut out = FileOutput::default();
+        a.check(&file(""), &ctx(Some(&facts)), &mut out);
+        assert_eq!(out.findings[0].message, "3 lines");
+    }
+
+    #[test]
+    fn another_analyzers_facts_panic_with_both_types() {
+        // Never skipped in silence: the driver turns the panic into a notification.
+        let facts = ProjectFacts::new(String::from("x"));
+        let err = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut out = FileOutput::default();
+            (&Lines as &dyn Analyzer).check(&file(""), &ctx(Some(&facts)), &mut out);
+        }))
+        .expect_err("a type mismatch panics");
+        let msg = err.downcast_ref::<String>().cloned().unwrap_or_default();
+        assert!(
+            msg.contains("alloc::string::String") && msg.contains("usize"),
+            "{msg}"
+        );
+        let summary = Summary::new(String::from("x"));
+        let err = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            (&Lines as &dyn Analyzer).encode_summary(&summary)
+        }))
+        .expect_err("a type mismatch panics");
+        let msg = err.downcast_ref::<String>().cloned().unwrap_or_default();
+        assert!(msg.contains("usize") && msg.contains("String"), "{msg}");
+    }
 }

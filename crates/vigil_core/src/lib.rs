@@ -22,7 +22,7 @@ pub mod source;
 pub mod suppress;
 pub mod text;
 
-pub use analyzer::{Analyzer, CheckContext, ProjectFacts};
+pub use analyzer::{Analyzer, CheckContext, FileAnalyzer, ProjectFacts};
 pub use finding::{Edit, Finding, Fix, FixApplicability, FlowStep, Location, Related};
 pub use report::ScanReport;
 pub use rule::{Rule, RuleError, RuleSet};

@@ -420,8 +420,8 @@ pub fn finding(file: &SourceFile, f: &Function, rule: &Rule, l: &Leak, w: &Wordi
 /// The enabled leak rules of a language (`lang/...` ids of `analysis`), by their name without the
 /// language prefix.
 #[must_use]
-pub fn enabled_rules<'c>(
-    ctx: &'c CheckContext<'_>,
+pub fn enabled_rules<'c, F>(
+    ctx: &'c CheckContext<'_, F>,
     analysis: &'c str,
     lang: &str,
 ) -> HashMap<&'c str, &'c Arc<Rule>> {

@@ -84,3 +84,26 @@ pub fn encode_summary<T: serde::Serialize>(summary: &T) -> Option<Vec<u8>> {
 pub fn decode_summary<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
     postcard::from_bytes(bytes).ok()
 }
+
+/// The cache codec of a [`vigil_core::FileAnalyzer`] whose summary and facts types are
+/// serializable: [`encode_summary`]/[`decode_summary`] for both. Use inside the `impl`.
+#[macro_export]
+macro_rules! postcard_codec {
+    ($summary:ty, $facts:ty) => {
+        fn encode_summary(&self, summary: &$summary) -> Option<Vec<u8>> {
+            $crate::encode_summary(summary)
+        }
+
+        fn decode_summary(&self, bytes: &[u8]) -> Option<$summary> {
+            $crate::decode_summary(bytes)
+        }
+
+        fn encode_facts(&self, facts: &$facts) -> Option<Vec<u8>> {
+            $crate::encode_summary(facts)
+        }
+
+        fn decode_facts(&self, bytes: &[u8]) -> Option<$facts> {
+            $crate::decode_summary(bytes)
+        }
+    };
+}

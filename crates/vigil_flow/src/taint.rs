@@ -409,7 +409,7 @@ pub type RuleOf = std::collections::HashMap<u32, Arc<vigil_core::Rule>>;
 /// The taint rules (`analysis: taint`) enabled in `ctx`: the bit mask of their sink kinds (named by
 /// the rule id's part after the language prefix) and the rule of each kind.
 #[must_use]
-pub fn enabled_kinds(ctx: &vigil_core::CheckContext<'_>, models: &Models) -> (u64, RuleOf) {
+pub fn enabled_kinds<F>(ctx: &vigil_core::CheckContext<'_, F>, models: &Models) -> (u64, RuleOf) {
     let mut kinds = 0u64;
     let mut rule_of = RuleOf::new();
     for r in ctx.rules_for_analysis("taint") {

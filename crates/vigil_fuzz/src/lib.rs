@@ -60,9 +60,7 @@ pub fn analyze(kind: FileKind, name: &str, bytes: &[u8]) {
             .and_then(|s| a.link(&mut std::iter::once((file.rel_path.clone(), s))));
         let ctx = CheckContext {
             rules: &rules,
-            project: facts
-                .as_ref()
-                .map(|f| &**f as &(dyn std::any::Any + Send + Sync)),
+            project: facts.as_ref(),
             root: Path::new("."),
             properties: None,
         };

@@ -36,7 +36,7 @@ fn flow_has_source_steps_and_sink() {
     let enabled: Vec<_> = rules.for_kind(FileKind::Java).cloned().collect();
     let ctx = CheckContext {
         rules: &enabled,
-        project: project.as_deref(),
+        project: project.as_ref(),
         root: std::path::Path::new("."),
         properties: None,
     };

@@ -69,7 +69,7 @@ fn scan_corpus() {
     for f in &files {
         let ctx = CheckContext {
             rules: &enabled,
-            project: project.as_deref(),
+            project: project.as_ref(),
             root: &root,
             properties: None,
         };

@@ -17,8 +17,8 @@ mod semantics;
 use std::sync::Arc;
 
 use tree_sitter::{Language, Tree};
-use vigil_core::analyzer::{FileOutput, FirstPass, SecondPass, Summary};
-use vigil_core::{Analyzer, CheckContext, FileKind, ProjectFacts, RuleError, RuleSet, SourceFile};
+use vigil_core::analyzer::{FileOutput, FirstPass, SecondPass, Summaries};
+use vigil_core::{Analyzer, CheckContext, FileAnalyzer, FileKind, RuleError, RuleSet, SourceFile};
 use vigil_query::LazyQueryRules;
 
 pub(crate) use semantics::PySemantics;
@@ -79,7 +79,7 @@ impl PythonAnalyzer {
         &self,
         file: &SourceFile,
         tree: &Tree,
-        ctx: &CheckContext<'_>,
+        ctx: &CheckContext<'_, flow::Project>,
         out: &mut FileOutput,
     ) {
         self.syntactic(file, tree, ctx, out);
@@ -92,7 +92,7 @@ impl PythonAnalyzer {
         &self,
         file: &SourceFile,
         tree: &Tree,
-        ctx: &CheckContext<'_>,
+        ctx: &CheckContext<'_, flow::Project>,
         out: &mut FileOutput,
     ) {
         if ctx.rules.is_empty() {
@@ -105,7 +105,10 @@ impl PythonAnalyzer {
     }
 }
 
-impl Analyzer for PythonAnalyzer {
+impl FileAnalyzer for PythonAnalyzer {
+    type Summary = flow::FileSummary;
+    type Facts = flow::Project;
+
     fn parse_only(&self, file: &SourceFile) -> u64 {
         parse(&file.text).map_or(0, |t| vigil_query::count_nodes(t.root_node()))
     }
@@ -122,32 +125,23 @@ impl Analyzer for PythonAnalyzer {
             .collect()
     }
 
-    fn summarize(&self, file: &SourceFile) -> Option<Summary> {
+    fn summarize(&self, file: &SourceFile) -> Option<flow::FileSummary> {
         let tree = parse(&file.text)?;
         flow::summarize(file, &tree)
     }
 
-    fn encode_summary(&self, summary: &Summary) -> Option<Vec<u8>> {
-        flow::encode(summary)
-    }
+    vigil_flow::postcard_codec!(flow::FileSummary, flow::Project);
 
-    fn decode_summary(&self, bytes: &[u8]) -> Option<Summary> {
-        flow::decode(bytes)
-    }
-
-    fn encode_facts(&self, facts: &ProjectFacts) -> Option<Vec<u8>> {
-        flow::encode_facts(facts)
-    }
-
-    fn decode_facts(&self, bytes: &[u8]) -> Option<ProjectFacts> {
-        flow::decode_facts(bytes)
-    }
-
-    fn link(&self, summaries: vigil_core::analyzer::Summaries<'_>) -> Option<ProjectFacts> {
+    fn link(&self, summaries: Summaries<'_, flow::FileSummary>) -> Option<flow::Project> {
         flow::link(summaries)
     }
 
-    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
+    fn check(
+        &self,
+        file: &SourceFile,
+        ctx: &CheckContext<'_, flow::Project>,
+        out: &mut FileOutput,
+    ) {
         if ctx.rules.is_empty() {
             return;
         }
@@ -169,10 +163,10 @@ impl Analyzer for PythonAnalyzer {
     fn first_pass(
         &self,
         file: &SourceFile,
-        ctx: &CheckContext<'_>,
+        ctx: &CheckContext<'_, flow::Project>,
         summarize: bool,
         out: &mut FileOutput,
-    ) -> FirstPass {
+    ) -> FirstPass<flow::FileSummary> {
         let done = |summary| FirstPass {
             summary,
             second: SecondPass::IfNeeded,
@@ -192,19 +186,20 @@ impl Analyzer for PythonAnalyzer {
         done(flow::first_pass(file, &tree, ctx, summarize, out))
     }
 
-    fn recheck_analyses(
-        &self,
-        project: &(dyn std::any::Any + Send + Sync),
-        path: &str,
-    ) -> &'static [&'static str] {
-        flow::recheck_analyses(project, path)
+    fn recheck_analyses(&self, project: &flow::Project, path: &str) -> &'static [&'static str] {
+        project.recheck.analyses(path, flow::CROSS_FILE_ANALYSES)
     }
 
     fn cross_file_analyses(&self) -> &'static [&'static str] {
         flow::CROSS_FILE_ANALYSES
     }
 
-    fn recheck(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
+    fn recheck(
+        &self,
+        file: &SourceFile,
+        ctx: &CheckContext<'_, flow::Project>,
+        out: &mut FileOutput,
+    ) {
         if let Some(tree) = parse(&file.text) {
             flow::recheck(file, &tree, ctx, out);
         }

@@ -21,7 +21,7 @@ fn scan(analyzer: &dyn Analyzer, rules: &RuleSet, files: &[SourceFile]) -> Vec<F
     let enabled: Vec<_> = rules.for_kind(FileKind::Python).cloned().collect();
     let ctx = CheckContext {
         rules: &enabled,
-        project: project.as_deref(),
+        project: project.as_ref(),
         root: std::path::Path::new("."),
         properties: None,
     };

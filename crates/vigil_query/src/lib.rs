@@ -915,11 +915,11 @@ impl<S: Semantics> RuleChecker<'_, S> {
 /// gives every node of the tree, at any depth, to `also` (the nodes a [`QueryPlan`] starts at,
 /// collected on the way); with `also`, the tree is walked even when no Rust rule is enabled.
 #[allow(clippy::too_many_arguments)]
-pub fn run_rust_rules<'a, 't, S: Semantics>(
+pub fn run_rust_rules<'a, 't, S: Semantics, F>(
     root: Node<'t>,
     file: &'a SourceFile,
     sem: &'a S,
-    ctx: &vigil_core::CheckContext<'_>,
+    ctx: &vigil_core::CheckContext<'_, F>,
     analyses: &[&'static str],
     out: &'a mut Vec<Finding>,
     mut visit: impl FnMut(&mut RuleChecker<'a, S>, Node<'_>),
@@ -1379,12 +1379,12 @@ impl LazyQueryRules {
     /// the queries start at. A file nested deeper than the Rust rules look gets
     /// [`deep_code_notice`].
     #[allow(clippy::too_many_arguments)]
-    pub fn run_with_rust_rules<'t, S: Semantics>(
+    pub fn run_with_rust_rules<'t, S: Semantics, F>(
         &self,
         root: Node<'t>,
         file: &SourceFile,
         sem: &S,
-        ctx: &vigil_core::CheckContext<'_>,
+        ctx: &vigil_core::CheckContext<'_, F>,
         analyses: &[&'static str],
         visit: impl for<'c> FnMut(&mut RuleChecker<'c, S>, Node<'_>),
         out: &mut vigil_core::analyzer::FileOutput,

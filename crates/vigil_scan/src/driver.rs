@@ -891,9 +891,7 @@ fn second_pass(
     let (settings, opts, root) = (rc.settings, rc.opts, rc.root);
     let file_rules = settings.file_rules(&file.path);
     let enabled = file_rules.for_kind(file.kind);
-    let project = facts
-        .get(&file.kind)
-        .map(|f| &**f as &(dyn std::any::Any + Send + Sync));
+    let project = facts.get(&file.kind);
     let ctx = CheckContext {
         rules: enabled,
         project,

@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use vigil_core::analyzer::{FileOutput, FirstPass, SecondPass, Summary};
+use vigil_core::analyzer::{FileOutput, FirstPass, SecondPass, Summaries};
 use vigil_core::config::Config;
 use vigil_core::rule::parse_rule;
 use vigil_core::{
-    Analyzer, CheckContext, FileKind, Finding, ProjectFacts, RuleSet, SourceFile, TextRange,
+    Analyzer, CheckContext, FileAnalyzer, FileKind, Finding, RuleSet, SourceFile, TextRange,
 };
 use vigil_scan::{scan, CacheOptions, CliSettings, ScanOptions, ScanResult, Settings};
 
@@ -70,14 +70,17 @@ fn names(text: &str, prefix: &str) -> Vec<(usize, String)> {
         .collect()
 }
 
-impl Analyzer for Counting {
+impl FileAnalyzer for Counting {
+    type Summary = Defs;
+    type Facts = Defs;
+
     fn kind(&self) -> FileKind {
         FileKind::Python
     }
     fn analyses(&self) -> Vec<&'static str> {
         vec!["test_danger", "test_undefined"]
     }
-    fn summarize(&self, file: &SourceFile) -> Option<Summary> {
+    fn summarize(&self, file: &SourceFile) -> Option<Defs> {
         self.analyzed
             .lock()
             .unwrap()
@@ -86,38 +89,31 @@ impl Analyzer for Counting {
             .into_iter()
             .map(|(_, n)| n)
             .collect();
-        Some(Box::new(Defs(defs)))
+        Some(Defs(defs))
     }
-    fn encode_summary(&self, summary: &Summary) -> Option<Vec<u8>> {
-        self.encode_defs(summary.downcast_ref::<Defs>()?)
+    fn encode_summary(&self, summary: &Defs) -> Option<Vec<u8>> {
+        self.encode_defs(summary)
     }
-    fn decode_summary(&self, bytes: &[u8]) -> Option<Summary> {
+    fn decode_summary(&self, bytes: &[u8]) -> Option<Defs> {
         let text = std::str::from_utf8(bytes).ok()?;
         let defs = text
             .split('\n')
             .filter(|s| !s.is_empty())
             .map(str::to_owned)
             .collect();
-        Some(Box::new(Defs(defs)))
+        Some(Defs(defs))
     }
-    fn encode_facts(&self, facts: &ProjectFacts) -> Option<Vec<u8>> {
-        self.encode_defs(facts.downcast_ref::<Defs>()?)
+    fn encode_facts(&self, facts: &Defs) -> Option<Vec<u8>> {
+        self.encode_defs(facts)
     }
-    fn decode_facts(&self, bytes: &[u8]) -> Option<ProjectFacts> {
-        let d = self.decode_summary(bytes)?.downcast::<Defs>().ok()?;
-        Some(Arc::new(*d))
+    fn decode_facts(&self, bytes: &[u8]) -> Option<Defs> {
+        FileAnalyzer::decode_summary(self, bytes)
     }
-    fn link(&self, summaries: vigil_core::analyzer::Summaries<'_>) -> Option<ProjectFacts> {
+    fn link(&self, summaries: Summaries<'_, Defs>) -> Option<Defs> {
         self.links.fetch_add(1, Ordering::SeqCst);
-        let mut all = BTreeSet::new();
-        for (_, s) in summaries {
-            if let Ok(d) = s.downcast::<Defs>() {
-                all.extend(d.0);
-            }
-        }
-        Some(Arc::new(Defs(all)))
+        Some(Defs(summaries.flat_map(|(_, d)| d.0).collect()))
     }
-    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
+    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_, Defs>, out: &mut FileOutput) {
         self.analyzed
             .lock()
             .unwrap()
@@ -147,7 +143,7 @@ impl Analyzer for Counting {
             }
         }
         if let Some(rule) = ctx.rule("python/test-undefined") {
-            let defs = ctx.project.and_then(|p| p.downcast_ref::<Defs>());
+            let defs = ctx.project;
             for (i, name) in names(&file.text, "use_") {
                 if !defs.is_some_and(|d| d.0.contains(&name)) {
                     out.findings.push(Finding::new(
@@ -210,49 +206,50 @@ struct Shared {
 
 const UNDEFINED: &[&str] = &["test_undefined"];
 
-impl Analyzer for Shared {
+impl FileAnalyzer for Shared {
+    type Summary = Defs;
+    type Facts = Defs;
+
     fn kind(&self) -> FileKind {
-        self.inner.kind()
+        FileAnalyzer::kind(&*self.inner)
     }
     fn analyses(&self) -> Vec<&'static str> {
-        self.inner.analyses()
+        FileAnalyzer::analyses(&*self.inner)
     }
-    fn summarize(&self, file: &SourceFile) -> Option<Summary> {
-        let mut s = self.inner.summarize(file)?;
-        if let (Some(d), true) = (s.downcast_mut::<Defs>(), self.single) {
-            if file.text.contains("use_") {
-                d.0.insert(format!("\u{1}{}", file.rel_path));
-            }
+    fn summarize(&self, file: &SourceFile) -> Option<Defs> {
+        let mut d = FileAnalyzer::summarize(&*self.inner, file)?;
+        if self.single && file.text.contains("use_") {
+            d.0.insert(format!("\u{1}{}", file.rel_path));
         }
-        Some(s)
+        Some(d)
     }
-    fn encode_summary(&self, s: &Summary) -> Option<Vec<u8>> {
-        self.inner.encode_summary(s)
+    fn encode_summary(&self, s: &Defs) -> Option<Vec<u8>> {
+        FileAnalyzer::encode_summary(&*self.inner, s)
     }
-    fn decode_summary(&self, b: &[u8]) -> Option<Summary> {
-        self.inner.decode_summary(b)
+    fn decode_summary(&self, b: &[u8]) -> Option<Defs> {
+        FileAnalyzer::decode_summary(&*self.inner, b)
     }
-    fn link(&self, s: vigil_core::analyzer::Summaries<'_>) -> Option<ProjectFacts> {
-        self.inner.link(s)
+    fn link(&self, s: Summaries<'_, Defs>) -> Option<Defs> {
+        FileAnalyzer::link(&*self.inner, s)
     }
-    fn encode_facts(&self, f: &ProjectFacts) -> Option<Vec<u8>> {
-        self.inner.encode_facts(f)
+    fn encode_facts(&self, f: &Defs) -> Option<Vec<u8>> {
+        FileAnalyzer::encode_facts(&*self.inner, f)
     }
-    fn decode_facts(&self, b: &[u8]) -> Option<ProjectFacts> {
-        self.inner.decode_facts(b)
+    fn decode_facts(&self, b: &[u8]) -> Option<Defs> {
+        FileAnalyzer::decode_facts(&*self.inner, b)
     }
-    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
-        self.inner.check(file, ctx, out);
+    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_, Defs>, out: &mut FileOutput) {
+        FileAnalyzer::check(&*self.inner, file, ctx, out);
     }
     fn first_pass(
         &self,
         file: &SourceFile,
-        ctx: &CheckContext<'_>,
+        ctx: &CheckContext<'_, Defs>,
         summarize: bool,
         out: &mut FileOutput,
-    ) -> FirstPass {
+    ) -> FirstPass<Defs> {
         let summary = if summarize {
-            self.summarize(file)
+            FileAnalyzer::summarize(self, file)
         } else {
             None
         };
@@ -268,14 +265,7 @@ impl Analyzer for Shared {
             .filter(|r| r.analysis() == Some("test_danger"))
             .cloned()
             .collect();
-        self.inner.check(
-            file,
-            &CheckContext {
-                rules: &local,
-                ..*ctx
-            },
-            out,
-        );
+        FileAnalyzer::check(&*self.inner, file, &ctx.with_rules(&local), out);
         FirstPass {
             summary,
             second: SecondPass::IfNeeded,
@@ -288,16 +278,9 @@ impl Analyzer for Shared {
             &[]
         }
     }
-    fn recheck_analyses(
-        &self,
-        project: &(dyn std::any::Any + Send + Sync),
-        path: &str,
-    ) -> &'static [&'static str] {
-        let uses = project
-            .downcast_ref::<Defs>()
-            .is_some_and(|d| d.0.contains(&format!("\u{1}{path}")));
-        if uses {
-            self.cross_file_analyses()
+    fn recheck_analyses(&self, project: &Defs, path: &str) -> &'static [&'static str] {
+        if project.0.contains(&format!("\u{1}{path}")) {
+            FileAnalyzer::cross_file_analyses(self)
         } else {
             &[]
         }

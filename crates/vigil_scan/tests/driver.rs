@@ -7,12 +7,12 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use vigil_core::analyzer::{FileOutput, Summary};
+use vigil_core::analyzer::{FileOutput, Summaries};
 use vigil_core::baseline::Baseline;
 use vigil_core::config::Config;
 use vigil_core::rule::parse_rule;
 use vigil_core::{
-    Analyzer, CheckContext, FileKind, Finding, ProjectFacts, RuleSet, SourceFile, TextRange,
+    Analyzer, CheckContext, FileAnalyzer, FileKind, Finding, RuleSet, SourceFile, TextRange,
 };
 use vigil_scan::{scan, CliSettings, ScanOptions, ScanResult, Settings};
 
@@ -35,30 +35,27 @@ fn names(text: &str, prefix: &str) -> Vec<(usize, String)> {
         .collect()
 }
 
-impl Analyzer for TestAnalyzer {
+impl FileAnalyzer for TestAnalyzer {
+    type Summary = Defs;
+    type Facts = Defs;
+
     fn kind(&self) -> FileKind {
         FileKind::Python
     }
     fn analyses(&self) -> Vec<&'static str> {
         vec!["test_danger", "test_undefined"]
     }
-    fn summarize(&self, file: &SourceFile) -> Option<Summary> {
+    fn summarize(&self, file: &SourceFile) -> Option<Defs> {
         let defs: BTreeSet<String> = names(&file.text, "def ")
             .into_iter()
             .map(|(_, n)| n)
             .collect();
-        Some(Box::new(Defs(defs)))
+        Some(Defs(defs))
     }
-    fn link(&self, summaries: vigil_core::analyzer::Summaries<'_>) -> Option<ProjectFacts> {
-        let mut all = BTreeSet::new();
-        for (_, s) in summaries {
-            if let Ok(d) = s.downcast::<Defs>() {
-                all.extend(d.0);
-            }
-        }
-        Some(Arc::new(Defs(all)))
+    fn link(&self, summaries: Summaries<'_, Defs>) -> Option<Defs> {
+        Some(Defs(summaries.flat_map(|(_, d)| d.0).collect()))
     }
-    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
+    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_, Defs>, out: &mut FileOutput) {
         assert!(
             !file.text.contains("PANIC_NOW"),
             "test analyzer asked to panic"
@@ -74,7 +71,7 @@ impl Analyzer for TestAnalyzer {
             }
         }
         if let Some(rule) = ctx.rule("python/test-undefined") {
-            let defs = ctx.project.and_then(|p| p.downcast_ref::<Defs>());
+            let defs = ctx.project;
             for (i, name) in names(&file.text, "use_") {
                 if !defs.is_some_and(|d| d.0.contains(&name)) {
                     out.findings.push(Finding::new(

@@ -153,14 +153,15 @@ fn check_rule_files(files: &[(&str, &str)]) -> Result<(), RuleError> {
 /// Reports findings of enabled rules for one file.
 pub(crate) struct Reporter<'a> {
     pub file: &'a SourceFile,
-    pub ctx: &'a CheckContext<'a>,
+    /// The enabled rules of the file's kind.
+    pub rules: &'a [std::sync::Arc<vigil_core::Rule>],
     pub out: &'a mut FileOutput,
 }
 
 impl Reporter<'_> {
     /// Whether `rule` is enabled for this file.
     pub(crate) fn on(&self, rule: SpecRule) -> bool {
-        self.ctx.rules.iter().any(|r| rule.is(&r.id))
+        self.rules.iter().any(|r| rule.is(&r.id))
     }
 
     /// Report `rule` at `range`. Rules run only when enabled (see [`Reporter::on`]).
@@ -175,7 +176,7 @@ impl Reporter<'_> {
         message: impl Into<String>,
         related: Vec<(TextRange, String)>,
     ) {
-        let Some(enabled) = self.ctx.rules.iter().find(|r| rule.is(&r.id)) else {
+        let Some(enabled) = self.rules.iter().find(|r| rule.is(&r.id)) else {
             // A rule runs only when it is enabled: reporting a disabled one is a bug of this crate.
             debug_assert!(false, "`{}` reported while disabled", rule.id());
             self.out.notifications.push(vigil_core::Notification::file(
@@ -296,15 +297,19 @@ pub(crate) fn hint(word: &str, candidates: &[&str]) -> String {
 
 /// Parse `file`, report its parse problems, then run `body` over the document; `empty` runs instead
 /// when the file holds no document at all (empty, or only comments) and has no parse problem.
-pub(crate) fn run(
+pub(crate) fn run<F>(
     kind: FileKind,
     file: &SourceFile,
-    ctx: &CheckContext<'_>,
+    ctx: &CheckContext<'_, F>,
     out: &mut FileOutput,
     body: impl FnOnce(&mut Reporter<'_>, &Doc),
     empty: impl FnOnce(&mut Reporter<'_>),
 ) {
-    let mut rep = Reporter { file, ctx, out };
+    let mut rep = Reporter {
+        file,
+        rules: ctx.rules,
+        out,
+    };
     match parse_and_report(&mut rep, kind) {
         Ok(doc) => body(&mut rep, &doc),
         Err(false) => empty(&mut rep),

@@ -442,7 +442,7 @@ pub fn check_fixture_dir(dir: &Path, analyzer: &dyn Analyzer, rules: &RuleSet) -
         };
         let ctx = CheckContext {
             rules: &enabled,
-            project: project.as_deref(),
+            project: project.as_ref(),
             root: dir,
             properties: Some(&properties),
         };
@@ -586,11 +586,11 @@ pub fn single_pass_findings_with(
     for (file, (mut out, second)) in files.iter().zip(firsts) {
         let ctx = CheckContext {
             rules: enabled,
-            project: project.as_deref(),
+            project: project.as_ref(),
             root,
             properties,
         };
-        match (second, project.as_deref()) {
+        match (second, project.as_ref()) {
             (SecondPass::Full, _) => analyzer.check(file, &ctx, &mut out),
             (SecondPass::IfNeeded, Some(p)) => {
                 let scope = analyzer.recheck_analyses(p, &file.rel_path);

@@ -390,7 +390,9 @@ mod tests {
 
     use clap::Parser;
     use vigil_core::analyzer::FileOutput;
-    use vigil_core::{Analyzer, CheckContext, FileKind, Finding, RuleSet, SourceFile, TextRange};
+    use vigil_core::{
+        Analyzer, CheckContext, FileAnalyzer, FileKind, Finding, RuleSet, SourceFile, TextRange,
+    };
 
     use super::*;
     use crate::cli::{Cli, Command};
@@ -398,14 +400,16 @@ mod tests {
     /// Reports every `danger(` call for the rule whose `analysis:` is `test_danger`.
     struct Danger;
 
-    impl Analyzer for Danger {
+    impl FileAnalyzer for Danger {
+        type Summary = ();
+        type Facts = ();
         fn kind(&self) -> FileKind {
             FileKind::Python
         }
         fn analyses(&self) -> Vec<&'static str> {
             vec!["test_danger"]
         }
-        fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
+        fn check(&self, file: &SourceFile, ctx: &CheckContext<'_, ()>, out: &mut FileOutput) {
             for rule in ctx.rules_for_analysis("test_danger") {
                 for (i, _) in file.text.match_indices("danger(") {
                     out.findings.push(Finding::new(

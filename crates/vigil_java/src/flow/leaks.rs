@@ -221,7 +221,7 @@ const WORDING: Wording = Wording {
 pub(crate) fn check(
     file: &SourceFile,
     tree: &tree_sitter::Tree,
-    ctx: &CheckContext<'_>,
+    ctx: &CheckContext<'_, super::Project>,
     lowered: &LoweredFile,
     out: &mut FileOutput,
 ) {

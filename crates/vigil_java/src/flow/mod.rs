@@ -19,8 +19,8 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use vigil_core::analyzer::{FileOutput, Summary};
-use vigil_core::{CheckContext, Finding, FlowStep, ProjectFacts, RuleError, SourceFile, TextRange};
+use vigil_core::analyzer::{FileOutput, Summaries};
+use vigil_core::{CheckContext, Finding, FlowStep, RuleError, SourceFile, TextRange};
 use vigil_flow::ir::{Call, CallKind, Function};
 use vigil_flow::taint::{
     analyze, files_to_recheck, Callees, FileReach, FnResult, FnSummary, RuleOf, SinkHit, TaintRun,
@@ -144,7 +144,7 @@ struct ArgFact {
 
 /// Phase-1 result of one file.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
-struct FileSummary {
+pub struct FileSummary {
     /// See [`Analyzed::local_source`].
     local_source: bool,
     /// The (name, arity) of every call the file makes.
@@ -351,7 +351,7 @@ fn symbolic_edges(file: &SourceFile, a: &Analyzed, models: &Models) -> Vec<Edge>
 
 /// Project facts: summaries of every method of the scanned code and their tainted call arguments.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
-struct Project {
+pub struct Project {
     sums: HashMap<SumKey, Vec<(Arc<str>, FnSummary)>>,
     supers: HashMap<Arc<str>, Vec<Arc<str>>>,
     args: Vec<ArgFact>,
@@ -360,7 +360,7 @@ struct Project {
     /// Static fields (`pkg.Holder.value`) some file assigns untrusted input to.
     statics: BTreeMap<Arc<str>, Arc<str>>,
     /// Files whose taint or leak results the project facts can change (see [`recheck_analyses`]).
-    recheck: vigil_flow::taint::Rechecks,
+    pub(crate) recheck: vigil_flow::taint::Rechecks,
 }
 
 /// The qualified name of a field a method of `owner` stores to: `pkg.Holder.value` as lowered for
@@ -814,10 +814,10 @@ fn analyze_file(
 }
 
 /// Phase 1: per-method summaries and tainted call arguments of one file.
-pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<Summary> {
+pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<FileSummary> {
     let models = load_models().ok()?;
     let a = analyze_file(file, lower(file, tree, models, None), models, None, 0);
-    Some(Box::new(summary_of(file, a, models)))
+    Some(summary_of(file, a, models))
 }
 
 fn summary_of(file: &SourceFile, a: Analyzed, models: &Models) -> FileSummary {
@@ -888,40 +888,14 @@ fn summary_of(file: &SourceFile, a: Analyzed, models: &Models) -> FileSummary {
 }
 
 /// Merge the phase-1 summaries of every Java file.
-/// Encode a file's summary for the incremental cache.
-pub(crate) fn encode(summary: &Summary) -> Option<Vec<u8>> {
-    vigil_flow::encode_summary(summary.downcast_ref::<FileSummary>()?)
-}
-
-/// Encode linked facts for the incremental cache.
-pub(crate) fn encode_facts(facts: &ProjectFacts) -> Option<Vec<u8>> {
-    vigil_flow::encode_summary(facts.downcast_ref::<Project>()?)
-}
-
-/// Decode facts written by [`encode_facts`].
-pub(crate) fn decode_facts(bytes: &[u8]) -> Option<ProjectFacts> {
-    let p: Project = vigil_flow::decode_summary(bytes)?;
-    Some(Arc::new(p))
-}
-
-/// Decode a summary written by [`encode`].
-pub(crate) fn decode(bytes: &[u8]) -> Option<Summary> {
-    let s: FileSummary = vigil_flow::decode_summary(bytes)?;
-    Some(Box::new(s))
-}
-
-pub(crate) fn link(summaries: vigil_core::analyzer::Summaries<'_>) -> Option<ProjectFacts> {
+pub(crate) fn link(summaries: Summaries<'_, FileSummary>) -> Option<Project> {
     let mut p = Project::default();
     let mut edges: Vec<Edge> = Vec::new();
     let mut files: Vec<FileReach<SumKey>> = Vec::new();
     let mut externals: Vec<(Arc<str>, Vec<lower::ExternalUse>)> = Vec::new();
     let mut field_reads: Vec<(Arc<str>, Vec<Arc<str>>)> = Vec::new();
     let mut interner = vigil_flow::Interner::default();
-    for (path, s) in summaries {
-        let Ok(fs) = s.downcast::<FileSummary>() else {
-            continue;
-        };
-        let mut fs = *fs;
+    for (path, mut fs) in summaries {
         fs.intern(&mut interner);
         externals.push((path.clone(), fs.external));
         field_reads.push((path.clone(), fs.field_reads));
@@ -995,7 +969,7 @@ pub(crate) fn link(summaries: vigil_core::analyzer::Summaries<'_>) -> Option<Pro
         }
     }
     p.recheck = recheck;
-    Some(Arc::new(p))
+    Some(p)
 }
 
 /// Rounds of [`compose`]: a flow through this many methods in a row is followed across files.
@@ -1152,7 +1126,7 @@ fn models_or_notice(file: &SourceFile, out: &mut FileOutput) -> Option<&'static 
 }
 
 /// Whether an analysis other than taint (cookie flags, leaks) is enabled and needs the IR.
-fn local_analyses_enabled(file: &SourceFile, ctx: &CheckContext<'_>) -> bool {
+fn local_analyses_enabled(file: &SourceFile, ctx: &CheckContext<'_, Project>) -> bool {
     ctx.rules_for_analysis(leaks::NAME).next().is_some()
         || (ctx.rules_for_analysis("cookie-flags").next().is_some()
             && file.text.contains("addCookie"))
@@ -1163,7 +1137,7 @@ fn local_analyses_enabled(file: &SourceFile, ctx: &CheckContext<'_>) -> bool {
 fn local_analyses(
     file: &SourceFile,
     tree: &tree_sitter::Tree,
-    ctx: &CheckContext<'_>,
+    ctx: &CheckContext<'_, Project>,
     lowered: &LoweredFile,
     out: &mut FileOutput,
 ) {
@@ -1202,7 +1176,7 @@ fn report_taint(
 pub(crate) fn check(
     file: &SourceFile,
     tree: &tree_sitter::Tree,
-    ctx: &CheckContext<'_>,
+    ctx: &CheckContext<'_, Project>,
     out: &mut FileOutput,
 ) {
     let Some(models) = models_or_notice(file, out) else {
@@ -1212,7 +1186,7 @@ pub(crate) fn check(
     if kinds == 0 && !local_analyses_enabled(file, ctx) {
         return;
     }
-    let project = ctx.project.and_then(|p| p.downcast_ref::<Project>());
+    let project = ctx.project;
     let lowered = lower(file, tree, models, project);
     local_analyses(file, tree, ctx, &lowered, out);
     if kinds == 0 {
@@ -1227,10 +1201,10 @@ pub(crate) fn check(
 pub(crate) fn first_pass(
     file: &SourceFile,
     tree: &tree_sitter::Tree,
-    ctx: &CheckContext<'_>,
+    ctx: &CheckContext<'_, Project>,
     summarize: bool,
     out: &mut FileOutput,
-) -> Option<Summary> {
+) -> Option<FileSummary> {
     let models = models_or_notice(file, out)?;
     let (kinds, rule_of) = vigil_flow::taint::enabled_kinds(ctx, models);
     let local = local_analyses_enabled(file, ctx);
@@ -1248,19 +1222,7 @@ pub(crate) fn first_pass(
     if kinds != 0 {
         report_taint(file, &a, &rule_of, models, out);
     }
-    summarize.then(|| Box::new(summary_of(file, a, models)) as Summary)
-}
-
-/// The cross-file analyses whose results for the file at `path` the linked facts can change.
-pub(crate) fn recheck_analyses(
-    project: &(dyn std::any::Any + Send + Sync),
-    path: &str,
-) -> &'static [&'static str] {
-    project
-        .downcast_ref::<Project>()
-        .map_or(CROSS_FILE_ANALYSES, |p| {
-            p.recheck.analyses(path, CROSS_FILE_ANALYSES)
-        })
+    summarize.then(|| summary_of(file, a, models))
 }
 
 /// Single-pass protocol, second pass: the analyses that use project facts (taint, leaks) again,
@@ -1268,7 +1230,7 @@ pub(crate) fn recheck_analyses(
 pub(crate) fn recheck(
     file: &SourceFile,
     tree: &tree_sitter::Tree,
-    ctx: &CheckContext<'_>,
+    ctx: &CheckContext<'_, Project>,
     out: &mut FileOutput,
 ) {
     let Some(models) = models_or_notice(file, out) else {
@@ -1279,7 +1241,7 @@ pub(crate) fn recheck(
     if kinds == 0 && !leak_rules {
         return;
     }
-    let project = ctx.project.and_then(|p| p.downcast_ref::<Project>());
+    let project = ctx.project;
     let lowered = lower(file, tree, models, project);
     if leak_rules {
         leaks::check(file, tree, ctx, &lowered, out);
@@ -1363,7 +1325,7 @@ fn finding(file: &SourceFile, rule: &vigil_core::Rule, hit: &SinkHit, models: &M
 /// `cookie-flags`: cookies added to the response without `Secure`/`HttpOnly` on every path.
 fn check_cookies(
     file: &SourceFile,
-    ctx: &CheckContext<'_>,
+    ctx: &CheckContext<'_, Project>,
     lowered: &LoweredFile,
     out: &mut FileOutput,
 ) {

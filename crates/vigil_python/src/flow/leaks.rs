@@ -721,7 +721,7 @@ fn external_calls(
 }
 
 /// Whether a leak rule is enabled.
-pub(crate) fn enabled(ctx: &CheckContext<'_>) -> bool {
+pub(crate) fn enabled(ctx: &CheckContext<'_, super::Project>) -> bool {
     !enabled_rules(ctx, NAME, "python").is_empty()
 }
 
@@ -848,7 +848,7 @@ pub(crate) fn analyze(
 pub(crate) fn check(
     file: &SourceFile,
     tree: &tree_sitter::Tree,
-    ctx: &CheckContext<'_>,
+    ctx: &CheckContext<'_, super::Project>,
     lowered: &LoweredFile,
     external: Option<&dyn LeakCallees>,
     out: &mut FileOutput,

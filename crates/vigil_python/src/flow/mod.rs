@@ -13,10 +13,10 @@ pub(crate) mod lower;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
-use vigil_core::analyzer::{FileOutput, Summary};
+use vigil_core::analyzer::{FileOutput, Summaries};
 use vigil_core::{
-    CheckContext, Finding, FlowStep, Notification, NotificationLevel, ProjectFacts, RuleError,
-    SourceFile, TextRange,
+    CheckContext, Finding, FlowStep, Notification, NotificationLevel, RuleError, SourceFile,
+    TextRange,
 };
 use vigil_flow::ir::{Call, CallKind, Expr, Function, Inst};
 use vigil_flow::model::Effect;
@@ -109,7 +109,7 @@ struct ArgFact {
 }
 
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
-struct FileSummary {
+pub struct FileSummary {
     /// (owner, name), is a method, summary.
     sums: Vec<(Key, bool, FnSummary)>,
     args: Vec<ArgFact>,
@@ -126,14 +126,14 @@ struct FileSummary {
 /// Project facts: summaries of every function of the scanned code by (owner, name), and of every
 /// method by name (for calls on receivers of unknown type).
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
-struct Project {
+pub struct Project {
     by_owner: HashMap<Key, FnSummary>,
     by_name: HashMap<Arc<str>, Vec<(Arc<str>, FnSummary)>>,
     /// Module-level functions by name (for `from x import f` with another scan root).
     funcs_by_name: HashMap<Arc<str>, Vec<(Arc<str>, FnSummary)>>,
     args: Vec<ArgFact>,
     /// Files whose taint or leak results the project facts can change (see [`recheck_analyses`]).
-    recheck: vigil_flow::taint::Rechecks,
+    pub(crate) recheck: vigil_flow::taint::Rechecks,
     /// Leak summaries of module-level functions by name: (module, summary).
     leak_funcs: HashMap<Arc<str>, Vec<(Arc<str>, LeakSummary)>>,
 }
@@ -545,14 +545,14 @@ fn describe_mark(mark: &str) -> String {
 }
 
 /// Phase 1: per-function summaries and tainted call arguments of one file.
-pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<Summary> {
+pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<FileSummary> {
     let models = load_models(local_sources()).ok()?;
     let lowered = lower_file(&file.text, tree.root_node(), &file.rel_path, models);
     let leak_sums = leaks::analyze(file, tree, &lowered, None)
         .map(|l| l.facts)
         .unwrap_or_default();
     let a = analyze_file(file, lowered, models, None, 0);
-    Some(Box::new(summary_of(file, &a, leak_sums)))
+    Some(summary_of(file, &a, leak_sums))
 }
 
 /// The summary of a file whose taint analysis did not run (no taint rule is enabled): its calls
@@ -602,37 +602,11 @@ fn summary_of(file: &SourceFile, a: &Analyzed, leak: leaks::LeakFacts) -> FileSu
 }
 
 /// Merge the phase-1 summaries of every Python file.
-/// Encode a file's summary for the incremental cache.
-pub(crate) fn encode(summary: &Summary) -> Option<Vec<u8>> {
-    vigil_flow::encode_summary(summary.downcast_ref::<FileSummary>()?)
-}
-
-/// Encode linked facts for the incremental cache.
-pub(crate) fn encode_facts(facts: &ProjectFacts) -> Option<Vec<u8>> {
-    vigil_flow::encode_summary(facts.downcast_ref::<Project>()?)
-}
-
-/// Decode facts written by [`encode_facts`].
-pub(crate) fn decode_facts(bytes: &[u8]) -> Option<ProjectFacts> {
-    let p: Project = vigil_flow::decode_summary(bytes)?;
-    Some(Arc::new(p))
-}
-
-/// Decode a summary written by [`encode`].
-pub(crate) fn decode(bytes: &[u8]) -> Option<Summary> {
-    let s: FileSummary = vigil_flow::decode_summary(bytes)?;
-    Some(Box::new(s))
-}
-
-pub(crate) fn link(summaries: vigil_core::analyzer::Summaries<'_>) -> Option<ProjectFacts> {
+pub(crate) fn link(summaries: Summaries<'_, FileSummary>) -> Option<Project> {
     let mut p = Project::default();
     let mut files: Vec<FileReach<Arc<str>>> = Vec::new();
     let mut leak_files: Vec<(Arc<str>, leaks::LeakFacts)> = Vec::new();
-    for (path, s) in summaries {
-        let Ok(fs) = s.downcast::<FileSummary>() else {
-            continue;
-        };
-        let fs = *fs;
+    for (path, fs) in summaries {
         let mut leak = fs.leak;
         for (owner, name, sum) in std::mem::take(&mut leak.exported) {
             p.leak_funcs.entry(name).or_default().push((owner, sum));
@@ -682,7 +656,7 @@ pub(crate) fn link(summaries: vigil_core::analyzer::Summaries<'_>) -> Option<Pro
             p.recheck.leak.insert(path);
         }
     }
-    Some(Arc::new(p))
+    Some(p)
 }
 
 fn sink_name(call: &Call) -> String {
@@ -710,7 +684,7 @@ fn sink_name(call: &Call) -> String {
 /// is enabled or the models do not load (a notice).
 fn taint_setup(
     file: &SourceFile,
-    ctx: &CheckContext<'_>,
+    ctx: &CheckContext<'_, Project>,
     out: &mut FileOutput,
 ) -> Option<(&'static Models, u64, RuleOf)> {
     ctx.rules_for_analysis("taint").next()?;
@@ -771,7 +745,7 @@ fn report(file: &SourceFile, a: Analyzed, rule_of: &RuleOf, models: &Models, out
 fn check_with_facts(
     file: &SourceFile,
     tree: &tree_sitter::Tree,
-    ctx: &CheckContext<'_>,
+    ctx: &CheckContext<'_, Project>,
     out: &mut FileOutput,
 ) {
     let taint = taint_setup(file, ctx, out);
@@ -786,7 +760,7 @@ fn check_with_facts(
     else {
         return;
     };
-    let project = ctx.project.and_then(|p| p.downcast_ref::<Project>());
+    let project = ctx.project;
     let lowered = lower_file(&file.text, tree.root_node(), &file.rel_path, models);
     if leak {
         let facts = project.map(ProjectLeaks);
@@ -803,7 +777,7 @@ fn check_with_facts(
 pub(crate) fn check(
     file: &SourceFile,
     tree: &tree_sitter::Tree,
-    ctx: &CheckContext<'_>,
+    ctx: &CheckContext<'_, Project>,
     out: &mut FileOutput,
 ) {
     check_with_facts(file, tree, ctx, out);
@@ -814,10 +788,10 @@ pub(crate) fn check(
 pub(crate) fn first_pass(
     file: &SourceFile,
     tree: &tree_sitter::Tree,
-    ctx: &CheckContext<'_>,
+    ctx: &CheckContext<'_, Project>,
     summarize: bool,
     out: &mut FileOutput,
-) -> Option<Summary> {
+) -> Option<FileSummary> {
     let taint = taint_setup(file, ctx, out);
     let leak = leaks::enabled(ctx);
     if taint.is_none() && !leak && !summarize {
@@ -837,29 +811,17 @@ pub(crate) fn first_pass(
     match taint {
         Some((models, kinds, rule_of)) => {
             let a = analyze_file(file, lowered, models, None, kinds);
-            let summary = summarize.then(|| Box::new(summary_of(file, &a, leak_sums)) as Summary);
+            let summary = summarize.then(|| summary_of(file, &a, leak_sums));
             report(file, a, &rule_of, models, out);
             summary
         }
         None if summarize && ctx.rules_for_analysis("taint").next().is_some() => {
             let a = analyze_file(file, lowered, models, None, 0);
-            Some(Box::new(summary_of(file, &a, leak_sums)))
+            Some(summary_of(file, &a, leak_sums))
         }
-        None if summarize => Some(Box::new(leak_summary_of(&lowered, leak_sums))),
+        None if summarize => Some(leak_summary_of(&lowered, leak_sums)),
         None => None,
     }
-}
-
-/// The cross-file analyses whose results for the file at `path` the linked facts can change.
-pub(crate) fn recheck_analyses(
-    project: &(dyn std::any::Any + Send + Sync),
-    path: &str,
-) -> &'static [&'static str] {
-    project
-        .downcast_ref::<Project>()
-        .map_or(CROSS_FILE_ANALYSES, |p| {
-            p.recheck.analyses(path, CROSS_FILE_ANALYSES)
-        })
 }
 
 /// Single-pass protocol, second pass: the cross-file analyses (taint, leaks) again, with the
@@ -867,7 +829,7 @@ pub(crate) fn recheck_analyses(
 pub(crate) fn recheck(
     file: &SourceFile,
     tree: &tree_sitter::Tree,
-    ctx: &CheckContext<'_>,
+    ctx: &CheckContext<'_, Project>,
     out: &mut FileOutput,
 ) {
     check_with_facts(file, tree, ctx, out);

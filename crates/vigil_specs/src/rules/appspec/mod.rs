@@ -5,7 +5,7 @@ use std::cell::OnceCell;
 use std::path::{Component, Path, PathBuf};
 
 use vigil_core::analyzer::FileOutput;
-use vigil_core::{Analyzer, CheckContext, FileKind, SourceFile};
+use vigil_core::{CheckContext, FileAnalyzer, FileKind, SourceFile};
 
 use crate::tree::{Doc, NodeId};
 use crate::{run, Reporter};
@@ -38,7 +38,10 @@ super::rule_files!(
 /// The appspec analyzer: each rule file says `analysis: <its name>`.
 pub struct AppspecAnalyzer;
 
-impl Analyzer for AppspecAnalyzer {
+impl FileAnalyzer for AppspecAnalyzer {
+    type Summary = ();
+    type Facts = ();
+
     fn parse_only(&self, file: &SourceFile) -> u64 {
         crate::parse_only(file)
     }
@@ -51,7 +54,7 @@ impl Analyzer for AppspecAnalyzer {
         crate::rule_names(FileKind::Appspec)
     }
 
-    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
+    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_, ()>, out: &mut FileOutput) {
         run(
             FileKind::Appspec,
             file,

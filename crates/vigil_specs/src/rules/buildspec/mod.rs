@@ -2,7 +2,7 @@
 //! every buildspec rule runs over, and the helpers several rules share.
 
 use vigil_core::analyzer::FileOutput;
-use vigil_core::{Analyzer, CheckContext, FileKind, SourceFile};
+use vigil_core::{CheckContext, FileAnalyzer, FileKind, SourceFile};
 
 use crate::tree::{Doc, Kind, NodeId};
 use crate::{run, Reporter};
@@ -34,7 +34,10 @@ super::rule_files!(
 /// The buildspec analyzer: each rule file says `analysis: <its name>`.
 pub struct BuildspecAnalyzer;
 
-impl Analyzer for BuildspecAnalyzer {
+impl FileAnalyzer for BuildspecAnalyzer {
+    type Summary = ();
+    type Facts = ();
+
     fn parse_only(&self, file: &SourceFile) -> u64 {
         crate::parse_only(file)
     }
@@ -47,7 +50,7 @@ impl Analyzer for BuildspecAnalyzer {
         crate::rule_names(FileKind::Buildspec)
     }
 
-    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
+    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_, ()>, out: &mut FileOutput) {
         run(
             FileKind::Buildspec,
             file,

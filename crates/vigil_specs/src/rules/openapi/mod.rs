@@ -5,11 +5,11 @@
 use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use regex::Regex;
-use vigil_core::analyzer::{FileOutput, ProjectFacts, Summary};
-use vigil_core::{Analyzer, CheckContext, FileKind, SourceFile};
+use vigil_core::analyzer::{FileOutput, Summaries};
+use vigil_core::{CheckContext, FileAnalyzer, FileKind, SourceFile};
 
 use crate::tree::{Doc, Kind, NodeId};
 use crate::{re, run, Reporter, SpecRule};
@@ -55,7 +55,11 @@ super::rule_files!(
 /// The OpenAPI analyzer: each rule file says `analysis: <its name>`.
 pub struct OpenapiAnalyzer;
 
-impl Analyzer for OpenapiAnalyzer {
+impl FileAnalyzer for OpenapiAnalyzer {
+    /// The (normalized target file, JSON pointer) of each `$ref` into another file.
+    type Summary = Vec<(PathBuf, String)>;
+    type Facts = ExternalRefs;
+
     fn parse_only(&self, file: &SourceFile) -> u64 {
         crate::parse_only(file)
     }
@@ -70,7 +74,7 @@ impl Analyzer for OpenapiAnalyzer {
 
     /// Phase 1: the `$ref`s of this file that point into other files, found by a text scan (the file
     /// is parsed once, in phase 2).
-    fn summarize(&self, file: &SourceFile) -> Option<Summary> {
+    fn summarize(&self, file: &SourceFile) -> Option<Self::Summary> {
         let base = file
             .path
             .parent()
@@ -86,22 +90,16 @@ impl Analyzer for OpenapiAnalyzer {
                 Some((normalize(&base.join(percent_decode(f))), percent_decode(p)))
             })
             .collect();
-        (!refs.is_empty()).then(|| Box::new(refs) as Summary)
+        (!refs.is_empty()).then_some(refs)
     }
 
     /// The set of (file, pointer) targets referenced from other files.
-    fn link(&self, summaries: vigil_core::analyzer::Summaries<'_>) -> Option<ProjectFacts> {
-        let mut set: ExternalRefs = HashSet::new();
-        for (_, s) in summaries {
-            if let Ok(v) = s.downcast::<Vec<(PathBuf, String)>>() {
-                set.extend(*v);
-            }
-        }
-        Some(Arc::new(set))
+    fn link(&self, summaries: Summaries<'_, Self::Summary>) -> Option<ExternalRefs> {
+        Some(summaries.flat_map(|(_, refs)| refs).collect())
     }
 
-    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_>, out: &mut FileOutput) {
-        let external = ctx.project.and_then(|p| p.downcast_ref::<ExternalRefs>());
+    fn check(&self, file: &SourceFile, ctx: &CheckContext<'_, ExternalRefs>, out: &mut FileOutput) {
+        let external = ctx.project;
         run(
             FileKind::Openapi,
             file,
@@ -123,7 +121,7 @@ impl Analyzer for OpenapiAnalyzer {
 }
 
 /// (normalized target file, JSON pointer) of every cross-file `$ref` in the scanned tree.
-pub(crate) type ExternalRefs = HashSet<(PathBuf, String)>;
+pub type ExternalRefs = HashSet<(PathBuf, String)>;
 
 /// Lexically normalized path (`a/./b/../c` → `a/c`), without touching the file system.
 pub(crate) fn normalize(p: &Path) -> PathBuf {
