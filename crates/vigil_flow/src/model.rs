@@ -73,10 +73,7 @@ pub enum Effect {
         when: Option<(usize, Vec<Arc<str>>)>,
     },
     /// Tainted data at `args` reaches a dangerous call of `kind` (a rule name such as `sql-injection`).
-    Sink {
-        kind: u32,
-        args: Vec<Pos>,
-    },
+    Sink { kind: u32, args: Vec<Pos> },
     /// Taint moves from `from` to `to`, becoming safe for the kinds in `kinds` on the way
     /// (`oos.writeObject(s)`: the serialized form of a value is no deserialization payload). On a
     /// constructor, `to: [return, arg0]` makes the new object a wrapper of arg0: what is written
@@ -97,12 +94,12 @@ pub enum Effect {
     },
     /// For guards, checking the result checks the value at `target` (`pattern.matcher(x)` → `x`,
     /// `URI.create(x)` → `x`, `uri.getHost()` → `uri`).
-    GuardAlias {
-        target: Pos,
-    },
+    GuardAlias { target: Pos },
     /// The result carries no taint (sizes, booleans, hashes).
     Neutral,
-    Container(ContainerOp),
+    /// A container operation; the key (or index) is the argument at `key` (`put(key, value)`:
+    /// 0; ConfigParser's `set(section, option, value)`: 1) and a stored value follows it.
+    Container { op: ContainerOp, key: usize },
 }
 
 #[derive(Debug, Deserialize)]
@@ -137,6 +134,9 @@ struct MethodsSpec {
     if_arg0_contains: Vec<String>,
     #[serde(default)]
     other_const: bool,
+    /// Containers only: the argument holding the key (`arg0` when absent).
+    #[serde(default)]
+    key: Option<String>,
     /// Sources only: the value matters only for these sink kinds (not user input).
     #[serde(default)]
     only: Vec<String>,
@@ -492,7 +492,12 @@ impl Models {
                 Some("clear") => ContainerOp::Clear,
                 other => return Err(err(format!("unknown container op {other:?}"))),
             };
-            add(self, s, Effect::Container(op));
+            let key = match s.key.as_deref().map(parse_pos) {
+                None => 0,
+                Some(Some(Pos::Arg(i))) => i,
+                Some(_) => return Err(err(format!("container key {:?}: not `argN`", s.key))),
+            };
+            add(self, s, Effect::Container { op, key });
         }
         for r in &file.return_sinks {
             let kind = self.kind_bit(&r.kind).map_err(err)?;

@@ -763,7 +763,9 @@ impl Engine<'_, '_> {
                 }
                 result
             }
-            Some(Effect::Container(op)) => self.container(*op, call, st, &arg_vals, &recv_val),
+            Some(Effect::Container { op, key }) => {
+                self.container(*op, *key, call, st, &arg_vals, &recv_val)
+            }
             Some(Effect::Sink { .. }) => AbsVal::default(),
             None => {
                 if is_sink {
@@ -852,15 +854,19 @@ impl Engine<'_, '_> {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn container(
         &mut self,
         op: ContainerOp,
+        key_at: usize,
         call: &Call,
         st: &mut State,
         args: &[AbsVal],
         recv: &AbsVal,
     ) -> AbsVal {
-        let key = call.args.first().and_then(|a| st.env.operand(a));
+        let key = call.args.get(key_at).and_then(|a| st.env.operand(a));
+        // The key's arguments and those before it (a ConfigParser section) are not values.
+        let args = args.get(key_at..).unwrap_or_default();
         let Some(Operand::Var(r)) = call.receiver.clone() else {
             return AbsVal::of(recv.whole());
         };

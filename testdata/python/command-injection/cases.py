@@ -1,3 +1,4 @@
+import configparser
 import os
 import shlex
 import subprocess
@@ -144,4 +145,23 @@ def compared_with_a_constant():
         return "no"
     # ok: python/command-injection -- past the early return, `tool` is "df"
     os.system(tool)
+    return "ok"
+
+
+@app.route("/configured")
+def configured():
+    host = request.args.get("host", "")
+    conf = configparser.ConfigParser()
+    conf.add_section("net")
+    conf.set("net", "default_host", "localhost")
+    conf.set("net", "user_host", host)
+    # ruleid: python/command-injection
+    os.system("ping -c 1 " + conf.get("net", "user_host"))
+    # ok: python/command-injection -- another option of the same section
+    os.system("ping -c 1 " + conf.get("net", "default_host"))
+    # ok: python/command-injection -- a number
+    os.system("sleep %d" % conf.getint("net", "user_host"))
+    conf.set("net", "user_host", "example.org")
+    # ok: python/command-injection -- the option was overwritten with a constant
+    os.system("ping -c 1 " + conf.get("net", "user_host"))
     return "ok"

@@ -22,7 +22,7 @@ def lang():
 @app.route("/cookie")
 def cookie():
     resp = make_response("ok")
-    # ruleid: python/header-injection
+    # ok: python/header-injection -- Werkzeug quotes cookie values (CR, LF, `;` become octal escapes)
     resp.set_cookie("theme", request.args["theme"], secure=True, httponly=True)
     stripped = request.args["theme"].replace("\r", "").replace("\n", "")
     # ok: python/header-injection -- line breaks removed

@@ -66,7 +66,11 @@ def pathlib_read():
     text = q.read_text()
     # ok: python/path-traversal -- a constant path
     text += Path("/etc/motd").read_text()
-    print(p)
+    # ruleid: python/path-traversal
+    text += p.read_text()
+    under = Path(BASE) / "motd.txt"
+    # ok: python/path-traversal -- a constant name under a constant base
+    text += under.read_text()
     return text
 
 

@@ -1,3 +1,4 @@
+import hashlib
 import html
 
 from flask import Flask, Markup, escape, jsonify, make_response, render_template, render_template_string, request
@@ -130,3 +131,11 @@ def markup_interpolated():
     # ruleid: python/xss
     third = Markup("<u>" + name + "</u>")
     return first + second + third
+
+
+@app.route("/fingerprint")
+def fingerprint():
+    name = request.args.get("name", "")
+    digest = hashlib.sha256(name.encode()).hexdigest()
+    # ok: python/xss -- a hex digest of the input
+    return "<p>" + digest + "</p>"

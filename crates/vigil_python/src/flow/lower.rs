@@ -2174,10 +2174,17 @@ impl<'c> Builder<'c> {
             let op = node.field("operator").map_or("", |o| text(o, src));
             let was_str = matches!(acc.op, Operand::Const(Const::Str(_)))
                 || acc.ty.as_deref() == Some("builtins.str");
+            // `base / name` on a path is a path of the same class.
+            let path_ty = acc
+                .ty
+                .clone()
+                .filter(|t| op == "/" && t.starts_with("pathlib."));
             let e = self.binary_expr(op, &acc, &r, span(node));
             acc = Val::op(self.assign(e, span(node)));
             if was_str {
                 acc.ty = Some(Arc::from("builtins.str"));
+            } else if path_ty.is_some() {
+                acc.ty = path_ty;
             }
         }
         acc
