@@ -1,8 +1,9 @@
 //! What the Java front end knows about one file: imports, the package, declared types, local
 //! constants and declared types of names. Everything is file-local and syntactic.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use tree_sitter::Node;
 use vigil_core::properties::{Lookup, ProjectProperties};
@@ -26,7 +27,53 @@ pub(crate) struct JavaSemantics<'t> {
     /// Whether the text spells a word every AWS SDK client type name contains (computed on first
     /// use; see [`JavaSemantics::may_name_sdk_client`]).
     client_words: OnceCell<bool>,
+    /// Whether a constant of the file can spell an AWS host (see
+    /// [`JavaSemantics::may_spell_aws_host`]).
+    aws_host: OnceCell<bool>,
+    /// The local declarators of each callable, by name: see [`JavaSemantics::local_decls`].
+    local_decls: RefCell<HashMap<usize, Rc<LocalDecls>>>,
+    /// What each method body declares and assigns: see [`JavaSemantics::body_names`].
+    body_names: RefCell<HashMap<usize, Rc<BodyNames>>>,
+    /// The declared types of each class body's fields: see [`JavaSemantics::member_types`].
+    member_types: RefCell<HashMap<usize, Rc<MemberTypes>>>,
 }
+
+/// A type body's fields by name: the type of the first declaration (generics stripped).
+type MemberTypes = HashMap<String, Option<String>>;
+
+fn is_type_body(n: Node<'_>) -> bool {
+    matches!(n.kind(), "class_body" | "enum_body" | "interface_body")
+}
+
+/// The names one method body declares, takes as parameters and assigns (nested lambdas and
+/// classes included), from one walk: what constant resolution asks of every name it meets.
+#[derive(Default)]
+struct BodyNames {
+    /// `variable_declarator`s by name: byte ranges in preorder.
+    decls: HashMap<String, Vec<(usize, usize)>>,
+    /// Names of formal and catch parameters.
+    params: HashSet<String>,
+    /// The text of each `inferred_parameters` (`(a, b) -> ...`).
+    inferred: Vec<String>,
+    /// How many assignments and updates (`x = ..`, `x++`) each left-hand text has.
+    assigned: HashMap<String, usize>,
+}
+
+/// The outermost node under `within` spanning exactly `start..end`.
+pub(crate) fn node_at(within: Node<'_>, start: usize, end: usize) -> Option<Node<'_>> {
+    let mut n = within.descendant_for_byte_range(start, end)?;
+    while let Some(p) = n.parent() {
+        if p.start_byte() != start || p.end_byte() != end || p.id() == within.id() {
+            break;
+        }
+        n = p;
+    }
+    (n.start_byte() == start && n.end_byte() == end).then_some(n)
+}
+
+/// The declarators (local variables, for-each variables, catch parameters, resources) in one
+/// callable's subtree, nested callables included: by name, their byte ranges in preorder.
+pub(crate) type LocalDecls = HashMap<String, Vec<(usize, usize)>>;
 
 const MAX_DEPTH: usize = 16;
 
@@ -76,7 +123,126 @@ impl<'t> JavaSemantics<'t> {
             properties: None,
             field_decls: OnceCell::new(),
             client_words: OnceCell::new(),
+            aws_host: OnceCell::new(),
+            local_decls: RefCell::new(HashMap::new()),
+            body_names: RefCell::new(HashMap::new()),
+            member_types: RefCell::new(HashMap::new()),
         }
+    }
+
+    /// The fields `body` declares directly (and in type bodies directly inside it), by name: what
+    /// [`JavaSemantics::declaration_in`] finds there, built once per body and file.
+    fn member_types(&self, body: Node<'_>) -> Rc<MemberTypes> {
+        if let Some(m) = self.member_types.borrow().get(&body.id()) {
+            return Rc::clone(m);
+        }
+        let mut m = MemberTypes::new();
+        let mut cur = body.walk();
+        for k in body.named_children(&mut cur) {
+            if k.kind() == "field_declaration" {
+                let ty = k
+                    .child_by_field_name("type")
+                    .map(|t| strip_generics(self.text(t)));
+                let mut c2 = k.walk();
+                for d in k.children_by_field_name("declarator", &mut c2) {
+                    if let Some(n) = d.child_by_field_name("name") {
+                        m.entry(self.text(n).to_owned())
+                            .or_insert_with(|| ty.clone());
+                    }
+                }
+            } else if is_type_body(k) {
+                for (n, t) in self.member_types(k).iter() {
+                    m.entry(n.clone()).or_insert_with(|| t.clone());
+                }
+            }
+        }
+        let m = Rc::new(m);
+        self.member_types
+            .borrow_mut()
+            .insert(body.id(), Rc::clone(&m));
+        m
+    }
+
+    /// What `body` declares, takes as parameters and assigns (built once per body and file).
+    fn body_names(&self, body: Node<'_>) -> Rc<BodyNames> {
+        if let Some(b) = self.body_names.borrow().get(&body.id()) {
+            return Rc::clone(b);
+        }
+        let mut b = BodyNames::default();
+        let name_of = |n: Node<'_>| n.child_by_field_name("name").map(|x| self.text(x));
+        walk_tree(body, |n| match n.kind() {
+            "variable_declarator" => {
+                if let Some(x) = name_of(n) {
+                    b.decls
+                        .entry(x.to_owned())
+                        .or_default()
+                        .push((n.start_byte(), n.end_byte()));
+                }
+            }
+            "formal_parameter" | "catch_formal_parameter" => {
+                if let Some(x) = name_of(n) {
+                    b.params.insert(x.to_owned());
+                }
+            }
+            "inferred_parameters" => b.inferred.push(self.text(n).to_owned()),
+            "assignment_expression" => {
+                if let Some(l) = n.child_by_field_name("left") {
+                    *b.assigned.entry(self.text(l).to_owned()).or_default() += 1;
+                }
+            }
+            "update_expression" => {
+                let x = self.text(n).trim_matches(['+', '-', ' ']);
+                *b.assigned.entry(x.to_owned()).or_default() += 1;
+            }
+            _ => {}
+        });
+        let b = Rc::new(b);
+        self.body_names
+            .borrow_mut()
+            .insert(body.id(), Rc::clone(&b));
+        b
+    }
+
+    /// Whether a constant of this file can contain an AWS host name (`amazonaws`, in any case): a
+    /// literal of the file spells it, or a project `.properties` value may supply it.
+    pub(crate) fn may_spell_aws_host(&self) -> bool {
+        *self.aws_host.get_or_init(|| {
+            self.properties.is_some()
+                || self
+                    .src
+                    .as_bytes()
+                    .windows(9)
+                    .any(|w| w.eq_ignore_ascii_case(b"amazonaws"))
+        })
+    }
+
+    /// The declarators of `callable`'s subtree by name (built once per callable and file): what
+    /// one walk of the callable would find, for rules that ask for many names.
+    pub(crate) fn local_decls(&self, callable: Node<'_>) -> Rc<LocalDecls> {
+        if let Some(d) = self.local_decls.borrow().get(&callable.id()) {
+            return Rc::clone(d);
+        }
+        let mut by_name: LocalDecls = HashMap::new();
+        walk_tree(callable, |n| {
+            let hit = match n.kind() {
+                "variable_declarator" => {
+                    n.parent().is_some_and(|p| p.kind() != "field_declaration")
+                }
+                "enhanced_for_statement" | "catch_formal_parameter" | "resource" => true,
+                _ => false,
+            };
+            if let Some(x) = n.child_by_field_name("name").filter(|_| hit) {
+                by_name
+                    .entry(self.text(x).to_owned())
+                    .or_default()
+                    .push((n.start_byte(), n.end_byte()));
+            }
+        });
+        let d = Rc::new(by_name);
+        self.local_decls
+            .borrow_mut()
+            .insert(callable.id(), Rc::clone(&d));
+        d
     }
 
     /// Whether the file's text contains a word that every AWS SDK client type name contains: v2
@@ -184,9 +350,11 @@ impl<'t> JavaSemantics<'t> {
 
     /// Looks for a declaration of `name` directly in `scope` (before `at` for blocks).
     fn declaration_in(&self, scope: Node<'_>, name: &str, at: Node<'_>) -> Option<String> {
+        if is_type_body(scope) {
+            return self.member_types(scope).get(name).cloned().flatten();
+        }
         let mut cur = scope.walk();
-        let kids: Vec<Node<'_>> = scope.named_children(&mut cur).collect();
-        for k in kids {
+        for k in scope.named_children(&mut cur) {
             let decl_type = match k.kind() {
                 "local_variable_declaration" | "field_declaration" => {
                     if k.kind() == "local_variable_declaration" && k.start_byte() > at.start_byte()
@@ -356,39 +524,15 @@ impl<'t> JavaSemantics<'t> {
     fn const_of_name(&self, at: Node<'_>, name: &str, depth: usize) -> Option<ConstValue> {
         if let Some(body) = self.enclosing_body(at) {
             if body.kind() != "class_body" {
-                let mut decl: Option<Node<'_>> = None;
-                let mut assigned = 0usize;
-                let mut shadowed = false;
-                walk_tree(body, |n| match n.kind() {
-                    "variable_declarator"
-                        if n.child_by_field_name("name")
-                            .is_some_and(|x| self.text(x) == name) =>
-                    {
-                        if decl.is_some() {
-                            shadowed = true;
-                        }
-                        decl = Some(n);
-                    }
-                    "formal_parameter" | "catch_formal_parameter" | "inferred_parameters"
-                        if (n
-                            .child_by_field_name("name")
-                            .is_some_and(|x| self.text(x) == name)
-                            || (n.kind() == "inferred_parameters"
-                                && self.text(n).contains(name))) =>
-                    {
-                        shadowed = true;
-                    }
-                    "assignment_expression"
-                        if n.child_by_field_name("left")
-                            .is_some_and(|l| self.text(l) == name) =>
-                    {
-                        assigned += 1;
-                    }
-                    "update_expression" if self.text(n).trim_matches(['+', '-', ' ']) == name => {
-                        assigned += 1;
-                    }
-                    _ => {}
-                });
+                let names = self.body_names(body);
+                let decls = names.decls.get(name);
+                let decl = decls
+                    .and_then(|v| v.last())
+                    .and_then(|&(s, e)| node_at(body, s, e));
+                let shadowed = decls.is_some_and(|v| v.len() > 1)
+                    || names.params.contains(name)
+                    || names.inferred.iter().any(|t| t.contains(name));
+                let assigned = names.assigned.get(name).copied().unwrap_or(0);
                 if let Some(d) = decl {
                     if shadowed {
                         return None;

@@ -212,25 +212,12 @@ pub(crate) fn local_declarator<'t>(
 ) -> Option<Node<'t>> {
     let mut cur = callable(at);
     while let Some(c) = cur {
-        let mut found = None;
-        walk_tree(c, |n| {
-            if n.start_byte() > at.start_byte() {
-                return;
-            }
-            let hit = match n.kind() {
-                "variable_declarator" => {
-                    n.parent().is_some_and(|p| p.kind() != "field_declaration")
-                }
-                "enhanced_for_statement" | "catch_formal_parameter" | "resource" => true,
-                _ => false,
-            };
-            if hit
-                && n.child_by_field_name("name")
-                    .is_some_and(|x| cx.text(x) == name)
-            {
-                found = Some(n);
-            }
-        });
+        // The last declarator of the name (in preorder) that starts before `at`.
+        let decls = cx.sem.local_decls(c);
+        let found = decls
+            .get(name)
+            .and_then(|v| v.iter().rev().find(|(s, _)| *s <= at.start_byte()))
+            .and_then(|&(s, e)| crate::semantics::node_at(c, s, e));
         if found.is_some() {
             return found;
         }
