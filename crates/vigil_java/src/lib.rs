@@ -11,6 +11,7 @@
 //! Trade-off: phase 1 and phase 2 each parse the file (trees are not kept between phases, to keep
 //! memory flat on large trees); caching the compact IR between phases is a later optimisation.
 
+mod fields;
 mod flow;
 mod rules;
 mod semantics;

@@ -1,6 +1,7 @@
 //! What the Java front end knows about one file: imports, the package, declared types, local
 //! constants and declared types of names. Everything is file-local and syntactic.
 
+use crate::fields::Field;
 use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -140,12 +141,10 @@ impl<'t> JavaSemantics<'t> {
         let mut cur = body.walk();
         for k in body.named_children(&mut cur) {
             if k.kind() == "field_declaration" {
-                let ty = k
-                    .child_by_field_name("type")
-                    .map(|t| strip_generics(self.text(t)));
+                let ty = k.field("type").map(|t| strip_generics(self.text(t)));
                 let mut c2 = k.walk();
                 for d in k.children_by_field_name("declarator", &mut c2) {
-                    if let Some(n) = d.child_by_field_name("name") {
+                    if let Some(n) = d.field("name") {
                         m.entry(self.text(n).to_owned())
                             .or_insert_with(|| ty.clone());
                     }
@@ -169,7 +168,7 @@ impl<'t> JavaSemantics<'t> {
             return Rc::clone(b);
         }
         let mut b = BodyNames::default();
-        let name_of = |n: Node<'_>| n.child_by_field_name("name").map(|x| self.text(x));
+        let name_of = |n: Node<'_>| n.field("name").map(|x| self.text(x));
         walk_tree(body, |n| match n.kind() {
             "variable_declarator" => {
                 if let Some(x) = name_of(n) {
@@ -186,7 +185,7 @@ impl<'t> JavaSemantics<'t> {
             }
             "inferred_parameters" => b.inferred.push(self.text(n).to_owned()),
             "assignment_expression" => {
-                if let Some(l) = n.child_by_field_name("left") {
+                if let Some(l) = n.field("left") {
                     *b.assigned.entry(self.text(l).to_owned()).or_default() += 1;
                 }
             }
@@ -231,7 +230,7 @@ impl<'t> JavaSemantics<'t> {
                 "enhanced_for_statement" | "catch_formal_parameter" | "resource" => true,
                 _ => false,
             };
-            if let Some(x) = n.child_by_field_name("name").filter(|_| hit) {
+            if let Some(x) = n.field("name").filter(|_| hit) {
                 by_name
                     .entry(self.text(x).to_owned())
                     .or_default()
@@ -284,7 +283,7 @@ impl<'t> JavaSemantics<'t> {
                         | "record_declaration"
                         | "annotation_type_declaration"
                 ) {
-                    if let Some(name) = n.child_by_field_name("name") {
+                    if let Some(name) = n.field("name") {
                         set.insert(text(name, self.src).to_owned());
                     }
                 }
@@ -362,28 +361,24 @@ impl<'t> JavaSemantics<'t> {
                         continue;
                     }
                     let mut c2 = k.walk();
-                    let hit = k.children_by_field_name("declarator", &mut c2).any(|d| {
-                        d.child_by_field_name("name")
-                            .is_some_and(|n| self.text(n) == name)
-                    });
+                    let hit = k
+                        .children_by_field_name("declarator", &mut c2)
+                        .any(|d| d.field("name").is_some_and(|n| self.text(n) == name));
                     if !hit {
                         continue;
                     }
-                    k.child_by_field_name("type")
+                    k.field("type")
                 }
                 "formal_parameters" => {
                     let mut c2 = k.walk();
-                    let found = k.named_children(&mut c2).find(|p| {
-                        p.child_by_field_name("name")
-                            .is_some_and(|n| self.text(n) == name)
-                    });
-                    found.and_then(|p| p.child_by_field_name("type"))
+                    let found = k
+                        .named_children(&mut c2)
+                        .find(|p| p.field("name").is_some_and(|n| self.text(n) == name));
+                    found.and_then(|p| p.field("type"))
                 }
                 "formal_parameter" | "catch_formal_parameter" => {
-                    if k.child_by_field_name("name")
-                        .is_some_and(|n| self.text(n) == name)
-                    {
-                        k.child_by_field_name("type").or_else(|| {
+                    if k.field("name").is_some_and(|n| self.text(n) == name) {
+                        k.field("type").or_else(|| {
                             let mut c2 = k.walk();
                             let t = k.named_children(&mut c2).find(|c| c.kind() == "catch_type");
                             t
@@ -404,13 +399,9 @@ impl<'t> JavaSemantics<'t> {
             return decl_type.map(|t| strip_generics(self.text(t)));
         }
         if scope.kind() == "enhanced_for_statement"
-            && scope
-                .child_by_field_name("name")
-                .is_some_and(|n| self.text(n) == name)
+            && scope.field("name").is_some_and(|n| self.text(n) == name)
         {
-            return scope
-                .child_by_field_name("type")
-                .map(|t| strip_generics(self.text(t)));
+            return scope.field("type").map(|t| strip_generics(self.text(t)));
         }
         None
     }
@@ -459,9 +450,9 @@ impl<'t> JavaSemantics<'t> {
                 .named_child(0)
                 .and_then(|c| self.const_of(c, depth + 1)),
             "binary_expression" => {
-                let op = node.child_by_field_name("operator").map(|o| self.text(o))?;
-                let l = self.const_of(node.child_by_field_name("left")?, depth + 1)?;
-                let r = self.const_of(node.child_by_field_name("right")?, depth + 1)?;
+                let op = node.field("operator").map(|o| self.text(o))?;
+                let l = self.const_of(node.field("left")?, depth + 1)?;
+                let r = self.const_of(node.field("right")?, depth + 1)?;
                 match (op, l, r) {
                     ("+", ConstValue::Int(a), ConstValue::Int(b)) => {
                         a.checked_add(b).map(ConstValue::Int)
@@ -479,7 +470,7 @@ impl<'t> JavaSemantics<'t> {
                 }
             }
             "array_creation_expression" => {
-                let init = node.child_by_field_name("value")?;
+                let init = node.field("value")?;
                 self.const_of(init, depth + 1)
             }
             "array_initializer" => {
@@ -491,8 +482,8 @@ impl<'t> JavaSemantics<'t> {
             }
             "method_invocation" => {
                 // "literal".getBytes(...) and CONST.getBytes(...) keep their constness as bytes.
-                let name = node.child_by_field_name("name").map(|n| self.text(n))?;
-                let obj = node.child_by_field_name("object")?;
+                let name = node.field("name").map(|n| self.text(n))?;
+                let obj = node.field("object")?;
                 match name {
                     "getBytes" | "toCharArray" => match self.const_of(obj, depth + 1)? {
                         ConstValue::Str(_) => Some(ConstValue::Array),
@@ -504,8 +495,8 @@ impl<'t> JavaSemantics<'t> {
             }
             "identifier" => self.const_of_name(node, self.text(node), depth),
             "field_access" => {
-                let obj = node.child_by_field_name("object")?;
-                let field = node.child_by_field_name("field")?;
+                let obj = node.field("object")?;
+                let field = node.field("field")?;
                 // `this.X` or `Type.X` where the type is declared in this file.
                 let ok = obj.kind() == "this"
                     || (obj.kind() == "identifier"
@@ -543,9 +534,7 @@ impl<'t> JavaSemantics<'t> {
                             .and_then(|v| self.const_of(v, depth + 1))
                             .filter(|v| *v != ConstValue::Array);
                     }
-                    let value = d
-                        .child_by_field_name("value")
-                        .and_then(|v| self.const_of(v, depth + 1));
+                    let value = d.field("value").and_then(|v| self.const_of(v, depth + 1));
                     if value == Some(ConstValue::Array) && self.array_written(body, name) {
                         return None;
                     }
@@ -555,12 +544,11 @@ impl<'t> JavaSemantics<'t> {
                     return None;
                 }
                 // A parameter of the method itself.
-                if let Some(params) = body.child_by_field_name("parameters") {
+                if let Some(params) = body.field("parameters") {
                     if self.text(params).contains(name) {
                         let mut c = params.walk();
                         if params.named_children(&mut c).any(|p| {
-                            p.child_by_field_name("name")
-                                .is_some_and(|x| self.text(x) == name)
+                            p.field("name").is_some_and(|x| self.text(x) == name)
                                 || self.text(p) == name
                         }) {
                             return None;
@@ -578,7 +566,7 @@ impl<'t> JavaSemantics<'t> {
     /// loaded project file lacks the key.
     fn property_value(&self, call: Node<'_>, recv: Node<'_>, depth: usize) -> Option<ConstValue> {
         let props = self.properties?;
-        let args = call.child_by_field_name("arguments")?;
+        let args = call.field("arguments")?;
         let mut c = args.walk();
         let args: Vec<Node<'_>> = args.named_children(&mut c).collect();
         if args.is_empty() || args.len() > 2 {
@@ -589,12 +577,8 @@ impl<'t> JavaSemantics<'t> {
         };
         let recv_name = match recv.kind() {
             "identifier" => self.text(recv),
-            "field_access"
-                if recv
-                    .child_by_field_name("object")
-                    .is_some_and(|o| o.kind() == "this") =>
-            {
-                self.text(recv.child_by_field_name("field")?)
+            "field_access" if recv.field("object").is_some_and(|o| o.kind() == "this") => {
+                self.text(recv.field("field")?)
             }
             _ => return None,
         };
@@ -637,7 +621,7 @@ impl<'t> JavaSemantics<'t> {
             .unwrap_or(self.root);
         let fresh = |v: Node<'_>| {
             v.kind() == "object_creation_expression"
-                && v.child_by_field_name("arguments")
+                && v.field("arguments")
                     .is_some_and(|a| a.named_child_count() == 0)
         };
         let mut ok = true;
@@ -646,30 +630,27 @@ impl<'t> JavaSemantics<'t> {
         let local = scope != self.root;
         walk_tree(scope, |n| match n.kind() {
             "variable_declarator"
-                if n.child_by_field_name("name")
-                    .is_some_and(|x| self.text(x) == name)
-                    && n.child_by_field_name("value").is_some_and(|v| !fresh(v)) =>
+                if n.field("name").is_some_and(|x| self.text(x) == name)
+                    && n.field("value").is_some_and(|v| !fresh(v)) =>
             {
                 ok = false;
             }
             "assignment_expression"
-                if n.child_by_field_name("left").is_some_and(|l| {
+                if n.field("left").is_some_and(|l| {
                     self.text(l) == name || self.text(l) == format!("this.{name}")
-                }) && !n.child_by_field_name("right").is_some_and(fresh) =>
+                }) && !n.field("right").is_some_and(fresh) =>
             {
                 ok = false;
             }
             "method_invocation"
-                if n.child_by_field_name("object").is_some_and(|o| {
+                if n.field("object").is_some_and(|o| {
                     self.text(o) == name || self.text(o) == format!("this.{name}")
                 }) =>
             {
-                let method = n.child_by_field_name("name").map(|m| self.text(m));
+                let method = n.field("name").map(|m| self.text(m));
                 match method {
                     Some("load") => {
-                        let arg = n
-                            .child_by_field_name("arguments")
-                            .and_then(|a| a.named_child(0));
+                        let arg = n.field("arguments").and_then(|a| a.named_child(0));
                         match arg.and_then(|a| self.stream_file(a, depth + 1)) {
                             Some(file) => names.push(file),
                             None => unknown = true,
@@ -699,15 +680,13 @@ impl<'t> JavaSemantics<'t> {
 
     /// Whether `name` is a parameter of the method (or lambda) `body`.
     fn is_parameter(&self, body: Node<'_>, name: &str) -> bool {
-        body.child_by_field_name("parameters")
-            .is_some_and(|params| {
-                let mut c = params.walk();
-                let found = params.named_children(&mut c).any(|p| {
-                    p.child_by_field_name("name")
-                        .is_some_and(|x| self.text(x) == name)
-                });
-                found
-            })
+        body.field("parameters").is_some_and(|params| {
+            let mut c = params.walk();
+            let found = params
+                .named_children(&mut c)
+                .any(|p| p.field("name").is_some_and(|x| self.text(x) == name));
+            found
+        })
     }
 
     /// Whether `body` declares a local variable or parameter `name`.
@@ -717,9 +696,7 @@ impl<'t> JavaSemantics<'t> {
             if matches!(
                 n.kind(),
                 "variable_declarator" | "formal_parameter" | "resource"
-            ) && n
-                .child_by_field_name("name")
-                .is_some_and(|x| self.text(x) == name)
+            ) && n.field("name").is_some_and(|x| self.text(x) == name)
             {
                 found = true;
             }
@@ -737,8 +714,7 @@ impl<'t> JavaSemantics<'t> {
             return None;
         }
         fn first_arg(n: Node<'_>) -> Option<Node<'_>> {
-            n.child_by_field_name("arguments")
-                .and_then(|a| a.named_child(0))
+            n.field("arguments").and_then(|a| a.named_child(0))
         }
         let const_str = |n: Node<'_>| match self.const_of(n, depth + 1) {
             Some(ConstValue::Str(s)) => Some(s),
@@ -747,27 +723,27 @@ impl<'t> JavaSemantics<'t> {
         match e.kind() {
             "parenthesized_expression" | "cast_expression" => {
                 let inner = e
-                    .child_by_field_name("value")
+                    .field("value")
                     .or_else(|| e.named_child(e.named_child_count().checked_sub(1)?))?;
                 self.stream_file(inner, depth + 1)
             }
             "method_invocation" => {
-                let m = self.text(e.child_by_field_name("name")?);
+                let m = self.text(e.field("name")?);
                 match m {
                     "getResourceAsStream"
                     | "getSystemResourceAsStream"
                     | "getResource"
                     | "getSystemResource" => const_str(first_arg(e)?),
                     "openStream" | "toPath" | "toFile" => {
-                        self.stream_file(e.child_by_field_name("object")?, depth + 1)
+                        self.stream_file(e.field("object")?, depth + 1)
                     }
                     "newInputStream" | "newBufferedReader" | "get" | "of" => {
-                        let args = e.child_by_field_name("arguments")?;
+                        let args = e.field("arguments")?;
                         let mut c = args.walk();
                         let parts: Vec<Node<'_>> = args.named_children(&mut c).collect();
                         if matches!(m, "get" | "of") {
                             // Paths.get("a", "b") / Path.of("a/b")
-                            let obj = e.child_by_field_name("object")?;
+                            let obj = e.field("object")?;
                             if !matches!(self.text(obj), "Paths" | "Path") {
                                 return None;
                             }
@@ -781,9 +757,9 @@ impl<'t> JavaSemantics<'t> {
                 }
             }
             "object_creation_expression" => {
-                let ty = e.child_by_field_name("type").map(|t| self.text(t))?;
+                let ty = e.field("type").map(|t| self.text(t))?;
                 let ty = ty.rsplit('.').next().unwrap_or(ty);
-                let args = e.child_by_field_name("arguments")?;
+                let args = e.field("arguments")?;
                 let mut c = args.walk();
                 let parts: Vec<Node<'_>> = args.named_children(&mut c).collect();
                 match ty {
@@ -808,15 +784,13 @@ impl<'t> JavaSemantics<'t> {
                 let mut writes = 0usize;
                 walk_tree(body, |n| match n.kind() {
                     "variable_declarator" | "resource"
-                        if n.child_by_field_name("name")
-                            .is_some_and(|x| self.text(x) == name) =>
+                        if n.field("name").is_some_and(|x| self.text(x) == name) =>
                     {
                         writes += 1;
                         decl = Some(n);
                     }
                     "assignment_expression"
-                        if n.child_by_field_name("left")
-                            .is_some_and(|l| self.text(l) == name) =>
+                        if n.field("left").is_some_and(|l| self.text(l) == name) =>
                     {
                         writes += 1;
                     }
@@ -825,7 +799,7 @@ impl<'t> JavaSemantics<'t> {
                 if writes != 1 {
                     return None;
                 }
-                self.stream_file(decl?.child_by_field_name("value")?, depth + 1)
+                self.stream_file(decl?.field("value")?, depth + 1)
             }
             _ => None,
         }
@@ -846,10 +820,7 @@ impl<'t> JavaSemantics<'t> {
         // Every write of `name` in the method.
         let mut writes: Vec<Node<'n>> = vec![decl];
         walk_tree(body, |n| match n.kind() {
-            "assignment_expression"
-                if n.child_by_field_name("left")
-                    .is_some_and(|l| self.text(l) == name) =>
-            {
+            "assignment_expression" if n.field("left").is_some_and(|l| self.text(l) == name) => {
                 writes.push(n);
             }
             "update_expression" if self.text(n).trim_matches(['+', '-', ' ']) == name => {
@@ -863,19 +834,17 @@ impl<'t> JavaSemantics<'t> {
             .filter(|w| w.end_byte() <= at.start_byte())
             .max_by_key(Node::start_byte)?;
         let (stmt, value) = if last.id() == decl.id() {
-            (decl.parent()?, decl.child_by_field_name("value")?)
+            (decl.parent()?, decl.field("value")?)
         } else {
             if last.kind() != "assignment_expression"
-                || last
-                    .child_by_field_name("operator")
-                    .is_some_and(|o| self.text(o) != "=")
+                || last.field("operator").is_some_and(|o| self.text(o) != "=")
             {
                 return None;
             }
             let stmt = last
                 .parent()
                 .filter(|p| p.kind() == "expression_statement")?;
-            (stmt, last.child_by_field_name("right")?)
+            (stmt, last.field("right")?)
         };
         let block = stmt.parent()?;
         // The statement of that block that contains `at` comes after the write, and holds no later
@@ -901,16 +870,15 @@ impl<'t> JavaSemantics<'t> {
         let mut written = false;
         walk_tree(body, |n| match n.kind() {
             "assignment_expression"
-                if n.child_by_field_name("left").is_some_and(|l| {
+                if n.field("left").is_some_and(|l| {
                     l.kind() == "array_access"
-                        && l.child_by_field_name("array")
-                            .is_some_and(|a| self.text(a) == name)
+                        && l.field("array").is_some_and(|a| self.text(a) == name)
                 }) =>
             {
                 written = true;
             }
             "method_invocation" => {
-                if let Some(args) = n.child_by_field_name("arguments") {
+                if let Some(args) = n.field("arguments") {
                     let mut c = args.walk();
                     if args
                         .named_children(&mut c)
@@ -933,7 +901,7 @@ impl<'t> JavaSemantics<'t> {
                 if n.kind() == "field_declaration" || n.kind() == "constant_declaration" {
                     let mut c = n.walk();
                     for d in n.children_by_field_name("declarator", &mut c) {
-                        if let Some(x) = d.child_by_field_name("name") {
+                        if let Some(x) = d.field("name") {
                             by_name
                                 .entry(text(x, self.src).to_owned())
                                 .or_default()
@@ -973,7 +941,7 @@ impl<'t> JavaSemantics<'t> {
         if !is_final {
             return None;
         }
-        decl.child_by_field_name("value")
+        decl.field("value")
             .and_then(|v| self.const_of(v, depth + 1))
     }
 }

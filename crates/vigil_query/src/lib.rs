@@ -13,9 +13,11 @@
 //! The predicates and the message template syntax are documented in `docs/rules.md`.
 
 mod anchor;
+mod fields;
 mod gate;
 mod shape;
 
+pub use fields::FieldIds;
 pub use gate::{verify_gate_analysis, verify_rule_gates, QualifiedText};
 
 use std::collections::HashMap;

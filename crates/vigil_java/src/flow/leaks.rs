@@ -6,6 +6,7 @@
 //! (which parameters a method closes, keeps or borrows; whether it returns a new resource), then
 //! each method is checked and its leaks become findings of the rule of their kind.
 
+use crate::fields::Field;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, OnceLock};
 
@@ -60,7 +61,7 @@ fn handed_off_spans(root: Node<'_>) -> BTreeSet<TextRange> {
     let mut stack = vec![root];
     while let Some(n) = stack.pop() {
         if n.kind() == "explicit_constructor_invocation" {
-            if let Some(args) = n.child_by_field_name("arguments") {
+            if let Some(args) = n.field("arguments") {
                 let mut c = args.walk();
                 for a in args.named_children(&mut c) {
                     out.insert(TextRange::new(a.start_byte(), a.end_byte()));
@@ -308,7 +309,7 @@ fn twr_fix(file: &SourceFile, root: Node<'_>, acquired: TextRange) -> Option<Fix
     let [d] = declarators.as_slice() else {
         return None;
     };
-    let value = d.child_by_field_name("value")?;
+    let value = d.field("value")?;
     if value.start_byte() > acquired.start as usize || value.end_byte() < acquired.end as usize {
         return None;
     }

@@ -2,6 +2,7 @@
 //! (imports, `java.lang`, wildcard imports checked against the models, declared types of locals,
 //! fields and methods, return types of modelled library methods).
 
+use crate::fields::Field;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -95,7 +96,7 @@ fn assigned_names(node: Node<'_>, src: &str) -> std::collections::HashSet<String
     let mut stack = vec![node];
     while let Some(n) = stack.pop() {
         let target = match n.kind() {
-            "assignment_expression" => n.child_by_field_name("left"),
+            "assignment_expression" => n.field("left"),
             "update_expression" => n.named_child(0),
             _ => None,
         };
@@ -392,7 +393,7 @@ fn annotations(n: Node<'_>, src: &str) -> Vec<Arc<str>> {
         if c.kind() == "modifiers" {
             for a in named_children(c) {
                 if matches!(a.kind(), "annotation" | "marker_annotation") {
-                    if let Some(name) = a.child_by_field_name("name") {
+                    if let Some(name) = a.field("name") {
                         out.push(Arc::from(text(name, src)));
                     }
                 }
@@ -452,7 +453,7 @@ pub(crate) fn lower_file<'a>(
     let mut class_nodes = Vec::new();
     collect_classes(root, &mut class_nodes);
     for node in &class_nodes {
-        if let Some(name) = node.child_by_field_name("name") {
+        if let Some(name) = node.field("name") {
             let simple = text(name, src).to_owned();
             let fqn = if cx.package.is_empty() {
                 simple.clone()
@@ -466,7 +467,7 @@ pub(crate) fn lower_file<'a>(
         }
     }
     for node in &class_nodes {
-        let Some(name) = node.child_by_field_name("name") else {
+        let Some(name) = node.field("name") else {
             continue;
         };
         let simple = text(name, src).to_owned();
@@ -489,11 +490,11 @@ pub(crate) fn lower_file<'a>(
         let mut fields = HashMap::new();
         let mut constants = HashMap::new();
         let mut methods = HashMap::new();
-        if let Some(body) = node.child_by_field_name("body") {
+        if let Some(body) = node.field("body") {
             for m in named_children(body) {
                 match m.kind() {
                     "field_declaration" | "constant_declaration" => {
-                        let Some(ty) = m.child_by_field_name("type") else {
+                        let Some(ty) = m.field("type") else {
                             continue;
                         };
                         let ty = cx.resolve(text(ty, src));
@@ -504,14 +505,12 @@ pub(crate) fn lower_file<'a>(
                             if d.kind() != "variable_declarator" {
                                 continue;
                             }
-                            let Some(n) = d.child_by_field_name("name") else {
+                            let Some(n) = d.field("name") else {
                                 continue;
                             };
                             let n = text(n, src).to_owned();
                             if is_const {
-                                if let Some(v) =
-                                    d.child_by_field_name("value").and_then(|v| literal(v, src))
-                                {
+                                if let Some(v) = d.field("value").and_then(|v| literal(v, src)) {
                                     constants.insert(n.clone(), v);
                                 }
                             }
@@ -519,9 +518,7 @@ pub(crate) fn lower_file<'a>(
                         }
                     }
                     "method_declaration" => {
-                        if let (Some(n), Some(t)) =
-                            (m.child_by_field_name("name"), m.child_by_field_name("type"))
-                        {
+                        if let (Some(n), Some(t)) = (m.field("name"), m.field("type")) {
                             methods.insert(text(n, src).to_owned(), cx.resolve(text(t, src)));
                         }
                     }
@@ -543,11 +540,11 @@ pub(crate) fn lower_file<'a>(
     for (node, class) in funcs {
         // Abstract and interface methods have no body: nothing to analyze, and no summary (a call
         // resolves to the implementations instead).
-        if node.kind() == "method_declaration" && node.child_by_field_name("body").is_none() {
+        if node.kind() == "method_declaration" && node.field("body").is_none() {
             continue;
         }
         let owner = class
-            .and_then(|c| c.child_by_field_name("name"))
+            .and_then(|c| c.field("name"))
             .map(|n| text(n, src).to_owned())
             .and_then(|n| cx.classes.get(&n).map(|c| c.fqn.clone()))
             .unwrap_or_else(|| Arc::from("<anonymous>"));
@@ -784,26 +781,22 @@ impl<'c, 't> Builder<'c, 't> {
         let src = self.src();
         self.name = match node.kind() {
             "method_declaration" => node
-                .child_by_field_name("name")
+                .field("name")
                 .map_or_else(|| Arc::from("<unnamed>"), |n| Arc::from(text(n, src))),
             "static_initializer" => Arc::from("<clinit>"),
             _ => Arc::from("<init>"),
         };
-        self.name_span = node
-            .child_by_field_name("name")
-            .map_or_else(|| span(node), span);
+        self.name_span = node.field("name").map_or_else(|| span(node), span);
         self.is_static =
             modifiers_text(node, src).contains("static") || node.kind() == "static_initializer";
-        self.return_type = node
-            .child_by_field_name("type")
-            .map(|t| self.cx.resolve(text(t, src)));
+        self.return_type = node.field("type").map(|t| self.cx.resolve(text(t, src)));
         self.reassigned = assigned_names(node, src);
-        if let Some(ps) = node.child_by_field_name("parameters") {
+        if let Some(ps) = node.field("parameters") {
             self.params_of(ps);
         }
         if node.kind() == "block" {
             self.block(node);
-        } else if let Some(body) = node.child_by_field_name("body").or_else(|| {
+        } else if let Some(body) = node.field("body").or_else(|| {
             named_children(node)
                 .into_iter()
                 .find(|c| c.kind() == "block")
@@ -823,14 +816,14 @@ impl<'c, 't> Builder<'c, 't> {
         for p in list {
             let (name, ty) = match p.kind() {
                 "formal_parameter" | "spread_parameter" => {
-                    let name = p.child_by_field_name("name").or_else(|| {
+                    let name = p.field("name").or_else(|| {
                         named_children(p)
                             .into_iter()
                             .rev()
                             .find(|c| c.kind() == "variable_declarator")
-                            .and_then(|d| d.child_by_field_name("name"))
+                            .and_then(|d| d.field("name"))
                     });
-                    let ty = p.child_by_field_name("type").or_else(|| {
+                    let ty = p.field("type").or_else(|| {
                         named_children(p)
                             .into_iter()
                             .find(|c| c.kind().ends_with("type") || c.kind() == "type_identifier")
@@ -919,18 +912,18 @@ impl<'c, 't> Builder<'c, 't> {
                 let then_b = self.new_block();
                 let else_b = self.new_block();
                 let join = self.new_block();
-                if let Some(c) = n.child_by_field_name("condition") {
+                if let Some(c) = n.field("condition") {
                     self.cond(c, then_b, else_b);
                 } else {
                     self.goto(then_b);
                 }
                 self.cur = then_b;
-                if let Some(s) = n.child_by_field_name("consequence") {
+                if let Some(s) = n.field("consequence") {
                     self.scoped_stmt(s);
                 }
                 self.goto(join);
                 self.cur = else_b;
-                if let Some(s) = n.child_by_field_name("alternative") {
+                if let Some(s) = n.field("alternative") {
                     self.scoped_stmt(s);
                 }
                 self.goto(join);
@@ -942,7 +935,7 @@ impl<'c, 't> Builder<'c, 't> {
                 let exit = self.new_block();
                 self.goto(head);
                 self.cur = head;
-                match n.child_by_field_name("condition") {
+                match n.field("condition") {
                     Some(c) => self.cond(c, body, exit),
                     None => self.goto(body),
                 }
@@ -960,7 +953,7 @@ impl<'c, 't> Builder<'c, 't> {
                 self.loop_body(n, exit, Some(test));
                 self.goto(test);
                 self.cur = test;
-                match n.child_by_field_name("condition") {
+                match n.field("condition") {
                     Some(c) => self.cond(c, body, exit),
                     None => self.goto(exit),
                 }
@@ -983,7 +976,7 @@ impl<'c, 't> Builder<'c, 't> {
                 let exit = self.new_block();
                 self.goto(head);
                 self.cur = head;
-                match n.child_by_field_name("condition") {
+                match n.field("condition") {
                     Some(c) => self.cond(c, body, exit),
                     None => self.goto(body),
                 }
@@ -1001,9 +994,7 @@ impl<'c, 't> Builder<'c, 't> {
                 self.scopes.pop();
             }
             "enhanced_for_statement" => {
-                let iterable = n
-                    .child_by_field_name("value")
-                    .map_or(Operand::Opaque, |v| self.expr(v));
+                let iterable = n.field("value").map_or(Operand::Opaque, |v| self.expr(v));
                 self.scopes.push(HashMap::new());
                 let head = self.new_block();
                 let body = self.new_block();
@@ -1013,11 +1004,11 @@ impl<'c, 't> Builder<'c, 't> {
                 self.terminate_branch(Operand::Opaque, body, exit, span(n));
                 self.cur = body;
                 let ty = n
-                    .child_by_field_name("type")
+                    .field("type")
                     .map(|t| text(t, src))
                     .filter(|t| *t != "var");
                 let ty = ty.map(|t| self.cx.resolve(t));
-                if let Some(name) = n.child_by_field_name("name") {
+                if let Some(name) = n.field("name") {
                     let v = self.new_local(Some(text(name, src)), ty);
                     self.emit(Inst::Assign {
                         dst: Some(v),
@@ -1123,13 +1114,13 @@ impl<'c, 't> Builder<'c, 't> {
             }
             "try_statement" | "try_with_resources_statement" => self.try_stmt(n),
             "synchronized_statement" => {
-                if let Some(b) = n.child_by_field_name("body") {
+                if let Some(b) = n.field("body") {
                     self.block(b);
                 }
             }
             "assert_statement" => {}
             "explicit_constructor_invocation" => {
-                if let Some(args) = n.child_by_field_name("arguments") {
+                if let Some(args) = n.field("arguments") {
                     for a in named_children(args) {
                         self.expr(a);
                     }
@@ -1167,7 +1158,7 @@ impl<'c, 't> Builder<'c, 't> {
             cont,
             finally_depth: self.finally.len(),
         });
-        if let Some(b) = n.child_by_field_name("body") {
+        if let Some(b) = n.field("body") {
             self.scoped_stmt(b);
         }
         self.loops.pop();
@@ -1202,20 +1193,20 @@ impl<'c, 't> Builder<'c, 't> {
 
     fn local_decl(&mut self, n: Node<'t>) {
         let src = self.src();
-        let ty_node = n.child_by_field_name("type");
+        let ty_node = n.field("type");
         let declared = ty_node.map(|t| text(t, src)).filter(|t| *t != "var");
         for d in named_children(n) {
             if d.kind() != "variable_declarator" {
                 continue;
             }
-            let Some(name) = d.child_by_field_name("name") else {
+            let Some(name) = d.field("name") else {
                 continue;
             };
-            let value = d.child_by_field_name("value");
+            let value = d.field("value");
             let ty = match declared {
                 Some(t) => {
                     let dims = d
-                        .child_by_field_name("dimensions")
+                        .field("dimensions")
                         .map_or(0, |x| text(x, src).matches("[]").count());
                     Some(self.cx.resolve(&format!("{t}{}", "[]".repeat(dims))))
                 }
@@ -1258,9 +1249,9 @@ impl<'c, 't> Builder<'c, 't> {
     fn switch(&mut self, n: Node<'t>, result: Option<Var>) {
         let src = self.src();
         let value = n
-            .child_by_field_name("condition")
+            .field("condition")
             .map_or(Operand::Opaque, |c| self.expr(c));
-        let Some(body) = n.child_by_field_name("body") else {
+        let Some(body) = n.field("body") else {
             return;
         };
         let exit = self.new_block();
@@ -1419,17 +1410,17 @@ impl<'c, 't> Builder<'c, 't> {
         self.goto(body_start);
         self.cur = body_start;
         self.scopes.push(HashMap::new());
-        if let Some(res) = n.child_by_field_name("resources") {
+        if let Some(res) = n.field("resources") {
             for r in named_children(res) {
                 if r.kind() != "resource" {
                     continue;
                 }
-                let name = r.child_by_field_name("name");
-                let value = r.child_by_field_name("value");
+                let name = r.field("name");
+                let value = r.field("value");
                 match (name, value) {
                     (Some(name), Some(value)) => {
                         let ty = r
-                            .child_by_field_name("type")
+                            .field("type")
                             .map(|t| text(t, src))
                             .filter(|t| *t != "var");
                         let ty = ty
@@ -1460,7 +1451,7 @@ impl<'c, 't> Builder<'c, 't> {
                 }
             }
         }
-        if let Some(b) = n.child_by_field_name("body") {
+        if let Some(b) = n.field("body") {
             self.block(b);
         }
         self.scopes.pop();
@@ -1484,7 +1475,7 @@ impl<'c, 't> Builder<'c, 't> {
                 .into_iter()
                 .find(|x| x.kind() == "catch_formal_parameter")
             {
-                if let Some(name) = p.child_by_field_name("name") {
+                if let Some(name) = p.field("name") {
                     let v = self.new_local(Some(text(name, src)), None);
                     self.emit(Inst::Assign {
                         dst: Some(v),
@@ -1493,7 +1484,7 @@ impl<'c, 't> Builder<'c, 't> {
                     });
                 }
             }
-            if let Some(b) = c.child_by_field_name("body") {
+            if let Some(b) = c.field("body") {
                 self.block(b);
             }
             self.scopes.pop();
@@ -1542,21 +1533,16 @@ impl<'c, 't> Builder<'c, 't> {
                     return self.cond(i, then, els);
                 }
             }
-            "unary_expression"
-                if n.child_by_field_name("operator")
-                    .is_some_and(|o| o.kind() == "!") =>
-            {
-                if let Some(i) = n.child_by_field_name("operand") {
+            "unary_expression" if n.field("operator").is_some_and(|o| o.kind() == "!") => {
+                if let Some(i) = n.field("operand") {
                     return self.cond(i, els, then);
                 }
             }
             "binary_expression" => {
-                let op = n.child_by_field_name("operator").map(|o| o.kind());
-                if let (Some(op @ ("&&" | "||")), Some(l), Some(r)) = (
-                    op,
-                    n.child_by_field_name("left"),
-                    n.child_by_field_name("right"),
-                ) {
+                let op = n.field("operator").map(|o| o.kind());
+                if let (Some(op @ ("&&" | "||")), Some(l), Some(r)) =
+                    (op, n.field("left"), n.field("right"))
+                {
                     let mid = self.new_block();
                     if op == "&&" {
                         self.cond(l, mid, els);
@@ -1628,8 +1614,8 @@ impl<'c, 't> Builder<'c, 't> {
             }
             "this" => self.assign(Expr::This, span(n)),
             "field_access" => {
-                let obj = n.child_by_field_name("object");
-                let field = n.child_by_field_name("field").map_or("", |f| text(f, src));
+                let obj = n.field("object");
+                let field = n.field("field").map_or("", |f| text(f, src));
                 match obj {
                     Some(o) if o.kind() == "this" => self.assign(
                         Expr::FieldLoad {
@@ -1694,25 +1680,19 @@ impl<'c, 't> Builder<'c, 't> {
                 }
             }
             "array_access" => {
-                let a = n
-                    .child_by_field_name("array")
-                    .map_or(Operand::Opaque, |x| self.expr(x));
-                let i = n
-                    .child_by_field_name("index")
-                    .map_or(Operand::Opaque, |x| self.expr(x));
+                let a = n.field("array").map_or(Operand::Opaque, |x| self.expr(x));
+                let i = n.field("index").map_or(Operand::Opaque, |x| self.expr(x));
                 self.assign(Expr::ArrayLoad { array: a, index: i }, span(n))
             }
             "binary_expression" => self.binary_chain(n),
             "unary_expression" => {
-                let op = match n.child_by_field_name("operator").map(|o| o.kind()) {
+                let op = match n.field("operator").map(|o| o.kind()) {
                     Some("!") => Some(UnOp::Not),
                     Some("-") => Some(UnOp::Neg),
                     Some("~") => Some(UnOp::BitNot),
                     _ => None,
                 };
-                let v = n
-                    .child_by_field_name("operand")
-                    .map_or(Operand::Opaque, |x| self.expr(x));
+                let v = n.field("operand").map_or(Operand::Opaque, |x| self.expr(x));
                 match op {
                     Some(op) => self.assign(Expr::Unary(op, v), span(n)),
                     None => v,
@@ -1734,13 +1714,10 @@ impl<'c, 't> Builder<'c, 't> {
                 Operand::Opaque
             }
             "assignment_expression" => {
-                let (Some(lhs), Some(rhs)) = (
-                    n.child_by_field_name("left"),
-                    n.child_by_field_name("right"),
-                ) else {
+                let (Some(lhs), Some(rhs)) = (n.field("left"), n.field("right")) else {
                     return Operand::Opaque;
                 };
-                let op = n.child_by_field_name("operator").map_or("=", |o| o.kind());
+                let op = n.field("operator").map_or("=", |o| o.kind());
                 let r = self.array_or_expr(rhs);
                 let value = if op == "=" {
                     r
@@ -1759,15 +1736,13 @@ impl<'c, 't> Builder<'c, 't> {
                 let t = self.new_block();
                 let e = self.new_block();
                 let join = self.new_block();
-                match n.child_by_field_name("condition") {
+                match n.field("condition") {
                     Some(c) => self.cond(c, t, e),
                     None => self.goto(t),
                 }
                 for (blk, field) in [(t, "consequence"), (e, "alternative")] {
                     self.cur = blk;
-                    let v = n
-                        .child_by_field_name(field)
-                        .map_or(Operand::Opaque, |x| self.expr(x));
+                    let v = n.field(field).map_or(Operand::Opaque, |x| self.expr(x));
                     self.emit(Inst::Assign {
                         dst: Some(res),
                         expr: Expr::Use(v),
@@ -1779,12 +1754,8 @@ impl<'c, 't> Builder<'c, 't> {
                 Operand::Var(res)
             }
             "cast_expression" => {
-                let v = n
-                    .child_by_field_name("value")
-                    .map_or(Operand::Opaque, |x| self.expr(x));
-                let ty = n
-                    .child_by_field_name("type")
-                    .map(|t| self.cx.resolve(text(t, src)));
+                let v = n.field("value").map_or(Operand::Opaque, |x| self.expr(x));
+                let ty = n.field("type").map(|t| self.cx.resolve(text(t, src)));
                 let t = self.new_local(None, ty);
                 self.emit(Inst::Assign {
                     dst: Some(t),
@@ -1794,13 +1765,11 @@ impl<'c, 't> Builder<'c, 't> {
                 Operand::Var(t)
             }
             "instanceof_expression" => {
-                if let Some(l) = n.child_by_field_name("left") {
+                if let Some(l) = n.field("left") {
                     let v = self.expr(l);
                     // Pattern variable: `x instanceof String s` binds s = x.
-                    if let Some(name) = n.child_by_field_name("name") {
-                        let ty = n
-                            .child_by_field_name("right")
-                            .map(|t| self.cx.resolve(text(t, src)));
+                    if let Some(name) = n.field("name") {
+                        let ty = n.field("right").map(|t| self.cx.resolve(text(t, src)));
                         let pv = self.new_local(Some(text(name, src)), ty);
                         self.emit(Inst::Assign {
                             dst: Some(pv),
@@ -1819,9 +1788,7 @@ impl<'c, 't> Builder<'c, 't> {
             }
             "method_invocation" => self.call(n),
             "object_creation_expression" => {
-                let ty = n
-                    .child_by_field_name("type")
-                    .map(|t| self.cx.resolve(text(t, src)));
+                let ty = n.field("type").map(|t| self.cx.resolve(text(t, src)));
                 let args = self.args(n);
                 self.assign(
                     Expr::Call(Call {
@@ -1837,7 +1804,7 @@ impl<'c, 't> Builder<'c, 't> {
                 )
             }
             "array_creation_expression" => {
-                let elems = match n.child_by_field_name("value") {
+                let elems = match n.field("value") {
                     Some(init) => named_children(init)
                         .into_iter()
                         .map(|e| self.expr(e))
@@ -1872,7 +1839,7 @@ impl<'c, 't> Builder<'c, 't> {
         let mut spine = vec![n];
         let mut leftmost = None;
         while let Some(&top) = spine.last() {
-            match top.child_by_field_name("left").map(unparen) {
+            match top.field("left").map(unparen) {
                 Some(l) if l.kind() == "binary_expression" => spine.push(l),
                 other => {
                     leftmost = other;
@@ -1882,12 +1849,9 @@ impl<'c, 't> Builder<'c, 't> {
         }
         let mut acc = leftmost.map_or(Operand::Opaque, |x| self.expr(x));
         for node in spine.into_iter().rev() {
-            let op = node
-                .child_by_field_name("operator")
-                .map(|o| o.kind())
-                .and_then(binop);
+            let op = node.field("operator").map(|o| o.kind()).and_then(binop);
             let r = node
-                .child_by_field_name("right")
+                .field("right")
                 .map_or(Operand::Opaque, |x| self.expr(x));
             acc = match op {
                 Some(op) => self.assign(Expr::Binary(op, acc, r), span(node)),
@@ -1910,11 +1874,11 @@ impl<'c, 't> Builder<'c, 't> {
                 b.outer.insert(name.clone(), (*v, ty));
             }
         }
-        if let Some(p) = n.child_by_field_name("parameters") {
+        if let Some(p) = n.field("parameters") {
             b.params_of(p);
         }
         let declared = b.params.len();
-        if let Some(body) = n.child_by_field_name("body") {
+        if let Some(body) = n.field("body") {
             if body.kind() == "block" {
                 b.block(body);
                 b.terminate(Terminator::Return(None, span(n)));
@@ -1994,25 +1958,22 @@ impl<'c, 't> Builder<'c, 't> {
                 }
             }
             "field_access" => {
-                let field = lhs
-                    .child_by_field_name("field")
-                    .map_or("", |f| text(f, src));
+                let field = lhs.field("field").map_or("", |f| text(f, src));
                 // A static field of another class (`Holder.value = x`) is named `pkg.Holder.value`,
                 // as its reads are: the project-wide static field facts connect them.
-                let (base, field): (Option<Operand>, Arc<str>) =
-                    match lhs.child_by_field_name("object") {
-                        Some(o) if o.kind() == "this" => (None, Arc::from(field)),
-                        Some(o) if self.is_class_ref(o) => {
-                            let cls = self.cx.resolve(text(o, src));
-                            if cls == self.owner {
-                                (None, Arc::from(field))
-                            } else {
-                                (None, Arc::from(format!("{cls}.{field}")))
-                            }
+                let (base, field): (Option<Operand>, Arc<str>) = match lhs.field("object") {
+                    Some(o) if o.kind() == "this" => (None, Arc::from(field)),
+                    Some(o) if self.is_class_ref(o) => {
+                        let cls = self.cx.resolve(text(o, src));
+                        if cls == self.owner {
+                            (None, Arc::from(field))
+                        } else {
+                            (None, Arc::from(format!("{cls}.{field}")))
                         }
-                        Some(o) => (Some(self.expr(o)), Arc::from(field)),
-                        None => (None, Arc::from(field)),
-                    };
+                    }
+                    Some(o) => (Some(self.expr(o)), Arc::from(field)),
+                    None => (None, Arc::from(field)),
+                };
                 self.emit(Inst::FieldStore {
                     base,
                     field,
@@ -2021,12 +1982,8 @@ impl<'c, 't> Builder<'c, 't> {
                 });
             }
             "array_access" => {
-                let a = lhs
-                    .child_by_field_name("array")
-                    .map_or(Operand::Opaque, |x| self.expr(x));
-                let i = lhs
-                    .child_by_field_name("index")
-                    .map_or(Operand::Opaque, |x| self.expr(x));
+                let a = lhs.field("array").map_or(Operand::Opaque, |x| self.expr(x));
+                let i = lhs.field("index").map_or(Operand::Opaque, |x| self.expr(x));
                 self.emit(Inst::ArrayStore {
                     array: a,
                     index: i,
@@ -2044,7 +2001,7 @@ impl<'c, 't> Builder<'c, 't> {
     }
 
     fn args(&mut self, n: Node<'t>) -> Vec<Operand> {
-        match n.child_by_field_name("arguments") {
+        match n.field("arguments") {
             Some(a) => named_children(a)
                 .into_iter()
                 .filter(|c| !matches!(c.kind(), "line_comment" | "block_comment"))
@@ -2076,7 +2033,7 @@ impl<'c, 't> Builder<'c, 't> {
                     && t.split('.')
                         .next()
                         .is_some_and(|p| p.chars().next().is_some_and(char::is_lowercase))
-                    && o.child_by_field_name("object")
+                    && o.field("object")
                         .is_some_and(|b| b.kind() != "this" && self.lookup(text(b, src)).is_none())
             }
             _ => false,
@@ -2088,7 +2045,7 @@ impl<'c, 't> Builder<'c, 't> {
     fn call(&mut self, n: Node<'t>) -> Operand {
         let mut spine = vec![n];
         while let Some(&top) = spine.last() {
-            match top.child_by_field_name("object").map(unparen) {
+            match top.field("object").map(unparen) {
                 Some(o) if o.kind() == "method_invocation" => spine.push(o),
                 _ => break,
             }
@@ -2107,8 +2064,8 @@ impl<'c, 't> Builder<'c, 't> {
         recv: Option<(Operand, Option<Arc<str>>)>,
     ) -> (Operand, Option<Arc<str>>) {
         let src = self.src();
-        let name: Arc<str> = Arc::from(n.child_by_field_name("name").map_or("", |x| text(x, src)));
-        let obj = n.child_by_field_name("object");
+        let name: Arc<str> = Arc::from(n.field("name").map_or("", |x| text(x, src)));
+        let obj = n.field("object");
         let chained = recv.is_some();
         let (kind, class, receiver, on_this) = match (obj, recv) {
             (_, Some((r, ty))) => (CallKind::Virtual, ty, Some(r), false),
@@ -2185,8 +2142,8 @@ impl<'c, 't> Builder<'c, 't> {
                 self.cx.field_type(&self.owner, name)
             }
             "field_access" => {
-                let obj = n.child_by_field_name("object")?;
-                let field = text(n.child_by_field_name("field")?, src);
+                let obj = n.field("object")?;
+                let field = text(n.field("field")?, src);
                 if obj.kind() == "this" {
                     return self.cx.field_type(&self.owner, field);
                 }
@@ -2202,7 +2159,7 @@ impl<'c, 't> Builder<'c, 't> {
             }
             "this" => Some(self.owner.clone()),
             "object_creation_expression" => {
-                let t = self.cx.resolve(text(n.child_by_field_name("type")?, src));
+                let t = self.cx.resolve(text(n.field("type")?, src));
                 // `new URL("file:...")`: a local file, no network input (models/jdk-net.yaml).
                 if &*t == "java.net.URL" && local_url_literal(n, src) {
                     return Some(Arc::from("java.net.URL#local"));
@@ -2210,19 +2167,17 @@ impl<'c, 't> Builder<'c, 't> {
                 Some(t)
             }
             "class_literal" => Some(Arc::from("java.lang.Class")),
-            "cast_expression" => n
-                .child_by_field_name("type")
-                .map(|t| self.cx.resolve(text(t, src))),
+            "cast_expression" => n.field("type").map(|t| self.cx.resolve(text(t, src))),
             "array_access" => {
-                let t = type_of(n.child_by_field_name("array")?)?;
+                let t = type_of(n.field("array")?)?;
                 t.strip_suffix("[]").map(Arc::from)
             }
             "binary_expression" => {
-                let op = n.child_by_field_name("operator")?.kind();
+                let op = n.field("operator")?.kind();
                 match op {
                     "+" => {
-                        let l = type_of(n.child_by_field_name("left")?);
-                        let r = type_of(n.child_by_field_name("right")?);
+                        let l = type_of(n.field("left")?);
+                        let r = type_of(n.field("right")?);
                         if l.as_deref() == Some("java.lang.String")
                             || r.as_deref() == Some("java.lang.String")
                         {
@@ -2238,14 +2193,14 @@ impl<'c, 't> Builder<'c, 't> {
                 }
             }
             "method_invocation" => {
-                let name = text(n.child_by_field_name("name")?, src);
+                let name = text(n.field("name")?, src);
                 if name == "getClass"
-                    && n.child_by_field_name("arguments")
+                    && n.field("arguments")
                         .is_some_and(|a| a.named_child_count() == 0)
                 {
                     return Some(Arc::from("java.lang.Class"));
                 }
-                let obj = n.child_by_field_name("object");
+                let obj = n.field("object");
                 let class = match obj {
                     None => Some(self.owner.clone()),
                     Some(o) if o.kind() == "this" => Some(self.owner.clone()),
@@ -2283,14 +2238,11 @@ impl<'c, 't> Builder<'c, 't> {
 
 /// Whether `new URL(...)` has a constant first argument naming a local file (`file:`, `jar:file:`).
 fn local_url_literal(n: Node<'_>, src: &str) -> bool {
-    let Some(arg) = n
-        .child_by_field_name("arguments")
-        .and_then(|a| a.named_child(0))
-    else {
+    let Some(arg) = n.field("arguments").and_then(|a| a.named_child(0)) else {
         return false;
     };
     if arg.kind() != "string_literal"
-        || n.child_by_field_name("arguments")
+        || n.field("arguments")
             .is_some_and(|a| a.named_child_count() != 1)
     {
         return false;

@@ -2,6 +2,7 @@
 //! `x++`/`x += ..` on a `volatile` field outside a lock, `atomic.set(atomic.get() + 1)`, or
 //! `if (atomic.get() == v) atomic.set(w)`; another thread's update in between is lost.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -28,27 +29,19 @@ pub(crate) fn check_update(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     let target = match node.kind() {
         "update_expression" => node.named_child(0),
         "assignment_expression" => {
-            let op = node
-                .child_by_field_name("operator")
-                .map(|o| cx.text(o))
-                .unwrap_or("=");
-            let left = node.child_by_field_name("left");
+            let op = node.field("operator").map(|o| cx.text(o)).unwrap_or("=");
+            let left = node.field("left");
             // `x op= y`, or `x = x op y` (the old value an operand of the new one).
             let rmw = op != "="
-                || left
-                    .zip(node.child_by_field_name("right"))
-                    .is_some_and(|(l, r)| {
-                        let name = squash(cx.text(l));
-                        let r = unparen(r);
-                        r.kind() == "binary_expression"
-                            && [
-                                r.child_by_field_name("left"),
-                                r.child_by_field_name("right"),
-                            ]
+                || left.zip(node.field("right")).is_some_and(|(l, r)| {
+                    let name = squash(cx.text(l));
+                    let r = unparen(r);
+                    r.kind() == "binary_expression"
+                        && [r.field("left"), r.field("right")]
                             .into_iter()
                             .flatten()
                             .any(|o| squash(cx.text(unparen(o))) == name)
-                    });
+                });
             if rmw {
                 left
             } else {
@@ -62,7 +55,7 @@ pub(crate) fn check_update(cx: &mut Checker<'_, '_>, node: Node<'_>) {
         return;
     };
     let boolean = field
-        .child_by_field_name("type")
+        .field("type")
         .is_some_and(|t| matches!(cx.text(t), "boolean" | "Boolean"));
     if !has_modifier(field, "volatile")
         || boolean
@@ -96,9 +89,7 @@ fn reads_get(cx: &Checker<'_, '_>, expr: Node<'_>, recv: &str) -> bool {
                 hit = true;
             }
         } else if n.kind() == "identifier" {
-            if let Some(v) =
-                local_declarator(cx, cx.text(n), n).and_then(|d| d.child_by_field_name("value"))
-            {
+            if let Some(v) = local_declarator(cx, cx.text(n), n).and_then(|d| d.field("value")) {
                 if let Some((name, Some(obj), _)) = call_parts(cx, unparen(v)) {
                     if name == "get" && squash(cx.text(obj)) == recv {
                         hit = true;
@@ -137,7 +128,7 @@ pub(crate) fn check_set(cx: &mut Checker<'_, '_>, call: Node<'_>) {
                 break;
             }
             if n.kind() == "if_statement" {
-                if let Some(c) = n.child_by_field_name("condition") {
+                if let Some(c) = n.field("condition") {
                     if reads_get(cx, c, &recv) {
                         hit = true;
                         break;

@@ -2,6 +2,7 @@
 //! `0.1000000000000000055511151231257827...`, not the decimal written; use `BigDecimal.valueOf(d)` or
 //! `new BigDecimal("0.1")`.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::util::{args_of, unparen};
@@ -23,10 +24,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let (Some(ty), Some(args)) = (
-        node.child_by_field_name("type"),
-        node.child_by_field_name("arguments"),
-    ) else {
+    let (Some(ty), Some(args)) = (node.field("type"), node.field("arguments")) else {
         return;
     };
     if !cx.sem.refers_to(ty, "java.math.BigDecimal") {

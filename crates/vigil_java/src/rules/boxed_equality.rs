@@ -2,6 +2,7 @@
 //! compares object identity; it happens to work for small cached values (-128..127) and fails
 //! above them.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::util::{type_of, unparen};
@@ -32,16 +33,13 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let Some(op) = node.child_by_field_name("operator").map(|o| cx.text(o)) else {
+    let Some(op) = node.field("operator").map(|o| cx.text(o)) else {
         return;
     };
     if op != "==" && op != "!=" {
         return;
     }
-    let (Some(l), Some(r)) = (
-        node.child_by_field_name("left"),
-        node.child_by_field_name("right"),
-    ) else {
+    let (Some(l), Some(r)) = (node.field("left"), node.field("right")) else {
         return;
     };
     if let (Some(a), Some(_)) = (boxed(cx, l), boxed(cx, r)) {

@@ -2,6 +2,7 @@
 //! and then updated (`put`) in separate calls, or `put(k, f(get(k)))`: another thread can act between
 //! the two calls, so the check no longer holds when the update runs.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -23,7 +24,7 @@ fn is_concurrent_map(cx: &Checker<'_, '_>, recv: Node<'_>) -> bool {
     if let Some(t) = type_of(cx, recv) {
         let written = super::util::var_name(cx, recv)
             .and_then(|v| super::util::field_decl(cx, recv, v))
-            .and_then(|(f, _)| f.child_by_field_name("type"))
+            .and_then(|(f, _)| f.field("type"))
             .is_some_and(|ty| cx.text(ty).starts_with("java.util.concurrent."));
         if CONCURRENT_MAPS.contains(&t.as_str())
             && (written || cx.sem.may_be(&t, &format!("java.util.concurrent.{t}")))
@@ -35,7 +36,7 @@ fn is_concurrent_map(cx: &Checker<'_, '_>, recv: Node<'_>) -> bool {
     if let Some(name) = super::util::var_name(cx, recv) {
         let decl = local_declarator(cx, name, recv)
             .or_else(|| super::util::field_decl(cx, recv, name).map(|(_, d)| d));
-        if let Some(v) = decl.and_then(|d| d.child_by_field_name("value")) {
+        if let Some(v) = decl.and_then(|d| d.field("value")) {
             let t = squash(cx.text(v))
                 .replace("java.util.concurrent.", "")
                 .replace("java.util.", "");
@@ -68,16 +69,12 @@ fn checks<'t>(cx: &Checker<'_, '_>, cond: Node<'t>) -> Vec<(String, String, Node
     let mut out = Vec::new();
     walk_tree(cond, |n| {
         if let Some((m, k)) = call_on(cx, n, &["containsKey", "get"]) {
-            let is_get = n
-                .child_by_field_name("name")
-                .is_some_and(|x| cx.text(x) == "get");
+            let is_get = n.field("name").is_some_and(|x| cx.text(x) == "get");
             if !is_get || compared_to_null(cx, n) {
                 out.push((squash(cx.text(m)), squash(cx.text(k)), m));
             }
         } else if n.kind() == "identifier" && compared_to_null(cx, n) {
-            if let Some(v) =
-                local_declarator(cx, cx.text(n), n).and_then(|d| d.child_by_field_name("value"))
-            {
+            if let Some(v) = local_declarator(cx, cx.text(n), n).and_then(|d| d.field("value")) {
                 if let Some((m, k)) = call_on(cx, unparen(v), &["get"]) {
                     out.push((squash(cx.text(m)), squash(cx.text(k)), m));
                 }
@@ -90,15 +87,12 @@ fn checks<'t>(cx: &Checker<'_, '_>, cond: Node<'t>) -> Vec<(String, String, Node
 fn compared_to_null(cx: &Checker<'_, '_>, n: Node<'_>) -> bool {
     let Some(p) = n.parent() else { return false };
     p.kind() == "binary_expression"
-        && p.child_by_field_name("operator")
+        && p.field("operator")
             .is_some_and(|o| matches!(cx.text(o), "==" | "!="))
-        && [
-            p.child_by_field_name("left"),
-            p.child_by_field_name("right"),
-        ]
-        .into_iter()
-        .flatten()
-        .any(|s| s.kind() == "null_literal")
+        && [p.field("left"), p.field("right")]
+            .into_iter()
+            .flatten()
+            .any(|s| s.kind() == "null_literal")
 }
 
 /// `if (!m.containsKey(k)) m.put(k, v)` and the `get(k) == null` forms.
@@ -106,20 +100,17 @@ pub(crate) fn check_if(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) || !cx.text(node).contains(".put(") || under_monitor(node) {
         return;
     }
-    let Some(cond) = node.child_by_field_name("condition") else {
+    let Some(cond) = node.field("condition") else {
         return;
     };
     let found = checks(cx, cond);
     if found.is_empty() {
         return;
     }
-    let branches: Vec<Node<'_>> = [
-        node.child_by_field_name("consequence"),
-        node.child_by_field_name("alternative"),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let branches: Vec<Node<'_>> = [node.field("consequence"), node.field("alternative")]
+        .into_iter()
+        .flatten()
+        .collect();
     for (map, key, map_node) in found {
         for b in &branches {
             let mut put = None;
@@ -154,7 +145,7 @@ pub(crate) fn check_put(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     let Some((m, k)) = call_on(cx, node, &["put"]) else {
         return;
     };
-    let Some(args) = node.child_by_field_name("arguments") else {
+    let Some(args) = node.field("arguments") else {
         return;
     };
     let Some(value) = args_of(args).get(1).copied() else {

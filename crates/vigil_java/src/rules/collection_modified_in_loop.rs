@@ -2,6 +2,7 @@
 //! `values`, `entrySet`) adds to or removes from that collection in its body: the next iteration throws
 //! `ConcurrentModificationException` (or silently skips elements).
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -66,10 +67,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let (Some(value), Some(body)) = (
-        node.child_by_field_name("value"),
-        node.child_by_field_name("body"),
-    ) else {
+    let (Some(value), Some(body)) = (node.field("value"), node.field("body")) else {
         return;
     };
     let value = unparen(value);
@@ -94,9 +92,9 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     let init = var_name(cx, coll).and_then(|v| {
         local_declarator(cx, v, coll).or_else(|| field_decl(cx, coll, v).map(|(_, d)| d))
     });
-    if let Some(v) = init.and_then(|d| d.child_by_field_name("value")) {
+    if let Some(v) = init.and_then(|d| d.field("value")) {
         if v.kind() == "object_creation_expression"
-            && v.child_by_field_name("type")
+            && v.field("type")
                 .is_some_and(|t| concurrent(&strip_type(cx.text(t))))
         {
             return;

@@ -2,6 +2,7 @@
 //! field that is not `volatile`: another thread can see the reference before the object it points to
 //! is fully constructed.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::util::{assigns, descendants, field_ref, has_modifier, unparen, var_name};
@@ -13,16 +14,11 @@ pub(crate) const NAME: &str = "double_checked_locking";
 fn null_tested<'t>(cx: &Checker<'_, '_>, cond: Node<'t>) -> Option<Node<'t>> {
     let cond = unparen(cond);
     if cond.kind() != "binary_expression"
-        || cond
-            .child_by_field_name("operator")
-            .is_none_or(|o| cx.text(o) != "==")
+        || cond.field("operator").is_none_or(|o| cx.text(o) != "==")
     {
         return None;
     }
-    let (l, r) = (
-        cond.child_by_field_name("left")?,
-        cond.child_by_field_name("right")?,
-    );
+    let (l, r) = (cond.field("left")?, cond.field("right")?);
     match (l.kind(), r.kind()) {
         (_, "null_literal") => Some(l),
         ("null_literal", _) => Some(r),
@@ -34,10 +30,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let (Some(cond), Some(then)) = (
-        node.child_by_field_name("condition"),
-        node.child_by_field_name("consequence"),
-    ) else {
+    let (Some(cond), Some(then)) = (node.field("condition"), node.field("consequence")) else {
         return;
     };
     let Some(tested) = null_tested(cx, cond) else {
@@ -56,11 +49,11 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
         .any(|s| {
             descendants(s, "if_statement").into_iter().any(|inner| {
                 inner
-                    .child_by_field_name("condition")
+                    .field("condition")
                     .and_then(|c| null_tested(cx, c))
                     .is_some_and(|t| var_name(cx, t).map(str::to_owned) == outer)
                     && inner
-                        .child_by_field_name("consequence")
+                        .field("consequence")
                         .is_some_and(|b| assigns(cx, b, &name))
             })
         });

@@ -1,6 +1,7 @@
 //! `java/equals-without-hashcode`: a class overrides `equals(Object)` but not `hashCode()` (or the
 //! reverse): equal objects get different hash codes, and hash-based collections lose or duplicate them.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::Checker;
@@ -20,9 +21,8 @@ fn find<'t>(
     let mut c = body.walk();
     let found = body.named_children(&mut c).find(|m| {
         m.kind() == "method_declaration"
-            && m.child_by_field_name("name")
-                .is_some_and(|n| cx.text(n) == name)
-            && m.child_by_field_name("parameters").is_some_and(|p| {
+            && m.field("name").is_some_and(|n| cx.text(n) == name)
+            && m.field("parameters").is_some_and(|p| {
                 let mut c2 = p.walk();
                 let ps: Vec<Node<'_>> = p
                     .named_children(&mut c2)
@@ -31,10 +31,10 @@ fn find<'t>(
                 ps.len() == params
                     && (params == 0
                         || ps[0]
-                            .child_by_field_name("type")
+                            .field("type")
                             .is_some_and(|t| matches!(cx.text(t), "Object" | "java.lang.Object")))
             })
-            && (!with_body || m.child_by_field_name("body").is_some())
+            && (!with_body || m.field("body").is_some())
     });
     found
 }
@@ -50,7 +50,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, body: Node<'_>) {
     // A subclass inherits its superclass's `equals` and `hashCode`, which may be consistent with the
     // one it overrides (`AbstractSet.hashCode` sums the elements' hashes for any `equals` of a set;
     // a cheaper `hashCode` over the inherited `equals`): only classes without a superclass are checked.
-    if class.child_by_field_name("superclass").is_some_and(|s| {
+    if class.field("superclass").is_some_and(|s| {
         !matches!(
             cx.text(s).trim_start_matches("extends").trim(),
             "Object" | "java.lang.Object"
@@ -67,10 +67,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, body: Node<'_>) {
         _ => return,
     };
     // `equals` that only delegates to `super.equals` (or always throws) keeps the inherited contract.
-    let text = node
-        .child_by_field_name("body")
-        .map(|b| cx.text(b))
-        .unwrap_or("");
+    let text = node.field("body").map(|b| cx.text(b)).unwrap_or("");
     if text.contains("super.equals")
         || text.contains("super.hashCode")
         || text
@@ -80,6 +77,6 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, body: Node<'_>) {
     {
         return;
     }
-    let name = node.child_by_field_name("name").unwrap_or(node);
+    let name = node.field("name").unwrap_or(node);
     cx.report(NAME, name, msg.to_owned());
 }

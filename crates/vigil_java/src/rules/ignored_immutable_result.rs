@@ -1,6 +1,7 @@
 //! `java/ignored-immutable-result`: a String/BigDecimal/BigInteger method whose result is the only
 //! effect, called as a statement.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::Checker;
@@ -110,11 +111,8 @@ fn time_method(m: &str) -> bool {
 /// `Arrays.stream(..)`.
 fn is_stream_chain(cx: &Checker<'_, '_>, mut obj: Node<'_>) -> bool {
     while obj.kind() == "method_invocation" {
-        let name = obj
-            .child_by_field_name("name")
-            .map(|n| cx.text(n))
-            .unwrap_or("");
-        let recv = obj.child_by_field_name("object");
+        let name = obj.field("name").map(|n| cx.text(n)).unwrap_or("");
+        let recv = obj.field("object");
         if name == "stream" || name == "parallelStream" {
             return true;
         }
@@ -139,10 +137,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if call.kind() != "method_invocation" {
         return;
     }
-    let (Some(name), Some(obj)) = (
-        call.child_by_field_name("name"),
-        call.child_by_field_name("object"),
-    ) else {
+    let (Some(name), Some(obj)) = (call.field("name"), call.field("object")) else {
         return;
     };
     let method = cx.text(name);

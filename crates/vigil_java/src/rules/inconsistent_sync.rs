@@ -2,6 +2,7 @@
 //! without any lock in another public or package method: the lock shows that the field is shared
 //! between threads, and the unguarded write races with the guarded ones.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -29,14 +30,14 @@ const MUTATORS: &[&str] = &[
 /// collection field). With the field's declaration.
 fn written_field<'t>(cx: &Checker<'_, '_>, n: Node<'t>) -> Option<(String, Node<'t>)> {
     let target = match n.kind() {
-        "assignment_expression" => n.child_by_field_name("left"),
+        "assignment_expression" => n.field("left"),
         "update_expression" => n.named_child(0),
         "method_invocation" => {
-            let name = n.child_by_field_name("name")?;
+            let name = n.field("name")?;
             if !MUTATORS.contains(&cx.text(name)) {
                 return None;
             }
-            n.child_by_field_name("object")
+            n.field("object")
         }
         _ => None,
     }?;
@@ -51,7 +52,7 @@ fn written_field<'t>(cx: &Checker<'_, '_>, n: Node<'t>) -> Option<(String, Node<
 /// concurrent type, or a final field that is never mutated through calls.
 fn self_synchronized(cx: &Checker<'_, '_>, field: Node<'_>) -> bool {
     let ty = field
-        .child_by_field_name("type")
+        .field("type")
         .map(|t| strip_type(cx.text(t)))
         .unwrap_or_default();
     has_modifier(field, "volatile")

@@ -2,6 +2,7 @@
 //! `return`, `throw` or exit in its body (and no way for an exception to leave it), or a loop whose
 //! condition only reads local variables that nothing in the loop changes.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -31,7 +32,7 @@ fn can_exit(cx: &Checker<'_, '_>, lp: Node<'_>, body: Node<'_>) -> bool {
                 }
             }
             "method_invocation"
-                if n.child_by_field_name("name")
+                if n.field("name")
                     .is_some_and(|m| matches!(cx.text(m), "exit" | "halt")) =>
             {
                 exits = true;
@@ -124,15 +125,12 @@ fn local_only_vars(cx: &Checker<'_, '_>, cond: Node<'_>) -> Option<(Vec<String>,
         | "assignment_expression"
         | "update_expression"
         | "lambda_expression" => ok = false,
-        "field_access"
-            if n.child_by_field_name("field")
-                .is_none_or(|f| cx.text(f) != "length") =>
-        {
+        "field_access" if n.field("field").is_none_or(|f| cx.text(f) != "length") => {
             ok = false;
         }
         // `a.length` of an array field: the loop may replace the field (checked by the caller).
         "field_access" => {
-            if let Some(o) = n.child_by_field_name("object") {
+            if let Some(o) = n.field("object") {
                 if !(o.kind() == "identifier" && is_local(cx, cx.text(o), o)) {
                     arrays.push(cx.text(o).trim_start_matches("this.").to_owned());
                 }
@@ -160,13 +158,13 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, lp: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let Some(body) = lp.child_by_field_name("body") else {
+    let Some(body) = lp.field("body") else {
         return;
     };
     if callable(lp).is_none() {
         return;
     }
-    let cond = lp.child_by_field_name("condition");
+    let cond = lp.field("condition");
     let always = match cond {
         None => lp.kind() == "for_statement",
         Some(c) => unparen(c).kind() == "true",
@@ -196,7 +194,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, lp: Node<'_>) {
         let mut own_call = false;
         walk_tree(body, |n| {
             own_call |= n.kind() == "method_invocation"
-                && n.child_by_field_name("object")
+                && n.field("object")
                     .is_none_or(|o| matches!(o.kind(), "this" | "super"));
         });
         if own_call || arrays.iter().any(|a| assigns(cx, body, a)) {

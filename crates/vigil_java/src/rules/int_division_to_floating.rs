@@ -2,6 +2,7 @@
 //! integer division, truncating the fraction, and only then converted to the `double`/`float` it is
 //! assigned or returned as.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::util::unparen;
@@ -20,14 +21,12 @@ fn integral(cx: &Checker<'_, '_>, e: Node<'_>) -> bool {
             .declared_type_of(cx.text(e), e)
             .is_some_and(|t| INTEGRAL.contains(&t.as_str())),
         "method_invocation" => {
-            e.child_by_field_name("name")
+            e.field("name")
                 .is_some_and(|n| matches!(cx.text(n), "size" | "length"))
-                && e.child_by_field_name("arguments")
+                && e.field("arguments")
                     .is_some_and(|a| a.named_child_count() == 0)
         }
-        "field_access" => e
-            .child_by_field_name("field")
-            .is_some_and(|f| cx.text(f) == "length"),
+        "field_access" => e.field("field").is_some_and(|f| cx.text(f) == "length"),
         _ => false,
     }
 }
@@ -42,11 +41,11 @@ fn floating_target(cx: &Checker<'_, '_>, e: Node<'_>) -> bool {
             "variable_declarator" => {
                 return p
                     .parent()
-                    .and_then(|d| d.child_by_field_name("type"))
+                    .and_then(|d| d.field("type"))
                     .is_some_and(|t| floating(cx.text(t)));
             }
-            "assignment_expression" if p.child_by_field_name("right") == Some(cur) => {
-                return p.child_by_field_name("left").is_some_and(|l| {
+            "assignment_expression" if p.field("right") == Some(cur) => {
+                return p.field("left").is_some_and(|l| {
                     l.kind() == "identifier"
                         && cx
                             .sem
@@ -59,9 +58,7 @@ fn floating_target(cx: &Checker<'_, '_>, e: Node<'_>) -> bool {
                 while let Some(n) = m {
                     match n.kind() {
                         "method_declaration" => {
-                            return n
-                                .child_by_field_name("type")
-                                .is_some_and(|t| floating(cx.text(t)))
+                            return n.field("type").is_some_and(|t| floating(cx.text(t)))
                         }
                         "lambda_expression" | "class_body" => return false,
                         _ => m = n.parent(),
@@ -79,16 +76,10 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    if node
-        .child_by_field_name("operator")
-        .is_none_or(|o| cx.text(o) != "/")
-    {
+    if node.field("operator").is_none_or(|o| cx.text(o) != "/") {
         return;
     }
-    let (Some(l), Some(r)) = (
-        node.child_by_field_name("left"),
-        node.child_by_field_name("right"),
-    ) else {
+    let (Some(l), Some(r)) = (node.field("left"), node.field("right")) else {
         return;
     };
     // A literal divisor of 1 or a literal dividend of 0 loses nothing.

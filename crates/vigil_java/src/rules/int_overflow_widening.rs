@@ -2,6 +2,7 @@
 //! widened to `long` (a `long` variable, a `long` return): the product overflows before the
 //! conversion, so the `long` holds a wrapped, wrong value.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{ConstValue, Semantics};
 
@@ -26,23 +27,17 @@ fn is_int(cx: &Checker<'_, '_>, e: Node<'_>) -> bool {
             .declared_type_of(cx.text(e), e)
             .is_some_and(|t| INT_TYPES.contains(&t.as_str())),
         "method_invocation" => {
-            e.child_by_field_name("name")
+            e.field("name")
                 .is_some_and(|n| matches!(cx.text(n), "size" | "length" | "intValue"))
-                && e.child_by_field_name("arguments")
+                && e.field("arguments")
                     .is_some_and(|a| a.named_child_count() == 0)
         }
-        "field_access" => e
-            .child_by_field_name("field")
-            .is_some_and(|f| cx.text(f) == "length"),
+        "field_access" => e.field("field").is_some_and(|f| cx.text(f) == "length"),
         "binary_expression" => {
-            let op = e
-                .child_by_field_name("operator")
-                .map(|o| cx.text(o))
-                .unwrap_or("");
+            let op = e.field("operator").map(|o| cx.text(o)).unwrap_or("");
             matches!(op, "*" | "+" | "-" | "/" | "%" | "<<")
-                && e.child_by_field_name("left").is_some_and(|l| is_int(cx, l))
-                && e.child_by_field_name("right")
-                    .is_some_and(|r| is_int(cx, r))
+                && e.field("left").is_some_and(|l| is_int(cx, l))
+                && e.field("right").is_some_and(|r| is_int(cx, r))
         }
         _ => false,
     }
@@ -51,23 +46,17 @@ fn is_int(cx: &Checker<'_, '_>, e: Node<'_>) -> bool {
 /// Whether the int expression `e` (a `*` or `<<`) may overflow: a product that is not constant, or a
 /// constant out of the int range.
 fn may_overflow(cx: &Checker<'_, '_>, e: Node<'_>) -> bool {
-    let op = e
-        .child_by_field_name("operator")
-        .map(|o| cx.text(o))
-        .unwrap_or("");
+    let op = e.field("operator").map(|o| cx.text(o)).unwrap_or("");
     if !matches!(op, "*" | "<<") || !is_int(cx, e) {
         return false;
     }
     if op == "<<" {
         // `1 << n`: only a shift of a literal, the classic bit-mask bug.
         let lit = e
-            .child_by_field_name("left")
+            .field("left")
             .is_some_and(|l| unparen(l).kind() == "decimal_integer_literal");
         return lit
-            && match e
-                .child_by_field_name("right")
-                .and_then(|r| cx.sem.const_value(r))
-            {
+            && match e.field("right").and_then(|r| cx.sem.const_value(r)) {
                 Some(ConstValue::Int(k)) => k >= 31,
                 _ => true,
             };
@@ -76,8 +65,8 @@ fn may_overflow(cx: &Checker<'_, '_>, e: Node<'_>) -> bool {
         Some(ConstValue::Int(v)) => v > i128::from(i32::MAX) || v < i128::from(i32::MIN),
         _ => {
             // Both factors bounded (`12 * (n % 2)`, `b * 255` with a `byte` b): the product fits.
-            let l = e.child_by_field_name("left").and_then(|l| bound(cx, l));
-            let r = e.child_by_field_name("right").and_then(|r| bound(cx, r));
+            let l = e.field("left").and_then(|l| bound(cx, l));
+            let r = e.field("right").and_then(|r| bound(cx, r));
             !matches!((l, r), (Some(a), Some(b)) if a.saturating_mul(b) <= i128::from(i32::MAX))
         }
     }
@@ -92,8 +81,8 @@ fn bound(cx: &Checker<'_, '_>, e: Node<'_>) -> Option<i128> {
     }
     match e.kind() {
         "binary_expression" => {
-            let op = e.child_by_field_name("operator").map(|o| cx.text(o))?;
-            let c = match cx.sem.const_value(e.child_by_field_name("right")?)? {
+            let op = e.field("operator").map(|o| cx.text(o))?;
+            let c = match cx.sem.const_value(e.field("right")?)? {
                 ConstValue::Int(c) => c,
                 _ => return None,
             };
@@ -122,12 +111,10 @@ fn target_type(cx: &Checker<'_, '_>, e: Node<'_>) -> Option<String> {
             "parenthesized_expression" => cur = p,
             "variable_declarator" => {
                 let decl = p.parent()?;
-                return decl
-                    .child_by_field_name("type")
-                    .map(|t| cx.text(t).to_owned());
+                return decl.field("type").map(|t| cx.text(t).to_owned());
             }
-            "assignment_expression" if p.child_by_field_name("right") == Some(cur) => {
-                let l = p.child_by_field_name("left")?;
+            "assignment_expression" if p.field("right") == Some(cur) => {
+                let l = p.field("left")?;
                 return if l.kind() == "identifier" {
                     cx.sem.declared_type_of(cx.text(l), l)
                 } else {
@@ -139,7 +126,7 @@ fn target_type(cx: &Checker<'_, '_>, e: Node<'_>) -> Option<String> {
                 while let Some(n) = m {
                     match n.kind() {
                         "method_declaration" => {
-                            return n.child_by_field_name("type").map(|t| cx.text(t).to_owned())
+                            return n.field("type").map(|t| cx.text(t).to_owned())
                         }
                         "lambda_expression" | "class_body" => return None,
                         _ => m = n.parent(),

@@ -2,6 +2,7 @@
 //! `catch (Exception e)` around a blocking call) and neither rethrown nor the thread's interrupt
 //! status restored, so code up the stack cannot see that the thread was asked to stop.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -58,7 +59,7 @@ fn handles(cx: &Checker<'_, '_>, body: Node<'_>) -> bool {
     walk_tree(body, |n| match n.kind() {
         "throw_statement" => ok = true,
         "method_invocation"
-            if n.child_by_field_name("name")
+            if n.field("name")
                 .is_some_and(|m| matches!(cx.text(m), "interrupt" | "exit" | "halt")) =>
         {
             ok = true;
@@ -75,10 +76,9 @@ fn flag_restored(cx: &Checker<'_, '_>, clause: Node<'_>, body: Node<'_>) -> bool
     let mut flags: Vec<&str> = Vec::new();
     walk_tree(body, |n| {
         if n.kind() == "assignment_expression"
-            && n.child_by_field_name("right")
-                .is_some_and(|r| r.kind() == "true")
+            && n.field("right").is_some_and(|r| r.kind() == "true")
         {
-            if let Some(l) = n.child_by_field_name("left") {
+            if let Some(l) = n.field("left") {
                 flags.push(cx.text(l).trim_start_matches("this."));
             }
         }
@@ -97,7 +97,7 @@ fn flag_restored(cx: &Checker<'_, '_>, clause: Node<'_>, body: Node<'_>) -> bool
         match n.kind() {
             "method_invocation" => {
                 restored = n
-                    .child_by_field_name("name")
+                    .field("name")
                     .is_some_and(|m| matches!(cx.text(m), "interrupt" | "selfInterrupt"));
             }
             "return_statement" => {
@@ -131,7 +131,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, clause: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let Some(body) = clause.child_by_field_name("body") else {
+    let Some(body) = clause.field("body") else {
         return;
     };
     let types = catch_types(cx, clause);
@@ -156,7 +156,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, clause: Node<'_>) {
                 return;
             }
         }
-        let Some(block) = tr.child_by_field_name("body") else {
+        let Some(block) = tr.field("body") else {
             return;
         };
         let mut blocking = false;

@@ -2,6 +2,7 @@
 //! message (`e.getMessage()`), which is null or meaningless: the exception thrown by the invoked method
 //! is its cause (`getCause()`/`getTargetException()`), and that is never looked at.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -26,10 +27,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, clause: Node<'_>) {
                 .any(|t| cx.text(t).rsplit('.').next() == Some("InvocationTargetException"));
         }
     });
-    let (Some(var), Some(body)) = (
-        param.child_by_field_name("name"),
-        clause.child_by_field_name("body"),
-    ) else {
+    let (Some(var), Some(body)) = (param.field("name"), clause.field("body")) else {
         return;
     };
     if !caught {

@@ -1,6 +1,7 @@
 //! `java/keyset-iteration-with-get`: `for (K k : map.keySet()) { .. map.get(k) .. }` looks every key
 //! up again; iterate `entrySet()` and use `getKey()`/`getValue()`.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -13,11 +14,9 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let (Some(value), Some(var), Some(body)) = (
-        node.child_by_field_name("value"),
-        node.child_by_field_name("name"),
-        node.child_by_field_name("body"),
-    ) else {
+    let (Some(value), Some(var), Some(body)) =
+        (node.field("value"), node.field("name"), node.field("body"))
+    else {
         return;
     };
     let Some((m, Some(map), _)) = call_parts(cx, unparen(value)) else {

@@ -2,6 +2,7 @@
 //! (`synchronized (a) { synchronized (b) .. }` and `synchronized (b) { synchronized (a) .. }`): two
 //! threads running them can each hold one lock and wait forever for the other.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::util::{descendants, enclosing_class_body, has_modifier, squash, unparen};
@@ -33,7 +34,7 @@ fn outer_lock(cx: &Checker<'_, '_>, node: Node<'_>) -> Option<String> {
                 }
                 if has_modifier(n, "static") {
                     let class = enclosing_class_body(n)?.parent()?;
-                    let name = class.child_by_field_name("name")?;
+                    let name = class.field("name")?;
                     return Some(format!("{}.class", cx.text(name)));
                 }
                 return Some("this".to_owned());

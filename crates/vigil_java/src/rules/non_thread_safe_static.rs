@@ -2,6 +2,7 @@
 //! (`SimpleDateFormat`, `MessageDigest`, `Calendar`, `Matcher`, `Cipher`, `DocumentBuilder`, ...) and a
 //! method uses it without synchronization: concurrent callers corrupt its internal state.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -24,7 +25,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, field: Node<'_>) {
     if !cx.on(NAME) || !has_modifier(field, "static") {
         return;
     }
-    let Some(ty) = field.child_by_field_name("type") else {
+    let Some(ty) = field.field("type") else {
         return;
     };
     let simple = strip_type(cx.text(ty));
@@ -44,7 +45,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, field: Node<'_>) {
     let mut c = field.walk();
     let decls: Vec<Node<'_>> = field.children_by_field_name("declarator", &mut c).collect();
     for d in decls {
-        let Some(name) = d.child_by_field_name("name").map(|n| cx.text(n).to_owned()) else {
+        let Some(name) = d.field("name").map(|n| cx.text(n).to_owned()) else {
             continue;
         };
         let mut unsafe_use = None;
@@ -52,7 +53,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, field: Node<'_>) {
             if unsafe_use.is_some()
                 || n.kind() != "identifier"
                 || cx.text(n) != name
-                || n == d.child_by_field_name("name").unwrap_or(n)
+                || n == d.field("name").unwrap_or(n)
             {
                 return;
             }
@@ -63,12 +64,11 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, field: Node<'_>) {
             // `FMT.clone()` hands each caller its own copy.
             let cloned = n.parent().is_some_and(|p| {
                 p.kind() == "method_invocation"
-                    && p.child_by_field_name("object") == Some(n)
-                    && p.child_by_field_name("name")
-                        .is_some_and(|m| cx.text(m) == "clone")
+                    && p.field("object") == Some(n)
+                    && p.field("name").is_some_and(|m| cx.text(m) == "clone")
             });
             let is_access = n.parent().is_some_and(|p| {
-                (p.kind() == "method_invocation" && p.child_by_field_name("object") == Some(n))
+                (p.kind() == "method_invocation" && p.field("object") == Some(n))
                     || p.kind() == "argument_list"
             });
             if !cloned && is_access && super::util::local_declarator(cx, &name, n).is_none() {

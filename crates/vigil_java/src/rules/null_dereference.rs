@@ -2,6 +2,7 @@
 //! `if (x == null)` (or the `else` of `x != null`), on the right of `x == null && x.f()`, or the
 //! unchecked result of `System.getenv(name)`/`System.getProperty(name)` (null when unset).
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -20,9 +21,9 @@ fn first_deref<'t>(cx: &Checker<'_, '_>, scope: Node<'t>, name: &str) -> Option<
             return;
         }
         let target = match n.kind() {
-            "method_invocation" | "field_access" => n.child_by_field_name("object"),
-            "array_access" => n.child_by_field_name("array"),
-            "enhanced_for_statement" => n.child_by_field_name("value"),
+            "method_invocation" | "field_access" => n.field("object"),
+            "array_access" => n.field("array"),
+            "enhanced_for_statement" => n.field("value"),
             _ => None,
         };
         if target.is_some_and(|t| t.kind() == "identifier" && cx.text(t) == name) {
@@ -38,16 +39,13 @@ fn null_test<'t>(cx: &Checker<'_, '_>, cond: Node<'t>) -> Option<(Node<'t>, bool
     if cond.kind() != "binary_expression" {
         return None;
     }
-    let op = cx.text(cond.child_by_field_name("operator")?);
+    let op = cx.text(cond.field("operator")?);
     let eq = match op {
         "==" => true,
         "!=" => false,
         _ => return None,
     };
-    let (l, r) = (
-        cond.child_by_field_name("left")?,
-        cond.child_by_field_name("right")?,
-    );
+    let (l, r) = (cond.field("left")?, cond.field("right")?);
     let var = match (l.kind(), r.kind()) {
         ("identifier", "null_literal") => l,
         ("null_literal", "identifier") => r,
@@ -69,16 +67,13 @@ pub(crate) fn check_if(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let Some((var, eq)) = node
-        .child_by_field_name("condition")
-        .and_then(|c| null_test(cx, c))
-    else {
+    let Some((var, eq)) = node.field("condition").and_then(|c| null_test(cx, c)) else {
         return;
     };
     let branch = if eq {
-        node.child_by_field_name("consequence")
+        node.field("consequence")
     } else {
-        node.child_by_field_name("alternative")
+        node.field("alternative")
     };
     let Some(branch) = branch else { return };
     let name = cx.text(var).to_owned();
@@ -90,8 +85,7 @@ pub(crate) fn check_if(cx: &mut Checker<'_, '_>, node: Node<'_>) {
         let mut calls_own = false;
         walk_tree(branch, |n| {
             if n.kind() == "method_invocation"
-                && n.child_by_field_name("object")
-                    .is_none_or(|o| o.kind() == "this")
+                && n.field("object").is_none_or(|o| o.kind() == "this")
             {
                 calls_own = true;
             }
@@ -115,7 +109,7 @@ pub(crate) fn check_binary(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let Some(op) = node.child_by_field_name("operator").map(|o| cx.text(o)) else {
+    let Some(op) = node.field("operator").map(|o| cx.text(o)) else {
         return;
     };
     let want_eq = match op {
@@ -123,10 +117,7 @@ pub(crate) fn check_binary(cx: &mut Checker<'_, '_>, node: Node<'_>) {
         "||" => false,
         _ => return,
     };
-    let (Some(l), Some(r)) = (
-        node.child_by_field_name("left"),
-        node.child_by_field_name("right"),
-    ) else {
+    let (Some(l), Some(r)) = (node.field("left"), node.field("right")) else {
         return;
     };
     let Some((var, eq)) = null_test(cx, l) else {
@@ -192,7 +183,7 @@ pub(crate) fn check_nullable_return(cx: &mut Checker<'_, '_>, call: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let Some(obj) = call.child_by_field_name("object") else {
+    let Some(obj) = call.field("object") else {
         return;
     };
     let obj = unparen(obj);
@@ -219,10 +210,7 @@ pub(crate) fn check_nullable_return(cx: &mut Checker<'_, '_>, call: Node<'_>) {
     let Some(decl) = local_declarator(cx, &name, obj) else {
         return;
     };
-    if !decl
-        .child_by_field_name("value")
-        .is_some_and(|v| nullable_call(cx, v))
-    {
+    if !decl.field("value").is_some_and(|v| nullable_call(cx, v)) {
         return;
     }
     // Any mention of the variable other than as a receiver counts as a possible check; only the
@@ -241,7 +229,7 @@ pub(crate) fn check_nullable_return(cx: &mut Checker<'_, '_>, call: Node<'_>) {
             let p = n.parent();
             let receiver = p.is_some_and(|p| {
                 matches!(p.kind(), "method_invocation" | "field_access")
-                    && p.child_by_field_name("object") == Some(n)
+                    && p.field("object") == Some(n)
             });
             let declarator = p.is_some_and(|p| p.kind() == "variable_declarator");
             if !receiver && !declarator {
@@ -255,9 +243,7 @@ pub(crate) fn check_nullable_return(cx: &mut Checker<'_, '_>, call: Node<'_>) {
     let msg = format!(
         "`{}` dereferences `{name}`, the result of `{}`, which is null when it is not set",
         vigil_query::shorten(cx.text(call)),
-        decl.child_by_field_name("value")
-            .map(|v| cx.text(v))
-            .unwrap_or("")
+        decl.field("value").map(|v| cx.text(v)).unwrap_or("")
     );
     cx.report(NAME, call, msg);
 }

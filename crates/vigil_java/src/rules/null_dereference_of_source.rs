@@ -5,6 +5,7 @@
 //! directly (`request.getParameter("x").trim()`), or through a local variable whose first use
 //! after the assignment is a dereference.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::Checker;
@@ -35,7 +36,7 @@ fn receiver_is(cx: &Checker<'_, '_>, obj: Node<'_>, types: &[&str]) -> bool {
 }
 
 fn args(n: Node<'_>) -> Vec<Node<'_>> {
-    n.child_by_field_name("arguments")
+    n.field("arguments")
         .map(|a| {
             let mut c = a.walk();
             a.named_children(&mut c)
@@ -47,10 +48,7 @@ fn args(n: Node<'_>) -> Vec<Node<'_>> {
 
 /// Whether `call` may return null: the API returns null when the input is absent.
 fn nullable_source(cx: &Checker<'_, '_>, call: Node<'_>) -> bool {
-    let (Some(name), Some(obj)) = (
-        call.child_by_field_name("name"),
-        call.child_by_field_name("object"),
-    ) else {
+    let (Some(name), Some(obj)) = (call.field("name"), call.field("object")) else {
         return false;
     };
     let args = args(call);
@@ -87,7 +85,7 @@ fn constant_key(cx: &Checker<'_, '_>, key: Node<'_>) -> bool {
     let name = match key.kind() {
         "string_literal" => return true,
         "identifier" => cx.text(key),
-        "field_access" => key.child_by_field_name("field").map_or("", |f| cx.text(f)),
+        "field_access" => key.field("field").map_or("", |f| cx.text(f)),
         _ => return false,
     };
     name.chars().any(|c| c.is_ascii_uppercase())
@@ -108,18 +106,14 @@ fn dereference_by(value: Node<'_>) -> Option<Node<'_>> {
         cur = parent;
         parent = parent.parent()?;
     }
-    let is = |field: &str| {
-        parent
-            .child_by_field_name(field)
-            .is_some_and(|c| c.id() == cur.id())
-    };
+    let is = |field: &str| parent.field(field).is_some_and(|c| c.id() == cur.id());
     let deref = match parent.kind() {
         "method_invocation" | "field_access" => is("object"),
         "array_access" => is("array"),
         "enhanced_for_statement" => is("value"),
         "switch_expression" | "switch_statement" | "synchronized_statement" => {
             parent
-                .child_by_field_name("condition")
+                .field("condition")
                 .is_some_and(|c| c.id() == cur.id() || unparen(c).id() == cur.id())
                 || cur.kind() == "parenthesized_expression" && parent.named_child(0) == Some(cur)
         }
@@ -141,12 +135,8 @@ fn assigned_to<'t>(cx: &Checker<'_, 't>, call: Node<'t>) -> Option<(String, Node
         parent = parent.parent()?;
     }
     match parent.kind() {
-        "variable_declarator"
-            if parent
-                .child_by_field_name("value")
-                .is_some_and(|v| v.id() == cur.id()) =>
-        {
-            let name = parent.child_by_field_name("name")?;
+        "variable_declarator" if parent.field("value").is_some_and(|v| v.id() == cur.id()) => {
+            let name = parent.field("name")?;
             Some((cx.text(name).to_owned(), parent))
         }
         // `x = call;` as a statement: `(x = call) != null` tests the value it assigns.
@@ -154,14 +144,10 @@ fn assigned_to<'t>(cx: &Checker<'_, 't>, call: Node<'t>) -> Option<(String, Node
             if parent
                 .parent()
                 .is_some_and(|s| s.kind() == "expression_statement")
-                && parent
-                    .child_by_field_name("right")
-                    .is_some_and(|v| v.id() == cur.id())
-                && parent
-                    .child_by_field_name("operator")
-                    .is_some_and(|o| cx.text(o) == "=") =>
+                && parent.field("right").is_some_and(|v| v.id() == cur.id())
+                && parent.field("operator").is_some_and(|o| cx.text(o) == "=") =>
         {
-            let left = parent.child_by_field_name("left")?;
+            let left = parent.field("left")?;
             (left.kind() == "identifier").then(|| (cx.text(left).to_owned(), parent))
         }
         _ => None,
@@ -183,14 +169,13 @@ fn first_use_after<'t>(
     while let Some(n) = stack.pop() {
         match n.kind() {
             "variable_declarator" | "formal_parameter" | "catch_formal_parameter"
-                if n.child_by_field_name("name")
-                    .is_some_and(|x| text(x, src) == name) =>
+                if n.field("name").is_some_and(|x| text(x, src) == name) =>
             {
                 decls += 1;
             }
             "inferred_parameters" | "lambda_expression"
                 if n.kind() == "inferred_parameters"
-                    || n.child_by_field_name("parameters")
+                    || n.field("parameters")
                         .is_some_and(|p| p.kind() == "identifier" && text(p, src) == name) =>
             {
                 let mut c = n.walk();
@@ -203,11 +188,9 @@ fn first_use_after<'t>(
             "identifier" if text(n, src) == name && n.start_byte() >= after.end_byte() => {
                 let is_member = n.parent().is_some_and(|p| {
                     (p.kind() == "field_access"
-                        && p.child_by_field_name("field")
-                            .is_some_and(|f| f.id() == n.id()))
+                        && p.field("field").is_some_and(|f| f.id() == n.id()))
                         || (p.kind() == "method_invocation"
-                            && p.child_by_field_name("name")
-                                .is_some_and(|f| f.id() == n.id()))
+                            && p.field("name").is_some_and(|f| f.id() == n.id()))
                 });
                 if !is_member && first.is_none_or(|f| n.start_byte() < f.start_byte()) {
                     first = Some(n);
@@ -232,8 +215,7 @@ fn npe_handled(cx: &Checker<'_, '_>, n: Node<'_>) -> bool {
             | "lambda_expression"
             | "class_body" => return false,
             "try_statement" | "try_with_resources_statement"
-                if p.child_by_field_name("body")
-                    .is_some_and(|b| b.id() == cur.id()) =>
+                if p.field("body").is_some_and(|b| b.id() == cur.id()) =>
             {
                 let mut c = p.walk();
                 let catches = p
@@ -293,7 +275,7 @@ const NAMES: &[&str] = &[
 pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME)
         || !node
-            .child_by_field_name("name")
+            .field("name")
             .is_some_and(|n| NAMES.contains(&cx.text(n)))
     {
         return;

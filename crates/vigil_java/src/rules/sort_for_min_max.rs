@@ -2,6 +2,7 @@
 //! (`Collections.sort(xs); xs.get(0)`, `stream().sorted().findFirst()`): `Collections.min/max` or
 //! `Stream.min/max` find it in one pass instead of O(n log n) and without reordering the list.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -60,13 +61,11 @@ pub(crate) fn check_sort(cx: &mut Checker<'_, '_>, stmt: Node<'_>) {
                 return;
             }
             let Some(p) = n.parent() else { return };
-            let as_receiver =
-                p.kind() == "method_invocation" && p.child_by_field_name("object") == Some(n);
+            let as_receiver = p.kind() == "method_invocation" && p.field("object") == Some(n);
             if !as_receiver {
                 // `xs.size()` inside `xs.get(xs.size() - 1)` is part of the end access.
                 if p.kind() == "method_invocation"
-                    && p.child_by_field_name("name")
-                        .is_some_and(|x| cx.text(x) == "size")
+                    && p.field("name").is_some_and(|x| cx.text(x) == "size")
                 {
                     return;
                 }

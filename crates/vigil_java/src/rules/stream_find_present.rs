@@ -2,6 +2,7 @@
 //! `count() > 0`) asks for an element only to test whether one exists; `anyMatch(p)` (or
 //! `noneMatch`) says so directly and stops at the first match.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::util::{call_parts, unparen};
@@ -50,11 +51,9 @@ pub(crate) fn check_count(cx: &mut Checker<'_, '_>, bin: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let (Some(l), Some(op), Some(r)) = (
-        bin.child_by_field_name("left"),
-        bin.child_by_field_name("operator"),
-        bin.child_by_field_name("right"),
-    ) else {
+    let (Some(l), Some(op), Some(r)) =
+        (bin.field("left"), bin.field("operator"), bin.field("right"))
+    else {
         return;
     };
     let (op, rt) = (cx.text(op), cx.text(r));

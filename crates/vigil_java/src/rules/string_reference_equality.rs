@@ -7,6 +7,7 @@
 //! against a variable, two `String` variables), which code built on interned strings (Swing property
 //! names, symbol tables) makes on purpose.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::Semantics;
 
@@ -50,31 +51,25 @@ fn is_fresh(cx: &Checker<'_, '_>, n: Node<'_>, depth: u8) -> bool {
     let n = unparen(n);
     match n.kind() {
         "object_creation_expression" => n
-            .child_by_field_name("type")
+            .field("type")
             .is_some_and(|t| matches!(cx.text(t), "String" | "java.lang.String")),
         "binary_expression" => {
-            n.child_by_field_name("operator")
-                .is_some_and(|o| cx.text(o) == "+")
+            n.field("operator").is_some_and(|o| cx.text(o) == "+")
                 && cx.sem.const_value(n).is_none()
-                && [
-                    n.child_by_field_name("left"),
-                    n.child_by_field_name("right"),
-                ]
-                .into_iter()
-                .flatten()
-                .any(|o| is_string_literal(unparen(o)) || is_string_var(cx, unparen(o)))
+                && [n.field("left"), n.field("right")]
+                    .into_iter()
+                    .flatten()
+                    .any(|o| is_string_literal(unparen(o)) || is_string_var(cx, unparen(o)))
         }
         "method_invocation" => {
-            let Some(name) = n.child_by_field_name("name").map(|m| cx.text(m)) else {
+            let Some(name) = n.field("name").map(|m| cx.text(m)) else {
                 return false;
             };
-            let obj = n.child_by_field_name("object").map(|o| cx.text(o));
-            let nargs = n
-                .child_by_field_name("arguments")
-                .map_or(0, |a| a.named_child_count());
+            let obj = n.field("object").map(|o| cx.text(o));
+            let nargs = n.field("arguments").map_or(0, |a| a.named_child_count());
             // An instance call (`s.trim()`), not a static one of another class
             // (`Character.toLowerCase(c)` is a `char`).
-            let instance = n.child_by_field_name("object").is_some_and(|o| {
+            let instance = n.field("object").is_some_and(|o| {
                 !(o.kind() == "identifier"
                     && cx.text(o).starts_with(|c: char| c.is_ascii_uppercase())
                     && cx.sem.declared_type_of(cx.text(o), o).is_none())
@@ -90,7 +85,7 @@ fn is_fresh(cx: &Checker<'_, '_>, n: Node<'_>, depth: u8) -> bool {
             let name = cx.text(n);
             local_declarator(cx, name, n)
                 .filter(|d| d.kind() == "variable_declarator")
-                .and_then(|d| d.child_by_field_name("value"))
+                .and_then(|d| d.field("value"))
                 .is_some_and(|v| {
                     is_fresh(cx, v, depth + 1) && callable(n).is_none_or(|c| !assigns(cx, c, name))
                 })
@@ -117,17 +112,14 @@ fn is_string_var(cx: &Checker<'_, '_>, n: Node<'_>) -> bool {
 }
 
 pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
-    let Some(op) = node.child_by_field_name("operator") else {
+    let Some(op) = node.field("operator") else {
         return;
     };
     let op = cx.text(op).to_owned();
     if op != "==" && op != "!=" {
         return;
     }
-    let (Some(l), Some(r)) = (
-        node.child_by_field_name("left"),
-        node.child_by_field_name("right"),
-    ) else {
+    let (Some(l), Some(r)) = (node.field("left"), node.field("right")) else {
         return;
     };
     let (on_precise, on_identity) = (cx.on(NAME), cx.on(NAME_IDENTITY));

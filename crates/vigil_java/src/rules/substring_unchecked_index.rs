@@ -2,6 +2,7 @@
 //! that is never compared with `-1`/`0`: when the character is missing the index is `-1` and
 //! `substring` throws `StringIndexOutOfBoundsException`.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -22,16 +23,13 @@ fn is_checked(cx: &Checker<'_, '_>, scope: Node<'_>, name: &str) -> bool {
     walk_tree(scope, |n| match n.kind() {
         "binary_expression" => {
             let cmp = n
-                .child_by_field_name("operator")
+                .field("operator")
                 .is_some_and(|o| matches!(cx.text(o), "<" | ">" | "<=" | ">=" | "==" | "!="));
             if cmp
-                && [
-                    n.child_by_field_name("left"),
-                    n.child_by_field_name("right"),
-                ]
-                .into_iter()
-                .flatten()
-                .any(|s| cx.text(unparen(s)) == name)
+                && [n.field("left"), n.field("right")]
+                    .into_iter()
+                    .flatten()
+                    .any(|s| cx.text(unparen(s)) == name)
             {
                 checked = true;
             }
@@ -62,9 +60,7 @@ fn guarded(cx: &Checker<'_, '_>, call: Node<'_>, recv: &str) -> bool {
             break;
         }
         let cond = match n.kind() {
-            "if_statement" | "while_statement" | "ternary_expression" => {
-                n.child_by_field_name("condition")
-            }
+            "if_statement" | "while_statement" | "ternary_expression" => n.field("condition"),
             _ => None,
         };
         if let Some(c) = cond {
@@ -94,7 +90,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, call: Node<'_>) {
             true
         } else if a.kind() == "identifier" {
             let v = cx.text(a);
-            let init = local_declarator(cx, v, a).and_then(|d| d.child_by_field_name("value"));
+            let init = local_declarator(cx, v, a).and_then(|d| d.field("value"));
             init.is_some_and(|i| is_index_of(cx, i))
                 && callable(a)
                     .is_some_and(|m| !is_checked(cx, m, v) && !super::util::assigns(cx, m, v))

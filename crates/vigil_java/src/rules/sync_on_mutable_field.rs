@@ -2,6 +2,7 @@
 //! object: a non-final (reassignable) field, a boxed primitive or String (shared, interned values),
 //! a string literal, or `getClass()` (a different lock in each subclass).
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 use vigil_query::walk_tree;
@@ -28,9 +29,7 @@ const BOXED: &[&str] = &[
 const INIT_METHODS: &[&str] = &["readObject", "readObjectNoData", "readResolve", "clone"];
 
 fn method_name<'a>(cx: &'a Checker<'_, '_>, m: Node<'_>) -> &'a str {
-    m.child_by_field_name("name")
-        .map(|n| cx.text(n))
-        .unwrap_or("")
+    m.field("name").map(|n| cx.text(n)).unwrap_or("")
 }
 
 /// Whether the method `m` only runs while the object is being built: a deserialization hook, or a
@@ -44,9 +43,8 @@ fn init_only(cx: &Checker<'_, '_>, class: Node<'_>, m: Node<'_>) -> bool {
     let mut elsewhere = false;
     walk_tree(class, |n| {
         if n.kind() != "method_invocation"
-            || n.child_by_field_name("name").map(|k| cx.text(k)) != Some(name)
-            || n.child_by_field_name("object")
-                .is_some_and(|o| o.kind() != "this")
+            || n.field("name").map(|k| cx.text(k)) != Some(name)
+            || n.field("object").is_some_and(|o| o.kind() != "this")
         {
             return;
         }
@@ -67,7 +65,7 @@ fn lazy_init_only(cx: &Checker<'_, '_>, m: Node<'_>, name: &str) -> bool {
     let mut all = true;
     walk_tree(m, |n| {
         if n.kind() != "assignment_expression"
-            || n.child_by_field_name("left")
+            || n.field("left")
                 .is_none_or(|l| var_name(cx, l) != Some(name))
         {
             return;
@@ -76,7 +74,7 @@ fn lazy_init_only(cx: &Checker<'_, '_>, m: Node<'_>, name: &str) -> bool {
         let mut cur = n.parent();
         while let Some(p) = cur {
             if p.kind() == "if_statement"
-                && p.child_by_field_name("condition").is_some_and(|c| {
+                && p.field("condition").is_some_and(|c| {
                     let t = squash(cx.text(c));
                     t == format!("({name}==null)") || t == format!("(this.{name}==null)")
                 })
@@ -126,16 +124,16 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     let why = match lock.kind() {
         "string_literal" => Some("a string literal is interned and shared by all code in the JVM".to_owned()),
         "method_invocation"
-            if lock.child_by_field_name("object").is_none_or(|o| o.kind() == "this")
+            if lock.field("object").is_none_or(|o| o.kind() == "this")
                 && lock
-                    .child_by_field_name("name")
+                    .field("name")
                     .is_some_and(|n| cx.text(n) == "getClass") =>
         {
             Some("`getClass()` is a different lock in each subclass; use `Foo.class` or a private lock".to_owned())
         }
         _ => field_ref(cx, lock).and_then(|(name, field, _)| {
             let ty = field
-                .child_by_field_name("type")
+                .field("type")
                 .map(|t| cx.text(t).to_owned())
                 .unwrap_or_default();
             if BOXED.contains(&ty.as_str()) {

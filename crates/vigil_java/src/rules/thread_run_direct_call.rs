@@ -1,5 +1,6 @@
 //! `java/thread-run-direct-call`: `thread.run()` runs the body on the calling thread.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::Checker;
@@ -11,9 +12,9 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
         return;
     }
     let (Some(name), Some(args), Some(obj)) = (
-        node.child_by_field_name("name"),
-        node.child_by_field_name("arguments"),
-        node.child_by_field_name("object"),
+        node.field("name"),
+        node.field("arguments"),
+        node.field("object"),
     ) else {
         return;
     };
@@ -22,7 +23,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     }
     let is_thread = match obj.kind() {
         "object_creation_expression" => {
-            obj.child_by_field_name("type")
+            obj.field("type")
                 .is_some_and(|t| is_thread_type(cx, cx.text(t)))
                 && obj
                     .named_children(&mut obj.walk())
@@ -53,11 +54,10 @@ fn is_thread_type(cx: &Checker<'_, '_>, simple: &str) -> bool {
         let mut parent = None;
         vigil_query::walk_tree(cx.sem.root(), |n| {
             if n.kind() == "class_declaration"
-                && n.child_by_field_name("name")
-                    .is_some_and(|x| cx.text(x) == name)
+                && n.field("name").is_some_and(|x| cx.text(x) == name)
             {
                 parent = n
-                    .child_by_field_name("superclass")
+                    .field("superclass")
                     .and_then(|s| s.named_child(0))
                     .map(|t| super::util::strip_type(cx.text(t)));
             }

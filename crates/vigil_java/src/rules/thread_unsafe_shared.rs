@@ -12,6 +12,7 @@
 //!
 //! `static` fields of the formatting and crypto types are `java/non-thread-safe-static-field`.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -95,10 +96,10 @@ fn unsafe_class(
     if let Some(t) = ty {
         names.push(cx.text(t).to_owned());
     }
-    if let Some(v) = declarator.child_by_field_name("value") {
+    if let Some(v) = declarator.field("value") {
         let v = unparen(v);
         if v.kind() == "object_creation_expression" && anonymous_body(v).is_none() {
-            if let Some(t) = v.child_by_field_name("type") {
+            if let Some(t) = v.field("type") {
                 names.push(cx.text(t).to_owned());
             }
         }
@@ -152,17 +153,15 @@ fn field_calls<'t>(cx: &Checker<'_, '_>, class: Node<'t>, name: &str) -> Vec<Nod
         if n.kind() != "method_invocation" {
             return;
         }
-        let Some(o) = n.child_by_field_name("object") else {
+        let Some(o) = n.field("object") else {
             return;
         };
         let o = unparen(o);
         let hit = match o.kind() {
             "identifier" => cx.text(o) == name && !is_local(cx, name, o),
             "field_access" => {
-                o.child_by_field_name("object")
-                    .is_some_and(|t| t.kind() == "this")
-                    && o.child_by_field_name("field")
-                        .is_some_and(|f| cx.text(f) == name)
+                o.field("object").is_some_and(|t| t.kind() == "this")
+                    && o.field("field").is_some_and(|f| cx.text(f) == name)
             }
             _ => false,
         };
@@ -188,10 +187,10 @@ fn submitted_task<'t>(cx: &Checker<'_, '_>, n: Node<'t>) -> Option<(Node<'t>, No
             let call = arg_list.parent()?;
             let submitted = match call.kind() {
                 "method_invocation" => call
-                    .child_by_field_name("name")
+                    .field("name")
                     .is_some_and(|m| SUBMITTERS.contains(&cx.text(m))),
                 "object_creation_expression" => call
-                    .child_by_field_name("type")
+                    .field("type")
                     .is_some_and(|t| strip_type(cx.text(t)) == "Thread"),
                 _ => false,
             };
@@ -221,7 +220,7 @@ fn in_loop(cx: &Checker<'_, '_>, n: Node<'_>) -> bool {
                 return p
                     .parent()
                     .and_then(|a| a.parent())
-                    .and_then(|c| c.child_by_field_name("name"))
+                    .and_then(|c| c.field("name"))
                     .is_some_and(|m| cx.text(m) == "forEach")
             }
             "method_declaration" | "constructor_declaration" | "class_body" => return false,
@@ -234,7 +233,7 @@ fn in_loop(cx: &Checker<'_, '_>, n: Node<'_>) -> bool {
 
 /// Whether the class is a servlet: it extends `HttpServlet`/`GenericServlet`.
 fn is_servlet(cx: &Checker<'_, '_>, class: Node<'_>) -> bool {
-    class.child_by_field_name("superclass").is_some_and(|s| {
+    class.field("superclass").is_some_and(|s| {
         let t = strip_type(cx.text(s).trim_start_matches("extends").trim());
         matches!(t.as_str(), "HttpServlet" | "GenericServlet")
     })
@@ -244,12 +243,7 @@ fn method_name<'a>(cx: &'a Checker<'_, '_>, n: Node<'_>) -> &'a str {
     let mut cur = n.parent();
     while let Some(p) = cur {
         match p.kind() {
-            "method_declaration" => {
-                return p
-                    .child_by_field_name("name")
-                    .map(|m| cx.text(m))
-                    .unwrap_or("")
-            }
+            "method_declaration" => return p.field("name").map(|m| cx.text(m)).unwrap_or(""),
             "constructor_declaration" => return "<init>",
             "class_body" if p.parent().is_some_and(|c| c.kind() == "class_declaration") => {
                 return ""
@@ -276,7 +270,7 @@ pub(crate) fn check_field(cx: &mut Checker<'_, '_>, field: Node<'_>) {
     let Some(class) = body.parent().filter(|c| c.kind() == "class_declaration") else {
         return;
     };
-    let ty = field.child_by_field_name("type");
+    let ty = field.field("type");
     let servlet = is_servlet(cx, class);
     let mut c = field.walk();
     let decls: Vec<Node<'_>> = field.children_by_field_name("declarator", &mut c).collect();
@@ -284,7 +278,7 @@ pub(crate) fn check_field(cx: &mut Checker<'_, '_>, field: Node<'_>) {
         let Some((simple, all)) = unsafe_class(cx, ty, d) else {
             continue;
         };
-        let Some(name) = d.child_by_field_name("name").map(|n| cx.text(n).to_owned()) else {
+        let Some(name) = d.field("name").map(|n| cx.text(n).to_owned()) else {
             continue;
         };
         let uses: Vec<Node<'_>> = field_calls(cx, body, &name)
@@ -341,9 +335,10 @@ pub(crate) fn check_parallel(cx: &mut Checker<'_, '_>, call: Node<'_>) {
         return;
     }
     // Only the outermost call of a chain: walk its receivers for `parallelStream()`/`parallel()`.
-    if call.parent().is_some_and(|p| {
-        p.kind() == "method_invocation" && p.child_by_field_name("object") == Some(call)
-    }) {
+    if call
+        .parent()
+        .is_some_and(|p| p.kind() == "method_invocation" && p.field("object") == Some(call))
+    {
         return;
     }
     // The last `parallel()`/`sequential()` of a pipeline (the first met from its end) sets the mode
@@ -366,13 +361,13 @@ pub(crate) fn check_parallel(cx: &mut Checker<'_, '_>, call: Node<'_>) {
                 }
             }
         }
-        cur = c.child_by_field_name("object");
+        cur = c.field("object");
     }
     if mode != Some(true) {
         return;
     }
     for lam in lambdas {
-        let Some(body) = lam.child_by_field_name("body") else {
+        let Some(body) = lam.field("body") else {
             continue;
         };
         let mut hit = None;
@@ -380,18 +375,13 @@ pub(crate) fn check_parallel(cx: &mut Checker<'_, '_>, call: Node<'_>) {
             if hit.is_some() || n.kind() != "method_invocation" || locked(cx, n) {
                 return;
             }
-            let Some(o) = n.child_by_field_name("object").map(unparen) else {
+            let Some(o) = n.field("object").map(unparen) else {
                 return;
             };
             let name = match o.kind() {
                 "identifier" => cx.text(o),
-                "field_access"
-                    if o.child_by_field_name("object")
-                        .is_some_and(|t| t.kind() == "this") =>
-                {
-                    o.child_by_field_name("field")
-                        .map(|f| cx.text(f))
-                        .unwrap_or("")
+                "field_access" if o.field("object").is_some_and(|t| t.kind() == "this") => {
+                    o.field("field").map(|f| cx.text(f)).unwrap_or("")
                 }
                 _ => return,
             };
@@ -410,7 +400,7 @@ pub(crate) fn check_parallel(cx: &mut Checker<'_, '_>, call: Node<'_>) {
             if decl_stmt.kind() == "enhanced_for_statement" {
                 return;
             }
-            if let Some((simple, _)) = unsafe_class(cx, decl_stmt.child_by_field_name("type"), d) {
+            if let Some((simple, _)) = unsafe_class(cx, decl_stmt.field("type"), d) {
                 hit = Some((n, name.to_owned(), simple));
             }
         });

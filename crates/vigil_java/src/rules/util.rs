@@ -1,6 +1,7 @@
 //! Small syntactic helpers shared by the concurrency and bug-pattern rules: modifiers, fields of the
 //! enclosing class, locals, locks held at a node, calls and their parts.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -14,13 +15,9 @@ pub(crate) fn call_parts<'t>(
     if call.kind() != "method_invocation" {
         return None;
     }
-    let name = call.child_by_field_name("name")?;
-    let args = call.child_by_field_name("arguments")?;
-    Some((
-        cx.text(name).to_owned(),
-        call.child_by_field_name("object"),
-        args,
-    ))
+    let name = call.field("name")?;
+    let args = call.field("arguments")?;
+    Some((cx.text(name).to_owned(), call.field("object"), args))
 }
 
 /// The named children of an `argument_list`.
@@ -89,9 +86,7 @@ pub(crate) fn field_decl<'t>(
             }
             let mut c2 = f.walk();
             for d in f.children_by_field_name("declarator", &mut c2) {
-                if d.child_by_field_name("name")
-                    .is_some_and(|n| cx.text(n) == name)
-                {
+                if d.field("name").is_some_and(|n| cx.text(n) == name) {
                     return Some((f, d));
                 }
             }
@@ -117,11 +112,11 @@ pub(crate) fn field_ref<'t>(
             name.to_owned()
         }
         "field_access" => {
-            let obj = expr.child_by_field_name("object")?;
+            let obj = expr.field("object")?;
             if obj.kind() != "this" {
                 return None;
             }
-            cx.text(expr.child_by_field_name("field")?).to_owned()
+            cx.text(expr.field("field")?).to_owned()
         }
         _ => return None,
     };
@@ -135,9 +130,9 @@ pub(crate) fn var_name<'a>(cx: &'a Checker<'_, '_>, expr: Node<'_>) -> Option<&'
     match expr.kind() {
         "identifier" => Some(cx.text(expr)),
         "field_access" => {
-            let obj = expr.child_by_field_name("object")?;
+            let obj = expr.field("object")?;
             (obj.kind() == "this").then_some(())?;
-            Some(cx.text(expr.child_by_field_name("field")?))
+            Some(cx.text(expr.field("field")?))
         }
         _ => None,
     }
@@ -170,7 +165,7 @@ pub(crate) fn is_local(cx: &Checker<'_, '_>, name: &str, at: Node<'_>) -> bool {
 pub(crate) fn is_param(cx: &Checker<'_, '_>, name: &str, at: Node<'_>) -> bool {
     let mut cur = callable(at);
     while let Some(c) = cur {
-        if let Some(params) = c.child_by_field_name("parameters") {
+        if let Some(params) = c.field("parameters") {
             if params.kind() == "identifier" && cx.text(params) == name {
                 return true;
             }
@@ -181,8 +176,7 @@ pub(crate) fn is_param(cx: &Checker<'_, '_>, name: &str, at: Node<'_>) -> bool {
                     "formal_parameter" | "spread_parameter" | "inferred_parameters"
                 ) {
                     let mut c2 = p.walk();
-                    if p.child_by_field_name("name")
-                        .is_some_and(|n| cx.text(n) == name)
+                    if p.field("name").is_some_and(|n| cx.text(n) == name)
                         || p.named_children(&mut c2)
                             .any(|n| n.kind() == "identifier" && cx.text(n) == name)
                     {
@@ -254,8 +248,7 @@ pub(crate) fn under_explicit_lock(cx: &Checker<'_, '_>, node: Node<'_>) -> bool 
         let mut hit = false;
         walk_tree(n, |k| {
             hit |= k.kind() == "method_invocation"
-                && k.child_by_field_name("name")
-                    .is_some_and(|m| names.contains(&cx.text(m)));
+                && k.field("name").is_some_and(|m| names.contains(&cx.text(m)));
         });
         hit
     };
@@ -277,9 +270,8 @@ pub(crate) fn under_explicit_lock(cx: &Checker<'_, '_>, node: Node<'_>) -> bool 
                 }
             }
             "if_statement" | "while_statement"
-                if p.child_by_field_name("condition") != Some(cur)
-                    && p.child_by_field_name("condition")
-                        .is_some_and(|c| locks(c, &["tryLock"])) =>
+                if p.field("condition") != Some(cur)
+                    && p.field("condition").is_some_and(|c| locks(c, &["tryLock"])) =>
             {
                 return true;
             }
@@ -320,14 +312,14 @@ pub(crate) fn assigns(cx: &Checker<'_, '_>, node: Node<'_>, name: &str) -> bool 
     let mut hit = false;
     walk_tree(node, |n| {
         let target = match n.kind() {
-            "assignment_expression" => n.child_by_field_name("left"),
+            "assignment_expression" => n.field("left"),
             "update_expression" => n.named_child(0),
             _ => None,
         };
         // `(byte) i++` is parsed as `((byte) i)++`: the operand of the cast is the target.
         let target = target.map(|mut t| loop {
             t = unparen(t);
-            match (t.kind(), t.child_by_field_name("value")) {
+            match (t.kind(), t.field("value")) {
                 ("cast_expression", Some(v)) => t = v,
                 _ => break t,
             }
@@ -347,12 +339,9 @@ pub(crate) fn type_of(cx: &Checker<'_, '_>, expr: Node<'_>) -> Option<String> {
         "identifier" => cx.sem.declared_type_of(cx.text(expr), expr),
         "field_access" => {
             let (_, f, _) = field_ref(cx, expr)?;
-            f.child_by_field_name("type")
-                .map(|t| strip_type(cx.text(t)))
+            f.field("type").map(|t| strip_type(cx.text(t)))
         }
-        "object_creation_expression" => expr
-            .child_by_field_name("type")
-            .map(|t| strip_type(cx.text(t))),
+        "object_creation_expression" => expr.field("type").map(|t| strip_type(cx.text(t))),
         "string_literal" => Some("String".to_owned()),
         _ => None,
     }

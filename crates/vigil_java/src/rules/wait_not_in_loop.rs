@@ -1,5 +1,6 @@
 //! `java/wait-not-in-loop`: `Object.wait()` outside a loop misses spurious wake-ups.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::Checker;
@@ -10,13 +11,13 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let Some(name) = node.child_by_field_name("name") else {
+    let Some(name) = node.field("name") else {
         return;
     };
     if cx.text(name) != "wait" {
         return;
     }
-    let Some(args) = node.child_by_field_name("arguments") else {
+    let Some(args) = node.field("arguments") else {
         return;
     };
     if args.named_child_count() > 2 {
@@ -30,7 +31,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
             }
             // A wrapper around wait (`waitFor...`, `timedWait`): the loop belongs to its callers.
             "method_declaration" => {
-                let wrapper = n.child_by_field_name("name").is_some_and(|m| {
+                let wrapper = n.field("name").is_some_and(|m| {
                     let m = cx.text(m).to_ascii_lowercase();
                     m.starts_with("wait") || m.ends_with("timedwait")
                 });

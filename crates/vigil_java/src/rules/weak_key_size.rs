@@ -1,6 +1,7 @@
 //! `java/weak-key-size`: an RSA, DSA or Diffie-Hellman key pair generator initialized with fewer
 //! than 2048 bits (EC: fewer than 224), or an `RSAKeyGenParameterSpec` of fewer than 2048 bits.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{walk_tree, ConstValue, Semantics};
 
@@ -30,17 +31,11 @@ fn generator_algorithm(cx: &Checker<'_, '_>, body: Node<'_>, var: &str) -> Optio
     let mut assignments = 0;
     walk_tree(body, |n| {
         let value = match n.kind() {
-            "variable_declarator"
-                if n.child_by_field_name("name")
-                    .is_some_and(|x| cx.text(x) == var) =>
-            {
-                n.child_by_field_name("value")
+            "variable_declarator" if n.field("name").is_some_and(|x| cx.text(x) == var) => {
+                n.field("value")
             }
-            "assignment_expression"
-                if n.child_by_field_name("left")
-                    .is_some_and(|x| cx.text(x) == var) =>
-            {
-                n.child_by_field_name("right")
+            "assignment_expression" if n.field("left").is_some_and(|x| cx.text(x) == var) => {
+                n.field("right")
             }
             _ => return,
         };
@@ -49,17 +44,15 @@ fn generator_algorithm(cx: &Checker<'_, '_>, body: Node<'_>, var: &str) -> Optio
             return;
         };
         let is_factory = call
-            .child_by_field_name("name")
+            .field("name")
             .is_some_and(|m| cx.text(m) == "getInstance")
             && call
-                .child_by_field_name("object")
+                .field("object")
                 .is_some_and(|o| cx.sem.refers_to(o, "java.security.KeyPairGenerator"));
         if !is_factory {
             return;
         }
-        let first = call
-            .child_by_field_name("arguments")
-            .and_then(|a| a.named_child(0));
+        let first = call.field("arguments").and_then(|a| a.named_child(0));
         if let Some(ConstValue::Str(s)) = first.and_then(|f| cx.sem.const_value(f)) {
             alg = Some(s);
         }
@@ -76,9 +69,9 @@ pub(crate) fn check_initialize(cx: &mut Checker<'_, '_>, node: Node<'_>) {
         return;
     }
     let (Some(name), Some(obj), Some(args)) = (
-        node.child_by_field_name("name"),
-        node.child_by_field_name("object"),
-        node.child_by_field_name("arguments"),
+        node.field("name"),
+        node.field("object"),
+        node.field("arguments"),
     ) else {
         return;
     };
@@ -109,10 +102,7 @@ pub(crate) fn check_spec(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let (Some(ty), Some(args)) = (
-        node.child_by_field_name("type"),
-        node.child_by_field_name("arguments"),
-    ) else {
+    let (Some(ty), Some(args)) = (node.field("type"), node.field("arguments")) else {
         return;
     };
     if !cx

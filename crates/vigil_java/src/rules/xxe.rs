@@ -5,6 +5,7 @@
 //! made on it in the same body, and is not reported when it escapes (passed to a method, returned,
 //! stored elsewhere), because it may be configured there.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -69,8 +70,8 @@ fn factory_creation(cx: &Checker<'_, '_>, call: Node<'_>) -> Option<&'static str
     if call.kind() != "method_invocation" {
         return None;
     }
-    let name = cx.text(call.child_by_field_name("name")?);
-    let obj = call.child_by_field_name("object")?;
+    let name = cx.text(call.field("name")?);
+    let obj = call.field("object")?;
     let obj_text = cx.text(obj);
     for (fqn, ctors) in FACTORIES {
         if !ctors.contains(&name) {
@@ -100,13 +101,13 @@ pub(crate) fn check_chain(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let Some(name) = node.child_by_field_name("name") else {
+    let Some(name) = node.field("name") else {
         return;
     };
     if !USES.contains(&cx.text(name)) {
         return;
     }
-    let Some(obj) = node.child_by_field_name("object") else {
+    let Some(obj) = node.field("object") else {
         return;
     };
     if let Some(factory) = factory_creation(cx, obj) {
@@ -123,10 +124,7 @@ pub(crate) fn check_declarator(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let (Some(var), Some(value)) = (
-        node.child_by_field_name("name"),
-        node.child_by_field_name("value"),
-    ) else {
+    let (Some(var), Some(value)) = (node.field("name"), node.field("value")) else {
         return;
     };
     let Some(factory) = factory_creation(cx, value) else {
@@ -149,13 +147,10 @@ pub(crate) fn check_declarator(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     walk_tree(body, |n| match n.kind() {
         "method_invocation" => {
             let on_var = n
-                .child_by_field_name("object")
+                .field("object")
                 .is_some_and(|o| o.kind() == "identifier" && cx.text(o) == var);
             if on_var {
-                let m = n
-                    .child_by_field_name("name")
-                    .map(|x| cx.text(x))
-                    .unwrap_or("");
+                let m = n.field("name").map(|x| cx.text(x)).unwrap_or("");
                 if HARDENING.contains(&m) {
                     hardened = true;
                 }
@@ -177,15 +172,13 @@ pub(crate) fn check_declarator(cx: &mut Checker<'_, '_>, node: Node<'_>) {
         {
             let mut c = n.walk();
             let right = n
-                .child_by_field_name("right")
-                .or_else(|| n.child_by_field_name("value"))
+                .field("right")
+                .or_else(|| n.field("value"))
                 .or_else(|| n.named_children(&mut c).next());
             if right.is_some_and(|r| r.kind() == "identifier" && cx.text(r) == var) {
                 escapes = true;
             }
-            if n.child_by_field_name("left")
-                .is_some_and(|l| cx.text(l) == var)
-            {
+            if n.field("left").is_some_and(|l| cx.text(l) == var) {
                 // Re-assigned: we no longer know which factory is used.
                 escapes = true;
             }

@@ -2,6 +2,7 @@
 //! service has a batch operation (`sendMessage` → `sendMessageBatch`, `putItem` → `batchWriteItem`,
 //! `putRecord` → `putRecords`, `publish` → `publishBatch`, `deleteObject` → `deleteObjects`, ...).
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_aws::{normalize, Service};
 
@@ -75,10 +76,10 @@ fn batch_for(service: &Service, method: &str) -> Option<String> {
 fn over_received_messages(cx: &Checker<'_, '_>, lp: Node<'_>) -> bool {
     match lp.kind() {
         "enhanced_for_statement" => lp
-            .child_by_field_name("type")
+            .field("type")
             .is_some_and(|t| super::simple_type(cx.text(t)) == "Message"),
         "method_invocation" => lp
-            .child_by_field_name("object")
+            .field("object")
             .is_some_and(|o| cx.text(o).to_ascii_lowercase().contains("messages")),
         _ => false,
     }

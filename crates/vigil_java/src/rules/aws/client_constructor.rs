@@ -1,6 +1,7 @@
 //! `java/aws-client-constructor-deprecated`: SDK v1 client constructors (`new AmazonS3Client()`,
 //! `new AmazonDynamoDBClient(creds)`, `new TransferManager(s3)`) are deprecated in favour of builders.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::{client_service, may_be_sdk_type, simple_type, Checker};
@@ -11,7 +12,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let Some(ty) = node.child_by_field_name("type") else {
+    let Some(ty) = node.field("type") else {
         return;
     };
     if node

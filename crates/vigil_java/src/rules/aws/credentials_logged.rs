@@ -1,6 +1,7 @@
 //! `java/aws-credentials-logged`: AWS credentials (secret key, session token, access key id) or a
 //! Secrets Manager secret value written to a log or to standard output.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -33,7 +34,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let Some(name) = node.child_by_field_name("name").map(|n| cx.text(n)) else {
+    let Some(name) = node.field("name").map(|n| cx.text(n)) else {
         return;
     };
     if !LOG_METHODS.contains(&name) || !is_log_target(cx, node) {
@@ -52,7 +53,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
 
 /// `System.out`/`System.err`, or a logger (typed `Logger`/`Log`, or named like one).
 fn is_log_target(cx: &Checker<'_, '_>, node: Node<'_>) -> bool {
-    let Some(obj) = node.child_by_field_name("object") else {
+    let Some(obj) = node.field("object") else {
         return false;
     };
     let t = cx.text(obj);
@@ -90,7 +91,7 @@ fn secret_in<'s>(
         }
         match n.kind() {
             "method_invocation" => {
-                if let Some(m) = n.child_by_field_name("name") {
+                if let Some(m) = n.field("name") {
                     let t = cx.sem.text(m);
                     if SECRET_GETTERS.contains(&t) {
                         found = Some(t);

@@ -2,6 +2,7 @@
 //! calls a service client and whose `catch` of an SDK exception goes round again), where the SDK's
 //! own retry policy (backoff, jitter, throttling-aware) does the job.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -16,7 +17,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if super::enclosing_repeat_loop(cx, node).is_none() {
         return;
     }
-    let Some(body) = node.child_by_field_name("body") else {
+    let Some(body) = node.field("body") else {
         return;
     };
     // The SDK call being retried.
@@ -41,7 +42,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
         let sdk = caught_types(cx, *c)
             .iter()
             .any(|t| is_sdk_exception(cx, t) || *t == "Exception" || *t == "RuntimeException");
-        let Some(cbody) = c.child_by_field_name("body") else {
+        let Some(cbody) = c.field("body") else {
             return false;
         };
         let last_throws = cbody

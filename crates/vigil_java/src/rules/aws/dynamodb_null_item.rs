@@ -2,6 +2,7 @@
 //! when the key does not exist; v2 `item()` is empty and its attributes `null`) or of
 //! `DynamoDBMapper.load` (`null`) dereferenced without checking that an item was found.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -14,7 +15,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>, call: Option<&Clie
     if !cx.on(NAME) {
         return;
     }
-    let Some(method) = node.child_by_field_name("name").map(|n| cx.text(n)) else {
+    let Some(method) = node.field("name").map(|n| cx.text(n)) else {
         return;
     };
     // The expression whose value may be missing: the item map, or the loaded object.
@@ -30,15 +31,11 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>, call: Option<&Clie
     };
     let unchecked = match item.parent() {
         // `...item().get("k")`, `mapper.load(..).getName()`.
-        Some(p)
-            if p.kind() == "method_invocation" && p.child_by_field_name("object") == Some(item) =>
-        {
-            !p.child_by_field_name("name").is_some_and(|m| {
-                matches!(cx.text(m), "isEmpty" | "containsKey" | "equals" | "size")
-            })
-        }
+        Some(p) if p.kind() == "method_invocation" && p.field("object") == Some(item) => !p
+            .field("name")
+            .is_some_and(|m| matches!(cx.text(m), "isEmpty" | "containsKey" | "equals" | "size")),
         Some(p) if p.kind() == "variable_declarator" => p
-            .child_by_field_name("name")
+            .field("name")
             .is_some_and(|v| deref_without_check(cx, node, cx.text(v))),
         _ => false,
     };
@@ -56,27 +53,25 @@ fn item_of_response<'t>(cx: &Checker<'_, '_>, node: Node<'t>) -> Option<Node<'t>
     let p = node.parent()?;
     let is_item = |n: Node<'_>| {
         n.kind() == "method_invocation"
-            && n.child_by_field_name("name")
+            && n.field("name")
                 .is_some_and(|m| matches!(cx.text(m), "getItem" | "item"))
     };
-    if is_item(p) && p.child_by_field_name("object") == Some(node) {
+    if is_item(p) && p.field("object") == Some(node) {
         return Some(p);
     }
     if p.kind() != "variable_declarator" {
         return None;
     }
-    let var = cx.text(p.child_by_field_name("name")?);
+    let var = cx.text(p.field("name")?);
     let scope = enclosing_callable(node)?;
     let mut found = None;
     let mut has_item = false;
     walk_tree(scope, |n| {
         if n.kind() == "method_invocation"
-            && n.child_by_field_name("object")
+            && n.field("object")
                 .is_some_and(|o| o.kind() == "identifier" && cx.text(o) == var)
         {
-            if n.child_by_field_name("name")
-                .is_some_and(|m| cx.text(m) == "hasItem")
-            {
+            if n.field("name").is_some_and(|m| cx.text(m) == "hasItem") {
                 has_item = true;
             } else if found.is_none() && is_item(n) {
                 found = Some(n);
@@ -104,9 +99,9 @@ fn deref_without_check(cx: &Checker<'_, '_>, at: Node<'_>, var: &str) -> bool {
         match n.kind() {
             "method_invocation" => {
                 let on_var = n
-                    .child_by_field_name("object")
+                    .field("object")
                     .is_some_and(|o| o.kind() == "identifier" && cx.text(o) == var);
-                let name = n.child_by_field_name("name").map(|m| cx.text(m));
+                let name = n.field("name").map(|m| cx.text(m));
                 if on_var {
                     if matches!(
                         name,
@@ -129,13 +124,10 @@ fn deref_without_check(cx: &Checker<'_, '_>, at: Node<'_>, var: &str) -> bool {
             "binary_expression" => {
                 let t = cx.text(n);
                 if t.contains("null")
-                    && [
-                        n.child_by_field_name("left"),
-                        n.child_by_field_name("right"),
-                    ]
-                    .iter()
-                    .flatten()
-                    .any(|o| cx.text(*o) == var)
+                    && [n.field("left"), n.field("right")]
+                        .iter()
+                        .flatten()
+                        .any(|o| cx.text(*o) == var)
                 {
                     checked = true;
                 }

@@ -1,6 +1,7 @@
 //! `java/aws-error-by-message`: branching on the text of an SDK exception's message
 //! (`e.getMessage().contains("NoSuchKey")`) instead of its error code or exception type.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::{catch_of, caught_types, is_sdk_exception, Checker};
@@ -22,7 +23,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let Some(name) = node.child_by_field_name("name").map(|n| cx.text(n)) else {
+    let Some(name) = node.field("name").map(|n| cx.text(n)) else {
         return;
     };
     if !matches!(
@@ -31,13 +32,13 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     ) {
         return;
     }
-    let Some(mut obj) = node.child_by_field_name("object") else {
+    let Some(mut obj) = node.field("object") else {
         return;
     };
     // v2 `e.awsErrorDetails().errorMessage()`.
     if name == "errorMessage" {
         match obj
-            .child_by_field_name("object")
+            .field("object")
             .filter(|_| obj.kind() == "method_invocation")
         {
             Some(o) => obj = o,
@@ -74,15 +75,15 @@ fn compared(cx: &Checker<'_, '_>, node: Node<'_>) -> bool {
     };
     match p.kind() {
         "method_invocation" => p
-            .child_by_field_name("name")
+            .field("name")
             .is_some_and(|m| COMPARISONS.contains(&cx.text(m))),
         "argument_list" => p.parent().is_some_and(|c| {
             c.kind() == "method_invocation"
-                && c.child_by_field_name("name")
+                && c.field("name")
                     .is_some_and(|m| COMPARISONS.contains(&cx.text(m)))
         }),
         "binary_expression" => p
-            .child_by_field_name("operator")
+            .field("operator")
             .is_some_and(|o| matches!(cx.text(o), "==" | "!=")),
         "parenthesized_expression" => p.parent().is_some_and(|s| s.kind() == "switch_expression"),
         _ => false,
@@ -94,7 +95,7 @@ fn compared_through_local(cx: &Checker<'_, '_>, node: Node<'_>) -> bool {
     let Some(var) = node
         .parent()
         .filter(|p| p.kind() == "variable_declarator")
-        .and_then(|p| p.child_by_field_name("name"))
+        .and_then(|p| p.field("name"))
         .map(|v| cx.text(v).to_owned())
     else {
         return false;

@@ -2,6 +2,7 @@
 //! "*"`, v2 `IamStatement.builder().addAction("*")`), or every action of a service on every resource
 //! (`"Action": "s3:*"` with `"Resource": "*"`).
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{ConstValue, Semantics};
 
@@ -24,7 +25,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
             .and_then(|a| a.parent())
             .filter(|c| c.kind() == "method_invocation");
         if call
-            .and_then(|c| c.child_by_field_name("name"))
+            .and_then(|c| c.field("name"))
             .is_some_and(|m| matches!(cx.text(m), "addAction" | "addActions" | "actions"))
         {
             cx.report(

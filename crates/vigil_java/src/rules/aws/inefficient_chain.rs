@@ -4,6 +4,7 @@
 //! fetch the whole body (and, for an unread stream, hold the HTTP connection) where `headObject`
 //! (v1 `getObjectMetadata`) answers with the headers alone.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -36,19 +37,16 @@ fn read_of(cx: &Checker<'_, '_>, obj: Node<'_>) -> Read {
     let Some(p) = obj.parent() else {
         return Read::Body;
     };
-    if p.kind() != "method_invocation" || p.child_by_field_name("object") != Some(obj) {
+    if p.kind() != "method_invocation" || p.field("object") != Some(obj) {
         return Read::Body;
     }
-    let name = p.child_by_field_name("name").map_or("", |n| cx.text(n));
+    let name = p.field("name").map_or("", |n| cx.text(n));
     if METADATA_ONLY.contains(&name) {
         return Read::Metadata;
     }
     if name == "asByteArray"
         && p.parent().is_some_and(|fa| {
-            fa.kind() == "field_access"
-                && fa
-                    .child_by_field_name("field")
-                    .is_some_and(|f| cx.text(f) == "length")
+            fa.kind() == "field_access" && fa.field("field").is_some_and(|f| cx.text(f) == "length")
         })
     {
         return Read::Size;
@@ -73,7 +71,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>, call: Option<&Clie
     }
     let reads: Vec<Read> = match node.parent() {
         Some(p) if matches!(p.kind(), "variable_declarator" | "resource") => {
-            let Some(var) = p.child_by_field_name("name").map(|v| cx.text(v).to_owned()) else {
+            let Some(var) = p.field("name").map(|v| cx.text(v).to_owned()) else {
                 return;
             };
             let Some(scope) = enclosing_callable(node) else {

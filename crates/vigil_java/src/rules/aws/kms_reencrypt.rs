@@ -1,6 +1,7 @@
 //! `java/aws-kms-reencrypt`: data decrypted with KMS and encrypted again with KMS in the same method;
 //! `reEncrypt` does both inside KMS without exposing the plaintext to the caller.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -24,8 +25,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>, call: Option<&Clie
         if !decrypted
             && n.start_byte() < node.start_byte()
             && n.kind() == "method_invocation"
-            && n.child_by_field_name("name")
-                .is_some_and(|m| cx.text(m) == "decrypt")
+            && n.field("name").is_some_and(|m| cx.text(m) == "decrypt")
             && client_call(cx, n).is_some_and(|c| c.service.name == "kms")
         {
             decrypted = true;

@@ -1,6 +1,7 @@
 //! `java/aws-lambda-client-reuse`: an SDK client built inside a Lambda handler's `handleRequest` (or a
 //! method of the handler class that it calls) is rebuilt on every invocation.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -27,7 +28,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !is_handler_class(cx, class) {
         return;
     }
-    let Some(mname) = method.child_by_field_name("name").map(|n| cx.text(n)) else {
+    let Some(mname) = method.field("name").map(|n| cx.text(n)) else {
         return;
     };
     let in_handler = mname == "handleRequest" || called_from_handler(cx, class, mname);
@@ -59,7 +60,7 @@ fn is_handler_class(cx: &Checker<'_, '_>, class: Node<'_>) -> bool {
     if class.kind() != "class_declaration" {
         return false;
     }
-    if let Some(ifaces) = class.child_by_field_name("interfaces") {
+    if let Some(ifaces) = class.field("interfaces") {
         let mut hit = false;
         walk_tree(ifaces, |n| {
             if n.kind() == "type_identifier" {
@@ -73,20 +74,19 @@ fn is_handler_class(cx: &Checker<'_, '_>, class: Node<'_>) -> bool {
             return true;
         }
     }
-    let Some(body) = class.child_by_field_name("body") else {
+    let Some(body) = class.field("body") else {
         return false;
     };
     let mut cur = body.walk();
     let has = body.named_children(&mut cur).any(|m| {
         m.kind() == "method_declaration"
-            && m.child_by_field_name("name")
+            && m.field("name")
                 .is_some_and(|n| cx.text(n) == "handleRequest")
-            && m.child_by_field_name("parameters").is_some_and(|p| {
+            && m.field("parameters").is_some_and(|p| {
                 let mut c = p.walk();
-                let any = p.named_children(&mut c).any(|q| {
-                    q.child_by_field_name("type")
-                        .is_some_and(|t| cx.text(t) == "Context")
-                });
+                let any = p
+                    .named_children(&mut c)
+                    .any(|q| q.field("type").is_some_and(|t| cx.text(t) == "Context"));
                 any
             })
     });
@@ -95,7 +95,7 @@ fn is_handler_class(cx: &Checker<'_, '_>, class: Node<'_>) -> bool {
 
 /// Whether `handleRequest` of `class` calls the method `name` of this class.
 fn called_from_handler(cx: &Checker<'_, '_>, class: Node<'_>, name: &str) -> bool {
-    let Some(body) = class.child_by_field_name("body") else {
+    let Some(body) = class.field("body") else {
         return false;
     };
     let mut cur = body.walk();
@@ -103,7 +103,7 @@ fn called_from_handler(cx: &Checker<'_, '_>, class: Node<'_>, name: &str) -> boo
         .named_children(&mut cur)
         .filter(|m| {
             m.kind() == "method_declaration"
-                && m.child_by_field_name("name")
+                && m.field("name")
                     .is_some_and(|n| cx.text(n) == "handleRequest")
         })
         .collect();
@@ -111,10 +111,8 @@ fn called_from_handler(cx: &Checker<'_, '_>, class: Node<'_>, name: &str) -> boo
     for h in handlers {
         walk_tree(h, |n| {
             if n.kind() == "method_invocation"
-                && n.child_by_field_name("name")
-                    .is_some_and(|m| cx.text(m) == name)
-                && n.child_by_field_name("object")
-                    .is_none_or(|o| o.kind() == "this")
+                && n.field("name").is_some_and(|m| cx.text(m) == name)
+                && n.field("object").is_none_or(|o| o.kind() == "this")
             {
                 hit = true;
             }

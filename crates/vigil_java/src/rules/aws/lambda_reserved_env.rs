@@ -2,6 +2,7 @@
 //! configuration) sets a variable the Lambda runtime reserves (`AWS_REGION`, `_HANDLER`,
 //! `AWS_LAMBDA_FUNCTION_NAME`, ...): the call fails or the runtime misbehaves.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{walk_tree, ConstValue, Semantics};
 
@@ -16,7 +17,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let Some(name) = node.child_by_field_name("name").map(|n| cx.text(n)) else {
+    let Some(name) = node.field("name").map(|n| cx.text(n)) else {
         return;
     };
     // Keys: `put(k, v)`, `Map.of(k, v, k2, v2)`, `Map.entry(k, v)`, `putVariablesEntry`? (k, v).
@@ -38,7 +39,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     let mut lambda_env = false;
     walk_tree(scope, |n| {
         if n.kind() == "method_invocation"
-            && n.child_by_field_name("name").is_some_and(|m| {
+            && n.field("name").is_some_and(|m| {
                 matches!(cx.text(m), "variables" | "withVariables" | "setVariables")
             })
         {

@@ -30,6 +30,7 @@ mod transfer_manager;
 mod unchecked_batch;
 mod untrusted_ami;
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_aws::Service;
 use vigil_query::walk_tree;
@@ -139,7 +140,7 @@ pub(crate) fn unwrap_expr(mut n: Node<'_>) -> Node<'_> {
                 Some(c) => n = c,
                 None => return n,
             },
-            "cast_expression" => match n.child_by_field_name("value") {
+            "cast_expression" => match n.field("value") {
                 Some(c) => n = c,
                 None => return n,
             },
@@ -153,9 +154,9 @@ pub(crate) fn chain_root<'t>(call: Node<'t>) -> (Node<'t>, Option<Node<'t>>) {
     let mut cur = call;
     let mut first = None;
     while cur.kind() == "method_invocation" {
-        match cur.child_by_field_name("object") {
+        match cur.field("object") {
             Some(o) => {
-                first = cur.child_by_field_name("name");
+                first = cur.field("name");
                 cur = unwrap_expr(o);
             }
             None => break,
@@ -188,8 +189,8 @@ fn expr_type_depth(cx: &Checker<'_, '_>, expr: Node<'_>, depth: usize) -> Option
             Some(t)
         }
         "field_access" => {
-            let obj = expr.child_by_field_name("object")?;
-            let field = expr.child_by_field_name("field")?;
+            let obj = expr.field("object")?;
+            let field = expr.field("field")?;
             if obj.kind() == "this" {
                 cx.sem.declared_type_of(cx.text(field), expr)
             } else {
@@ -197,16 +198,13 @@ fn expr_type_depth(cx: &Checker<'_, '_>, expr: Node<'_>, depth: usize) -> Option
             }
         }
         "object_creation_expression" => {
-            let t = expr.child_by_field_name("type")?;
+            let t = expr.field("type")?;
             Some(simple_type(cx.text(t)))
         }
         "method_invocation" => {
-            let name = cx.text(expr.child_by_field_name("name")?);
+            let name = cx.text(expr.field("name")?);
             // `getS3()` / `this.getS3()`: the return type of a method of this file.
-            if expr
-                .child_by_field_name("object")
-                .is_none_or(|o| o.kind() == "this")
-            {
+            if expr.field("object").is_none_or(|o| o.kind() == "this") {
                 return return_type_of(cx, expr, name);
             }
             let (root, first) = chain_root(expr);
@@ -220,7 +218,7 @@ fn expr_type_depth(cx: &Checker<'_, '_>, expr: Node<'_>, depth: usize) -> Option
             let first = first.map(|f| cx.text(f)).unwrap_or_default();
             let creates = match name {
                 "create" | "defaultClient" => expr
-                    .child_by_field_name("object")
+                    .field("object")
                     .is_some_and(|o| o.kind() == "identifier"),
                 "build" => matches!(first, "builder" | "standard"),
                 _ => false,
@@ -242,10 +240,9 @@ pub(crate) fn local_initializer<'t>(
     walk_tree(body, |n| {
         if n.kind() == "variable_declarator"
             && n.start_byte() < at.start_byte()
-            && n.child_by_field_name("name")
-                .is_some_and(|x| cx.text(x) == name)
+            && n.field("name").is_some_and(|x| cx.text(x) == name)
         {
-            found = n.child_by_field_name("value");
+            found = n.field("value");
         }
     });
     found
@@ -268,7 +265,7 @@ pub(crate) fn client_call(cx: &Checker<'_, '_>, node: Node<'_>) -> Option<Client
     if node.kind() != "method_invocation" {
         return None;
     }
-    let obj = node.child_by_field_name("object")?;
+    let obj = node.field("object")?;
     // Typing the receiver is the costly part: in a file that spells no client type name, only an
     // undeclared variable named like a client (a snippet's `s3`) can be one.
     let bare = unwrap_expr(obj);
@@ -277,7 +274,7 @@ pub(crate) fn client_call(cx: &Checker<'_, '_>, node: Node<'_>) -> Option<Client
     {
         return None;
     }
-    let method = cx.text(node.child_by_field_name("name")?).to_owned();
+    let method = cx.text(node.field("name")?).to_owned();
     let ty = expr_type(cx, obj)?;
     let service = client_service(cx, &ty)?;
     Some(ClientCall { service, method })
@@ -289,9 +286,9 @@ pub(crate) fn client_call(cx: &Checker<'_, '_>, node: Node<'_>) -> Option<Client
 pub(crate) fn constructs_client(cx: &Checker<'_, '_>, node: Node<'_>) -> Option<String> {
     let ty = match node.kind() {
         "method_invocation" => {
-            let name = cx.text(node.child_by_field_name("name")?);
+            let name = cx.text(node.field("name")?);
             if !matches!(name, "create" | "defaultClient" | "build")
-                || node.child_by_field_name("object").is_none()
+                || node.field("object").is_none()
             {
                 return None;
             }
@@ -304,7 +301,7 @@ pub(crate) fn constructs_client(cx: &Checker<'_, '_>, node: Node<'_>) -> Option<
             {
                 return None;
             }
-            simple_type(cx.text(node.child_by_field_name("type")?))
+            simple_type(cx.text(node.field("type")?))
         }
         _ => return None,
     };
@@ -332,8 +329,7 @@ pub(crate) fn enclosing_loop<'t>(cx: &Checker<'_, '_>, node: Node<'t>) -> Option
                 let call = n.parent().and_then(|a| a.parent());
                 return call.filter(|c| {
                     c.kind() == "method_invocation"
-                        && c.child_by_field_name("name")
-                            .is_some_and(|m| cx.text(m) == "forEach")
+                        && c.field("name").is_some_and(|m| cx.text(m) == "forEach")
                 });
             }
             "method_declaration" | "constructor_declaration" | "class_body" => return None,
@@ -364,7 +360,7 @@ pub(crate) fn called_names<'s>(cx: &'s Checker<'_, '_>, body: Node<'_>) -> Vec<&
     let mut out = Vec::new();
     walk_tree(body, |n| {
         if n.kind() == "method_invocation" {
-            if let Some(m) = n.child_by_field_name("name") {
+            if let Some(m) = n.field("name") {
                 out.push(cx.sem.text(m));
             }
         }
@@ -434,7 +430,7 @@ pub(crate) fn catch_of<'t>(cx: &Checker<'_, '_>, name: &str, at: Node<'t>) -> Op
                     .named_children(&mut n.walk())
                     .find(|c| c.kind() == "catch_formal_parameter");
                 if param
-                    .and_then(|p| p.child_by_field_name("name"))
+                    .and_then(|p| p.field("name"))
                     .is_some_and(|p| cx.text(p) == name)
                 {
                     return Some(n);
@@ -450,7 +446,7 @@ pub(crate) fn catch_of<'t>(cx: &Checker<'_, '_>, name: &str, at: Node<'t>) -> Op
 
 /// The arguments of a call, as nodes.
 pub(crate) fn call_args(node: Node<'_>) -> Vec<Node<'_>> {
-    node.child_by_field_name("arguments")
+    node.field("arguments")
         .map(|a| {
             let mut c = a.walk();
             a.named_children(&mut c)
@@ -470,10 +466,7 @@ pub(crate) fn sets_member(cx: &Checker<'_, '_>, scope: Node<'_>, member: &str) -
         if hit || n.kind() != "method_invocation" {
             return;
         }
-        let Some(name) = n
-            .child_by_field_name("name")
-            .map(|m| vigil_aws::normalize(cx.text(m)))
-        else {
+        let Some(name) = n.field("name").map(|m| vigil_aws::normalize(cx.text(m))) else {
             return;
         };
         let bare = ["with", "set"]
@@ -511,7 +504,7 @@ pub(crate) fn request_from_elsewhere(cx: &Checker<'_, '_>, call: Node<'_>) -> bo
 
 /// Whether the receiver of the call `node` is a `DynamoDBMapper`.
 pub(crate) fn is_mapper(cx: &Checker<'_, '_>, node: Node<'_>) -> bool {
-    let Some(obj) = node.child_by_field_name("object") else {
+    let Some(obj) = node.field("object") else {
         return false;
     };
     if let Some(t) = expr_type(cx, obj) {
@@ -544,11 +537,8 @@ fn return_type_of(cx: &Checker<'_, '_>, at: Node<'_>, name: &str) -> Option<Stri
     }
     let mut found = Vec::new();
     walk_tree(root, |n| {
-        if n.kind() == "method_declaration"
-            && n.child_by_field_name("name")
-                .is_some_and(|m| cx.text(m) == name)
-        {
-            if let Some(t) = n.child_by_field_name("type") {
+        if n.kind() == "method_declaration" && n.field("name").is_some_and(|m| cx.text(m) == name) {
+            if let Some(t) = n.field("type") {
                 found.push(simple_type(cx.text(t)));
             }
         }

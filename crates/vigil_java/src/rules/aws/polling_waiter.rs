@@ -1,6 +1,7 @@
 //! `java/aws-polling-instead-of-waiter`: a loop that calls an operation and sleeps, polling for a
 //! state that an SDK waiter (from the table generated from the service models) already waits for.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -48,7 +49,7 @@ pub(crate) fn sleeps(cx: &Checker<'_, '_>, lp: Node<'_>) -> bool {
     let mut hit = false;
     walk_tree(lp, |n| {
         if n.kind() == "method_invocation"
-            && n.child_by_field_name("name").is_some_and(|m| {
+            && n.field("name").is_some_and(|m| {
                 let t = cx.text(m);
                 t == "sleep" || t == "pause" || t == "backoff"
             })

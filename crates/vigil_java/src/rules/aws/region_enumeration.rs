@@ -3,6 +3,7 @@
 //! SDK's enumeration has the constant (`Regions.US_WEST_2`, `Region.US_WEST_2`): a typo
 //! (`"us-west2"`, `"eu-west"`) is found only when the client is first used, in production.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{ConstValue, Semantics};
 
@@ -43,14 +44,14 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let Some(method) = node.child_by_field_name("name").map(|n| cx.text(n)) else {
+    let Some(method) = node.field("name").map(|n| cx.text(n)) else {
         return;
     };
     let args = call_args(node);
     let [arg] = args.as_slice() else {
         return;
     };
-    let Some(obj) = node.child_by_field_name("object") else {
+    let Some(obj) = node.field("object") else {
         return;
     };
     // Which enumeration the caller should use instead.

@@ -3,6 +3,7 @@
 //! taken by another account, the request silently reads from or writes to that account's bucket.
 //! The Java twin of `python/aws-s3-missing-bucket-owner`.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::Semantics;
 
@@ -110,7 +111,7 @@ fn is_string(cx: &Checker<'_, '_>, e: Node<'_>) -> bool {
             .declared_type_of(cx.text(e), e)
             .is_some_and(|t| t == "String"),
         "field_access" => e
-            .child_by_field_name("field")
+            .field("field")
             .and_then(|f| cx.sem.declared_type_of(cx.text(f), e))
             .is_some_and(|t| t == "String"),
         _ => false,
@@ -139,13 +140,13 @@ fn names_bucket(cx: &Checker<'_, '_>, e: Node<'_>, call: Node<'_>) -> bool {
         }
         "object_creation_expression" => {
             let ty = e
-                .child_by_field_name("type")
+                .field("type")
                 .map(|t| simple_type(cx.text(t)))
                 .unwrap_or_default();
             ty.ends_with("Request")
                 && ty != "ListBucketsRequest"
                 && ty != "CreateBucketRequest"
-                && e.child_by_field_name("arguments")
+                && e.field("arguments")
                     .is_some_and(|a| a.named_child_count() > 0)
         }
         _ => false,

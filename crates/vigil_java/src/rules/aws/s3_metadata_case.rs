@@ -2,6 +2,7 @@
 //! with an upper-case key (`getUserMetadata().get("Owner")`, v2 `metadata().get("Owner")`) never
 //! matches.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{ConstValue, Semantics};
 
@@ -13,16 +14,13 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if !cx.on(NAME) {
         return;
     }
-    let Some(name) = node.child_by_field_name("name").map(|n| cx.text(n)) else {
+    let Some(name) = node.field("name").map(|n| cx.text(n)) else {
         return;
     };
-    let Some(obj) = node.child_by_field_name("object") else {
+    let Some(obj) = node.field("object") else {
         return;
     };
-    let Some(key) = node
-        .child_by_field_name("arguments")
-        .and_then(|a| a.named_child(0))
-    else {
+    let Some(key) = node.field("arguments").and_then(|a| a.named_child(0)) else {
         return;
     };
     let is_lookup = match name {
@@ -32,11 +30,11 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
         }
         "get" | "containsKey" | "getOrDefault" => {
             obj.kind() == "method_invocation" && {
-                let inner = obj.child_by_field_name("name").map(|n| cx.text(n));
+                let inner = obj.field("name").map(|n| cx.text(n));
                 match inner {
                     Some("getUserMetadata") => true,
                     Some("metadata") => obj
-                        .child_by_field_name("object")
+                        .field("object")
                         .and_then(|o| s3_response_type(cx, o))
                         .is_some(),
                     _ => false,
@@ -64,11 +62,11 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
 fn s3_response_type(cx: &Checker<'_, '_>, n: Node<'_>) -> Option<String> {
     if n.kind() == "method_invocation" {
         // `s3.headObject(r).metadata()`, `s3.getObject(r).response().metadata()`.
-        let m = n.child_by_field_name("name").map(|x| cx.text(x))?;
+        let m = n.field("name").map(|x| cx.text(x))?;
         let of_get_object = || {
-            n.child_by_field_name("object")
+            n.field("object")
                 .filter(|o| o.kind() == "method_invocation")
-                .and_then(|o| o.child_by_field_name("name"))
+                .and_then(|o| o.field("name"))
                 .is_some_and(|g| matches!(cx.text(g), "getObject" | "getObjectAsBytes"))
         };
         let fits = m == "headObject" || (m == "response" && of_get_object());

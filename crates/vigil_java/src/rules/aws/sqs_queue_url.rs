@@ -2,6 +2,7 @@
 //! (`"https://sqs." + region + ".amazonaws.com/" + account + "/" + name`) instead of asked for with
 //! `getQueueUrl`: the format differs by partition and endpoint and breaks silently.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{ConstValue, Semantics};
 
@@ -18,9 +19,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
         return;
     }
     let is_plus = |n: Node<'_>| {
-        n.kind() == "binary_expression"
-            && n.child_by_field_name("operator")
-                .is_some_and(|o| cx.text(o) == "+")
+        n.kind() == "binary_expression" && n.field("operator").is_some_and(|o| cx.text(o) == "+")
     };
     if !is_plus(node) || node.parent().is_some_and(is_plus) {
         return;
@@ -36,10 +35,10 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
             return;
         }
         if is_plus(n) {
-            if let Some(r) = n.child_by_field_name("right") {
+            if let Some(r) = n.field("right") {
                 stack.push(r);
             }
-            if let Some(l) = n.child_by_field_name("left") {
+            if let Some(l) = n.field("left") {
                 stack.push(l);
             }
         } else {

@@ -2,6 +2,7 @@
 //! built in a method, kept in a local variable, and never shut down (`shutdownNow`/`close`), returned
 //! or stored: its thread pool (and its S3 client) outlive the method.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -23,10 +24,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
     if decl.parent().is_some_and(|p| p.kind() == "resource") {
         return;
     }
-    let Some(var) = decl
-        .child_by_field_name("name")
-        .map(|n| cx.text(n).to_owned())
-    else {
+    let Some(var) = decl.field("name").map(|n| cx.text(n).to_owned()) else {
         return;
     };
     let Some(scope) = enclosing_callable(node) else {
@@ -49,14 +47,14 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
         };
         match p.kind() {
             "method_invocation"
-                if p.child_by_field_name("object") == Some(n)
-                    && p.child_by_field_name("name")
+                if p.field("object") == Some(n)
+                    && p.field("name")
                         .is_some_and(|m| RELEASE.contains(&cx.text(m))) =>
             {
                 kept = true;
             }
             "return_statement" | "argument_list" | "resource" => kept = true,
-            "assignment_expression" if p.child_by_field_name("right") == Some(n) => kept = true,
+            "assignment_expression" if p.field("right") == Some(n) => kept = true,
             _ => {}
         }
     });
@@ -72,12 +70,12 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>) {
 /// `new TransferManager(..)`, `S3TransferManager.create()` / `.builder()...build()`.
 fn builds_transfer_manager(cx: &Checker<'_, '_>, node: Node<'_>) -> bool {
     match node.kind() {
-        "object_creation_expression" => node.child_by_field_name("type").is_some_and(|t| {
+        "object_creation_expression" => node.field("type").is_some_and(|t| {
             let n = simple_type(cx.text(t));
             n == "TransferManager" && may_be_sdk_type(cx, &n)
         }),
         "method_invocation" => {
-            let Some(name) = node.child_by_field_name("name").map(|n| cx.text(n)) else {
+            let Some(name) = node.field("name").map(|n| cx.text(n)) else {
                 return false;
             };
             let (root, _) = super::chain_root(node);

@@ -2,6 +2,7 @@
 //! (`UnprocessedItems`, `Failed`, `FailedRecordCount`, ... from the generated table; DynamoDBMapper's
 //! `List<FailedBatch>`) has its result discarded or never inspected for failures.
 
+use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_aws::normalize;
 use vigil_query::walk_tree;
@@ -18,7 +19,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, node: Node<'_>, call: Option<&Clie
     if !cx.on(NAME) {
         return;
     }
-    let Some(method) = node.child_by_field_name("name").map(|n| cx.text(n)) else {
+    let Some(method) = node.field("name").map(|n| cx.text(n)) else {
         return;
     };
     // What reading the result must mention; `None` = any use of the result counts.
@@ -81,13 +82,11 @@ fn checked(cx: &Checker<'_, '_>, node: Node<'_>, failures: Option<&[String]>) ->
     let var = match parent.kind() {
         "method_invocation" => {
             return parent
-                .child_by_field_name("name")
+                .field("name")
                 .is_some_and(|m| reads_failure(cx.text(m), failures));
         }
-        "variable_declarator" => parent.child_by_field_name("name"),
-        "assignment_expression" => parent
-            .child_by_field_name("left")
-            .filter(|l| l.kind() == "identifier"),
+        "variable_declarator" => parent.field("name"),
+        "assignment_expression" => parent.field("left").filter(|l| l.kind() == "identifier"),
         // Returned, passed on, compared, ...: someone else looks at it.
         _ => return true,
     };
@@ -110,14 +109,14 @@ fn checked(cx: &Checker<'_, '_>, node: Node<'_>, failures: Option<&[String]>) ->
             return;
         };
         match p.kind() {
-            "method_invocation" if p.child_by_field_name("object") == Some(n) => {
-                if p.child_by_field_name("name")
+            "method_invocation" if p.field("object") == Some(n) => {
+                if p.field("name")
                     .is_some_and(|m| reads_failure(cx.text(m), failures))
                 {
                     ok = true;
                 }
             }
-            "assignment_expression" if p.child_by_field_name("left") == Some(n) => {}
+            "assignment_expression" if p.field("left") == Some(n) => {}
             // Passed to a method, returned, iterated, compared: inspected elsewhere.
             "argument_list" | "return_statement" | "enhanced_for_statement" => {
                 ok = true;
