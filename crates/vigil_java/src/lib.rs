@@ -261,6 +261,29 @@ mod tests {
     }
 
     #[test]
+    fn monitor_scopes_answer_as_the_parent_walk_does() {
+        // Every node of every Java fixture: the per-file index of synchronized scopes says what
+        // walking up the parents says.
+        let mut held = 0usize;
+        let (files, nodes) = vigil_testkit::each_fixture("java", "java", |file| {
+            let tree = parse(&file.text).expect("parses");
+            let sem = JavaSemantics::new(&file.text, tree.root_node());
+            let mut n = 0;
+            vigil_query::walk_tree(tree.root_node(), |node| {
+                let want = rules::util::under_monitor_by_parents(node);
+                assert_eq!(sem.under_monitor(node), want, "{} {node:?}", file.rel_path);
+                held += usize::from(want);
+                n += 1;
+            });
+            Ok(n)
+        });
+        assert!(
+            files > 50 && nodes > 10_000 && held > 100,
+            "{files} {nodes} {held}"
+        );
+    }
+
+    #[test]
     fn grammar_loads_and_parses() {
         // The ABI trap (DESIGN.md): a grammar built for another tree-sitter ABI fails only at load time.
         let mut p = tree_sitter::Parser::new();

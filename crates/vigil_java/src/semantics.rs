@@ -37,6 +37,18 @@ pub(crate) struct JavaSemantics<'t> {
     body_names: RefCell<HashMap<usize, Rc<BodyNames>>>,
     /// The declared types of each class body's fields: see [`JavaSemantics::member_types`].
     member_types: RefCell<HashMap<usize, Rc<MemberTypes>>>,
+    /// The scopes that decide whether code holds a monitor, by start (see
+    /// [`JavaSemantics::monitor_scopes`]).
+    monitor_scopes: OnceCell<Vec<MonitorScope>>,
+}
+
+/// A scope that decides whether the code in it holds a monitor (`synchronized` blocks and methods
+/// hold one; other methods, constructors, lambdas and class bodies do not).
+struct MonitorScope {
+    start: usize,
+    end: usize,
+    id: usize,
+    held: bool,
 }
 
 /// A type body's fields by name: the type of the first declaration (generics stripped).
@@ -128,7 +140,40 @@ impl<'t> JavaSemantics<'t> {
             local_decls: RefCell::new(HashMap::new()),
             body_names: RefCell::new(HashMap::new()),
             member_types: RefCell::new(HashMap::new()),
+            monitor_scopes: OnceCell::new(),
         }
+    }
+
+    /// Whether `node` runs with a monitor held: the innermost scope of [`Self::monitor_scopes`]
+    /// around it (itself excluded) decides.
+    pub(crate) fn under_monitor(&self, node: Node<'_>) -> bool {
+        let scopes = self.monitor_scopes();
+        let (start, end) = (node.start_byte(), node.end_byte());
+        let before = scopes.partition_point(|s| s.start <= start);
+        scopes[..before]
+            .iter()
+            .rev()
+            .find(|s| s.end >= end && s.id != node.id())
+            .is_some_and(|s| s.held)
+    }
+
+    /// Every scope of the file that decides whether its code holds a monitor, in preorder (sorted
+    /// by start, an enclosing scope before the scopes it holds): built by one walk, on first use.
+    fn monitor_scopes(&self) -> &[MonitorScope] {
+        self.monitor_scopes.get_or_init(|| {
+            let mut v = Vec::new();
+            walk_tree(self.root, |n| {
+                if let Some(held) = crate::rules::util::monitor_scope(n) {
+                    v.push(MonitorScope {
+                        start: n.start_byte(),
+                        end: n.end_byte(),
+                        id: n.id(),
+                        held,
+                    });
+                }
+            });
+            v
+        })
     }
 
     /// The fields `body` declares directly (and in type bodies directly inside it), by name: what

@@ -59,7 +59,7 @@ pub(crate) fn check_update(cx: &mut Checker<'_, '_>, node: Node<'_>) {
         .is_some_and(|t| matches!(cx.text(t), "boolean" | "Boolean"));
     if !has_modifier(field, "volatile")
         || boolean
-        || under_monitor(node)
+        || under_monitor(cx, node)
         || under_explicit_lock(cx, node)
     {
         return;
@@ -109,7 +109,7 @@ pub(crate) fn check_set(cx: &mut Checker<'_, '_>, call: Node<'_>) {
     let Some((name, Some(obj), args)) = call_parts(cx, call) else {
         return;
     };
-    if name != "set" || under_monitor(call) || under_explicit_lock(cx, call) {
+    if name != "set" || under_monitor(cx, call) || under_explicit_lock(cx, call) {
         return;
     }
     let recv = squash(cx.text(obj));

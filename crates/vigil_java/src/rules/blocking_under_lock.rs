@@ -31,7 +31,7 @@ fn blocking(cx: &Checker<'_, '_>, call: Node<'_>) -> Option<&'static str> {
         name.as_str(),
         "join" | "take" | "readLine" | "execute" | "send" | "accept" | "getInputStream" | "connect"
     );
-    if !(typed || name == "sleep" || obj_text == "Files") || !under_monitor(call) {
+    if !(typed || name == "sleep" || obj_text == "Files") || !under_monitor(cx, call) {
         return None;
     }
     let ty = if typed {

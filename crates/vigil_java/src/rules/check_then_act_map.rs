@@ -97,7 +97,7 @@ fn compared_to_null(cx: &Checker<'_, '_>, n: Node<'_>) -> bool {
 
 /// `if (!m.containsKey(k)) m.put(k, v)` and the `get(k) == null` forms.
 pub(crate) fn check_if(cx: &mut Checker<'_, '_>, node: Node<'_>) {
-    if !cx.on(NAME) || !cx.text(node).contains(".put(") || under_monitor(node) {
+    if !cx.on(NAME) || !cx.text(node).contains(".put(") || under_monitor(cx, node) {
         return;
     }
     let Some(cond) = node.field("condition") else {
@@ -139,12 +139,15 @@ pub(crate) fn check_if(cx: &mut Checker<'_, '_>, node: Node<'_>) {
 
 /// `m.put(k, m.get(k) + 1)`: read-modify-write in two calls.
 pub(crate) fn check_put(cx: &mut Checker<'_, '_>, node: Node<'_>) {
-    if !cx.on(NAME) || under_monitor(node) {
+    if !cx.on(NAME) {
         return;
     }
     let Some((m, k)) = call_on(cx, node, &["put"]) else {
         return;
     };
+    if under_monitor(cx, node) {
+        return;
+    }
     let Some(args) = node.field("arguments") else {
         return;
     };

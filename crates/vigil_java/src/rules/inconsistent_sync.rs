@@ -94,7 +94,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, body: Node<'_>) {
         if has_modifier(field, "static") || self_synchronized(cx, field) {
             return;
         }
-        if under_monitor(n) {
+        if under_monitor(cx, n) {
             if !guarded.contains(&name) {
                 guarded.push(name);
             }

@@ -32,7 +32,7 @@ mod substring_unchecked_index;
 mod sync_on_mutable_field;
 mod thread_run_direct_call;
 mod thread_unsafe_shared;
-mod util;
+pub(crate) mod util;
 mod wait_not_in_loop;
 mod weak_key_size;
 mod xxe;

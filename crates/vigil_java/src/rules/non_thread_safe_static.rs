@@ -58,7 +58,7 @@ pub(crate) fn check(cx: &mut Checker<'_, '_>, field: Node<'_>) {
                 return;
             }
             let Some(owner) = callable(n) else { return };
-            if owner.kind() == "static_initializer" || under_monitor(n) {
+            if owner.kind() == "static_initializer" || under_monitor(cx, n) {
                 return;
             }
             // `FMT.clone()` hands each caller its own copy.

@@ -256,7 +256,7 @@ fn method_name<'a>(cx: &'a Checker<'_, '_>, n: Node<'_>) -> &'a str {
 }
 
 fn locked(cx: &Checker<'_, '_>, n: Node<'_>) -> bool {
-    under_monitor(n) || under_explicit_lock(cx, n)
+    under_monitor(cx, n) || under_explicit_lock(cx, n)
 }
 
 /// Instance fields of a servlet or used by tasks handed to other threads.

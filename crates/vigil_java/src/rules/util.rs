@@ -225,19 +225,34 @@ pub(crate) fn local_declarator<'t>(
 }
 
 /// Whether `node` runs with a monitor held: inside a `synchronized` block or method (a lambda or
-/// nested class body in between ends the search: it runs later, without the lock).
-pub(crate) fn under_monitor(node: Node<'_>) -> bool {
+/// nested class body in between ends the search: it runs later, without the lock). Answered from
+/// [`JavaSemantics::monitor_scopes`](crate::semantics::JavaSemantics::monitor_scopes), built once
+/// per file: the innermost enclosing scope decides.
+pub(crate) fn under_monitor(cx: &Checker<'_, '_>, node: Node<'_>) -> bool {
+    cx.sem.under_monitor(node)
+}
+
+/// [`under_monitor`] by walking up the parents (the reference its index is tested against).
+#[cfg(test)]
+pub(crate) fn under_monitor_by_parents(node: Node<'_>) -> bool {
     let mut cur = node.parent();
     while let Some(n) = cur {
-        match n.kind() {
-            "synchronized_statement" => return true,
-            "method_declaration" => return has_modifier(n, "synchronized"),
-            "lambda_expression" | "class_body" | "constructor_declaration" => return false,
-            _ => {}
+        if let Some(held) = monitor_scope(n) {
+            return held;
         }
         cur = n.parent();
     }
     false
+}
+
+/// Whether a scope of kind `n` holds a monitor for the code in it (`None`: not such a scope).
+pub(crate) fn monitor_scope(n: Node<'_>) -> Option<bool> {
+    match n.kind() {
+        "synchronized_statement" => Some(true),
+        "method_declaration" => Some(has_modifier(n, "synchronized")),
+        "lambda_expression" | "class_body" | "constructor_declaration" => Some(false),
+        _ => None,
+    }
 }
 
 /// Whether `node` runs with an explicit `java.util.concurrent` lock held: an earlier statement of an
