@@ -40,6 +40,8 @@ pub(crate) struct JavaSemantics<'t> {
     /// The scopes that decide whether code holds a monitor, by start (see
     /// [`JavaSemantics::monitor_scopes`]).
     monitor_scopes: OnceCell<Vec<MonitorScope>>,
+    /// Which words the file's text contains (see [`JavaSemantics::mentions`]).
+    mentions: RefCell<HashMap<&'static str, bool>>,
 }
 
 /// A scope that decides whether the code in it holds a monitor (`synchronized` blocks and methods
@@ -141,7 +143,18 @@ impl<'t> JavaSemantics<'t> {
             body_names: RefCell::new(HashMap::new()),
             member_types: RefCell::new(HashMap::new()),
             monitor_scopes: OnceCell::new(),
+            mentions: RefCell::new(HashMap::new()),
         }
+    }
+
+    /// Whether the file's text contains `word` (searched once per word and file): a cheap gate
+    /// for rules that concern only code spelling some API.
+    pub(crate) fn mentions(&self, word: &'static str) -> bool {
+        *self
+            .mentions
+            .borrow_mut()
+            .entry(word)
+            .or_insert_with(|| self.src.contains(word))
     }
 
     /// Whether `node` runs with a monitor held: the innermost scope of [`Self::monitor_scopes`]

@@ -196,11 +196,12 @@ pub(crate) fn check_nullable_return(cx: &mut Checker<'_, '_>, call: Node<'_>) {
         cx.report(NAME, call, msg);
         return;
     }
-    if obj.kind() != "identifier" {
+    // Cheap filters first: the file reads the environment, then a String local in a method that
+    // does.
+    if obj.kind() != "identifier" || !cx.sem.mentions("System.get") {
         return;
     }
     let name = cx.text(obj).to_owned();
-    // Cheap filters first: a String local in a method that reads the environment.
     let Some(body) = callable(obj) else { return };
     if !cx.text(body).contains("System.get")
         || cx.sem.declared_type_of(&name, obj).as_deref() != Some("String")
