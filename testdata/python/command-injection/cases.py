@@ -165,3 +165,15 @@ def configured():
     # ok: python/command-injection -- the option was overwritten with a constant
     os.system("ping -c 1 " + conf.get("net", "user_host"))
     return "ok"
+
+
+@app.route("/sleep")
+def sleep_for():
+    secs = request.args.get("secs", "1")
+    # ok: python/command-injection -- a format of numeric conversions only
+    os.system("sleep %d" % int(secs))
+    # ok: python/command-injection -- %d refuses anything but a number
+    os.system("sleep %d; renice %+5.1f" % (secs, secs))
+    # ruleid: python/command-injection
+    os.system("sleep %d; echo %s" % (1, secs))
+    return "ok"

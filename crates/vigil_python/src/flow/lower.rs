@@ -2136,8 +2136,17 @@ impl<'c> Builder<'c> {
                 l.ty.clone()
                     .filter(|t| t.ends_with(".Markup"))
                     .unwrap_or_else(|| Arc::from("builtins.str"));
+            // `"sleep %d" % n` formats numbers only: the model treats it as a conversion.
+            let numeric = op == "%"
+                && class.as_ref() == "builtins.str"
+                && matches!(&l.op, Operand::Const(Const::Str(f)) if numeric_format(f));
+            let name = match op {
+                "%" if numeric => "__mod_numeric__",
+                "%" => "__mod__",
+                _ => "__truediv__",
+            };
             return Expr::Call(Call {
-                name: Arc::from(if op == "%" { "__mod__" } else { "__truediv__" }),
+                name: Arc::from(name),
                 class: Some(class),
                 kind: CallKind::Virtual,
                 receiver: Some(l.op.clone()),
@@ -2613,8 +2622,55 @@ impl<'c> Builder<'c> {
     }
 }
 
+/// Whether a `%` format string has conversions and all of them are numeric (`%d`, `%5.2f`,
+/// `%(n)x`, ...): its result holds digits, signs and exponents only, whatever the arguments were.
+/// `%c` is not numeric (it also takes a one-character string).
+fn numeric_format(f: &str) -> bool {
+    let b = f.as_bytes();
+    let (mut i, mut any) = (0, false);
+    while i < b.len() {
+        if b[i] != b'%' {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        if b.get(i) == Some(&b'%') {
+            i += 1;
+            continue;
+        }
+        if b.get(i) == Some(&b'(') {
+            match b[i..].iter().position(|&c| c == b')') {
+                Some(close) => i += close + 1,
+                None => return false,
+            }
+        }
+        while i < b.len() && (b"#0- +*.".contains(&b[i]) || b[i].is_ascii_digit()) {
+            i += 1;
+        }
+        while i < b.len() && b"hlL".contains(&b[i]) {
+            i += 1;
+        }
+        match b.get(i) {
+            Some(c) if b"diouxXeEfFgG".contains(c) => any = true,
+            _ => return false,
+        }
+        i += 1;
+    }
+    any
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn numeric_formats() {
+        for f in ["%d", "sleep %d", "%5.2f%%", "%(n)x and %-3i", "%ld"] {
+            assert!(super::numeric_format(f), "{f}");
+        }
+        for f in ["", "100%%", "%s", "%d %s", "%c", "%(n", "%r", "50%"] {
+            assert!(!super::numeric_format(f), "{f}");
+        }
+    }
+
     use super::*;
 
     fn lower(src: &str, path: &str) -> LoweredFile {
