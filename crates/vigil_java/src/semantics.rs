@@ -1,7 +1,6 @@
 //! What the Java front end knows about one file: imports, the package, declared types, local
 //! constants and declared types of names. Everything is file-local and syntactic.
 
-use crate::fields::Field;
 use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -9,6 +8,8 @@ use std::rc::Rc;
 use tree_sitter::Node;
 use vigil_core::properties::{Lookup, ProjectProperties};
 use vigil_query::{walk_tree, ConstValue, Semantics};
+
+use crate::fields::Field;
 
 /// Per-file facts, computed once per file (lazily where a walk is needed).
 pub(crate) struct JavaSemantics<'t> {
@@ -31,8 +32,6 @@ pub(crate) struct JavaSemantics<'t> {
     /// Whether a constant of the file can spell an AWS host (see
     /// [`JavaSemantics::may_spell_aws_host`]).
     aws_host: OnceCell<bool>,
-    /// The local declarators of each callable, by name: see [`JavaSemantics::local_decls`].
-    local_decls: RefCell<HashMap<usize, Rc<LocalDecls>>>,
     /// What each method body declares and assigns: see [`JavaSemantics::body_names`].
     body_names: RefCell<HashMap<usize, Rc<BodyNames>>>,
     /// The declared types of each class body's fields: see [`JavaSemantics::member_types`].
@@ -72,6 +71,23 @@ struct BodyNames {
     inferred: Vec<String>,
     /// How many assignments and updates (`x = ..`, `x++`) each left-hand text has.
     assigned: HashMap<String, usize>,
+    /// Local declarators (variables outside field declarations, for-each variables, catch
+    /// parameters, resources) by name: byte ranges in preorder.
+    locals: HashMap<String, Vec<(usize, usize)>>,
+}
+
+/// The value cached in `cache` for `node`, built by `build` on first use.
+fn memo<T>(
+    cache: &RefCell<HashMap<usize, Rc<T>>>,
+    node: Node<'_>,
+    build: impl FnOnce() -> T,
+) -> Rc<T> {
+    if let Some(v) = cache.borrow().get(&node.id()) {
+        return Rc::clone(v);
+    }
+    let v = Rc::new(build());
+    cache.borrow_mut().insert(node.id(), Rc::clone(&v));
+    v
 }
 
 /// The outermost node under `within` spanning exactly `start..end`.
@@ -85,10 +101,6 @@ pub(crate) fn node_at(within: Node<'_>, start: usize, end: usize) -> Option<Node
     }
     (n.start_byte() == start && n.end_byte() == end).then_some(n)
 }
-
-/// The declarators (local variables, for-each variables, catch parameters, resources) in one
-/// callable's subtree, nested callables included: by name, their byte ranges in preorder.
-pub(crate) type LocalDecls = HashMap<String, Vec<(usize, usize)>>;
 
 const MAX_DEPTH: usize = 16;
 
@@ -139,7 +151,6 @@ impl<'t> JavaSemantics<'t> {
             field_decls: OnceCell::new(),
             client_words: OnceCell::new(),
             aws_host: OnceCell::new(),
-            local_decls: RefCell::new(HashMap::new()),
             body_names: RefCell::new(HashMap::new()),
             member_types: RefCell::new(HashMap::new()),
             monitor_scopes: OnceCell::new(),
@@ -192,72 +203,95 @@ impl<'t> JavaSemantics<'t> {
     /// The fields `body` declares directly (and in type bodies directly inside it), by name: what
     /// [`JavaSemantics::declaration_in`] finds there, built once per body and file.
     fn member_types(&self, body: Node<'_>) -> Rc<MemberTypes> {
-        if let Some(m) = self.member_types.borrow().get(&body.id()) {
-            return Rc::clone(m);
-        }
-        let mut m = MemberTypes::new();
-        let mut cur = body.walk();
-        for k in body.named_children(&mut cur) {
-            if k.kind() == "field_declaration" {
-                let ty = k.field("type").map(|t| strip_generics(self.text(t)));
-                let mut c2 = k.walk();
-                for d in k.children_by_field_name("declarator", &mut c2) {
-                    if let Some(n) = d.field("name") {
-                        m.entry(self.text(n).to_owned())
-                            .or_insert_with(|| ty.clone());
+        memo(&self.member_types, body, || {
+            let mut m = MemberTypes::new();
+            let mut cur = body.walk();
+            for k in body.named_children(&mut cur) {
+                if k.kind() == "field_declaration" {
+                    let ty = k.field("type").map(|t| strip_generics(self.text(t)));
+                    let mut c2 = k.walk();
+                    for d in k.children_by_field_name("declarator", &mut c2) {
+                        if let Some(n) = d.field("name") {
+                            m.entry(self.text(n).to_owned())
+                                .or_insert_with(|| ty.clone());
+                        }
+                    }
+                } else if is_type_body(k) {
+                    for (n, t) in self.member_types(k).iter() {
+                        m.entry(n.clone()).or_insert_with(|| t.clone());
                     }
                 }
-            } else if is_type_body(k) {
-                for (n, t) in self.member_types(k).iter() {
-                    m.entry(n.clone()).or_insert_with(|| t.clone());
-                }
             }
-        }
-        let m = Rc::new(m);
-        self.member_types
-            .borrow_mut()
-            .insert(body.id(), Rc::clone(&m));
-        m
+            m
+        })
     }
 
     /// What `body` declares, takes as parameters and assigns (built once per body and file).
     fn body_names(&self, body: Node<'_>) -> Rc<BodyNames> {
-        if let Some(b) = self.body_names.borrow().get(&body.id()) {
-            return Rc::clone(b);
-        }
-        let mut b = BodyNames::default();
-        let name_of = |n: Node<'_>| n.field("name").map(|x| self.text(x));
-        walk_tree(body, |n| match n.kind() {
-            "variable_declarator" => {
-                if let Some(x) = name_of(n) {
-                    b.decls
-                        .entry(x.to_owned())
-                        .or_default()
-                        .push((n.start_byte(), n.end_byte()));
+        memo(&self.body_names, body, || {
+            let mut b = BodyNames::default();
+            let range = |n: Node<'_>| (n.start_byte(), n.end_byte());
+            walk_tree(body, |n| {
+                let kind = n.kind();
+                // Only the kinds below have a name worth reading.
+                let named = matches!(
+                    kind,
+                    "variable_declarator"
+                        | "catch_formal_parameter"
+                        | "formal_parameter"
+                        | "enhanced_for_statement"
+                        | "resource"
+                );
+                let name = named
+                    .then(|| n.field("name").map(|x| self.text(x).to_owned()))
+                    .flatten();
+                match (kind, name) {
+                    ("variable_declarator", Some(x)) => {
+                        if n.parent().is_some_and(|p| p.kind() != "field_declaration") {
+                            b.locals.entry(x.clone()).or_default().push(range(n));
+                        }
+                        b.decls.entry(x).or_default().push(range(n));
+                    }
+                    ("catch_formal_parameter", Some(x)) => {
+                        b.locals.entry(x.clone()).or_default().push(range(n));
+                        b.params.insert(x);
+                    }
+                    ("formal_parameter", Some(x)) => {
+                        b.params.insert(x);
+                    }
+                    ("enhanced_for_statement" | "resource", Some(x)) => {
+                        b.locals.entry(x).or_default().push(range(n));
+                    }
+                    ("inferred_parameters", _) => b.inferred.push(self.text(n).to_owned()),
+                    ("assignment_expression", _) => {
+                        if let Some(l) = n.field("left") {
+                            *b.assigned.entry(self.text(l).to_owned()).or_default() += 1;
+                        }
+                    }
+                    ("update_expression", _) => {
+                        let x = self.text(n).trim_matches(['+', '-', ' ']);
+                        *b.assigned.entry(x.to_owned()).or_default() += 1;
+                    }
+                    _ => {}
                 }
-            }
-            "formal_parameter" | "catch_formal_parameter" => {
-                if let Some(x) = name_of(n) {
-                    b.params.insert(x.to_owned());
-                }
-            }
-            "inferred_parameters" => b.inferred.push(self.text(n).to_owned()),
-            "assignment_expression" => {
-                if let Some(l) = n.field("left") {
-                    *b.assigned.entry(self.text(l).to_owned()).or_default() += 1;
-                }
-            }
-            "update_expression" => {
-                let x = self.text(n).trim_matches(['+', '-', ' ']);
-                *b.assigned.entry(x.to_owned()).or_default() += 1;
-            }
-            _ => {}
-        });
-        let b = Rc::new(b);
-        self.body_names
-            .borrow_mut()
-            .insert(body.id(), Rc::clone(&b));
-        b
+            });
+            b
+        })
+    }
+
+    /// The last local declarator (in preorder) of `name` in `callable`'s subtree that starts at or
+    /// before `pos`: what one walk of the callable would find, from an index built once per
+    /// callable.
+    pub(crate) fn local_declared_before(
+        &self,
+        callable: Node<'_>,
+        name: &str,
+        pos: usize,
+    ) -> Option<(usize, usize)> {
+        self.body_names(callable)
+            .locals
+            .get(name)
+            .and_then(|v| v.iter().rev().find(|(s, _)| *s <= pos).copied())
     }
 
     /// Whether a constant of this file can contain an AWS host name (`amazonaws`, in any case): a
@@ -271,35 +305,6 @@ impl<'t> JavaSemantics<'t> {
                     .windows(9)
                     .any(|w| w.eq_ignore_ascii_case(b"amazonaws"))
         })
-    }
-
-    /// The declarators of `callable`'s subtree by name (built once per callable and file): what
-    /// one walk of the callable would find, for rules that ask for many names.
-    pub(crate) fn local_decls(&self, callable: Node<'_>) -> Rc<LocalDecls> {
-        if let Some(d) = self.local_decls.borrow().get(&callable.id()) {
-            return Rc::clone(d);
-        }
-        let mut by_name: LocalDecls = HashMap::new();
-        walk_tree(callable, |n| {
-            let hit = match n.kind() {
-                "variable_declarator" => {
-                    n.parent().is_some_and(|p| p.kind() != "field_declaration")
-                }
-                "enhanced_for_statement" | "catch_formal_parameter" | "resource" => true,
-                _ => false,
-            };
-            if let Some(x) = n.field("name").filter(|_| hit) {
-                by_name
-                    .entry(self.text(x).to_owned())
-                    .or_default()
-                    .push((n.start_byte(), n.end_byte()));
-            }
-        });
-        let d = Rc::new(by_name);
-        self.local_decls
-            .borrow_mut()
-            .insert(callable.id(), Rc::clone(&d));
-        d
     }
 
     /// Whether the file's text contains a word that every AWS SDK client type name contains: v2

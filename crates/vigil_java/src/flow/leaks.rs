@@ -6,7 +6,6 @@
 //! (which parameters a method closes, keeps or borrows; whether it returns a new resource), then
 //! each method is checked and its leaks become findings of the rule of their kind.
 
-use crate::fields::Field;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, OnceLock};
 
@@ -20,6 +19,7 @@ use vigil_flow::leak_report::{
 use vigil_flow::obligation::{Kind, Leak, LeakSummary, ParamEffect, ResourceModels};
 
 use super::lower::LoweredFile;
+use crate::fields::Field;
 
 /// The analysis name of the leak rules.
 pub(crate) const NAME: &str = "resource-leak";

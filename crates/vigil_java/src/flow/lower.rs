@@ -2,7 +2,6 @@
 //! (imports, `java.lang`, wildcard imports checked against the models, declared types of locals,
 //! fields and methods, return types of modelled library methods).
 
-use crate::fields::Field;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -13,6 +12,8 @@ use vigil_flow::ir::{
     Terminator, UnOp, Var,
 };
 use vigil_flow::Models;
+
+use crate::fields::Field;
 
 const JAVA_LANG: &[&str] = &[
     "String",

@@ -2,7 +2,6 @@
 //! `x++`/`x += ..` on a `volatile` field outside a lock, `atomic.set(atomic.get() + 1)`, or
 //! `if (atomic.get() == v) atomic.set(w)`; another thread's update in between is lost.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -11,6 +10,7 @@ use super::util::{
     under_explicit_lock, under_monitor, unparen,
 };
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "atomicity_violation";
 

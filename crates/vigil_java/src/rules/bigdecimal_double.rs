@@ -2,12 +2,13 @@
 //! `0.1000000000000000055511151231257827...`, not the decimal written; use `BigDecimal.valueOf(d)` or
 //! `new BigDecimal("0.1")`.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::util::{args_of, unparen};
 use super::Checker;
 use vigil_query::Semantics;
+
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "bigdecimal_double";
 

@@ -2,11 +2,11 @@
 //! compares object identity; it happens to work for small cached values (-128..127) and fails
 //! above them.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::util::{type_of, unparen};
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "boxed_equality";
 

@@ -2,12 +2,12 @@
 //! and then updated (`put`) in separate calls, or `put(k, f(get(k)))`: another thread can act between
 //! the two calls, so the check no longer holds when the update runs.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
 use super::util::{args_of, call_parts, local_declarator, squash, type_of, under_monitor, unparen};
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "check_then_act_map";
 

@@ -2,7 +2,6 @@
 //! `values`, `entrySet`) adds to or removes from that collection in its body: the next iteration throws
 //! `ConcurrentModificationException` (or silently skips elements).
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -10,6 +9,7 @@ use super::util::{
     call_parts, field_decl, local_declarator, squash, strip_type, type_of, unparen, var_name,
 };
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "collection_modified_in_loop";
 

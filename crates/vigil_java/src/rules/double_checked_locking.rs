@@ -2,11 +2,11 @@
 //! field that is not `volatile`: another thread can see the reference before the object it points to
 //! is fully constructed.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::util::{assigns, descendants, field_ref, has_modifier, unparen, var_name};
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "double_checked_locking";
 

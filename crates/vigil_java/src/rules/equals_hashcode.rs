@@ -1,10 +1,10 @@
 //! `java/equals-without-hashcode`: a class overrides `equals(Object)` but not `hashCode()` (or the
 //! reverse): equal objects get different hash codes, and hash-based collections lose or duplicate them.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "equals_hashcode";
 

@@ -1,10 +1,10 @@
 //! `java/ignored-immutable-result`: a String/BigDecimal/BigInteger method whose result is the only
 //! effect, called as a statement.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "ignored_immutable_result";
 

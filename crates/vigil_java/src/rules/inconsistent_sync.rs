@@ -2,12 +2,12 @@
 //! without any lock in another public or package method: the lock shows that the field is shared
 //! between threads, and the unguarded write races with the guarded ones.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
 use super::util::{callable, field_ref, has_modifier, strip_type, under_monitor};
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "inconsistent_sync";
 

@@ -2,12 +2,12 @@
 //! `return`, `throw` or exit in its body (and no way for an exception to leave it), or a loop whose
 //! condition only reads local variables that nothing in the loop changes.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
 use super::util::{assigns, callable, is_local, unparen};
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "infinite_loop";
 

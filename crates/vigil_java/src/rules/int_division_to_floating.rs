@@ -2,11 +2,11 @@
 //! integer division, truncating the fraction, and only then converted to the `double`/`float` it is
 //! assigned or returned as.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::util::unparen;
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "int_division_to_floating";
 

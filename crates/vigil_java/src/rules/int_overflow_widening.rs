@@ -2,12 +2,12 @@
 //! widened to `long` (a `long` variable, a `long` return): the product overflows before the
 //! conversion, so the `long` holds a wrapped, wrong value.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{ConstValue, Semantics};
 
 use super::util::unparen;
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "int_overflow_widening";
 

@@ -2,12 +2,12 @@
 //! `catch (Exception e)` around a blocking call) and neither rethrown nor the thread's interrupt
 //! status restored, so code up the stack cannot see that the thread was asked to stop.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
 use super::util::{args_of, call_parts, type_of};
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "interrupted_swallowed";
 

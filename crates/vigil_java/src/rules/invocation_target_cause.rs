@@ -2,12 +2,12 @@
 //! message (`e.getMessage()`), which is null or meaningless: the exception thrown by the invoked method
 //! is its cause (`getCause()`/`getTargetException()`), and that is never looked at.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
 use super::util::call_parts;
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "invocation_target_cause";
 

@@ -1,12 +1,12 @@
 //! `java/keyset-iteration-with-get`: `for (K k : map.keySet()) { .. map.get(k) .. }` looks every key
 //! up again; iterate `entrySet()` and use `getKey()`/`getValue()`.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
 use super::util::{args_of, call_parts, squash, unparen};
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "keyset_get";
 

@@ -2,11 +2,11 @@
 //! (`synchronized (a) { synchronized (b) .. }` and `synchronized (b) { synchronized (a) .. }`): two
 //! threads running them can each hold one lock and wait forever for the other.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::util::{descendants, enclosing_class_body, has_modifier, squash, unparen};
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "lock_order_inversion";
 

@@ -2,12 +2,12 @@
 //! (`SimpleDateFormat`, `MessageDigest`, `Calendar`, `Matcher`, `Cipher`, `DocumentBuilder`, ...) and a
 //! method uses it without synchronization: concurrent callers corrupt its internal state.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
 use super::util::{callable, has_modifier, strip_type, under_monitor, STATEFUL_TYPES};
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "non_thread_safe_static";
 

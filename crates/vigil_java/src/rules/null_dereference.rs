@@ -2,7 +2,6 @@
 //! `if (x == null)` (or the `else` of `x != null`), on the right of `x == null && x.f()`, or the
 //! unchecked result of `System.getenv(name)`/`System.getProperty(name)` (null when unset).
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -10,6 +9,7 @@ use super::util::{
     args_of, assigns, call_parts, callable, is_local, local_declarator, unparen, var_name,
 };
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "null_dereference";
 

@@ -5,10 +5,10 @@
 //! directly (`request.getParameter("x").trim()`), or through a local variable whose first use
 //! after the assignment is a dereference.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::Checker;
+use crate::fields::Field;
 use crate::semantics::text;
 
 pub(crate) const NAME: &str = "null_dereference_of_source";

@@ -2,12 +2,12 @@
 //! (`Collections.sort(xs); xs.get(0)`, `stream().sorted().findFirst()`): `Collections.min/max` or
 //! `Stream.min/max` find it in one pass instead of O(n log n) and without reordering the list.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
 use super::util::{args_of, call_parts, squash, unparen};
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "sort_for_min_max";
 

@@ -2,11 +2,11 @@
 //! `count() > 0`) asks for an element only to test whether one exists; `anyMatch(p)` (or
 //! `noneMatch`) says so directly and stops at the first match.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::util::{call_parts, unparen};
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "stream_find_present";
 

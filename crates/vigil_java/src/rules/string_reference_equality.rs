@@ -7,11 +7,11 @@
 //! against a variable, two `String` variables), which code built on interned strings (Swing property
 //! names, symbol tables) makes on purpose.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::Semantics;
 
 use super::util::{assigns, callable, local_declarator, type_of, unparen};
+use crate::fields::Field;
 
 fn is_primitive_box(t: &str) -> bool {
     matches!(

@@ -2,12 +2,12 @@
 //! that is never compared with `-1`/`0`: when the character is missing the index is `-1` and
 //! `substring` throws `StringIndexOutOfBoundsException`.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
 use super::util::{args_of, call_parts, callable, local_declarator, unparen};
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "substring_unchecked_index";
 

@@ -2,13 +2,13 @@
 //! object: a non-final (reassignable) field, a boxed primitive or String (shared, interned values),
 //! a string literal, or `getClass()` (a different lock in each subclass).
 
-use crate::fields::Field;
 use tree_sitter::Node;
 
 use vigil_query::walk_tree;
 
 use super::util::{assigns, callable, field_ref, has_modifier, squash, unparen, var_name};
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "sync_on_mutable_field";
 

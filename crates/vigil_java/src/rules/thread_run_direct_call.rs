@@ -1,9 +1,9 @@
 //! `java/thread-run-direct-call`: `thread.run()` runs the body on the calling thread.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "thread_run_direct_call";
 

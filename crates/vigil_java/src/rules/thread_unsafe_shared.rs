@@ -12,7 +12,6 @@
 //!
 //! `static` fields of the formatting and crypto types are `java/non-thread-safe-static-field`.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
@@ -21,6 +20,7 @@ use super::util::{
     under_monitor, unparen, STATEFUL_TYPES,
 };
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "thread_unsafe_shared";
 

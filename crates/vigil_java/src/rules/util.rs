@@ -1,11 +1,11 @@
 //! Small syntactic helpers shared by the concurrency and bug-pattern rules: modifiers, fields of the
 //! enclosing class, locals, locks held at a node, calls and their parts.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
 use super::Checker;
+use crate::fields::Field;
 
 /// `(name, object, arguments)` of a `method_invocation`.
 pub(crate) fn call_parts<'t>(
@@ -206,12 +206,10 @@ pub(crate) fn local_declarator<'t>(
 ) -> Option<Node<'t>> {
     let mut cur = callable(at);
     while let Some(c) = cur {
-        // The last declarator of the name (in preorder) that starts before `at`.
-        let decls = cx.sem.local_decls(c);
-        let found = decls
-            .get(name)
-            .and_then(|v| v.iter().rev().find(|(s, _)| *s <= at.start_byte()))
-            .and_then(|&(s, e)| crate::semantics::node_at(c, s, e));
+        let found = cx
+            .sem
+            .local_declared_before(c, name, at.start_byte())
+            .and_then(|(s, e)| crate::semantics::node_at(c, s, e));
         if found.is_some() {
             return found;
         }

@@ -1,9 +1,9 @@
 //! `java/wait-not-in-loop`: `Object.wait()` outside a loop misses spurious wake-ups.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "wait_not_in_loop";
 

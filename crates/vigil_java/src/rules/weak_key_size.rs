@@ -1,11 +1,11 @@
 //! `java/weak-key-size`: an RSA, DSA or Diffie-Hellman key pair generator initialized with fewer
 //! than 2048 bits (EC: fewer than 224), or an `RSAKeyGenParameterSpec` of fewer than 2048 bits.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{walk_tree, ConstValue, Semantics};
 
 use super::{enclosing_callable, Checker};
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "weak_key_size";
 

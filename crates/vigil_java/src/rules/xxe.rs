@@ -5,11 +5,11 @@
 //! made on it in the same body, and is not reported when it escapes (passed to a method, returned,
 //! stored elsewhere), because it may be configured there.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
 use super::{enclosing_callable, Checker};
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "xxe";
 

@@ -2,11 +2,11 @@
 //! service has a batch operation (`sendMessage` → `sendMessageBatch`, `putItem` → `batchWriteItem`,
 //! `putRecord` → `putRecords`, `publish` → `publishBatch`, `deleteObject` → `deleteObjects`, ...).
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_aws::{normalize, Service};
 
 use super::{enclosing_loop, lower_first, Checker, ClientCall};
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "aws_batch_operation_available";
 

@@ -1,10 +1,10 @@
 //! `java/aws-client-constructor-deprecated`: SDK v1 client constructors (`new AmazonS3Client()`,
 //! `new AmazonDynamoDBClient(creds)`, `new TransferManager(s3)`) are deprecated in favour of builders.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::{client_service, may_be_sdk_type, simple_type, Checker};
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "aws_client_constructor_deprecated";
 

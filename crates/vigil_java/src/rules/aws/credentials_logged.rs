@@ -1,11 +1,11 @@
 //! `java/aws-credentials-logged`: AWS credentials (secret key, session token, access key id) or a
 //! Secrets Manager secret value written to a log or to standard output.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
 use super::{call_args, local_initializer, Checker};
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "aws_credentials_logged";
 

@@ -2,11 +2,11 @@
 //! calls a service client and whose `catch` of an SDK exception goes round again), where the SDK's
 //! own retry policy (backoff, jitter, throttling-aware) does the job.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
 use super::{caught_types, client_call, is_sdk_exception, Checker};
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "aws_custom_retry_loop";
 

@@ -2,11 +2,11 @@
 //! when the key does not exist; v2 `item()` is empty and its attributes `null`) or of
 //! `DynamoDBMapper.load` (`null`) dereferenced without checking that an item was found.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
 use super::{Checker, ClientCall};
+use crate::fields::Field;
 use crate::rules::enclosing_callable;
 
 pub(crate) const NAME: &str = "aws_dynamodb_item_null_check";

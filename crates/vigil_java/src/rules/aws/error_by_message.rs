@@ -1,10 +1,10 @@
 //! `java/aws-error-by-message`: branching on the text of an SDK exception's message
 //! (`e.getMessage().contains("NoSuchKey")`) instead of its error code or exception type.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 
 use super::{catch_of, caught_types, is_sdk_exception, Checker};
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "aws_error_by_message";
 

@@ -2,11 +2,11 @@
 //! "*"`, v2 `IamStatement.builder().addAction("*")`), or every action of a service on every resource
 //! (`"Action": "s3:*"` with `"Resource": "*"`).
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{ConstValue, Semantics};
 
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "aws_iam_wildcard_policy";
 

@@ -4,11 +4,11 @@
 //! fetch the whole body (and, for an unread stream, hold the HTTP connection) where `headObject`
 //! (v1 `getObjectMetadata`) answers with the headers alone.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
 use super::{Checker, ClientCall};
+use crate::fields::Field;
 use crate::rules::enclosing_callable;
 
 pub(crate) const NAME: &str = "aws_inefficient_call_chain";

@@ -1,11 +1,11 @@
 //! `java/aws-kms-reencrypt`: data decrypted with KMS and encrypted again with KMS in the same method;
 //! `reEncrypt` does both inside KMS without exposing the plaintext to the caller.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
 use super::{client_call, Checker, ClientCall};
+use crate::fields::Field;
 use crate::rules::enclosing_callable;
 
 pub(crate) const NAME: &str = "aws_kms_reencrypt";

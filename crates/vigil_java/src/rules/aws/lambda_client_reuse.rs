@@ -1,11 +1,11 @@
 //! `java/aws-lambda-client-reuse`: an SDK client built inside a Lambda handler's `handleRequest` (or a
 //! method of the handler class that it calls) is rebuilt on every invocation.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
 use super::{constructs_client, Checker};
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "aws_lambda_client_reuse";
 

@@ -2,11 +2,11 @@
 //! configuration) sets a variable the Lambda runtime reserves (`AWS_REGION`, `_HANDLER`,
 //! `AWS_LAMBDA_FUNCTION_NAME`, ...): the call fails or the runtime misbehaves.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{walk_tree, ConstValue, Semantics};
 
 use super::{call_args, Checker};
+use crate::fields::Field;
 use crate::rules::enclosing_callable;
 
 pub(crate) const NAME: &str = "aws_lambda_reserved_env_override";

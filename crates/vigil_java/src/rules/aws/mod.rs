@@ -30,12 +30,12 @@ mod transfer_manager;
 mod unchecked_batch;
 mod untrusted_ami;
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_aws::Service;
 use vigil_query::walk_tree;
 
 use super::Checker;
+use crate::fields::Field;
 
 /// Every AWS analysis (extends the front end's registry).
 pub(crate) const ANALYSES: &[&str] = &[

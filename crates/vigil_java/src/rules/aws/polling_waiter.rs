@@ -1,11 +1,11 @@
 //! `java/aws-polling-instead-of-waiter`: a loop that calls an operation and sleeps, polling for a
 //! state that an SDK waiter (from the table generated from the service models) already waits for.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
 use super::{lower_first, Checker, ClientCall};
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "aws_polling_instead_of_waiter";
 

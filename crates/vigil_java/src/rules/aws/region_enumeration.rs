@@ -3,11 +3,11 @@
 //! SDK's enumeration has the constant (`Regions.US_WEST_2`, `Region.US_WEST_2`): a typo
 //! (`"us-west2"`, `"eu-west"`) is found only when the client is first used, in production.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{ConstValue, Semantics};
 
 use super::{call_args, chain_root, may_be_sdk_type, Checker};
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "aws_region_enumeration";
 

@@ -3,7 +3,6 @@
 //! taken by another account, the request silently reads from or writes to that account's bucket.
 //! The Java twin of `python/aws-s3-missing-bucket-owner`.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::Semantics;
 
@@ -11,6 +10,7 @@ use super::{
     call_args, chain_root, local_initializer, request_from_elsewhere, sets_member, simple_type,
     unwrap_expr, Checker, ClientCall,
 };
+use crate::fields::Field;
 use crate::rules::enclosing_callable;
 
 pub(crate) const NAME: &str = "aws_s3_missing_bucket_owner";

@@ -2,11 +2,11 @@
 //! with an upper-case key (`getUserMetadata().get("Owner")`, v2 `metadata().get("Owner")`) never
 //! matches.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{ConstValue, Semantics};
 
 use super::{expr_type, may_be_sdk_type, Checker};
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "aws_s3_metadata_case_sensitive";
 

@@ -2,11 +2,11 @@
 //! (`"https://sqs." + region + ".amazonaws.com/" + account + "/" + name`) instead of asked for with
 //! `getQueueUrl`: the format differs by partition and endpoint and breaks silently.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::{ConstValue, Semantics};
 
 use super::Checker;
+use crate::fields::Field;
 
 pub(crate) const NAME: &str = "aws_sqs_queue_url_from_name";
 

@@ -2,11 +2,11 @@
 //! built in a method, kept in a local variable, and never shut down (`shutdownNow`/`close`), returned
 //! or stored: its thread pool (and its S3 client) outlive the method.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_query::walk_tree;
 
 use super::{may_be_sdk_type, simple_type, Checker};
+use crate::fields::Field;
 use crate::rules::enclosing_callable;
 
 pub(crate) const NAME: &str = "aws_transfer_manager_not_shutdown";

@@ -2,12 +2,12 @@
 //! (`UnprocessedItems`, `Failed`, `FailedRecordCount`, ... from the generated table; DynamoDBMapper's
 //! `List<FailedBatch>`) has its result discarded or never inspected for failures.
 
-use crate::fields::Field;
 use tree_sitter::Node;
 use vigil_aws::normalize;
 use vigil_query::walk_tree;
 
 use super::{lower_first, result_discarded, Checker, ClientCall};
+use crate::fields::Field;
 use crate::rules::enclosing_callable;
 
 pub(crate) const NAME: &str = "aws_unchecked_batch_failures";
