@@ -220,9 +220,15 @@ pub trait FileAnalyzer: Send + Sync {
 
     /// Encode linked project facts for the incremental cache, which keeps them under their facts
     /// key: an edited file that needs the facts, when no summary changed, then decodes them instead
-    /// of linking every summary again. Default: `None` (not cached).
-    fn encode_facts(&self, _facts: &Self::Facts) -> Option<Vec<u8>> {
-        None
+    /// of linking every summary again. They are written to `out` as they are encoded (the facts
+    /// of the whole OpenJDK encode to tens of MB: no copy of them in memory next to the facts).
+    /// Returns whether they were encoded. Default: `Ok(false)` (not cached).
+    fn encode_facts(
+        &self,
+        _facts: &Self::Facts,
+        _out: &mut dyn std::io::Write,
+    ) -> std::io::Result<bool> {
+        Ok(false)
     }
 
     /// Decode facts written by [`FileAnalyzer::encode_facts`] (`None`: unreadable; they are linked).
@@ -311,7 +317,11 @@ pub trait Analyzer: Send + Sync {
     /// See [`FileAnalyzer::decode_summary`].
     fn decode_summary(&self, bytes: &[u8]) -> Option<Summary>;
     /// See [`FileAnalyzer::encode_facts`].
-    fn encode_facts(&self, facts: &ProjectFacts) -> Option<Vec<u8>>;
+    fn encode_facts(
+        &self,
+        facts: &ProjectFacts,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<bool>;
     /// See [`FileAnalyzer::decode_facts`].
     fn decode_facts(&self, bytes: &[u8]) -> Option<ProjectFacts>;
     /// See [`FileAnalyzer::summarize`].
@@ -359,8 +369,12 @@ impl<A: FileAnalyzer> Analyzer for A {
         FileAnalyzer::decode_summary(self, bytes).map(Summary::new)
     }
 
-    fn encode_facts(&self, facts: &ProjectFacts) -> Option<Vec<u8>> {
-        FileAnalyzer::encode_facts(self, facts.get::<A::Facts>())
+    fn encode_facts(
+        &self,
+        facts: &ProjectFacts,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<bool> {
+        FileAnalyzer::encode_facts(self, facts.get::<A::Facts>(), out)
     }
 
     fn decode_facts(&self, bytes: &[u8]) -> Option<ProjectFacts> {

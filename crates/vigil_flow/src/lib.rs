@@ -78,6 +78,19 @@ pub fn encode_summary<T: serde::Serialize>(summary: &T) -> Option<Vec<u8>> {
     postcard::to_stdvec(summary).ok()
 }
 
+/// [`encode_summary`] written to `out` as it is encoded.
+///
+/// # Errors
+/// Writing fails, or `value` does not serialize.
+pub fn encode_to<T: serde::Serialize>(
+    value: &T,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    postcard::to_io(value, out)
+        .map(drop)
+        .map_err(std::io::Error::other)
+}
+
 /// Decode a summary written by [`encode_summary`] (`None`: not a summary of this type; the
 /// cache's format version changes with the encoding).
 #[must_use]
@@ -98,8 +111,12 @@ macro_rules! postcard_codec {
             $crate::decode_summary(bytes)
         }
 
-        fn encode_facts(&self, facts: &$facts) -> Option<Vec<u8>> {
-            $crate::encode_summary(facts)
+        fn encode_facts(
+            &self,
+            facts: &$facts,
+            out: &mut dyn std::io::Write,
+        ) -> std::io::Result<bool> {
+            $crate::encode_to(facts, out).map(|()| true)
         }
 
         fn decode_facts(&self, bytes: &[u8]) -> Option<$facts> {

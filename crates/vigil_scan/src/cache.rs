@@ -24,6 +24,7 @@
 //! cache file that cannot be read or decoded is ignored and rebuilt.
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -41,8 +42,8 @@ pub struct CacheOptions {
 
 /// Version of the on-disk layout (part of every key). 2: summaries as CBOR byte strings (they were
 /// arrays of integers: a third bigger, and decoded one integer at a time). 3: [`Waiting::clean_under`].
-/// 4: summaries encoded with postcard.
-const FORMAT: u64 = 4;
+/// 4: summaries encoded with postcard. 5: the facts' checksum follows them.
+const FORMAT: u64 = 5;
 
 /// How many configurations' cache files are kept (the newest).
 const KEEP: usize = 4;
@@ -181,39 +182,50 @@ impl Cache {
     /// this configuration, if they are stored, whole (checksum) and of that key.
     pub(crate) fn load_facts(&self, kind: &str, facts_key: u64) -> Option<Vec<u8>> {
         let opts = self.opts.as_ref()?;
+        // The facts key, the payload, then the payload's checksum.
         let mut bytes = std::fs::read(facts_file_of(&opts.dir, opts.key, kind)).ok()?;
-        let header: [u8; 16] = bytes.get(..16)?.try_into().ok()?;
-        let (key, sum) = header.split_at(8);
-        let payload = bytes.get(16..)?;
-        if u64::from_le_bytes(key.try_into().ok()?) != facts_key
-            || u64::from_le_bytes(sum.try_into().ok()?) != hash64(payload)
-        {
+        let key: [u8; 8] = bytes.get(..8)?.try_into().ok()?;
+        let sum: [u8; 8] = bytes.get(bytes.len().checked_sub(8)?..)?.try_into().ok()?;
+        let payload = bytes.get(8..bytes.len() - 8)?;
+        if u64::from_le_bytes(key) != facts_key || u64::from_le_bytes(sum) != hash64(payload) {
             return None;
         }
-        bytes.drain(..16);
+        bytes.truncate(bytes.len() - 8);
+        bytes.drain(..8);
         Some(bytes)
     }
 
     /// Store the linked facts of `kind` under `facts_key` (atomically, replacing the previous
-    /// ones of this configuration).
+    /// ones of this configuration), as `encode` writes them (`Ok(false)`: not encodable, nothing
+    /// stored).
     pub(crate) fn save_facts(
         &self,
         kind: &str,
         facts_key: u64,
-        facts: &[u8],
+        encode: impl FnOnce(&mut dyn Write) -> std::io::Result<bool>,
     ) -> Result<(), String> {
         let Some(opts) = &self.opts else {
             return Ok(());
         };
-        let mut bytes = Vec::with_capacity(facts.len() + 16);
-        bytes.extend_from_slice(&facts_key.to_le_bytes());
-        bytes.extend_from_slice(&hash64(facts).to_le_bytes());
-        bytes.extend_from_slice(facts);
+        // Encoded as they are written (tens of MB on the JDK: no copy of them in memory), so the
+        // checksum follows the payload.
         write_atomically(
             &opts.dir,
             opts.key,
             &facts_file_of(&opts.dir, opts.key, kind),
-            &bytes,
+            |w| {
+                w.write_all(&facts_key.to_le_bytes())?;
+                let mut hashing = Hashing {
+                    inner: w,
+                    hasher: xxhash_rust::xxh3::Xxh3::new(),
+                };
+                if !encode(&mut hashing)? {
+                    return Ok(false);
+                }
+                let sum = hashing.hasher.digest();
+                w.write_all(&sum.to_le_bytes())?;
+                Ok(true)
+            },
         )
     }
 
@@ -236,18 +248,49 @@ impl Cache {
             key: opts.key,
             entries,
         };
-        // CBOR: self-describing, so the findings' optional fields round-trip.
-        let mut bytes = Vec::new();
-        ciborium::into_writer(&stored, &mut bytes).map_err(|e| e.to_string())?;
-        write_atomically(&opts.dir, opts.key, &target, &bytes)?;
+        // CBOR: self-describing, so the findings' optional fields round-trip. Encoded as it is
+        // written: the file (70 MB for the whole OpenJDK) is never in memory at once, next to the
+        // entries it encodes.
+        write_atomically(&opts.dir, opts.key, &target, |w| {
+            ciborium::into_writer(&stored, w)
+                .map(|()| true)
+                .map_err(|e| match e {
+                    ciborium::ser::Error::Io(e) => e,
+                    ciborium::ser::Error::Value(m) => std::io::Error::other(m),
+                })
+        })?;
         prune(&opts.dir, &target);
         Ok(())
     }
 }
 
-/// Write `bytes` to `target` in the cache folder `dir` (created, with its `.gitignore`): to a
-/// temporary file renamed over the target, so that concurrent runs never see a torn file.
-fn write_atomically(dir: &Path, key: u64, target: &Path, bytes: &[u8]) -> Result<(), String> {
+/// A writer that hashes what it writes.
+struct Hashing<'w, W: Write> {
+    inner: &'w mut W,
+    hasher: xxhash_rust::xxh3::Xxh3,
+}
+
+impl<W: Write> Write for Hashing<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(buf.get(..n).unwrap_or(buf));
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Write what `write` writes to `target` in the cache folder `dir` (created, with its
+/// `.gitignore`): to a temporary file renamed over the target, so that concurrent runs never see a
+/// torn file. When `write` returns `Ok(false)` (nothing to store), the target is left alone.
+fn write_atomically(
+    dir: &Path,
+    key: u64,
+    target: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<bool>,
+) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let ignore = dir.join(".gitignore");
     if !ignore.exists() {
@@ -258,8 +301,20 @@ fn write_atomically(dir: &Path, key: u64, target: &Path, bytes: &[u8]) -> Result
         std::process::id(),
         std::thread::current().id()
     ));
-    std::fs::write(&tmp, bytes)
-        .and_then(|()| std::fs::rename(&tmp, target))
+    std::fs::File::create(&tmp)
+        .and_then(|f| {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, f);
+            let wrote = write(&mut w)?;
+            w.into_inner().map_err(|e| e.into_error())?;
+            Ok(wrote)
+        })
+        .and_then(|wrote| {
+            if wrote {
+                std::fs::rename(&tmp, target)
+            } else {
+                std::fs::remove_file(&tmp)
+            }
+        })
         .map_err(|e| {
             let _ = std::fs::remove_file(&tmp);
             format!("cannot write {}: {e}", target.display())

@@ -460,11 +460,10 @@ fn run(
         }
     }
     for (analyzer, kind, name, key) in linked {
-        if let Some(Err(e)) = facts
-            .remove(&kind)
-            .and_then(|f| analyzer.encode_facts(&f))
-            .map(|b| rc.cache.save_facts(&name, key, &b))
-        {
+        if let Some(Err(e)) = facts.remove(&kind).map(|f| {
+            rc.cache
+                .save_facts(&name, key, |w| analyzer.encode_facts(&f, w))
+        }) {
             notifications.push(cache_notice(&e));
         }
     }

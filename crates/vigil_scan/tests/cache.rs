@@ -103,8 +103,11 @@ impl FileAnalyzer for Counting {
             .collect();
         Some(Defs(defs))
     }
-    fn encode_facts(&self, facts: &Defs) -> Option<Vec<u8>> {
-        self.encode_defs(facts)
+    fn encode_facts(&self, facts: &Defs, out: &mut dyn std::io::Write) -> std::io::Result<bool> {
+        match self.encode_defs(facts) {
+            Some(b) => out.write_all(&b).map(|()| true),
+            None => Ok(false),
+        }
     }
     fn decode_facts(&self, bytes: &[u8]) -> Option<Defs> {
         FileAnalyzer::decode_summary(self, bytes)
@@ -232,8 +235,8 @@ impl FileAnalyzer for Shared {
     fn link(&self, s: Summaries<'_, Defs>) -> Option<Defs> {
         FileAnalyzer::link(&*self.inner, s)
     }
-    fn encode_facts(&self, f: &Defs) -> Option<Vec<u8>> {
-        FileAnalyzer::encode_facts(&*self.inner, f)
+    fn encode_facts(&self, f: &Defs, out: &mut dyn std::io::Write) -> std::io::Result<bool> {
+        FileAnalyzer::encode_facts(&*self.inner, f, out)
     }
     fn decode_facts(&self, b: &[u8]) -> Option<Defs> {
         FileAnalyzer::decode_facts(&*self.inner, b)

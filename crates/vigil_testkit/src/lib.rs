@@ -507,9 +507,12 @@ fn facts_through_cache(
     analyzer: &dyn Analyzer,
     f: vigil_core::ProjectFacts,
 ) -> vigil_core::ProjectFacts {
-    let Some(bytes) = analyzer.encode_facts(&f) else {
-        return f;
-    };
+    let mut bytes = Vec::new();
+    match analyzer.encode_facts(&f, &mut bytes) {
+        Ok(true) => {}
+        Ok(false) => return f,
+        Err(e) => panic!("the facts do not encode: {e}"),
+    }
     let Some(back) = analyzer.decode_facts(&bytes) else {
         panic!("facts the analyzer encoded do not decode");
     };
