@@ -6,7 +6,7 @@
 //! the shard (computed by the caller, [`CacheOptions::key`]). Inside, each file's entry is keyed by
 //! its path and the hash of its content, and holds:
 //!
-//! - its summary for cross-file facts, when the analyzer can encode it
+//! - the hash of its summary for cross-file facts, when the analyzer can encode it
 //!   ([`vigil_core::Analyzer::encode_summary`]);
 //! - its finished result when no project fact can change it; or
 //! - the raw output of its first pass, and its finished result together with the *facts key* it was
@@ -15,7 +15,15 @@
 //!   edit that changes no summary re-analyzes only the edited file, and one that does re-checks the
 //!   files that depend on the project facts.
 //!
-//! Beside it, `<dir>/<key>.<kind>.facts` holds the last linked project facts of a file kind, with
+//! The encoded summaries themselves are in `<dir>/<key>.sums` ([`Cache::save_summaries`]), apart:
+//! they are most of the bytes (60 MB on the whole OpenJDK), and a run needs them only to link the
+//! facts again, which an unchanged tree or an edit that changes no summary does not. So a warm run
+//! reads only the entries, and a run does not hold every summary's bytes until its end to write
+//! them: they are written after the first pass, when one changed, and dropped as the link consumes
+//! them. Each record carries its summary's hash, which the entry names: a record of another run or
+//! a torn one is not used (the file is summarized again).
+//!
+//! Beside them, `<dir>/<key>.<kind>.facts` holds the last linked project facts of a file kind, with
 //! the facts key they were linked under and a checksum ([`Cache::save_facts`]): an edited file that
 //! needs the facts, when no summary changed, gets them decoded instead of linked again.
 //!
@@ -26,7 +34,6 @@
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use vigil_core::{Finding, Notification};
@@ -42,8 +49,9 @@ pub struct CacheOptions {
 
 /// Version of the on-disk layout (part of every key). 2: summaries as CBOR byte strings (they were
 /// arrays of integers: a third bigger, and decoded one integer at a time). 3: [`Waiting::clean_under`].
-/// 4: summaries encoded with postcard. 5: the facts' checksum follows them.
-const FORMAT: u64 = 5;
+/// 4: summaries encoded with postcard. 5: the facts' checksum follows them. 6: the summaries in a
+/// file of their own.
+const FORMAT: u64 = 6;
 
 /// How many configurations' cache files are kept (the newest).
 const KEEP: usize = 4;
@@ -81,26 +89,11 @@ pub(crate) enum SummaryState {
     /// The file has no summary.
     #[default]
     None,
-    /// The summary, encoded by its analyzer (shared: this run's entry, the previous run's and the
-    /// summary to decode are the same bytes, not three copies).
-    Bytes(#[serde(with = "shared_bytes")] Arc<[u8]>),
+    /// The summary, encoded by its analyzer: the hash of the bytes, which are kept in the
+    /// summaries file.
+    Stored(u64),
     /// The file has a summary its analyzer cannot encode.
     Opaque,
-}
-
-/// `Arc<[u8]>` as a CBOR byte string.
-mod shared_bytes {
-    use std::sync::Arc;
-
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub(super) fn serialize<S: Serializer>(b: &Arc<[u8]>, s: S) -> Result<S::Ok, S::Error> {
-        serde_bytes::serialize(&**b, s)
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<[u8]>, D::Error> {
-        serde_bytes::ByteBuf::deserialize(d).map(|b| Arc::from(b.into_vec()))
-    }
 }
 
 /// What is known of one file.
@@ -173,9 +166,90 @@ impl Cache {
         self.old.get(path).filter(|e| e.hash == hash)
     }
 
+    /// The summary of the previous run's entry of `path`, whatever its text was.
+    pub(crate) fn old_summary(&self, path: &str) -> Option<&SummaryState> {
+        self.old.get(path).map(|e| &e.summary)
+    }
+
     /// [`Waiting::clean_under`] of the previous run's entry of `path`, whatever its text was.
     pub(crate) fn clean_under(&self, path: &str) -> Option<u64> {
         self.old.get(path)?.waiting.as_ref()?.clean_under
+    }
+
+    /// The stored summaries of the paths of `wanted` whose bytes hash to the hash given there
+    /// (what their entries name): records of another version of the file, torn or missing ones
+    /// are left out (the caller summarizes those files again).
+    pub(crate) fn load_summaries(&self, wanted: &HashMap<&str, u64>) -> HashMap<String, Vec<u8>> {
+        let mut out = HashMap::new();
+        let Some(opts) = &self.opts else {
+            return out;
+        };
+        let Ok(f) = std::fs::File::open(sums_file_of(&opts.dir, opts.key)) else {
+            return out;
+        };
+        let size = f.metadata().map_or(0, |m| m.len());
+        let mut r = std::io::BufReader::with_capacity(1 << 16, f);
+        // Records: path length (u32), path, summary hash (u64), length (u32), bytes. A length
+        // beyond the file is a torn file: stop there.
+        let read_len = |r: &mut std::io::BufReader<std::fs::File>| -> Option<usize> {
+            let mut b = [0u8; 4];
+            std::io::Read::read_exact(r, &mut b).ok()?;
+            let n = u32::from_le_bytes(b);
+            (u64::from(n) <= size).then(|| usize::try_from(n).ok()).flatten()
+        };
+        while let Some(n) = read_len(&mut r) {
+            let mut path = vec![0u8; n];
+            let mut h = [0u8; 8];
+            if std::io::Read::read_exact(&mut r, &mut path).is_err()
+                || std::io::Read::read_exact(&mut r, &mut h).is_err()
+            {
+                break;
+            }
+            let Some(n) = read_len(&mut r) else { break };
+            let mut bytes = vec![0u8; n];
+            if std::io::Read::read_exact(&mut r, &mut bytes).is_err() {
+                break;
+            }
+            let Ok(path) = String::from_utf8(path) else {
+                continue;
+            };
+            let h = u64::from_le_bytes(h);
+            if wanted.get(path.as_str()) == Some(&h) && hash64(&bytes) == h {
+                out.insert(path, bytes);
+            }
+        }
+        out
+    }
+
+    /// Store this run's encoded summaries (path, hash, bytes), atomically, replacing the previous
+    /// ones of this configuration.
+    pub(crate) fn save_summaries<'s>(
+        &self,
+        items: impl Iterator<Item = (&'s str, u64, &'s [u8])>,
+    ) -> Result<(), String> {
+        let Some(opts) = &self.opts else {
+            return Ok(());
+        };
+        let len = |n: usize| {
+            u32::try_from(n)
+                .map(u32::to_le_bytes)
+                .map_err(|_| std::io::Error::other("a summary of 4 GB or more"))
+        };
+        write_atomically(
+            &opts.dir,
+            opts.key,
+            &sums_file_of(&opts.dir, opts.key),
+            |w| {
+                for (path, h, bytes) in items {
+                    w.write_all(&len(path.len())?)?;
+                    w.write_all(path.as_bytes())?;
+                    w.write_all(&h.to_le_bytes())?;
+                    w.write_all(&len(bytes.len())?)?;
+                    w.write_all(bytes)?;
+                }
+                Ok(true)
+            },
+        )
     }
 
     /// The linked facts of the file kind `kind` computed under `facts_key` by a previous run of
@@ -325,6 +399,11 @@ fn file_of(dir: &Path, key: u64) -> PathBuf {
     dir.join(format!("{key:016x}.bin"))
 }
 
+/// The encoded summaries of the configuration `key`.
+fn sums_file_of(dir: &Path, key: u64) -> PathBuf {
+    dir.join(format!("{key:016x}.sums"))
+}
+
 /// The linked facts of one file kind, for the configuration `key`.
 fn facts_file_of(dir: &Path, key: u64, kind: &str) -> PathBuf {
     dir.join(format!("{key:016x}.{kind}.facts"))
@@ -349,7 +428,7 @@ fn prune(dir: &Path, current: &Path) {
         }
         let _ = std::fs::remove_file(p);
     }
-    // The facts files of the configurations removed.
+    // The summaries and facts files of the configurations removed.
     if removed.is_empty() {
         return;
     }
@@ -357,7 +436,7 @@ fn prune(dir: &Path, current: &Path) {
         return;
     };
     for p in rd.filter_map(Result::ok).map(|e| e.path()) {
-        let is_facts = p.extension().is_some_and(|x| x == "facts");
+        let is_facts = p.extension().is_some_and(|x| x == "facts" || x == "sums");
         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if is_facts && removed.iter().any(|r| name.starts_with(r.as_str())) {
             let _ = std::fs::remove_file(&p);

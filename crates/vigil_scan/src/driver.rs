@@ -142,9 +142,6 @@ struct FirstResult {
     entry: Option<(Arc<str>, Entry)>,
 }
 
-/// Encoded summary bytes, shared with the cache entries.
-type SummaryBytes = Arc<[u8]>;
-
 use cache::text_hash;
 
 /// A file's summary with its path.
@@ -328,6 +325,31 @@ fn run(
         })
         .collect();
 
+    // A summary this run computed that the cache does not hold: the summaries file is written
+    // again, whole (the cache hits' summaries read from the old one), now rather than at the end,
+    // so that the bytes are dropped as the link consumes them.
+    if rc.cache.enabled()
+        && entries.iter().any(|(path, e)| {
+            matches!(e.summary, SummaryState::Stored(_))
+                && rc.cache.old_summary(path) != Some(&e.summary)
+        })
+    {
+        let mut kinds: Vec<&mut Vec<(Arc<str>, Held)>> = Vec::new();
+        for (kind, held) in &mut summaries {
+            if let Some(a) = rc.by_kind.get(kind) {
+                resolve_stored(*a, held, &candidates, &rc, &mut notifications);
+            }
+            kinds.push(held);
+        }
+        let items = kinds.iter().flat_map(|held| held.iter()).filter_map(|(p, h)| match h {
+            Held::Bytes(_, x, b) => Some((p.as_ref(), *x, b.as_slice())),
+            _ => None,
+        });
+        if let Err(e) = rc.cache.save_summaries(items) {
+            notifications.push(cache_notice(&e));
+        }
+    }
+
     // Files whose cached result was computed under the same facts are finished; the others need
     // the facts.
     let mut second: Vec<Pending> = Vec::new();
@@ -377,10 +399,17 @@ fn run(
             facts.insert(kind, f);
             continue;
         }
-        let sums = summaries.remove(&kind).unwrap_or_default();
+        let mut sums = summaries.remove(&kind).unwrap_or_default();
         if sums.is_empty() {
             continue;
         }
+        resolve_stored(
+            analyzer.as_ref(),
+            &mut sums,
+            &candidates,
+            &rc,
+            &mut notifications,
+        );
         match link_kind(
             analyzer.as_ref(),
             sums,
@@ -516,11 +545,73 @@ fn cache_notice(e: &str) -> Notification {
 enum Held {
     /// Decoded (its analyzer cannot encode it).
     Decoded(Summary),
-    /// Encoded (the candidate, and the bytes its cache entry shares): held compactly until the link.
-    Bytes(usize, SummaryBytes),
+    /// Encoded (the candidate, the bytes' hash, the bytes): held compactly until the link.
+    Bytes(usize, u64, Vec<u8>),
+    /// Encoded, in the cache's summaries file (a cache hit: the candidate and the bytes' hash); read
+    /// from there when the link needs it ([`resolve_stored`]).
+    Stored(usize, u64),
     /// To be computed again by a summary-only first pass (a cache hit whose analyzer cannot encode
     /// summaries).
     Recompute(usize),
+}
+
+/// Read the summaries of cache hits ([`Held::Stored`]) from the cache's summaries file: their
+/// bytes, or (not there, or not the same bytes) the bytes of a summary-only first pass again (in
+/// parallel), so that the summaries file written from them is whole.
+fn resolve_stored(
+    analyzer: &dyn Analyzer,
+    held: &mut [(Arc<str>, Held)],
+    candidates: &[discover::Candidate],
+    rc: &RunCtx<'_>,
+    notifications: &mut Vec<Notification>,
+) {
+    let mut found = {
+        let wanted: HashMap<&str, u64> = held
+            .iter()
+            .filter_map(|(p, h)| match h {
+                Held::Stored(_, x) => Some((p.as_ref(), *x)),
+                _ => None,
+            })
+            .collect();
+        if wanted.is_empty() {
+            return;
+        }
+        rc.cache.load_summaries(&wanted)
+    };
+    for (p, h) in held.iter_mut() {
+        if let Held::Stored(i, x) = *h {
+            if let Some(b) = found.remove(p.as_ref()) {
+                *h = Held::Bytes(i, x, b);
+            }
+        }
+    }
+    let again: Vec<(Held, Option<Notification>)> = held
+        .par_iter()
+        .filter_map(|(p, h)| match h {
+            Held::Stored(i, _) => Some((p, *i)),
+            _ => None,
+        })
+        .map(|(p, i)| {
+            let (s, n) = revive(analyzer, Arc::clone(p), Held::Recompute(i), candidates, rc);
+            let h = match s {
+                Some((_, s)) => match analyzer.encode_summary(&s) {
+                    Some(b) => Held::Bytes(i, cache::hash64(&b), b),
+                    None => Held::Decoded(s),
+                },
+                None => Held::Recompute(i),
+            };
+            (h, n)
+        })
+        .collect();
+    let mut again = again.into_iter();
+    for (_, h) in held.iter_mut() {
+        if matches!(h, Held::Stored(..)) {
+            if let Some((new, n)) = again.next() {
+                *h = new;
+                notifications.extend(n);
+            }
+        }
+    }
 }
 
 /// How many summaries are decoded at once (in parallel) while the link consumes them.
@@ -576,11 +667,12 @@ fn revive(
 ) -> (Option<Named>, Option<Notification>) {
     let candidate = match held {
         Held::Decoded(s) => return (Some((path, s)), None),
-        Held::Bytes(i, b) => match analyzer.decode_summary(&b) {
+        Held::Bytes(i, _, b) => match analyzer.decode_summary(&b) {
             Some(s) => return (Some((path, s)), None),
             None => i,
         },
-        Held::Recompute(i) => i,
+        // Not read from the summaries file (see `resolve_stored`).
+        Held::Stored(i, _) | Held::Recompute(i) => i,
     };
     let Some(c) = candidates.get(candidate) else {
         return (None, None);
@@ -685,14 +777,14 @@ fn first_pass(candidate: usize, file: &SourceFile, rc: &RunCtx<'_>, mine: bool) 
         (Some((_, _, held)), Some(a)) => match held {
             Held::Decoded(s) => match a.encode_summary(s) {
                 Some(b) => {
-                    let b: SummaryBytes = b.into();
-                    *held = Held::Bytes(candidate, Arc::clone(&b));
-                    SummaryState::Bytes(b)
+                    let h = cache::hash64(&b);
+                    *held = Held::Bytes(candidate, h, b);
+                    SummaryState::Stored(h)
                 }
                 None => SummaryState::Opaque,
             },
             // A fresh first pass holds only decoded summaries.
-            Held::Bytes(..) | Held::Recompute(_) => SummaryState::Opaque,
+            Held::Bytes(..) | Held::Stored(..) | Held::Recompute(_) => SummaryState::Opaque,
         },
         _ => SummaryState::None,
     };
@@ -725,7 +817,7 @@ fn first_pass(candidate: usize, file: &SourceFile, rc: &RunCtx<'_>, mine: bool) 
 fn fact_part(summary: &SummaryState, text_hash: u128) -> u64 {
     match summary {
         SummaryState::None => 0,
-        SummaryState::Bytes(b) => cache::hash64(b),
+        SummaryState::Stored(h) => *h,
         // Truncation intended: 64 bits of the text hash identify the version of the file.
         #[allow(clippy::cast_possible_truncation)]
         SummaryState::Opaque => text_hash as u64 ^ 1,
@@ -785,8 +877,8 @@ fn from_cache(
         ));
         match &e.summary {
             SummaryState::None => {}
-            SummaryState::Bytes(b) => {
-                let held = Held::Bytes(candidate, Arc::clone(b));
+            SummaryState::Stored(h) => {
+                let held = Held::Stored(candidate, *h);
                 r.summary = Some((file.kind, file.rel_path.clone(), held));
             }
             SummaryState::Opaque => {

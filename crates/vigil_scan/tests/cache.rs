@@ -23,6 +23,8 @@ struct Counting {
     encodes: bool,
     analyzed: Mutex<Vec<String>>,
     links: AtomicUsize,
+    /// How many summaries were computed.
+    summarized: AtomicUsize,
 }
 
 impl Counting {
@@ -31,6 +33,7 @@ impl Counting {
             encodes,
             analyzed: Mutex::new(Vec::new()),
             links: AtomicUsize::new(0),
+            summarized: AtomicUsize::new(0),
         }
     }
 
@@ -40,6 +43,11 @@ impl Counting {
         v.sort();
         v.dedup();
         (v, self.links.swap(0, Ordering::SeqCst) > 0)
+    }
+
+    /// How many summaries were computed since the last call.
+    fn summarized(&self) -> usize {
+        self.summarized.swap(0, Ordering::SeqCst)
     }
 }
 
@@ -81,6 +89,7 @@ impl FileAnalyzer for Counting {
         vec!["test_danger", "test_undefined"]
     }
     fn summarize(&self, file: &SourceFile) -> Option<Defs> {
+        self.summarized.fetch_add(1, Ordering::SeqCst);
         self.analyzed
             .lock()
             .unwrap()
@@ -324,13 +333,14 @@ fn opts(dir: &Path, key: u64) -> Option<CacheOptions> {
     })
 }
 
-/// The cache files and their inodes (a file written again is a new inode: written then renamed).
+/// The cache's entries and summaries files and their inodes (a file written again is a new inode:
+/// written then renamed).
 fn cache_files(dir: &Path) -> Vec<(std::path::PathBuf, u64)> {
     use std::os::unix::fs::MetadataExt;
     let mut out: Vec<_> = std::fs::read_dir(dir.join(".vigil_cache"))
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "bin"))
+        .filter(|p| p.extension().is_some_and(|x| x == "bin" || x == "sums"))
         .map(|p| {
             let ino = std::fs::metadata(&p).unwrap().ino();
             (p, ino)
@@ -470,6 +480,62 @@ fn a_changed_properties_file_invalidates_the_cache() {
     let again = run(dir, &a, opts(dir, 7));
     assert_eq!(a.take().0, Vec::<String>::new());
     assert_eq!(findings(&again), findings(&changed));
+}
+
+#[test]
+fn summaries_the_summaries_file_does_not_hold_are_computed_again() {
+    let p = project();
+    let dir = p.path();
+    let a = Arc::new(Counting::new(true));
+    let fresh = |a: &Arc<Counting>| {
+        let f = findings(&run(dir, a, None));
+        a.take();
+        a.summarized();
+        f
+    };
+    run(dir, &a, opts(dir, 5));
+    assert_eq!(a.summarized(), 4);
+    let sums: Vec<PathBuf> = std::fs::read_dir(dir.join(".vigil_cache"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "sums"))
+        .collect();
+    assert_eq!(sums.len(), 1, "{sums:?}");
+    // An edit that changes a summary needs every summary for the link.
+    let edits = [
+        "def helper():\n    pass\ndef missing():\n    pass\n",
+        "def helper():\n    pass\n",
+        "def missing():\n    pass\n",
+    ];
+    // Intact: the others' summaries are read from the file; only the edited one is computed.
+    write(dir, "lib.py", edits[0]);
+    let r = run(dir, &a, opts(dir, 5));
+    assert!(a.take().1);
+    assert_eq!(a.summarized(), 1);
+    assert_eq!(findings(&r), fresh(&a));
+    // Torn (cut in the middle of a record) or missing: those summaries are computed again, with
+    // the same result.
+    let bytes = std::fs::read(&sums[0]).unwrap();
+    std::fs::write(&sums[0], &bytes[..bytes.len() / 2]).unwrap();
+    write(dir, "lib.py", edits[1]);
+    let r = run(dir, &a, opts(dir, 5));
+    assert!(a.take().1);
+    let again = a.summarized();
+    assert!((2..=4).contains(&again), "{again}");
+    assert_eq!(findings(&r), fresh(&a));
+    std::fs::remove_file(&sums[0]).unwrap();
+    write(dir, "lib.py", edits[2]);
+    let r = run(dir, &a, opts(dir, 5));
+    assert!(a.take().1);
+    assert_eq!(a.summarized(), 4);
+    assert_eq!(findings(&r), fresh(&a));
+    assert!(findings(&r).contains(&"app.py:1:python/test-undefined".to_owned()));
+    // Each of those runs wrote the file again, whole: the next change reads the others from it.
+    write(dir, "lib.py", edits[0]);
+    let r = run(dir, &a, opts(dir, 5));
+    assert!(a.take().1);
+    assert_eq!(a.summarized(), 1);
+    assert_eq!(findings(&r), fresh(&a));
 }
 
 #[test]
