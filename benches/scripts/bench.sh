@@ -34,7 +34,10 @@ corpus_dir() {
     case "$1" in
     jdk)
         local d="$corpora/jdk"
-        if [[ ! -d "$d" ]]; then
+        # Unpacked whole (a folder left by an interrupted unzip, or holding one module, is not the
+        # whole OpenJDK: unpacked again).
+        if [[ ! -f "$d/.vigil-complete" ]]; then
+            rm -rf "$d"
             local zip=""
             for z in /usr/lib/jvm/openjdk-17/lib/src.zip /usr/lib/jvm/java-17-openjdk-*/lib/src.zip \
                 "${JAVA_HOME:-/nonexistent}/lib/src.zip"; do
@@ -44,7 +47,7 @@ corpus_dir() {
                 echo "no src.zip: apt-get install openjdk-17-source (or set JAVA_HOME)" >&2
                 return 1
             fi
-            mkdir -p "$d" && unzip -q "$zip" -d "$d"
+            mkdir -p "$d" && unzip -q "$zip" -d "$d" && touch "$d/.vigil-complete"
         fi
         echo "$d"
         ;;
@@ -128,7 +131,8 @@ for t in "${targets[@]}"; do
     row "full scan, 2 threads, no cache" "$files" "$mb" "$w2" "$u2" "$s2" "$r2" "$fw2" 2 | tee -a "$out"
     # The cache: a cold run fills it (in a scratch folder), then re-runs.
     cache=$(mktemp -d)
-    measure "${scan[@]}" -j 2 --cache-dir "$cache" >/dev/null
+    read -r cw cu cs cr < <(measure "${scan[@]}" -j 2 --cache-dir "$cache")
+    row "cold cache (filled), 2 threads" "$files" "$mb" "$cw" "$cu" "$cs" "$cr" "$fw2" 2 | tee -a "$out"
     read -r ww wu ws wr < <(measure "${scan[@]}" -j 2 --cache-dir "$cache")
     row "warm cache, nothing changed" "$files" "$mb" "$ww" "$wu" "$ws" "$wr" "$fw2" 2 | tee -a "$out"
     if [[ -w "$dir" ]]; then
