@@ -704,6 +704,134 @@ impl<'t> PySemantics<'t> {
         }
     }
 
+    /// See [`Semantics::shell_safe`]: constants, `shlex.quote(...)`/`shlex.join(...)` results,
+    /// values looked up in a constant table, and strings built only from those (`+`, `%`,
+    /// f-strings, `.format`, `" ".join`), through names bound once.
+    fn shell_safe_at(&self, node: Node<'_>, depth: usize) -> bool {
+        if depth > MAX_DEPTH {
+            return false;
+        }
+        if self.const_of(node, depth).is_some() {
+            return true;
+        }
+        let all = |nodes: &[Node<'_>]| {
+            nodes
+                .iter()
+                .all(|n| n.kind() == "comment" || self.shell_safe_at(*n, depth + 1))
+        };
+        match node.kind() {
+            "parenthesized_expression" => node
+                .named_child(0)
+                .is_some_and(|c| self.shell_safe_at(c, depth + 1)),
+            "string" => {
+                let mut c = node.walk();
+                let parts: Vec<Node<'_>> = node
+                    .named_children(&mut c)
+                    .filter(|p| p.kind() == "interpolation")
+                    .filter_map(|p| p.field("expression"))
+                    .collect();
+                all(&parts)
+            }
+            "concatenated_string" | "tuple" | "list" | "expression_list" => {
+                let mut c = node.walk();
+                let parts: Vec<Node<'_>> = node.named_children(&mut c).collect();
+                all(&parts)
+            }
+            "binary_operator" => {
+                let op = node.field("operator").map_or("", |o| self.text(o));
+                let (Some(l), Some(r)) = (node.field("left"), node.field("right")) else {
+                    return false;
+                };
+                matches!(op, "+" | "%")
+                    && self.shell_safe_at(l, depth + 1)
+                    && self.shell_safe_at(r, depth + 1)
+            }
+            "identifier" => self
+                .single_value(node)
+                .is_some_and(|v| self.shell_safe_at(v, depth + 1)),
+            "subscript" => node
+                .field("value")
+                .is_some_and(|t| self.constant_table(t, depth + 1)),
+            "call" => {
+                let Some(f) = node.field("function") else {
+                    return false;
+                };
+                if ["shlex.quote", "shlex.join", "pipes.quote"]
+                    .iter()
+                    .any(|q| self.refers_to(f, q))
+                {
+                    return true;
+                }
+                let (Some(obj), Some(m)) = (f.field("object"), f.field("attribute")) else {
+                    return false;
+                };
+                // `f(x for x in xs)`: the generator is the argument list itself.
+                let args: Vec<Node<'_>> = node.field("arguments").map_or(Vec::new(), |a| {
+                    if a.kind() == "generator_expression" {
+                        return vec![a];
+                    }
+                    let mut c = a.walk();
+                    a.named_children(&mut c)
+                        .map(|x| {
+                            if x.kind() == "keyword_argument" {
+                                x.field("value").unwrap_or(x)
+                            } else {
+                                x
+                            }
+                        })
+                        .collect()
+                });
+                match self.text(m) {
+                    // A lookup in a constant table (its default a constant too).
+                    "get" => self.constant_table(obj, depth + 1) && args.get(1..).is_none_or(&all),
+                    "format" => self.const_of(obj, depth + 1).is_some() && all(&args),
+                    "join" => {
+                        self.const_of(obj, depth + 1).is_some()
+                            && args.iter().all(|a| match a.kind() {
+                                "generator_expression" | "list_comprehension" => a
+                                    .field("body")
+                                    .is_some_and(|b| self.shell_safe_at(b, depth + 1)),
+                                _ => self.shell_safe_at(*a, depth + 1),
+                            })
+                    }
+                    _ => false,
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether `node` is a dict, list, tuple or set literal (or a name bound once to one) whose
+    /// values are all constants.
+    fn constant_table(&self, node: Node<'_>, depth: usize) -> bool {
+        if depth > MAX_DEPTH {
+            return false;
+        }
+        match node.kind() {
+            "identifier" => self
+                .single_value(node)
+                .is_some_and(|v| self.constant_table(v, depth + 1)),
+            "dictionary" => {
+                let mut c = node.walk();
+                let pairs: Vec<Node<'_>> = node.named_children(&mut c).collect();
+                pairs.iter().all(|p| {
+                    p.kind() == "comment"
+                        || (p.kind() == "pair"
+                            && p.field("value")
+                                .is_some_and(|v| self.const_of(v, depth + 1).is_some()))
+                })
+            }
+            "list" | "tuple" | "set" => {
+                let mut c = node.walk();
+                let items: Vec<Node<'_>> = node.named_children(&mut c).collect();
+                items
+                    .iter()
+                    .all(|i| i.kind() == "comment" || self.const_of(*i, depth + 1).is_some())
+            }
+            _ => false,
+        }
+    }
+
     fn const_of_name(&self, node: Node<'_>, depth: usize) -> Option<ConstValue> {
         let name = self.text(node);
         if self.globals().contains(name) {
@@ -888,7 +1016,18 @@ impl Semantics for PySemantics<'_> {
     }
 
     fn keyword_arg<'n>(&self, args: Node<'n>, name: &str) -> Option<Node<'n>> {
-        keyword_arg(args, name, self.src)
+        // `**options` may hold any keyword: it stands for the argument, with no known value.
+        keyword_arg(args, name, self.src).or_else(|| {
+            let mut c = args.walk();
+            let splat = args
+                .named_children(&mut c)
+                .find(|a| a.kind() == "dictionary_splat");
+            splat
+        })
+    }
+
+    fn shell_safe(&self, node: Node<'_>) -> bool {
+        self.shell_safe_at(node, 0)
     }
 
     fn imports(&self, module: &str) -> bool {

@@ -86,6 +86,13 @@ pub trait Semantics {
         self.qualified_name(node).is_some_and(|q| q == qualified)
     }
 
+    /// Whether the string expression `node` can carry no shell syntax from outside: a constant, or
+    /// (where the language's semantics know it) built only from constants, values quoted for the
+    /// shell and values looked up in a constant table. Default: a constant.
+    fn shell_safe(&self, node: Node<'_>) -> bool {
+        self.const_value(node).is_some()
+    }
+
     /// The value of the keyword argument `name` in an argument list (Python), if present.
     fn keyword_arg<'t>(&self, _args: Node<'t>, _name: &str) -> Option<Node<'t>> {
         None
@@ -109,6 +116,7 @@ pub trait Semantics {
 #[derive(Debug)]
 enum Pred {
     Const(u32, bool),
+    ShellSafe(u32, bool),
     ConstMatch(u32, LazyRegex, bool),
     ConstIntLt(u32, i128),
     ConstEntropyGe(u32, f64),
@@ -312,6 +320,9 @@ fn compile_pred(rule: &Rule, p: &QueryPredicate) -> Result<Pred, RuleError> {
     Ok(match op {
         "vigil-const?" | "vigil-not-const?" => {
             Pred::Const(capture_arg(rule, p, 0)?, op == "vigil-const?")
+        }
+        "vigil-shell-safe?" | "vigil-not-shell-safe?" => {
+            Pred::ShellSafe(capture_arg(rule, p, 0)?, op == "vigil-shell-safe?")
         }
         "vigil-const-match?" | "vigil-const-not-match?" => Pred::ConstMatch(
             capture_arg(rule, p, 0)?,
@@ -766,6 +777,7 @@ pub fn shannon_entropy(s: &str) -> f64 {
 fn eval_pred<'t>(p: &Pred, node_of: &dyn Fn(u32) -> Option<Node<'t>>, sem: &dyn Semantics) -> bool {
     match p {
         Pred::Const(c, want) => node_of(*c).is_some_and(|n| sem.const_value(n).is_some()) == *want,
+        Pred::ShellSafe(c, want) => node_of(*c).is_some_and(|n| sem.shell_safe(n)) == *want,
         Pred::ConstMatch(c, re, want) => node_of(*c)
             .and_then(|n| sem.assumed_value(n))
             .is_some_and(|v| v != ConstValue::Array && re.is_match(&v.as_text()) == *want),

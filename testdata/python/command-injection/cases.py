@@ -30,8 +30,7 @@ def ping():
     subprocess.run(["ping", "-c", "1", host], check=False)
     # ok: python/command-injection -- shell=False with a list
     subprocess.call(["ping", "-c", "1", host], shell=False)
-    # ruleid: python/subprocess-shell-true
-    # ok: python/command-injection -- quoted for the shell
+    # ok: python/command-injection, python/subprocess-shell-true -- quoted for the shell
     subprocess.run("ping -c 1 " + shlex.quote(host), shell=True)
     # ok: python/command-injection -- constant command
     os.system(SAFE_CMD)

@@ -113,3 +113,16 @@ class FirewallState:
     def __init__(self):
         # ok: python/hardcoded-credentials -- a concurrency token, not a credential
         self.update_token = "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d"
+
+
+def configure(app, settings):
+    # ruleid: python/hardcoded-credentials
+    app.config["SECRET_KEY"] = "c0f3e1a9b7d24e58a6f1b2c3d4e5f607"
+    # ruleid: python/hardcoded-credentials
+    settings["db_password"] = "Pr0d!Passw0rd"
+    # ok: python/hardcoded-credentials -- read from the environment
+    app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
+    # ok: python/hardcoded-credentials -- a placeholder
+    settings["db_password"] = "changeme"
+    # ok: python/hardcoded-credentials -- not a credential key
+    app.config["SESSION_COOKIE_NAME"] = "c0f3e1a9b7d24e58"

@@ -26,3 +26,21 @@ def django_cookie(request):
     # ok: python/insecure-cookie -- secure
     response.set_cookie("pref", "dark", max_age=3600, secure=True)
     return response
+
+
+COOKIE_OPTIONS = {"secure": True, "httponly": True, "samesite": "Strict"}
+
+
+def token_cookies(request, token):
+    response = HttpResponse("ok")
+    # ruleid: python/insecure-cookie
+    response.set_cookie("auth_token", token, max_age=3600, secure=True, samesite="Lax")
+    # ruleid: python/insecure-cookie
+    response.set_cookie("sessionid", token, secure=SECURE)
+    # ok: python/insecure-cookie -- both flags on the token cookie
+    response.set_cookie("auth_token", token, secure=True, httponly=True)
+    # ok: python/insecure-cookie -- a CSRF token cookie is read by scripts on purpose
+    response.set_cookie("csrftoken", token, secure=True, samesite="Strict")
+    # ok: python/insecure-cookie -- the flags come in an options dict
+    response.set_cookie("sid", token, **COOKIE_OPTIONS)
+    return response

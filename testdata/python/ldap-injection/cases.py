@@ -46,3 +46,11 @@ def handler(event, context):
     mail = event["queryStringParameters"]["mail"]
     # ruleid: python/ldap-injection
     return conn.search_s(BASE_DN, ldap.SCOPE_SUBTREE, f"(mail={mail})")
+
+
+def handler_formatted(event, context):
+    conn = ldap.initialize("ldap://localhost")
+    uid = (event.get("queryStringParameters") or {}).get("uid", "")
+    query = ldap.filter.filter_format("(&(objectClass=person)(uid=%s))", [uid])
+    # ok: python/ldap-injection -- filter_format escapes the values it puts in the template
+    return conn.search_s(BASE_DN, ldap.SCOPE_SUBTREE, query)

@@ -77,3 +77,34 @@ async def go_home(url: str):
 def add_slash(request):
     # ok: python/open-redirect -- the current path of this site
     return HttpResponseRedirect(request.get_full_path() + "/")
+
+
+def lambda_redirect(event, context):
+    target = event["queryStringParameters"]["next"]
+    return {
+        "statusCode": 302,
+        # ruleid: python/open-redirect
+        "headers": {"Location": target},
+        "body": "",
+    }
+
+
+def lambda_redirect_home(event, context):
+    target = event["queryStringParameters"]["next"]
+    allowed = {"home": "/home", "help": "/help"}
+    return {
+        "statusCode": 302,
+        # ok: python/open-redirect -- an allow-list lookup
+        "headers": {"Location": allowed.get(target, "/home")},
+        "body": "",
+    }
+
+
+def lambda_redirect_constant(event, context):
+    target = event["queryStringParameters"]["next"]
+    return {
+        "statusCode": 302,
+        # ok: python/open-redirect -- the untrusted value only goes to another header
+        "headers": {"Location": "/home", "X-From": str(len(target))},
+        "body": "",
+    }

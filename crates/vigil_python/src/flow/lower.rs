@@ -157,6 +157,41 @@ fn unescape(s: &str) -> String {
     out
 }
 
+/// The pseudo-type of the sinks of an API Gateway proxy response (`aws-lambda.yaml`).
+const PROXY_RESPONSE_TYPE: &str = "aws_lambda.ProxyResponse";
+
+/// Whether the dictionary literal `n` is an API Gateway proxy response (a `statusCode` key), and
+/// then whether its `headers` give an HTML `Content-Type`.
+fn proxy_response(n: Node<'_>, src: &str) -> Option<bool> {
+    let key_of = |p: Node<'_>| {
+        p.field("key")
+            .filter(|k| k.kind() == "string")
+            .and_then(|k| plain_string(k, src))
+    };
+    let pairs: Vec<Node<'_>> = named_children(n)
+        .into_iter()
+        .filter(|p| p.kind() == "pair")
+        .collect();
+    if !pairs
+        .iter()
+        .any(|p| key_of(*p).as_deref() == Some("statusCode"))
+    {
+        return None;
+    }
+    let html = pairs
+        .iter()
+        .filter(|p| key_of(**p).as_deref() == Some("headers"))
+        .filter_map(|p| p.field("value").filter(|v| v.kind() == "dictionary"))
+        .flat_map(named_children)
+        .filter(|h| {
+            h.kind() == "pair" && key_of(*h).is_some_and(|k| k.eq_ignore_ascii_case("content-type"))
+        })
+        .filter_map(|h| h.field("value").filter(|v| v.kind() == "string"))
+        .filter_map(|v| plain_string(v, src))
+        .any(|t| t.trim().to_ascii_lowercase().starts_with("text/html"));
+    Some(html)
+}
+
 /// The value of a string without interpolations; `None` for f-strings with fields and bytes.
 fn plain_string(n: Node<'_>, src: &str) -> Option<String> {
     let mut out = String::new();
@@ -712,6 +747,8 @@ struct Builder<'c> {
     /// Constant values of names assigned exactly once (for string comparisons, which the shared
     /// constant folding leaves alone: Java's `==` on strings compares references).
     single_consts: HashMap<String, Const>,
+    /// The dictionary lowered next is the `headers` of an API Gateway proxy response.
+    proxy_headers: bool,
 }
 
 impl<'c> Builder<'c> {
@@ -744,7 +781,29 @@ impl<'c> Builder<'c> {
             shell_lists: HashSet::default(),
             assign_counts: HashMap::default(),
             single_consts: HashMap::default(),
+            proxy_headers: false,
         }
+    }
+
+    /// A sink of an API Gateway proxy response (`<html-body>`, `<location>`): `value` is the part
+    /// of the response it names.
+    fn proxy_response_sink(&mut self, part: &str, value: Operand, sp: TextRange) {
+        if matches!(value, Operand::Const(_)) || !self.cx.models.knows_type(PROXY_RESPONSE_TYPE) {
+            return;
+        }
+        self.emit(Inst::Assign {
+            dst: None,
+            expr: Expr::Call(Call {
+                name: Arc::from(part),
+                class: Some(Arc::from(PROXY_RESPONSE_TYPE)),
+                kind: CallKind::Static,
+                receiver: None,
+                on_this: false,
+                args: vec![value],
+                span: sp,
+            }),
+            span: sp,
+        });
     }
 
     /// Emit the `<secret>.__secret__(value)` sink for a value stored under a secret-like name.
@@ -2035,14 +2094,37 @@ impl<'c> Builder<'c> {
                 }
             }
             "dictionary" => {
+                // An API Gateway proxy response (what a Lambda handler, or a helper building its
+                // response, returns): the body of an HTML one is a page, and a `Location` header
+                // where the browser goes next.
+                let proxy = proxy_response(n, self.src());
+                let headers = std::mem::take(&mut self.proxy_headers);
                 let d = self.assign(Expr::ArrayNew(Vec::new()), span(n));
                 for p in named_children(n) {
                     match p.kind() {
                         "pair" => {
+                            let key = p
+                                .field("key")
+                                .filter(|k| k.kind() == "string")
+                                .and_then(|k| plain_string(k, self.src()));
                             let k = p.field("key").map_or(Operand::Opaque, |k| self.expr(k).op);
+                            self.proxy_headers = proxy.is_some()
+                                && key.as_deref() == Some("headers")
+                                && p.field("value").is_some_and(|v| v.kind() == "dictionary");
                             let v = p
                                 .field("value")
                                 .map_or(Operand::Opaque, |v| self.expr(v).op);
+                            self.proxy_headers = false;
+                            if proxy == Some(true) && key.as_deref() == Some("body") {
+                                self.proxy_response_sink("<html-body>", v.clone(), span(p));
+                            }
+                            if headers
+                                && key
+                                    .as_deref()
+                                    .is_some_and(|k| k.eq_ignore_ascii_case("location"))
+                            {
+                                self.proxy_response_sink("<location>", v.clone(), span(p));
+                            }
                             self.emit(Inst::ArrayStore {
                                 array: d.clone(),
                                 index: k,
