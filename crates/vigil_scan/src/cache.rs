@@ -195,7 +195,9 @@ impl Cache {
             let mut b = [0u8; 4];
             std::io::Read::read_exact(r, &mut b).ok()?;
             let n = u32::from_le_bytes(b);
-            (u64::from(n) <= size).then(|| usize::try_from(n).ok()).flatten()
+            (u64::from(n) <= size)
+                .then(|| usize::try_from(n).ok())
+                .flatten()
         };
         while let Some(n) = read_len(&mut r) {
             let mut path = vec![0u8; n];

@@ -341,10 +341,13 @@ fn run(
             }
             kinds.push(held);
         }
-        let items = kinds.iter().flat_map(|held| held.iter()).filter_map(|(p, h)| match h {
-            Held::Bytes(_, x, b) => Some((p.as_ref(), *x, b.as_slice())),
-            _ => None,
-        });
+        let items = kinds
+            .iter()
+            .flat_map(|held| held.iter())
+            .filter_map(|(p, h)| match h {
+                Held::Bytes(_, x, b) => Some((p.as_ref(), *x, b.as_slice())),
+                _ => None,
+            });
         if let Err(e) = rc.cache.save_summaries(items) {
             notifications.push(cache_notice(&e));
         }
