@@ -8,7 +8,7 @@
 # Corpora (built in $BENCH_CORPORA, default /tmp/vigil-corpora; never committed):
 #   jdk      the whole OpenJDK source: Debian's openjdk-17-source `src.zip` (or $JAVA_HOME/lib/src.zip)
 #   cpython  a copy of the machine's CPython standard library (`Lib/`)
-#   django   `pip download --no-binary :all: --no-deps` of Django and SQLAlchemy, unpacked
+#   django   the newest sdists of Django and SQLAlchemy from PyPI, unpacked
 #
 # For each corpus it prints, for the parse-only floor and for the full default rule set with 1 and
 # 2 threads (cold cache, `--no-cache`), and for warm-cache re-runs (nothing changed; one file
@@ -67,7 +67,15 @@ corpus_dir() {
         local d="$corpora/django-sqlalchemy"
         if [[ ! -d "$d" ]]; then
             mkdir -p "$d/dl"
-            python3 -m pip download --quiet --no-binary :all: --no-deps -d "$d/dl" Django SQLAlchemy >&2
+            # The newest sdists, from PyPI's JSON API (`pip download --no-binary` would build
+            # SQLAlchemy's build dependencies from source just to read its metadata).
+            python3 - "$d/dl" Django SQLAlchemy <<'PY' >&2
+import json, sys, urllib.request
+for name in sys.argv[2:]:
+    meta = json.load(urllib.request.urlopen(f"https://pypi.org/pypi/{name}/json", timeout=60))
+    url = next(u["url"] for u in meta["urls"] if u["packagetype"] == "sdist")
+    urllib.request.urlretrieve(url, f"{sys.argv[1]}/{name}.tar.gz")
+PY
             for a in "$d"/dl/*.tar.gz; do tar -xzf "$a" -C "$d"; done
             rm -rf "$d/dl"
         fi

@@ -18,12 +18,22 @@ use crate::ir::{
 };
 use crate::model::{ContainerOp, Effect, Models, Pos};
 
-/// Origin bit of a real source (bits `0..62` are parameters).
+/// Origin bit of a real source (bits `0..61` are parameters).
 pub const SOURCE_BIT: u64 = 1 << 63;
 /// Origin bit of a field of `this` read before any store in the function (for summaries).
 pub const THIS_BIT: u64 = 1 << 62;
+/// Origin bit of untrusted input that a caller passed to a parameter ([`RECEIVES`]): a source for
+/// the sinks of the function, but not one the function returns to every caller (the caller that
+/// passed it gets it back through the parameter's flow to the return value; another caller of a
+/// shared helper does not).
+pub const ARG_SOURCE_BIT: u64 = 1 << 61;
+/// The origins that are untrusted input.
+const UNTRUSTED: u64 = SOURCE_BIT | ARG_SOURCE_BIT;
 /// Parameters beyond this index are not tracked in summaries.
-const MAX_PARAMS: usize = 62;
+const MAX_PARAMS: usize = 61;
+/// How a front end describes a parameter source that is a caller's tainted argument (the
+/// description follows): [`TaintRun::param_sources`] so described are [`ARG_SOURCE_BIT`] origins.
+pub const RECEIVES: &str = "receives ";
 /// Longest trace kept (source, steps, sink).
 const MAX_TRACE: u32 = 48;
 
@@ -66,24 +76,47 @@ impl Trace {
 }
 
 /// A taint: origins, sanitized kinds, and how it got here.
+///
+/// The sanitized kinds are kept apart for the two kinds of origin: untrusted input
+/// ([`SOURCE_BIT`], `cleansed`) and the analyzed function's parameters and receiver (`pcleansed`,
+/// what its summary says of them). A value joined from a predictable random number and a
+/// parameter (`stmt.where(name)`) is then still only a random number for the sinks, and still the
+/// parameter, unsanitized, for the summary: one mask for both lost one or the other.
 #[derive(Debug, Clone)]
 pub struct Taint {
     pub origins: u64,
-    /// Bit `k` set = sanitized for sink kind `k`.
+    /// Bit `k` set = the untrusted input is sanitized for sink kind `k` (`u64::MAX` without it).
     pub cleansed: u64,
+    /// The same for untrusted input a caller passed in ([`ARG_SOURCE_BIT`]).
+    pub acleansed: u64,
+    /// The same for the parameter and receiver origins (`u64::MAX` without them).
+    pub pcleansed: u64,
     pub trace: Arc<Trace>,
 }
 
 impl PartialEq for Taint {
     fn eq(&self, o: &Taint) -> bool {
-        self.origins == o.origins && self.cleansed == o.cleansed
+        self.origins == o.origins
+            && self.cleansed == o.cleansed
+            && self.acleansed == o.acleansed
+            && self.pcleansed == o.pcleansed
+    }
+}
+
+/// The mask of a join: of the sides that have the origins (`u64::MAX` when neither has them).
+fn join_mask(a: (bool, u64), b: (bool, u64)) -> u64 {
+    match (a, b) {
+        ((true, x), (true, y)) => x & y,
+        ((true, x), (false, _)) | ((false, _), (true, x)) => x,
+        ((false, _), (false, _)) => u64::MAX,
     }
 }
 
 impl Taint {
     fn join(&self, o: &Taint) -> Taint {
-        let mine = self.origins & SOURCE_BIT != 0;
-        let theirs = o.origins & SOURCE_BIT != 0;
+        let mine = self.from_source();
+        let theirs = o.from_source();
+        let has = |t: &Taint, bit: u64| t.origins & bit != 0;
         let trace = if mine != theirs {
             if mine {
                 self.trace.clone()
@@ -95,11 +128,40 @@ impl Taint {
         } else {
             self.trace.clone()
         };
+        let own = |t: &Taint| t.origins & !UNTRUSTED != 0;
         Taint {
             origins: self.origins | o.origins,
-            cleansed: self.cleansed & o.cleansed,
+            cleansed: join_mask(
+                (has(self, SOURCE_BIT), self.cleansed),
+                (has(o, SOURCE_BIT), o.cleansed),
+            ),
+            acleansed: join_mask(
+                (has(self, ARG_SOURCE_BIT), self.acleansed),
+                (has(o, ARG_SOURCE_BIT), o.acleansed),
+            ),
+            pcleansed: join_mask((own(self), self.pcleansed), (own(o), o.pcleansed)),
             trace,
         }
+    }
+
+    /// Sanitized for `mask`, whatever its origins.
+    fn sanitize(&mut self, mask: u64) {
+        self.cleansed |= mask;
+        self.acleansed |= mask;
+        self.pcleansed |= mask;
+    }
+
+    /// Whether untrusted input in it is not sanitized for the sink kind `kind`.
+    fn reaches(&self, kind: u32) -> bool {
+        let bit = 1u64 << kind;
+        (self.origins & SOURCE_BIT != 0 && self.cleansed & bit == 0)
+            || (self.origins & ARG_SOURCE_BIT != 0 && self.acleansed & bit == 0)
+    }
+
+    /// Whether untrusted input in it is user input (not only a restricted source).
+    fn user_input(&self, models: &Models) -> bool {
+        (self.origins & SOURCE_BIT != 0 && models.is_user_input(self.cleansed))
+            || (self.origins & ARG_SOURCE_BIT != 0 && models.is_user_input(self.acleansed))
     }
 
     fn step(&self, span: Span, note: impl Into<Arc<str>>) -> Taint {
@@ -112,6 +174,8 @@ impl Taint {
         Taint {
             origins: self.origins,
             cleansed: self.cleansed,
+            acleansed: self.acleansed,
+            pcleansed: self.pcleansed,
             trace: Arc::new(Trace {
                 step: Step { span, note },
                 prev: Some(self.trace.clone()),
@@ -123,7 +187,7 @@ impl Taint {
     /// Whether this is real untrusted input (not only a parameter of the analyzed function).
     #[must_use]
     pub fn from_source(&self) -> bool {
-        self.origins & SOURCE_BIT != 0
+        self.origins & UNTRUSTED != 0
     }
 }
 
@@ -523,7 +587,7 @@ pub fn analyze(f: &Function, run: &TaintRun<'_>) -> FnResult {
             if r.origins & (1u64 << i) != 0 {
                 summary
                     .param_to_return
-                    .push((u32::try_from(i).unwrap_or(0), r.cleansed));
+                    .push((u32::try_from(i).unwrap_or(0), r.pcleansed));
             }
         }
         let exclusive = run.models.exclusive();
@@ -533,7 +597,9 @@ pub fn analyze(f: &Function, run: &TaintRun<'_>) -> FnResult {
             && !run.models.is_user_input(r.cleansed)
             && exclusive != 0
             && r.cleansed & exclusive != exclusive;
-        if r.from_source() && (user || restricted) {
+        // Untrusted input a caller passed in is returned to that caller through the parameter's
+        // flow, not to every caller.
+        if r.origins & SOURCE_BIT != 0 && (user || restricted) {
             let root = r
                 .trace
                 .steps()
@@ -609,7 +675,7 @@ impl Engine<'_, '_> {
                     };
                     for p in positions {
                         if let Some(t) = at(p) {
-                            if t.from_source() && t.cleansed & (1u64 << kind) == 0 {
+                            if t.reaches(*kind) {
                                 let mut trace = t.trace.steps();
                                 trace.push(Step {
                                     span: call.span,
@@ -664,6 +730,8 @@ impl Engine<'_, '_> {
                 AbsVal::of(Some(Taint {
                     origins: SOURCE_BIT,
                     cleansed: *safe_for,
+                    acleansed: u64::MAX,
+                    pcleansed: u64::MAX,
                     trace: Trace::root(Step {
                         span: call.span,
                         note: Arc::from(note),
@@ -674,7 +742,7 @@ impl Engine<'_, '_> {
                 None => AbsVal::default(),
                 Some(mask) => AbsVal::of(default_flow().map(|t| {
                     let mut t = t.step(call.span, format!("encoded by `{name}`"));
-                    t.cleansed |= mask;
+                    t.sanitize(*mask);
                     t
                 })),
             },
@@ -727,7 +795,7 @@ impl Engine<'_, '_> {
                 }
                 let t = t.map(|t| {
                     let mut t = t.step(call.span, format!("through `{name}`"));
-                    t.cleansed |= kinds;
+                    t.sanitize(*kinds);
                     t
                 });
                 let mut result = AbsVal::default();
@@ -773,9 +841,7 @@ impl Engine<'_, '_> {
                 }
                 if self.report && call.kind != CallKind::Constructor {
                     for (i, v) in arg_vals.iter().enumerate() {
-                        if let Some(t) = v.whole().filter(|t| {
-                            t.from_source() && self.run.models.is_user_input(t.cleansed)
-                        }) {
+                        if let Some(t) = v.whole().filter(|t| t.user_input(self.run.models)) {
                             self.tainted_args.push(TaintedArg {
                                 call: call.clone(),
                                 index: u32::try_from(i).unwrap_or(0),
@@ -821,13 +887,15 @@ impl Engine<'_, '_> {
                     for &(i, mask) in &s.param_to_return {
                         if let Some(a) = arg_vals.get(i as usize).and_then(AbsVal::whole) {
                             let mut a = a.step(call.span, format!("through `{name}`"));
-                            a.cleansed |= mask;
+                            a.sanitize(mask);
                             t = join_opt(&t, &Some(a));
                         }
                     }
                     if let Some(src) = &s.returns_source {
                         let fresh = Taint {
                             origins: SOURCE_BIT,
+                            acleansed: u64::MAX,
+                            pcleansed: u64::MAX,
                             cleansed: if s.returns_source_safe_for == 0 {
                                 self.run.models.exclusive()
                             } else {
@@ -997,6 +1065,8 @@ impl Engine<'_, '_> {
                     let this = Taint {
                         origins: THIS_BIT,
                         cleansed: u64::MAX,
+                        acleansed: u64::MAX,
+                        pcleansed: u64::MAX,
                         trace: Trace::root(Step {
                             span: self.cur_span,
                             note: Arc::from(format!("field `{field}`")),
@@ -1004,6 +1074,8 @@ impl Engine<'_, '_> {
                     };
                     let src = self.run.field_sources.get(field).map(|src| Taint {
                         origins: SOURCE_BIT,
+                        acleansed: u64::MAX,
+                        pcleansed: u64::MAX,
                         cleansed: self.run.models.exclusive(),
                         trace: Trace::root(Step {
                             span: self.cur_span,
@@ -1054,9 +1126,24 @@ impl Engine<'_, '_> {
                 let pname = p.map_or_else(|| format!("#{idx}"), |p| p.name.to_string());
                 let mut t: Option<Taint> = None;
                 if let Some(Some(src)) = self.run.param_sources.get(idx) {
+                    let from_caller = src.starts_with(RECEIVES);
                     t = Some(Taint {
-                        origins: SOURCE_BIT,
-                        cleansed: self.run.models.exclusive(),
+                        origins: if from_caller {
+                            ARG_SOURCE_BIT
+                        } else {
+                            SOURCE_BIT
+                        },
+                        cleansed: if from_caller {
+                            u64::MAX
+                        } else {
+                            self.run.models.exclusive()
+                        },
+                        acleansed: if from_caller {
+                            self.run.models.exclusive()
+                        } else {
+                            u64::MAX
+                        },
+                        pcleansed: u64::MAX,
                         trace: Trace::root(Step {
                             span,
                             note: Arc::from(format!("source: parameter `{pname}` ({src})")),
@@ -1067,7 +1154,9 @@ impl Engine<'_, '_> {
                     // Random values (`only:` sources) are not followed through parameters.
                     let pt = Taint {
                         origins: 1u64 << idx,
-                        cleansed: self.run.models.exclusive(),
+                        cleansed: u64::MAX,
+                        acleansed: u64::MAX,
+                        pcleansed: self.run.models.exclusive(),
                         trace: Trace::root(Step {
                             span,
                             note: Arc::from(format!("parameter `{pname}`")),
@@ -1140,10 +1229,14 @@ impl Engine<'_, '_> {
                         v = AbsVal::of(
                             v.whole()
                                 .map(|mut t| {
-                                    t.cleansed |= !keep;
+                                    t.sanitize(!keep);
                                     t
                                 })
-                                .filter(|t| t.cleansed != u64::MAX),
+                                .filter(|t| {
+                                    t.cleansed != u64::MAX
+                                        || t.acleansed != u64::MAX
+                                        || t.pcleansed != u64::MAX
+                                }),
                         );
                     }
                     if let (Some(t), Some(name)) = (&mut v.t, local.and_then(|l| l.name.as_ref())) {
@@ -1191,9 +1284,7 @@ impl Engine<'_, '_> {
                             if let Some(t) = v.whole() {
                                 self.param_to_this |= t.origins & ((1u64 << MAX_PARAMS) - 1);
                             }
-                            if let Some(t) = v.whole().filter(|t| {
-                                t.from_source() && self.run.models.is_user_input(t.cleansed)
-                            }) {
+                            if let Some(t) = v.whole().filter(|t| t.user_input(self.run.models)) {
                                 let note = t.trace.steps().first().map_or_else(
                                     || Arc::from("untrusted input"),
                                     |s| s.note.clone(),
@@ -1250,7 +1341,7 @@ impl Engine<'_, '_> {
                         Some(mask) => {
                             if let Some(v) = s.vals.get_mut(&g.target) {
                                 if let Some(t) = &mut v.t {
-                                    t.cleansed |= mask;
+                                    t.sanitize(mask);
                                 }
                             }
                         }
@@ -1302,8 +1393,7 @@ impl Analysis for Engine<'_, '_> {
                     for (p, kind) in self.run.models.return_sinks() {
                         let reported = self.run.kinds & (1u64 << kind) != 0;
                         if reported
-                            && t.from_source()
-                            && t.cleansed & (1u64 << kind) == 0
+                            && t.reaches(*kind)
                             && prefix.is_some_and(|x| x.starts_with(&**p))
                         {
                             let mut trace = t.trace.steps();

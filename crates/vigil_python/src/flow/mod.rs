@@ -392,7 +392,8 @@ fn analyze_file(
                 {
                     if slot.is_none() {
                         *slot = Some(Arc::from(format!(
-                            "receives {}",
+                            "{}{}",
+                            vigil_flow::taint::RECEIVES,
                             a.note.trim_start_matches("source: ")
                         )));
                         changed = true;
