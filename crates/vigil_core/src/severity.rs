@@ -60,10 +60,13 @@ pub enum Category {
     /// Opt-in API hardening checks (bounds, 4xx/429 responses, per-operation security): selected only
     /// by this category or a rule id, never by `*` or a file kind.
     ApiHardening,
+    /// Opt-in security audit checks: code worth a look that a dataflow rule already reports when
+    /// untrusted input does reach it (a non-constant shell command). Selected like `api-hardening`.
+    SecurityAudit,
 }
 
 impl Category {
-    pub const ALL: [Category; 9] = [
+    pub const ALL: [Category; 10] = [
         Self::Security,
         Self::ResourceLeak,
         Self::Bug,
@@ -73,6 +76,7 @@ impl Category {
         Self::DeploySpec,
         Self::ApiSpec,
         Self::ApiHardening,
+        Self::SecurityAudit,
     ];
 
     #[must_use]
@@ -87,6 +91,7 @@ impl Category {
             Self::DeploySpec => "deploy-spec",
             Self::ApiSpec => "api-spec",
             Self::ApiHardening => "api-hardening",
+            Self::SecurityAudit => "security-audit",
         }
     }
 }
@@ -95,7 +100,7 @@ impl Category {
     /// Whether rules of this category run only when selected by the category or their id.
     #[must_use]
     pub fn is_opt_in(self) -> bool {
-        self == Self::ApiHardening
+        matches!(self, Self::ApiHardening | Self::SecurityAudit)
     }
 }
 

@@ -29,7 +29,7 @@ pub fn severity(f: &Finding, security_severity: Option<f32>) -> &'static str {
 #[must_use]
 pub fn climate_category(c: Category) -> &'static str {
     match c {
-        Category::Security | Category::ApiHardening => "Security",
+        Category::Security | Category::ApiHardening | Category::SecurityAudit => "Security",
         Category::ResourceLeak | Category::Concurrency => "Performance",
         Category::Bug | Category::DeploySpec | Category::ApiSpec | Category::AwsBestPractice => {
             "Bug Risk"

@@ -10,7 +10,7 @@
 //!    kind > `*`); on a tie `ignore` wins. So `select = ["java/weak-hash"]` with `ignore = ["security"]`
 //!    keeps `java/weak-hash`.
 //! 2. Experimental rules (`maturity: experimental`) only run when selected by their exact id; opt-in
-//!    categories (`api-hardening`) only when selected by the category or a rule id.
+//!    categories (`api-hardening`, `security-audit`) only when selected by the category or a rule id.
 //! 3. `[[overrides]]` whose `files` match the file are applied in order: a matching `select`/`ignore`
 //!    of an override decides over the base (same specificity rules inside the override).
 //!

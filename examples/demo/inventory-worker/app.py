@@ -3,7 +3,9 @@
 import os
 
 import boto3
-from flask import Flask, jsonify
+from flask import Flask, jsonify, request
+
+from inventory.sync import archive
 
 app = Flask(__name__)
 
@@ -16,6 +18,13 @@ s3 = boto3.client(
 
 # Clean: credentials come from the environment / instance role.
 sqs = boto3.client("sqs", region_name=os.environ.get("AWS_REGION", "eu-west-1"))
+
+
+@app.route("/archive", methods=["POST"])
+def archive_export():
+    # The posted name goes to `archive` (inventory/sync.py), which hands it to a shell.
+    archive(request.form["name"])
+    return jsonify(status="archived")
 
 
 @app.route("/health")

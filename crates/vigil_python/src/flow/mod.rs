@@ -119,6 +119,10 @@ pub struct FileSummary {
     may_sink: bool,
     /// The names of the functions and methods the file calls.
     calls: Vec<Arc<str>>,
+    /// The names of the functions and methods the file defines, summarized or not (a function of a
+    /// file without sources that only passes its parameter to a sink has no summary, yet a
+    /// caller's tainted argument makes its file worth checking again).
+    defines: Vec<Arc<str>>,
     /// What the leak analyses of other files need (see [`leaks::LeakFacts`]).
     leak: leaks::LeakFacts,
 }
@@ -599,6 +603,13 @@ fn summary_of(file: &SourceFile, a: &Analyzed, leak: leaks::LeakFacts) -> FileSu
         .map(|c| &c.name)
         .collect();
     fs.calls = calls.into_iter().cloned().collect();
+    let defines: std::collections::BTreeSet<&Arc<str>> = a
+        .functions
+        .iter()
+        .filter(|f| is_summarized(f))
+        .map(|f| &f.name)
+        .collect();
+    fs.defines = defines.into_iter().cloned().collect();
     fs
 }
 
@@ -617,7 +628,7 @@ pub(crate) fn link(summaries: Summaries<'_, FileSummary>) -> Option<Project> {
             path,
             local_source: fs.local_source,
             may_sink: fs.may_sink,
-            defines: fs.sums.iter().map(|((_, n), _, _)| n.clone()).collect(),
+            defines: fs.defines,
             calls: fs.calls,
         });
         for ((owner, name), is_method, sum) in fs.sums {

@@ -9,7 +9,7 @@ WAREHOUSE_URL = "https://warehouse.example.com/api/stock"
 
 
 def archive(filename):
-    """Defect: the file name reaches a shell."""
+    """Defect: the file name (posted to `/archive` in app.py) reaches a shell."""
     subprocess.run("tar czf /tmp/archive.tgz " + filename, shell=True, check=True)
 
 
