@@ -126,3 +126,17 @@ def configure(app, settings):
     settings["db_password"] = "changeme"
     # ok: python/hardcoded-credentials -- not a credential key
     app.config["SESSION_COOKIE_NAME"] = "c0f3e1a9b7d24e58"
+
+
+def tokens(claims, token):
+    import jwt
+
+    # ruleid: python/hardcoded-credentials
+    signed = jwt.encode(claims, "c0ffee-jwt-signing-key-2024", algorithm="HS256")
+    # ruleid: python/hardcoded-credentials
+    jwt.decode(token, "c0ffee-jwt-signing-key-2024", algorithms=["HS256"])
+    # ok: python/hardcoded-credentials -- the key comes from the environment
+    jwt.encode(claims, os.environ["JWT_KEY"], algorithm="HS256")
+    # ok: python/hardcoded-credentials -- a placeholder
+    jwt.encode(claims, "changeme", algorithm="HS256")
+    return signed

@@ -43,3 +43,19 @@ def handler(event, context):
     # ok: python/log-injection -- constant message
     logging.info("handled")
     return {}
+
+
+def search(request: HttpRequest):
+    logger = logging.getLogger("search")
+    term = request.GET.get("q", "")
+    # ok: python/log-injection -- %r logs the repr: line breaks are escaped
+    logger.info("search term=%r hits=%d", term, 3)
+    # ruleid: python/log-injection
+    logger.info("search term=%r then %s", term, term)
+    # ok: python/log-injection -- repr escapes line breaks
+    logger.warning("term " + repr(term))
+    # ruleid: python/log-injection
+    logging.log(logging.INFO, "term=%s", term)
+    # ok: python/log-injection -- the level form, with %r
+    logging.log(logging.INFO, "term=%r", term)
+    return None

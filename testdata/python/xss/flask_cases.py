@@ -42,7 +42,7 @@ def template():
 @app.route("/template-string")
 def template_string():
     tmpl = "<p>" + request.args["name"] + "</p>"
-    # ruleid: python/xss
+    # ruleid: python/xss, python/code-injection
     return render_template_string(tmpl)
 
 

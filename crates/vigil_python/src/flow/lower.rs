@@ -157,6 +157,9 @@ fn unescape(s: &str) -> String {
     out
 }
 
+/// The type whose members the models give for `self.` in a Django class-based view (`django.yaml`).
+const DJANGO_VIEW_TYPE: &str = "django.views.View";
+
 /// The pseudo-type of the sinks of an API Gateway proxy response (`aws-lambda.yaml`).
 const PROXY_RESPONSE_TYPE: &str = "aws_lambda.ProxyResponse";
 
@@ -749,6 +752,9 @@ struct Builder<'c> {
     single_consts: HashMap<String, Const>,
     /// The dictionary lowered next is the `headers` of an API Gateway proxy response.
     proxy_headers: bool,
+    /// A method of a Django class-based view: `self.request` is the request, `self.kwargs` and
+    /// `self.args` the URL arguments ([`DJANGO_VIEW_TYPE`] in the models).
+    django_view_method: bool,
 }
 
 impl<'c> Builder<'c> {
@@ -782,6 +788,7 @@ impl<'c> Builder<'c> {
             assign_counts: HashMap::default(),
             single_consts: HashMap::default(),
             proxy_headers: false,
+            django_view_method: false,
         }
     }
 
@@ -918,6 +925,7 @@ impl<'c> Builder<'c> {
     fn function(&mut self, node: Node<'c>) {
         let src = self.src();
         self.name_span = node.field("name").map_or(span(node), span);
+        self.django_view_method = self.in_class && self.cx.django && self.in_django_view(node);
         // Decorators: `@app.route(...)` marks the parameters of a route handler.
         let mut marks: Vec<Arc<str>> = Vec::new();
         let mut is_staticmethod = false;
@@ -1008,9 +1016,14 @@ impl<'c> Builder<'c> {
             }
             if django_view && i == first_user {
                 ty = Some(Arc::from("django.http.HttpRequest"));
-            } else if django_view && i > first_user && !is_method && default.is_none() {
-                // URL arguments of a function view (a class-based view receives them as
-                // `self.kwargs`; a parameter with a default is usually the view's configuration).
+            } else if django_view
+                && i > first_user
+                && (!is_method || self.django_view_method)
+                && default.is_none()
+            {
+                // URL arguments of a function view, or of a class-based view's handler
+                // (`def get(self, request, pk)`; also in `self.kwargs`). A parameter with a
+                // default is usually the view's configuration.
                 annotations.push(Arc::from("django.urls.view-argument"));
             }
             if lambda_handler && i == 0 {
@@ -1863,6 +1876,82 @@ impl<'c> Builder<'c> {
         self.scope.get(name).copied()
     }
 
+    /// `logger.info("term=%r", term)`: the logging call formats `term` with `repr`, which escapes
+    /// line breaks. The arguments a constant format string converts with `%r` or `%a` become
+    /// `repr(...)` calls (`builtins.repr` in the models).
+    fn repr_log_args(
+        &mut self,
+        class: Option<&str>,
+        name: &str,
+        args: &mut [Operand],
+        sp: TextRange,
+    ) {
+        const METHODS: [&str; 9] = [
+            "debug",
+            "info",
+            "warning",
+            "warn",
+            "error",
+            "critical",
+            "exception",
+            "log",
+            "fatal",
+        ];
+        if !matches!(class, Some("logging" | "logging.Logger")) || !METHODS.contains(&name) {
+            return;
+        }
+        let at = usize::from(name == "log");
+        let Some(Operand::Const(Const::Str(f))) = args.get(at) else {
+            return;
+        };
+        let Some(conversions) = format_conversions(f) else {
+            return;
+        };
+        for (j, c) in conversions.iter().enumerate() {
+            let Some(a) = args.get_mut(at + 1 + j) else {
+                break;
+            };
+            if matches!(c, b'r' | b'a') && !matches!(a, Operand::Const(_)) {
+                let call = Call {
+                    name: Arc::from("repr"),
+                    class: Some(Arc::from("builtins")),
+                    kind: CallKind::Static,
+                    receiver: None,
+                    on_this: false,
+                    args: vec![a.clone()],
+                    span: sp,
+                };
+                *a = self.assign(Expr::Call(call), sp);
+            }
+        }
+    }
+
+    /// Whether the method `node` belongs to a class one of whose bases is a Django view
+    /// (`django.views.View`, `TemplateView`, the generic views, through the file's imports).
+    fn in_django_view(&self, node: Node<'c>) -> bool {
+        let mut cur = node.parent();
+        while let Some(n) = cur {
+            if n.kind() == "class_definition" {
+                let src = self.src();
+                return n.field("superclasses").is_some_and(|bases| {
+                    named_children(bases)
+                        .into_iter()
+                        .filter(|b| matches!(b.kind(), "identifier" | "attribute"))
+                        .any(|b| {
+                            self.cx
+                                .resolve_type(text(b, src))
+                                .starts_with("django.views.")
+                        })
+                });
+            }
+            if n.kind() == "function_definition" {
+                return false;
+            }
+            cur = n.parent();
+        }
+        false
+    }
+
     fn knows(&self, class: &str, name: &str) -> bool {
         let models = self.cx.models;
         models.effects(Some(class), name, 0).len() > models.effects(None, name, 0).len()
@@ -2494,7 +2583,10 @@ impl<'c> Builder<'c> {
         };
         let attr: Arc<str> = Arc::from(text(a, self.src()));
         let obj = self.expr(o);
-        let class = obj.ty.clone().or_else(|| obj.path.clone());
+        // `self.request` of a Django class-based view: what the models say of a view's members.
+        let view = (obj.is_self && self.django_view_method && self.knows(DJANGO_VIEW_TYPE, &attr))
+            .then(|| Arc::from(DJANGO_VIEW_TYPE));
+        let class = view.or_else(|| obj.ty.clone()).or_else(|| obj.path.clone());
         if let Some(c) = &class {
             if self.knows(c, &attr) {
                 let recv = (!matches!(obj.op, Operand::Opaque)).then(|| obj.op.clone());
@@ -2675,6 +2767,7 @@ impl<'c> Builder<'c> {
                 }
             }
         }
+        self.repr_log_args(class.as_deref(), &name, &mut args, span(n));
         args.extend(kwargs.into_iter().map(|(_, v)| v.op));
         let kind = if on_this || receiver.is_some() {
             CallKind::Virtual
@@ -2708,8 +2801,15 @@ impl<'c> Builder<'c> {
 /// `%(n)x`, ...): its result holds digits, signs and exponents only, whatever the arguments were.
 /// `%c` is not numeric (it also takes a one-character string).
 fn numeric_format(f: &str) -> bool {
+    format_conversions(f)
+        .is_some_and(|c| !c.is_empty() && c.iter().all(|c| b"diouxXeEfFgG".contains(c)))
+}
+
+/// The conversion characters of a `%` format string, in order (`None`: not one this reads, or one
+/// with a `*` width, which takes an argument of its own).
+fn format_conversions(f: &str) -> Option<Vec<u8>> {
     let b = f.as_bytes();
-    let (mut i, mut any) = (0, false);
+    let (mut i, mut out) = (0, Vec::new());
     while i < b.len() {
         if b[i] != b'%' {
             i += 1;
@@ -2721,24 +2821,22 @@ fn numeric_format(f: &str) -> bool {
             continue;
         }
         if b.get(i) == Some(&b'(') {
-            match b[i..].iter().position(|&c| c == b')') {
-                Some(close) => i += close + 1,
-                None => return false,
-            }
+            let close = b[i..].iter().position(|&c| c == b')')?;
+            i += close + 1;
         }
-        while i < b.len() && (b"#0- +*.".contains(&b[i]) || b[i].is_ascii_digit()) {
+        while i < b.len() && (b"#0- +.".contains(&b[i]) || b[i].is_ascii_digit()) {
             i += 1;
         }
         while i < b.len() && b"hlL".contains(&b[i]) {
             i += 1;
         }
         match b.get(i) {
-            Some(c) if b"diouxXeEfFgG".contains(c) => any = true,
-            _ => return false,
+            Some(c) if b"diouxXeEfFgGcrsa".contains(c) => out.push(*c),
+            _ => return None,
         }
         i += 1;
     }
-    any
+    Some(out)
 }
 
 #[cfg(test)]
