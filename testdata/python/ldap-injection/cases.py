@@ -54,3 +54,20 @@ def handler_formatted(event, context):
     query = ldap.filter.filter_format("(&(objectClass=person)(uid=%s))", [uid])
     # ok: python/ldap-injection -- filter_format escapes the values it puts in the template
     return conn.search_s(BASE_DN, ldap.SCOPE_SUBTREE, query)
+
+
+def directory():
+    conn = ldap.initialize("ldap://localhost")
+    conn.simple_bind_s()
+    return conn
+
+
+@app.route("/people")
+def people():
+    uid = request.args.get("uid", "")
+    conn = directory()
+    # ruleid: python/ldap-injection
+    found = conn.search_s(BASE_DN, ldap.SCOPE_SUBTREE, f"(uid={uid})")
+    # ok: python/ldap-injection -- escaped
+    conn.search_s(BASE_DN, ldap.SCOPE_SUBTREE, f"(uid={escape_filter_chars(uid)})")
+    return str(found)

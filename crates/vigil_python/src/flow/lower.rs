@@ -2395,6 +2395,9 @@ impl<'c> Builder<'c> {
                 None => self.expr(*o),
             })
             .collect();
+        if let Some(v) = self.containment_check(&operands, &ops, n) {
+            return Val::op(v);
+        }
         let mut result: Option<Operand> = None;
         for (i, op) in ops.iter().enumerate() {
             let (Some(a), Some(b)) = (vals.get(i), vals.get(i + 1)) else {
@@ -2469,6 +2472,66 @@ impl<'c> Builder<'c> {
             });
         }
         Val::op(result.unwrap_or(Operand::Opaque))
+    }
+
+    /// `os.path.commonpath([base, path]) == base` (or `!=`, either side): the containment check of
+    /// a path under a base folder. Lowered as `os.path.__contained__(path)`, which the models read
+    /// as a path-traversal guard where it is true (the operands were evaluated before).
+    fn containment_check(
+        &mut self,
+        operands: &[Node<'c>],
+        ops: &[String],
+        n: Node<'c>,
+    ) -> Option<Operand> {
+        let ([l, r], [op]) = (operands, ops) else {
+            return None;
+        };
+        if op != "==" && op != "!=" {
+            return None;
+        }
+        let src = self.src();
+        let is_commonpath = |c: Node<'c>| {
+            c.kind() == "call"
+                && c.field("function").is_some_and(|f| {
+                    let q = self.cx.resolve_type(text(f, src));
+                    matches!(&*q, "os.path.commonpath" | "posixpath.commonpath")
+                })
+        };
+        let (call, base) = if is_commonpath(*l) {
+            (*l, *r)
+        } else if is_commonpath(*r) {
+            (*r, *l)
+        } else {
+            return None;
+        };
+        let list = call
+            .field("arguments")
+            .and_then(|a| a.named_child(0))
+            .filter(|a| matches!(a.kind(), "list" | "tuple"))?;
+        let items = named_children(list);
+        let base_text = text(base, src);
+        if items.len() != 2 || !items.iter().any(|i| text(*i, src) == base_text) {
+            return None;
+        }
+        let path = items
+            .into_iter()
+            .find(|i| text(*i, src) != base_text && i.kind() == "identifier")?;
+        let p = self.expr(path).op;
+        let call = Call {
+            name: Arc::from("__contained__"),
+            class: Some(Arc::from("os.path")),
+            kind: CallKind::Static,
+            receiver: None,
+            on_this: false,
+            args: vec![p],
+            span: span(n),
+        };
+        let r = self.assign(Expr::Call(call), span(n));
+        Some(if op == "!=" {
+            self.assign(Expr::Unary(UnOp::Not, r), span(n))
+        } else {
+            r
+        })
     }
 
     fn comprehension(&mut self, n: Node<'c>) -> Val {
