@@ -57,3 +57,16 @@ def pattern_searched():
         return "bad name", 400
     # ruleid: python/path-traversal
     return send_file(os.path.join(ROOT, name))
+
+
+@app.route("/upload", methods=["POST"])
+def upload_bundle():
+    import tarfile
+
+    # ok: python/path-traversal -- the archive is read from the uploaded file object, not a path
+    with tarfile.open(fileobj=request.files["bundle"], mode="r:gz") as bundle:
+        names = bundle.getnames()
+    # ruleid: python/path-traversal
+    with tarfile.open(request.form["path"]) as other:
+        names += other.getnames()
+    return {"names": names}

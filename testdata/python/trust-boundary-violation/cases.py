@@ -45,3 +45,17 @@ def remember_key(request: HttpRequest):
     # ruleid: python/trust-boundary-violation
     request.session["lang"] = prefs["lang"]
     return None
+
+
+def sign_in(request: HttpRequest):
+    from django.contrib.auth import authenticate
+
+    username = request.POST.get("username", "")
+    account = authenticate(request, username=username, password=request.POST.get("password", ""))
+    if account is None:
+        return None
+    # ok: python/trust-boundary-violation -- the id of the user the database returned
+    request.session["account_id"] = account.pk
+    # ruleid: python/trust-boundary-violation
+    request.session["login_name"] = username
+    return None
