@@ -122,3 +122,18 @@ def temporary_password():
     # ok: python/insecure-random -- `pw` inside a longer ordinary name is not a password
     upward = random.choice([1, -1])
     return pw, new_pw, upward
+
+
+def generate_key():
+    # ruleid: python/insecure-random
+    return "%032x" % random.getrandbits(128)
+
+
+def make_cache_key(prefix):
+    # ok: python/insecure-random -- a cache key, not a secret
+    return prefix + str(random.randint(0, 9))
+
+
+def generate_key_securely():
+    # ok: python/insecure-random -- the secrets module
+    return secrets.token_hex(16)

@@ -1222,7 +1222,16 @@ impl<'c> Builder<'c> {
                     ]
                     .iter()
                     .any(|p| name.trim_start_matches('_').starts_with(p));
-                    if maker {
+                    // A maker of a plain `key` (`generate_key`, `new_key`) makes a secret key too;
+                    // as a variable, `key` is usually a dictionary's.
+                    let compact = name.replace('_', "");
+                    let key_maker = compact.ends_with("key")
+                        && !["cachekey", "sortkey", "lookupkey", "dictkey"]
+                            .iter()
+                            .any(|k| compact.ends_with(k));
+                    if maker && key_maker {
+                        self.secret_sink("secret_key", v, span(n));
+                    } else if maker {
                         self.secret_sink(&name, v, span(n));
                     }
                 }
