@@ -160,6 +160,10 @@ fn unescape(s: &str) -> String {
 /// The type whose members the models give for `self.` in a Django class-based view (`django.yaml`).
 const DJANGO_VIEW_TYPE: &str = "django.views.View";
 
+/// The type whose members the models give for `self.` in an `http.server` request handler
+/// (`http-server.yaml`).
+const HTTP_HANDLER_TYPE: &str = "http.server.BaseHTTPRequestHandler";
+
 /// The pseudo-type of the sinks of an API Gateway proxy response (`aws-lambda.yaml`).
 const PROXY_RESPONSE_TYPE: &str = "aws_lambda.ProxyResponse";
 
@@ -752,9 +756,10 @@ struct Builder<'c> {
     single_consts: HashMap<String, Const>,
     /// The dictionary lowered next is the `headers` of an API Gateway proxy response.
     proxy_headers: bool,
-    /// A method of a Django class-based view: `self.request` is the request, `self.kwargs` and
-    /// `self.args` the URL arguments ([`DJANGO_VIEW_TYPE`] in the models).
-    django_view_method: bool,
+    /// A method of a class whose base is a framework's (a Django class-based view, an `http.server`
+    /// request handler): the type whose members the models give for `self.` ([`DJANGO_VIEW_TYPE`],
+    /// [`HTTP_HANDLER_TYPE`]): `self.request`, `self.kwargs`, `self.path`, `self.send_header(...)`.
+    framework_self: Option<&'static str>,
 }
 
 impl<'c> Builder<'c> {
@@ -788,7 +793,7 @@ impl<'c> Builder<'c> {
             assign_counts: HashMap::default(),
             single_consts: HashMap::default(),
             proxy_headers: false,
-            django_view_method: false,
+            framework_self: None,
         }
     }
 
@@ -925,7 +930,11 @@ impl<'c> Builder<'c> {
     fn function(&mut self, node: Node<'c>) {
         let src = self.src();
         self.name_span = node.field("name").map_or(span(node), span);
-        self.django_view_method = self.in_class && self.cx.django && self.in_django_view(node);
+        self.framework_self = if self.in_class {
+            self.framework_base(node)
+        } else {
+            None
+        };
         // Decorators: `@app.route(...)` marks the parameters of a route handler.
         let mut marks: Vec<Arc<str>> = Vec::new();
         let mut is_staticmethod = false;
@@ -1018,7 +1027,7 @@ impl<'c> Builder<'c> {
                 ty = Some(Arc::from("django.http.HttpRequest"));
             } else if django_view
                 && i > first_user
-                && (!is_method || self.django_view_method)
+                && (!is_method || self.framework_self == Some(DJANGO_VIEW_TYPE))
                 && default.is_none()
             {
                 // URL arguments of a function view, or of a class-based view's handler
@@ -1935,30 +1944,43 @@ impl<'c> Builder<'c> {
         }
     }
 
-    /// Whether the method `node` belongs to a class one of whose bases is a Django view
-    /// (`django.views.View`, `TemplateView`, the generic views, through the file's imports).
-    fn in_django_view(&self, node: Node<'c>) -> bool {
+    /// The framework type of `self` in the method `node`: its class has a base (through the file's
+    /// imports) that is a Django view (`django.views.View`, `TemplateView`, the generic views) or
+    /// an `http.server` request handler.
+    fn framework_base(&self, node: Node<'c>) -> Option<&'static str> {
         let mut cur = node.parent();
         while let Some(n) = cur {
             if n.kind() == "class_definition" {
                 let src = self.src();
-                return n.field("superclasses").is_some_and(|bases| {
-                    named_children(bases)
-                        .into_iter()
-                        .filter(|b| matches!(b.kind(), "identifier" | "attribute"))
-                        .any(|b| {
-                            self.cx
-                                .resolve_type(text(b, src))
-                                .starts_with("django.views.")
-                        })
-                });
+                let bases = n
+                    .field("superclasses")
+                    .map(named_children)
+                    .unwrap_or_default();
+                return bases
+                    .into_iter()
+                    .filter(|b| matches!(b.kind(), "identifier" | "attribute"))
+                    .find_map(|b| {
+                        let q = self.cx.resolve_type(text(b, src));
+                        if self.cx.django && q.starts_with("django.views.") {
+                            Some(DJANGO_VIEW_TYPE)
+                        } else if matches!(
+                            &*q,
+                            "http.server.BaseHTTPRequestHandler"
+                                | "http.server.SimpleHTTPRequestHandler"
+                                | "http.server.CGIHTTPRequestHandler"
+                        ) {
+                            Some(HTTP_HANDLER_TYPE)
+                        } else {
+                            None
+                        }
+                    });
             }
             if n.kind() == "function_definition" {
-                return false;
+                return None;
             }
             cur = n.parent();
         }
-        false
+        None
     }
 
     fn knows(&self, class: &str, name: &str) -> bool {
@@ -2655,9 +2677,12 @@ impl<'c> Builder<'c> {
         };
         let attr: Arc<str> = Arc::from(text(a, self.src()));
         let obj = self.expr(o);
-        // `self.request` of a Django class-based view: what the models say of a view's members.
-        let view = (obj.is_self && self.django_view_method && self.knows(DJANGO_VIEW_TYPE, &attr))
-            .then(|| Arc::from(DJANGO_VIEW_TYPE));
+        // `self.request` of a Django class-based view, `self.path` of a request handler: what the
+        // models say of the framework class's members.
+        let view = self
+            .framework_self
+            .filter(|t| obj.is_self && self.knows(t, &attr))
+            .map(Arc::from);
         let class = view.or_else(|| obj.ty.clone()).or_else(|| obj.path.clone());
         if let Some(c) = &class {
             if self.knows(c, &attr) {
@@ -2737,7 +2762,13 @@ impl<'c> Builder<'c> {
                 };
                 let obj = self.expr(o);
                 let mname: Arc<str> = Arc::from(text(a, src));
-                if obj.is_self {
+                let framework = self
+                    .framework_self
+                    .filter(|t| obj.is_self && self.knows(t, &mname));
+                if let Some(t) = framework {
+                    // `self.send_header(...)` of a request handler: the framework's method.
+                    (Some(Arc::from(t)), mname, obj.op.into(), false, None)
+                } else if obj.is_self {
                     (Some(self.owner.clone()), mname, obj.op.into(), true, None)
                 } else if matches!(obj.op, Operand::Opaque) && obj.path.is_some() {
                     let p = obj.path.clone().unwrap_or_else(|| Arc::from(""));
