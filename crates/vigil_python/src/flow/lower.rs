@@ -2831,6 +2831,27 @@ impl<'c> Builder<'c> {
         if via_shell {
             kwargs.push(("shell".into(), Val::op(Operand::Const(Const::Bool(true)))));
         }
+        // A response built with a constant content type that is not HTML (`HttpResponse(data,
+        // "text/csv")`, `content_type="application/json"`, `mimetype="text/plain"`) is no page:
+        // the `#non-html` variant the models name.
+        if let Some(c) = class.clone() {
+            let positional = (name.as_ref() == "HttpResponse")
+                .then(|| args.get(1))
+                .flatten();
+            let declared = kwargs
+                .iter()
+                .filter(|(k, _)| k == "content_type" || k == "mimetype")
+                .map(|(_, v)| &v.op)
+                .chain(positional);
+            let non_html = declared.into_iter().any(|op| {
+                matches!(op, Operand::Const(Const::Str(t))
+                    if !t.is_empty() && !t.to_ascii_lowercase().contains("html"))
+            });
+            let variant = format!("{c}#non-html");
+            if non_html && self.cx.models.knows_type(&variant) {
+                class = Some(Arc::from(variant));
+            }
+        }
         if let Some(c) = class.clone() {
             for (k, v) in &kwargs {
                 let falsy = matches!(
