@@ -42,3 +42,19 @@ class Report:
     def render(self):
         # ok: python/xss -- not a Django view: nothing says what `self.request` holds
         return HttpResponse("<h1>" + str(self.request) + "</h1>")
+
+
+def tag_list(request):
+    from django.utils.html import format_html_join
+
+    names = request.GET.getlist("tag")
+    body = format_html_join("", "<li>{}</li>", ((n,) for n in names))
+    # ok: python/xss -- format_html_join escapes each value
+    return HttpResponse("<ul>" + body + "</ul>")
+
+
+def tag_list_raw(request):
+    names = request.GET.getlist("tag")
+    body = "".join("<li>" + n + "</li>" for n in names)
+    # ruleid: python/xss
+    return HttpResponse("<ul>" + body + "</ul>")
