@@ -199,6 +199,20 @@ fn proxy_response(n: Node<'_>, src: &str) -> Option<bool> {
     Some(html)
 }
 
+/// A call of `class.name(args)` with no receiver: the pseudo-calls the lowering names for the models
+/// (sinks of response parts and secrets, `repr` of logged values, containment checks).
+fn static_call(class: &str, name: &str, args: Vec<Operand>, sp: TextRange) -> Expr {
+    Expr::Call(Call {
+        name: Arc::from(name),
+        class: Some(Arc::from(class)),
+        kind: CallKind::Static,
+        receiver: None,
+        on_this: false,
+        args,
+        span: sp,
+    })
+}
+
 /// The value of a string without interpolations; `None` for f-strings with fields and bytes.
 fn plain_string(n: Node<'_>, src: &str) -> Option<String> {
     let mut out = String::new();
@@ -805,15 +819,7 @@ impl<'c> Builder<'c> {
         }
         self.emit(Inst::Assign {
             dst: None,
-            expr: Expr::Call(Call {
-                name: Arc::from(part),
-                class: Some(Arc::from(PROXY_RESPONSE_TYPE)),
-                kind: CallKind::Static,
-                receiver: None,
-                on_this: false,
-                args: vec![value],
-                span: sp,
-            }),
+            expr: static_call(PROXY_RESPONSE_TYPE, part, vec![value], sp),
             span: sp,
         });
     }
@@ -828,15 +834,7 @@ impl<'c> Builder<'c> {
         }
         self.emit(Inst::Assign {
             dst: None,
-            expr: Expr::Call(Call {
-                name: Arc::from("__secret__"),
-                class: Some(Arc::from(SECRET_TYPE)),
-                kind: CallKind::Static,
-                receiver: None,
-                on_this: false,
-                args: vec![value.clone()],
-                span: sp,
-            }),
+            expr: static_call(SECRET_TYPE, "__secret__", vec![value.clone()], sp),
             span: sp,
         });
     }
@@ -1930,16 +1928,7 @@ impl<'c> Builder<'c> {
                 break;
             };
             if matches!(c, b'r' | b'a') && !matches!(a, Operand::Const(_)) {
-                let call = Call {
-                    name: Arc::from("repr"),
-                    class: Some(Arc::from("builtins")),
-                    kind: CallKind::Static,
-                    receiver: None,
-                    on_this: false,
-                    args: vec![a.clone()],
-                    span: sp,
-                };
-                *a = self.assign(Expr::Call(call), sp);
+                *a = self.assign(static_call("builtins", "repr", vec![a.clone()], sp), sp);
             }
         }
     }
@@ -2548,16 +2537,10 @@ impl<'c> Builder<'c> {
             .into_iter()
             .find(|i| text(*i, src) != base_text && i.kind() == "identifier")?;
         let p = self.expr(path).op;
-        let call = Call {
-            name: Arc::from("__contained__"),
-            class: Some(Arc::from("os.path")),
-            kind: CallKind::Static,
-            receiver: None,
-            on_this: false,
-            args: vec![p],
-            span: span(n),
-        };
-        let r = self.assign(Expr::Call(call), span(n));
+        let r = self.assign(
+            static_call("os.path", "__contained__", vec![p], span(n)),
+            span(n),
+        );
         Some(if op == "!=" {
             self.assign(Expr::Unary(UnOp::Not, r), span(n))
         } else {
