@@ -97,3 +97,20 @@ def other_archive_listed(path, other, dest):
         # ruleid: python/unsafe-archive-extraction
         zf.extractall(dest)
         return names
+
+
+def listed_but_not_checked(upload, dest):
+    with tarfile.open(fileobj=upload, mode="r:gz") as archive:
+        names = archive.getnames()
+        # ruleid: python/unsafe-archive-extraction
+        archive.extractall(dest)
+    return {"installed": names}
+
+
+def listed_then_checked(path, dest):
+    with zipfile.ZipFile(path) as zf:
+        names = zf.namelist()
+        if any(n.startswith("/") or ".." in n for n in names):
+            raise ValueError("unsafe member name")
+        # ok: python/unsafe-archive-extraction -- the stored listing is checked before extracting
+        zf.extractall(dest)

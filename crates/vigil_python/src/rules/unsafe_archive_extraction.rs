@@ -82,24 +82,61 @@ fn checks_sizes(cx: &Checker<'_, '_>, at: Node<'_>) -> bool {
     found
 }
 
-/// Whether the scope lists the archive's members (`getnames()`, `getmembers()`, `namelist()`,
-/// `infolist()` on the same receiver): the code inspects them before extracting (distlib checks
-/// every name against the target directory).
+/// Whether the scope examines the archive's members (`getnames()`, `getmembers()`, `namelist()`,
+/// `infolist()` on the same receiver) before extracting: loops over the listing, tests it, or hands
+/// it to a function (distlib checks every name against the target directory). A listing only
+/// stored or returned (`names = tar.getnames()` reported back to the client) checks nothing.
 fn lists_members(cx: &Checker<'_, '_>, recv: Node<'_>) -> bool {
     let name = squeeze(cx.text(recv));
-    let mut found = false;
-    walk_same_scope(scope_of(recv), &mut |n| {
+    let scope = scope_of(recv);
+    let mut listings: Vec<Node<'_>> = Vec::new();
+    walk_same_scope(scope, &mut |n| {
         if let Some((r, m, _)) = method_call(n) {
             if matches!(
                 cx.text(m),
                 "getnames" | "getmembers" | "namelist" | "infolist"
             ) && squeeze(cx.text(r)) == name
             {
-                found = true;
+                listings.push(n);
             }
         }
     });
-    found
+    listings.into_iter().any(|l| {
+        if examined(l) {
+            return true;
+        }
+        // `names = tar.getnames()` and then `names` examined.
+        let Some(target) = l
+            .parent()
+            .filter(|p| p.kind() == "assignment")
+            .and_then(|p| p.field("left"))
+            .filter(|t| t.kind() == "identifier")
+        else {
+            return false;
+        };
+        let var = cx.text(target);
+        let mut found = false;
+        walk_same_scope(scope, &mut |n| {
+            if n.kind() == "identifier" && n.id() != target.id() && cx.text(n) == var && examined(n)
+            {
+                found = true;
+            }
+        });
+        found
+    })
+}
+
+/// Whether a value is examined where it stands: iterated (`for m in ...`, a comprehension),
+/// compared or tested (`in`, `==`, `any(...)`), or passed to a function.
+fn examined(n: Node<'_>) -> bool {
+    let Some(p) = n.parent() else { return false };
+    match p.kind() {
+        "for_statement" | "for_in_clause" => p.field("right").is_some_and(|r| r.id() == n.id()),
+        "comparison_operator" | "boolean_operator" | "not_operator" => true,
+        "argument_list" => true,
+        "parenthesized_expression" => examined(p),
+        _ => false,
+    }
 }
 
 fn positional_count(args: Node<'_>) -> usize {
