@@ -312,9 +312,22 @@ impl Models {
         u32::try_from(self.kinds.len() - 1).map_err(|e| e.to_string())
     }
 
+    /// The kinds of a `kinds:` list: `None` for all of them (or an empty list); `all` followed by
+    /// `-kind` entries is every kind but those (`[all, -insecure-random]`: a hash of a predictable
+    /// value is still predictable).
     fn kinds_mask(&mut self, kinds: &[String]) -> Result<Option<u64>, String> {
-        if kinds.is_empty() || kinds.iter().any(|k| k == "all") {
-            return Ok(None);
+        let mut except = 0u64;
+        for k in kinds.iter().filter_map(|k| k.strip_prefix('-')) {
+            except |= 1u64 << self.kind_bit(k)?;
+        }
+        let all = kinds.iter().any(|k| k == "all");
+        if except != 0 && !all {
+            return Err(format!(
+                "kinds {kinds:?}: `-kind` entries only follow `all` (every kind but those)"
+            ));
+        }
+        if kinds.is_empty() || all {
+            return Ok((except != 0).then_some(!except));
         }
         let mut mask = 0u64;
         for k in kinds {
@@ -703,6 +716,23 @@ mod tests {
         let ok = "library: x\ntaint-kinds: [a-kind, b-kind]\n";
         let m = Models::load(&[("ok", ok)]).unwrap();
         assert_eq!(m.kind_index("b-kind"), Some(1));
+    }
+
+    #[test]
+    fn all_but_some_kinds() {
+        let ok = "library: x\ntaint-kinds: [a-kind, b-kind]\nsanitizers:\n  - types: [h]\n    methods: [f]\n    kinds: [all, -b-kind]\n";
+        let m = Models::load(&[("ok", ok)]).unwrap();
+        let Some(Effect::Sanitizer {
+            kinds: Some(mask), ..
+        }) = m.effects(Some("h"), "f", 1).first().map(|e| &e.effect)
+        else {
+            panic!("no sanitizer mask");
+        };
+        assert_eq!(mask & 0b11, 0b01, "a-kind sanitized, b-kind kept");
+        // `-kind` without `all` is a mistake, named as such.
+        let bad = "library: x\ntaint-kinds: [a-kind, b-kind]\nsanitizers:\n  - types: [h]\n    methods: [f]\n    kinds: [a-kind, -b-kind]\n";
+        let e = Models::load(&[("bad", bad)]).unwrap_err();
+        assert!(e.message.contains("only follow `all`"), "{e}");
     }
 
     #[test]

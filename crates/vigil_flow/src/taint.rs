@@ -265,6 +265,13 @@ pub struct State {
     prefixes: BTreeMap<Var, Arc<str>>,
     /// Results of fluent calls (`sb.append(x)` returns `sb`): the variable holding the same object.
     objs: BTreeMap<Var, Var>,
+    /// Variables read from a field of another variable (`t = hook.target`): a guard on `t` also
+    /// holds for the next reads of that field.
+    loads: BTreeMap<Var, (Var, Arc<str>)>,
+    /// Fields of variables a guard has checked (`if urlparse(hook.target).hostname in ALLOWED:`),
+    /// with the kinds checked for (`None`: all): later reads of `hook.target` are checked values
+    /// until `hook` or its field is assigned.
+    checked_fields: BTreeMap<(Var, Arc<str>), Option<u64>>,
 }
 
 impl State {
@@ -285,6 +292,10 @@ impl State {
         self.aliases.remove(&v);
         self.objs.remove(&v);
         self.prefixes.remove(&v);
+        self.loads.remove(&v);
+        if !self.checked_fields.is_empty() {
+            self.checked_fields.retain(|(b, _), _| *b != v);
+        }
     }
 
     /// The variable that holds the object `v` refers to (through fluent calls).
@@ -1090,9 +1101,21 @@ impl Engine<'_, '_> {
                 field,
             } => {
                 if &**field == "length" {
-                    AbsVal::default()
-                } else {
-                    AbsVal::of(st.val(b).whole())
+                    return AbsVal::default();
+                }
+                let checked = match b {
+                    Operand::Var(b) if !st.checked_fields.is_empty() => {
+                        st.checked_fields.get(&(*b, field.clone())).copied()
+                    }
+                    _ => None,
+                };
+                match checked {
+                    Some(None) => AbsVal::default(),
+                    Some(Some(mask)) => AbsVal::of(st.val(b).whole().map(|mut t| {
+                        t.sanitize(mask);
+                        t
+                    })),
+                    None => AbsVal::of(st.val(b).whole()),
                 }
             }
             Expr::ArrayLoad { array, index } => {
@@ -1256,6 +1279,15 @@ impl Engine<'_, '_> {
                     if let Some(o) = obj {
                         st.objs.insert(*d, o);
                     }
+                    if let Expr::FieldLoad {
+                        base: Some(Operand::Var(b)),
+                        field,
+                    } = expr
+                    {
+                        if b != d {
+                            st.loads.insert(*d, (*b, field.clone()));
+                        }
+                    }
                     // A copy keeps what the source variable stood for.
                     if let Expr::Use(Operand::Var(src)) = expr {
                         if src != d {
@@ -1264,6 +1296,9 @@ impl Engine<'_, '_> {
                             }
                             if let Some(g) = st.guards.get(src).cloned() {
                                 st.guards.insert(*d, g);
+                            }
+                            if let Some(l) = st.loads.get(src).cloned() {
+                                st.loads.insert(*d, l);
                             }
                             // Reference semantics: `b = sb; b.append(x)` also changes `sb`.
                             let root = st.root(*src);
@@ -1277,6 +1312,9 @@ impl Engine<'_, '_> {
             Inst::FieldStore {
                 base, field, value, ..
             } => {
+                if let Some(Operand::Var(b)) = base {
+                    st.checked_fields.remove(&(*b, field.clone()));
+                }
                 let v = st.val(value);
                 match base {
                     None => {
@@ -1334,6 +1372,13 @@ impl Engine<'_, '_> {
         if let Operand::Var(c) = cond {
             if let Some(g) = st.guards.get(c) {
                 if g.when == taken {
+                    if let Some(path) = st.loads.get(&g.target) {
+                        let e = s.checked_fields.entry(path.clone()).or_insert(g.kinds);
+                        *e = match (*e, g.kinds) {
+                            (Some(a), Some(b)) => Some(a | b),
+                            _ => None,
+                        };
+                    }
                     match g.kinds {
                         None => {
                             s.vals.remove(&g.target);
@@ -1373,6 +1418,9 @@ impl Analysis for Engine<'_, '_> {
         into.objs.retain(|k, a| other.objs.get(k) == Some(a));
         into.prefixes
             .retain(|k, a| other.prefixes.get(k) == Some(a));
+        into.loads.retain(|k, a| other.loads.get(k) == Some(a));
+        into.checked_fields
+            .retain(|k, a| other.checked_fields.get(k) == Some(a));
     }
 
     fn transfer(

@@ -46,6 +46,8 @@ pub(crate) struct FileCtx<'a> {
     consts: HashMap<String, Const>,
     global_types: HashMap<String, Arc<str>>,
     classes: HashSet<String>,
+    /// Module-level enumerations (`class Theme(str, Enum)`): as annotations, the type `enum.Enum`.
+    enums: HashSet<String>,
     /// Functions defined at module level: they shadow the builtins of the same name
     /// (`webbrowser.open`).
     functions: HashSet<String>,
@@ -53,6 +55,9 @@ pub(crate) struct FileCtx<'a> {
     django: bool,
     /// The application class of the one web framework the module imports (`flask.Flask`).
     framework: Option<&'static str>,
+    /// The request class of the one framework the module imports whose handlers receive the
+    /// request as a parameter named `request` (Starlette, aiohttp's server).
+    request_type: Option<&'static str>,
 }
 
 pub(crate) fn text<'a>(n: Node<'_>, src: &'a str) -> &'a str {
@@ -163,6 +168,14 @@ const DJANGO_VIEW_TYPE: &str = "django.views.View";
 /// The type whose members the models give for `self.` in an `http.server` request handler
 /// (`http-server.yaml`).
 const HTTP_HANDLER_TYPE: &str = "http.server.BaseHTTPRequestHandler";
+/// The type of an unannotated `request` parameter in a module that imports Starlette or FastAPI
+/// (`starlette.yaml`).
+const STARLETTE_REQUEST_TYPE: &str = "starlette.requests.Request";
+/// The type of an unannotated `request` parameter in a module that imports `aiohttp.web`
+/// (`aiohttp.yaml`).
+const AIOHTTP_REQUEST_TYPE: &str = "aiohttp.web.Request";
+/// The type whose members the models give for `self.` in an aiohttp class-based view.
+const AIOHTTP_VIEW_TYPE: &str = "aiohttp.web.View";
 
 /// The pseudo-type of the sinks of an API Gateway proxy response (`aws-lambda.yaml`).
 const PROXY_RESPONSE_TYPE: &str = "aws_lambda.ProxyResponse";
@@ -335,6 +348,7 @@ fn resolve_from(module_node: Node<'_>, src: &str, this_module: &str, is_pkg: boo
 type Prepass<'t> = (
     HashMap<String, Arc<str>>,
     HashSet<String>,
+    HashSet<String>,
     Vec<(String, Node<'t>)>,
 );
 
@@ -349,6 +363,7 @@ fn prepass<'t>(
 ) -> Prepass<'t> {
     let mut imports: HashMap<String, Arc<str>> = HashMap::default();
     let mut classes = HashSet::default();
+    let mut enums = HashSet::default();
     let mut module_assigns: Vec<(String, Node<'t>)> = Vec::new();
     // (node, enclosing class, at module level)
     let mut stack: Vec<(Node<'t>, Option<Arc<str>>, bool)> = vec![(root, None, true)];
@@ -405,6 +420,18 @@ fn prepass<'t>(
                     .map(|x| text(x, src).to_owned())
                     .unwrap_or_default();
                 if top {
+                    // An enumeration (`class Theme(str, Enum)`): a parameter so annotated holds
+                    // one of its members (FastAPI validates it).
+                    let is_enum = n.field("superclasses").is_some_and(|b| {
+                        named_children(b).into_iter().any(|b| {
+                            let t = text(b, src);
+                            let last = t.rsplit('.').next().unwrap_or(t);
+                            matches!(last, "Enum" | "IntEnum" | "StrEnum" | "Flag" | "IntFlag")
+                        })
+                    });
+                    if is_enum {
+                        enums.insert(name.clone());
+                    }
                     classes.insert(name.clone());
                 }
                 let owner: Arc<str> = match &class {
@@ -455,7 +482,7 @@ fn prepass<'t>(
             stack.push((k, class.clone(), keep_top));
         }
     }
-    (imports, classes, module_assigns)
+    (imports, classes, enums, module_assigns)
 }
 
 /// Whether nodes of `kind` may hold statements (directly, or in a clause or block they hold). An
@@ -492,7 +519,7 @@ pub(crate) fn lower_file(
     let module = module_of(rel_path);
     let is_pkg = rel_path.ends_with("__init__.py");
     let mut defs = Vec::new();
-    let (imports, classes, module_assigns) = prepass(root, src, &module, is_pkg, &mut defs);
+    let (imports, classes, enums, module_assigns) = prepass(root, src, &module, is_pkg, &mut defs);
     let functions: HashSet<String> = defs
         .iter()
         .filter(|(_, class, top)| *top && class.is_none())
@@ -510,6 +537,12 @@ pub(crate) fn lower_file(
         (false, true) => Some("fastapi.FastAPI"),
         _ => None,
     };
+    // Starlette (and FastAPI, built on it) and aiohttp's server pass handlers the request.
+    let request_type = match (uses("starlette") || uses("fastapi"), uses("aiohttp.web")) {
+        (true, false) if !django => Some(STARLETTE_REQUEST_TYPE),
+        (false, true) if !django => Some(AIOHTTP_REQUEST_TYPE),
+        _ => None,
+    };
     let mut cx = FileCtx {
         src,
         module: Arc::from(module.as_str()),
@@ -517,10 +550,12 @@ pub(crate) fn lower_file(
         consts: HashMap::default(),
         global_types: HashMap::default(),
         classes,
+        enums,
         functions,
         models,
         django,
         framework,
+        request_type,
     };
     // Module-level names bound once: constants and constructor-typed objects.
     let mut counts: HashMap<&str, usize> = HashMap::default();
@@ -695,6 +730,9 @@ impl FileCtx<'_> {
         if let Some(q) = self.imports.get(head) {
             return Arc::from(rest.map_or_else(|| q.to_string(), |r| format!("{q}.{r}")));
         }
+        if rest.is_none() && self.enums.contains(head) {
+            return Arc::from("enum.Enum");
+        }
         Arc::from(base)
     }
 }
@@ -771,8 +809,9 @@ struct Builder<'c> {
     /// The dictionary lowered next is the `headers` of an API Gateway proxy response.
     proxy_headers: bool,
     /// A method of a class whose base is a framework's (a Django class-based view, an `http.server`
-    /// request handler): the type whose members the models give for `self.` ([`DJANGO_VIEW_TYPE`],
-    /// [`HTTP_HANDLER_TYPE`]): `self.request`, `self.kwargs`, `self.path`, `self.send_header(...)`.
+    /// request handler, an aiohttp view): the type whose members the models give for `self.`
+    /// ([`DJANGO_VIEW_TYPE`], [`HTTP_HANDLER_TYPE`], [`AIOHTTP_VIEW_TYPE`]): `self.request`,
+    /// `self.kwargs`, `self.path`, `self.send_header(...)`.
     framework_self: Option<&'static str>,
 }
 
@@ -1023,6 +1062,14 @@ impl<'c> Builder<'c> {
             }
             if django_view && i == first_user {
                 ty = Some(Arc::from("django.http.HttpRequest"));
+            } else if let Some(rt) = self
+                .cx
+                .request_type
+                .filter(|_| i == first_user && ty.is_none() && name == "request")
+            {
+                // A Starlette or aiohttp handler (`async def page(request)`), or a helper given
+                // the request: the framework's request either way.
+                ty = Some(Arc::from(rt));
             } else if django_view
                 && i > first_user
                 && (!is_method || self.framework_self == Some(DJANGO_VIEW_TYPE))
@@ -1952,6 +1999,11 @@ impl<'c> Builder<'c> {
                         let q = self.cx.resolve_type(text(b, src));
                         if self.cx.django && q.starts_with("django.views.") {
                             Some(DJANGO_VIEW_TYPE)
+                        } else if self.cx.request_type == Some(AIOHTTP_REQUEST_TYPE)
+                            && q.starts_with("aiohttp.web")
+                            && q.ends_with(".View")
+                        {
+                            Some(AIOHTTP_VIEW_TYPE)
                         } else if matches!(
                             &*q,
                             "http.server.BaseHTTPRequestHandler"
