@@ -287,6 +287,14 @@ fn describe(text: &str, span: TextRange) -> String {
 
 /// Whether a call may reach function `f` (defined in module `module`).
 fn may_call(call: &Call, caller_owner: &str, f: &Function) -> bool {
+    // `Client(url)` runs `Client.__init__(self, url)`.
+    if &*f.name == "__init__" && call.receiver.is_none() && !call.on_this {
+        let class = match call.class.as_deref() {
+            Some(m) => format!("{m}.{}", call.name),
+            None => call.name.to_string(),
+        };
+        return owner_matches(&f.owner, &class);
+    }
     if f.name != call.name || f.name.starts_with('<') {
         return false;
     }
@@ -603,13 +611,18 @@ fn summary_of(file: &SourceFile, a: &Analyzed, leak: leaks::LeakFacts) -> FileSu
         .map(|c| &c.name)
         .collect();
     fs.calls = calls.into_iter().cloned().collect();
-    let defines: std::collections::BTreeSet<&Arc<str>> = a
+    // A class's `__init__` is called by the class's name (`Client(url)`).
+    let defines: std::collections::BTreeSet<Arc<str>> = a
         .functions
         .iter()
         .filter(|f| is_summarized(f))
-        .map(|f| &f.name)
+        .flat_map(|f| {
+            let class = (&*f.name == "__init__")
+                .then(|| Arc::from(f.owner.rsplit('.').next().unwrap_or(&f.owner)));
+            std::iter::once(f.name.clone()).chain(class)
+        })
         .collect();
-    fs.defines = defines.into_iter().cloned().collect();
+    fs.defines = defines.into_iter().collect();
     fs
 }
 

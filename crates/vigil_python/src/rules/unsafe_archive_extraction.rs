@@ -102,7 +102,7 @@ fn lists_members(cx: &Checker<'_, '_>, recv: Node<'_>) -> bool {
         }
     });
     listings.into_iter().any(|l| {
-        if examined(l) {
+        if examined(cx, l) {
             return true;
         }
         // `names = tar.getnames()` and then `names` examined.
@@ -117,7 +117,10 @@ fn lists_members(cx: &Checker<'_, '_>, recv: Node<'_>) -> bool {
         let var = cx.text(target);
         let mut found = false;
         walk_same_scope(scope, &mut |n| {
-            if n.kind() == "identifier" && n.id() != target.id() && cx.text(n) == var && examined(n)
+            if n.kind() == "identifier"
+                && n.id() != target.id()
+                && cx.text(n) == var
+                && examined(cx, n)
             {
                 found = true;
             }
@@ -126,15 +129,46 @@ fn lists_members(cx: &Checker<'_, '_>, recv: Node<'_>) -> bool {
     })
 }
 
+/// Functions that take a listing without looking at the names in it (`len(names)`,
+/// `print(names)`, a JSON response of them).
+const NOT_EXAMINING: &[&str] = &[
+    "len",
+    "print",
+    "str",
+    "repr",
+    "list",
+    "tuple",
+    "set",
+    "frozenset",
+    "sorted",
+    "dumps",
+    "jsonify",
+    "JsonResponse",
+    "JSONResponse",
+    "Response",
+    "append",
+    "extend",
+    "debug",
+    "info",
+    "warning",
+    "error",
+];
+
 /// Whether a value is examined where it stands: iterated (`for m in ...`, a comprehension),
-/// compared or tested (`in`, `==`, `any(...)`), or passed to a function.
-fn examined(n: Node<'_>) -> bool {
+/// compared or tested (`in`, `==`, `any(...)`), or passed to a function that may check it.
+fn examined(cx: &Checker<'_, '_>, n: Node<'_>) -> bool {
     let Some(p) = n.parent() else { return false };
     match p.kind() {
         "for_statement" | "for_in_clause" => p.field("right").is_some_and(|r| r.id() == n.id()),
         "comparison_operator" | "boolean_operator" | "not_operator" => true,
-        "argument_list" => true,
-        "parenthesized_expression" => examined(p),
+        "argument_list" => p
+            .parent()
+            .and_then(|c| c.field("function"))
+            .is_none_or(|f| {
+                let t = cx.text(f);
+                !NOT_EXAMINING.contains(&t.rsplit('.').next().unwrap_or(t))
+            }),
+        "parenthesized_expression" => examined(cx, p),
         _ => false,
     }
 }
