@@ -391,6 +391,12 @@ pub struct FnResult {
 
 struct Engine<'r, 'a> {
     run: &'r TaintRun<'a>,
+    /// Only this parameter is a parameter origin (the others are plain values): a run that gives
+    /// the sanitization of one parameter's flow to the return value ([`analyze`]).
+    only_param: Option<usize>,
+    /// A parameter's value was sanitized for some kind: the one `pcleansed` mask of a value that
+    /// mixes several parameters may then understate what one of them is sanitized for.
+    param_sanitized: std::cell::Cell<bool>,
     report: bool,
     ret: Option<Taint>,
     hits: Vec<SinkHit>,
@@ -562,8 +568,34 @@ impl Rechecks {
 /// Run the taint analysis over one function.
 #[must_use]
 pub fn analyze(f: &Function, run: &TaintRun<'_>) -> FnResult {
+    analyze_with(f, run, None)
+}
+
+/// The sanitization of each parameter's own flow to the return value, when several parameters
+/// reach it and one of them was sanitized on the way (`f"<h1>{escape(title)}</h1>{body}"`): one
+/// run per such parameter, the others plain values.
+fn param_masks(f: &Function, run: &TaintRun<'_>, summary: &mut FnSummary) {
+    if summary.param_to_return.len() < 2 || summary.param_to_return.len() > 8 {
+        return;
+    }
+    for entry in &mut summary.param_to_return {
+        let one = analyze_with(f, run, Some(entry.0 as usize));
+        if let Some(&(_, mask)) = one
+            .summary
+            .param_to_return
+            .iter()
+            .find(|(i, _)| *i == entry.0)
+        {
+            entry.1 = mask;
+        }
+    }
+}
+
+fn analyze_with(f: &Function, run: &TaintRun<'_>, only_param: Option<usize>) -> FnResult {
     let mut eng = Engine {
         run,
+        only_param,
+        param_sanitized: std::cell::Cell::new(false),
         report: false,
         ret: None,
         hits: Vec::new(),
@@ -626,6 +658,9 @@ pub fn analyze(f: &Function, run: &TaintRun<'_>) -> FnResult {
         if eng.param_to_this & (1u64 << i) != 0 {
             summary.param_to_this.push(u32::try_from(i).unwrap_or(0));
         }
+    }
+    if only_param.is_none() && eng.param_sanitized.get() {
+        param_masks(f, run, &mut summary);
     }
     // One hit per (kind, sink call).
     eng.hits.sort_by_key(|h| (h.call.span, h.kind));
@@ -728,6 +763,22 @@ impl Engine<'_, '_> {
             }
             _ => true,
         });
+        // An `alias:` guard entry of a call whose value another entry decides (`hmac.new(key,
+        // data)` is a hash, and checking it checks `data`).
+        if !matches!(primary.map(|e| &e.effect), Some(Effect::GuardAlias { .. })) {
+            let target = effects.iter().find_map(|e| match &e.effect {
+                Effect::GuardAlias { target } => Some(*target),
+                _ => None,
+            });
+            let op = match target {
+                Some(Pos::Receiver) => call.receiver.as_ref(),
+                Some(Pos::Arg(i)) => call.args.get(i),
+                _ => None,
+            };
+            if let Some(Operand::Var(v)) = op {
+                self.pending_alias = Some(st.aliases.get(v).copied().unwrap_or(*v));
+            }
+        }
         let default_flow = || {
             let mut t = recv_val.whole();
             for a in &arg_vals {
@@ -753,6 +804,7 @@ impl Engine<'_, '_> {
                 None => AbsVal::default(),
                 Some(mask) => AbsVal::of(default_flow().map(|t| {
                     let mut t = t.step(call.span, format!("encoded by `{name}`"));
+                    self.note_sanitized(&t, *mask);
                     t.sanitize(*mask);
                     t
                 })),
@@ -806,6 +858,7 @@ impl Engine<'_, '_> {
                 }
                 let t = t.map(|t| {
                     let mut t = t.step(call.span, format!("through `{name}`"));
+                    self.note_sanitized(&t, *kinds);
                     t.sanitize(*kinds);
                     t
                 });
@@ -898,6 +951,7 @@ impl Engine<'_, '_> {
                     for &(i, mask) in &s.param_to_return {
                         if let Some(a) = arg_vals.get(i as usize).and_then(AbsVal::whole) {
                             let mut a = a.step(call.span, format!("through `{name}`"));
+                            self.note_sanitized(&a, mask);
                             a.sanitize(mask);
                             t = join_opt(&t, &Some(a));
                         }
@@ -1173,7 +1227,7 @@ impl Engine<'_, '_> {
                         }),
                     });
                 }
-                if idx < MAX_PARAMS {
+                if idx < MAX_PARAMS && self.only_param.is_none_or(|only| only == idx) {
                     // Random values (`only:` sources) are not followed through parameters.
                     let pt = Taint {
                         origins: 1u64 << idx,
@@ -1219,7 +1273,16 @@ impl Engine<'_, '_> {
                         let op = match target {
                             Pos::Receiver => call.receiver.clone(),
                             Pos::Arg(i) => call.args.get(i).cloned(),
-                            _ => None,
+                            // Whichever argument stands for another value (`compare_digest(sig,
+                            // hmac.new(key, data).digest())` checks `data`, in either order).
+                            Pos::Args => call
+                                .args
+                                .iter()
+                                .find(|a| {
+                                    matches!(a, Operand::Var(v) if st.aliases.get(v).is_some_and(|r| r != v))
+                                })
+                                .cloned(),
+                            Pos::Return => None,
                         };
                         match op {
                             Some(Operand::Var(t)) => Some(GuardFact {
@@ -1367,6 +1430,13 @@ impl Engine<'_, '_> {
 }
 
 impl Engine<'_, '_> {
+    /// Record that a value with parameter origins is sanitized for kinds it was not yet.
+    fn note_sanitized(&self, t: &Taint, mask: u64) {
+        if t.origins & ((1u64 << MAX_PARAMS) - 1) != 0 && mask & !t.pcleansed != 0 {
+            self.param_sanitized.set(true);
+        }
+    }
+
     fn branch_state(&self, st: &State, cond: &Operand, taken: bool) -> State {
         let mut s = st.clone();
         if let Operand::Var(c) = cond {
@@ -1386,6 +1456,7 @@ impl Engine<'_, '_> {
                         Some(mask) => {
                             if let Some(v) = s.vals.get_mut(&g.target) {
                                 if let Some(t) = &mut v.t {
+                                    self.note_sanitized(t, mask);
                                     t.sanitize(mask);
                                 }
                             }
