@@ -48,6 +48,9 @@ pub(crate) struct FileCtx<'a> {
     classes: HashSet<String>,
     /// Module-level enumerations (`class Theme(str, Enum)`): as annotations, the type `enum.Enum`.
     enums: HashSet<String>,
+    /// Module-level functions whose every `return` is a call of one class or modelled factory
+    /// (`def directory(): return Connection(...)`): the type of what they return.
+    fn_returns: HashMap<String, Arc<str>>,
     /// Functions defined at module level: they shadow the builtins of the same name
     /// (`webbrowser.open`).
     functions: HashSet<String>,
@@ -168,6 +171,18 @@ const DJANGO_VIEW_TYPE: &str = "django.views.View";
 /// The type whose members the models give for `self.` in an `http.server` request handler
 /// (`http-server.yaml`).
 const HTTP_HANDLER_TYPE: &str = "http.server.BaseHTTPRequestHandler";
+/// Calls that never return (resolved names).
+const NEVER_RETURN: &[&str] = &[
+    "flask.abort",
+    "werkzeug.exceptions.abort",
+    "sys.exit",
+    "os._exit",
+    "os.abort",
+    "builtins.exit",
+    "builtins.quit",
+    "exit",
+    "quit",
+];
 /// The type of an unannotated `request` parameter in a module that imports Starlette or FastAPI
 /// (`starlette.yaml`).
 const STARLETTE_REQUEST_TYPE: &str = "starlette.requests.Request";
@@ -551,6 +566,7 @@ pub(crate) fn lower_file(
         global_types: HashMap::default(),
         classes,
         enums,
+        fn_returns: HashMap::default(),
         functions,
         models,
         django,
@@ -571,13 +587,26 @@ pub(crate) fn lower_file(
         } else if value.kind() == "call" {
             if let Some(f) = value.field("function") {
                 if let Some(p) = cx.static_path(f) {
-                    // A factory with a modelled return type (`logging.getLogger`), else a class.
-                    let ty = p
-                        .rsplit_once('.')
-                        .and_then(|(c, m)| models.return_type(c, m))
-                        .unwrap_or(p);
+                    let ty = cx.type_of_call(p);
                     cx.global_types.insert(name.clone(), ty);
                 }
+            }
+        }
+    }
+    // What module-level factory functions return.
+    for (node, class, top) in &defs {
+        if !*top || class.is_some() || node.kind() != "function_definition" {
+            continue;
+        }
+        let (Some(name), Some(body)) = (node.field("name"), node.field("body")) else {
+            continue;
+        };
+        let mut types: Vec<Option<Arc<str>>> = Vec::new();
+        returns_of(body, &mut |r| types.push(r.and_then(|v| cx.call_type(v))));
+        if let Some(Some(t)) = types.first() {
+            if types.iter().all(|x| x.as_ref() == Some(t)) {
+                let t = t.clone();
+                cx.fn_returns.insert(text(name, src).to_owned(), t);
             }
         }
     }
@@ -608,6 +637,34 @@ pub(crate) fn lower_file(
         push(&mut out, b, node, top);
     }
     out
+}
+
+/// Calls `f` with the value of each `return` in a function body (`None` for a bare `return`),
+/// nested functions and classes excluded.
+fn returns_of<'t>(body: Node<'t>, f: &mut impl FnMut(Option<Node<'t>>)) {
+    // Statements only: a `return` is never inside an expression.
+    let mut stack = vec![body];
+    while let Some(n) = stack.pop() {
+        match n.kind() {
+            "return_statement" => f(n.named_child(0)),
+            "block"
+            | "if_statement"
+            | "elif_clause"
+            | "else_clause"
+            | "for_statement"
+            | "while_statement"
+            | "try_statement"
+            | "except_clause"
+            | "except_group_clause"
+            | "finally_clause"
+            | "with_statement"
+            | "match_statement"
+            | "case_clause" => {
+                stack.extend(named_children(n));
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Whether an `except` clause catches every exception: a bare `except:`, or one naming `Exception`
@@ -696,6 +753,30 @@ fn push(out: &mut LoweredFile, b: Builder<'_>, node: Node<'_>, top: bool) {
 impl FileCtx<'_> {
     /// The qualified path of a name or attribute chain rooted at an import (`os.path.join`), or a
     /// class or function of this module.
+    /// The type a call of the resolved callee `p` returns: a modelled factory's return type
+    /// (`logging.getLogger`), else the class `p` itself.
+    fn type_of_call(&self, p: Arc<str>) -> Arc<str> {
+        p.rsplit_once('.')
+            .and_then(|(c, m)| self.models.return_type(c, m))
+            .unwrap_or(p)
+    }
+
+    /// The type of a call expression whose callee is a class (capitalized) or a modelled factory.
+    fn call_type(&self, v: Node<'_>) -> Option<Arc<str>> {
+        if v.kind() != "call" {
+            return None;
+        }
+        let p = self.static_path(v.field("function")?)?;
+        let (c, m) = p.rsplit_once('.')?;
+        if let Some(t) = self.models.return_type(c, m) {
+            return Some(t);
+        }
+        m.chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            .then_some(p)
+    }
+
     fn static_path(&self, n: Node<'_>) -> Option<Arc<str>> {
         match n.kind() {
             "identifier" => self.global_path(text(n, self.src)),
@@ -1258,6 +1339,11 @@ impl<'c> Builder<'c> {
                     match c.kind() {
                         "assignment" => self.assignment(c),
                         "augmented_assignment" => self.augmented(c),
+                        "call" if self.never_returns(c) => {
+                            // `abort(400)`, `sys.exit(1)`: the code after it does not run.
+                            let v = self.expr(c).op;
+                            self.terminate(Terminator::Throw(v, span(c)));
+                        }
                         _ => {
                             self.expr(c);
                         }
@@ -1980,6 +2066,17 @@ impl<'c> Builder<'c> {
         }
     }
 
+    /// Whether a call statement never returns: it raises (Flask's and Werkzeug's `abort`) or ends
+    /// the process (`sys.exit`, `os._exit`, `exit`).
+    fn never_returns(&self, call: Node<'c>) -> bool {
+        let Some(f) = call.field("function") else {
+            return false;
+        };
+        let path = self.cx.static_path(f);
+        let name = path.as_deref().unwrap_or_else(|| text(f, self.src()));
+        NEVER_RETURN.contains(&name) && !self.cx.functions.contains(name)
+    }
+
     /// The framework type of `self` in the method `node`: its class has a base (through the file's
     /// imports) that is a Django view (`django.views.View`, `TemplateView`, the generic views) or
     /// an `http.server` request handler.
@@ -2154,6 +2251,26 @@ impl<'c> Builder<'c> {
                     .field("argument")
                     .map_or(Operand::Opaque, |a| self.expr(a).op);
                 Val::op(self.assign(Expr::Unary(UnOp::Not, v), span(n)))
+            }
+            "boolean_operator"
+                if n.field("operator").map(|o| o.kind()) == Some("or")
+                    && n.field("left").is_some_and(|l| {
+                        matches!(l.kind(), "identifier" | "attribute" | "call" | "subscript")
+                    })
+                    && n.field("right").is_some_and(|r| self.const_of(r).is_some()) =>
+            {
+                // `x or ""`: x, or a constant where x is empty. A pseudo-call the models make an
+                // alias of x, so that checking the result checks x (`urlparse(x or "")`).
+                let (Some(l), Some(r)) = (n.field("left"), n.field("right")) else {
+                    return Val::op(Operand::Opaque);
+                };
+                let lv = self.expr(l).op;
+                let rv = self.const_of(r).map_or(Operand::Opaque, Operand::Const);
+                let sp = span(n);
+                Val::op(self.assign(
+                    static_call("builtins", "__or_default__", vec![lv, rv], sp),
+                    sp,
+                ))
             }
             "boolean_operator" | "conditional_expression" => {
                 // Value of `a or b`, `a and b`, `x if c else y`: one variable assigned on each path.
@@ -2788,7 +2905,8 @@ impl<'c> Builder<'c> {
                     (class, Arc::from(last), None, false, ctor)
                 } else {
                     // A function of this module (or an unknown global).
-                    (Some(self.cx.module.clone()), fname, None, false, None)
+                    let ret = self.cx.fn_returns.get(&*fname).cloned();
+                    (Some(self.cx.module.clone()), fname, None, false, ret)
                 }
             }
             "attribute" => {
