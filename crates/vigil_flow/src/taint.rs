@@ -326,6 +326,36 @@ pub struct FnSummary {
     pub this_to_return: bool,
     /// Parameters stored into fields of the receiver (a setter): a tainted argument taints the receiver.
     pub param_to_this: Vec<u32>,
+    /// The return value is a tuple, list or dict whose elements carry different parameters
+    /// (`return (title, SPOOL_FILE)`, `return {"note": note, "user_id": uid}`): per constant key,
+    /// the parameters reaching that element, with the kinds each is sanitized for, and the
+    /// untrusted input of the function's own in it (`returns_source` then names the first of them,
+    /// for the callers that keep no keys, and `keyed_source` is set).
+    #[serde(default)]
+    pub keyed_return: Vec<KeyedReturn>,
+    /// `returns_source` is only in the elements of `keyed_return` that name a source.
+    #[serde(default)]
+    pub keyed_source: bool,
+}
+
+/// One element of a returned tuple, list or dict ([`FnSummary::keyed_return`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct KeyedReturn {
+    pub key: Const,
+    pub params: Vec<(u32, u64)>,
+    pub source: Option<Arc<str>>,
+}
+
+impl FnSummary {
+    /// Every parameter reaching the return value, keyed elements included (for the merges of
+    /// several candidates, which keep no keys).
+    pub fn params_to_return(&self) -> impl Iterator<Item = (u32, u64)> + '_ {
+        self.param_to_return.iter().copied().chain(
+            self.keyed_return
+                .iter()
+                .flat_map(|k| k.params.iter().copied()),
+        )
+    }
 }
 
 /// Callee lookup for calls into the scanned code.
@@ -399,6 +429,11 @@ struct Engine<'r, 'a> {
     param_sanitized: std::cell::Cell<bool>,
     report: bool,
     ret: Option<Taint>,
+    /// Returned tuples/dicts whose elements carry only parameter flows, per key
+    /// ([`FnSummary::keyed_return`]), while no return gave a whole tainted value.
+    ret_keyed: BTreeMap<Const, Taint>,
+    /// Some return gave a tainted value that is not such a keyed one.
+    ret_whole: bool,
     hits: Vec<SinkHit>,
     tainted_args: Vec<TaintedArg>,
     pending_guard: Option<(Pos, Option<u64>, bool)>,
@@ -598,6 +633,8 @@ fn analyze_with(f: &Function, run: &TaintRun<'_>, only_param: Option<usize>) -> 
         param_sanitized: std::cell::Cell::new(false),
         report: false,
         ret: None,
+        ret_keyed: BTreeMap::new(),
+        ret_whole: false,
         hits: Vec::new(),
         tainted_args: Vec::new(),
         pending_guard: None,
@@ -624,6 +661,46 @@ fn analyze_with(f: &Function, run: &TaintRun<'_>, only_param: Option<usize>) -> 
         out.clear();
     }
     let mut summary = FnSummary::default();
+    let exclusive = run.models.exclusive();
+    // Untrusted input of the function's own that is user input (not a restricted source, nor one
+    // sanitized for some kind): its description.
+    let own_source = |t: &Taint| -> Option<Arc<str>> {
+        (t.origins & SOURCE_BIT != 0 && t.cleansed & !exclusive == 0).then(|| {
+            t.trace.steps().first().map_or_else(
+                || Arc::from("untrusted input"),
+                |s| Arc::from(s.note.trim_start_matches("source: ")),
+            )
+        })
+    };
+    let keyed_ok = !eng.ret_whole
+        && eng.ret_keyed.len() <= 16
+        && eng
+            .ret_keyed
+            .values()
+            .all(|t| t.origins & SOURCE_BIT == 0 || own_source(t).is_some());
+    if !keyed_ok {
+        for t in std::mem::take(&mut eng.ret_keyed).into_values() {
+            eng.ret = join_opt(&eng.ret, &Some(t));
+        }
+    }
+    for (k, t) in &eng.ret_keyed {
+        let params: Vec<(u32, u64)> = (0..f.params.len().min(MAX_PARAMS))
+            .filter(|i| t.origins & (1u64 << i) != 0)
+            .map(|i| (u32::try_from(i).unwrap_or(0), t.pcleansed))
+            .collect();
+        let source = own_source(t);
+        if !params.is_empty() || source.is_some() {
+            summary.keyed_return.push(KeyedReturn {
+                key: k.clone(),
+                params,
+                source,
+            });
+        }
+    }
+    if let Some(src) = summary.keyed_return.iter().find_map(|k| k.source.clone()) {
+        summary.returns_source = Some(src);
+        summary.keyed_source = true;
+    }
     if let Some(r) = &eng.ret {
         summary.this_to_return = r.origins & THIS_BIT != 0;
         for i in 0..f.params.len().min(MAX_PARAMS) {
@@ -633,7 +710,6 @@ fn analyze_with(f: &Function, run: &TaintRun<'_>, only_param: Option<usize>) -> 
                     .push((u32::try_from(i).unwrap_or(0), r.pcleansed));
             }
         }
-        let exclusive = run.models.exclusive();
         let user = r.cleansed & !exclusive == 0;
         // A restricted source (a predictable random number): it matters for some of its kinds.
         let restricted = !user
@@ -948,35 +1024,52 @@ impl Engine<'_, '_> {
                             }
                         }
                     }
-                    for &(i, mask) in &s.param_to_return {
-                        if let Some(a) = arg_vals.get(i as usize).and_then(AbsVal::whole) {
+                    let through = |i: u32, mask: u64| {
+                        arg_vals.get(i as usize).and_then(AbsVal::whole).map(|a| {
                             let mut a = a.step(call.span, format!("through `{name}`"));
                             self.note_sanitized(&a, mask);
                             a.sanitize(mask);
-                            t = join_opt(&t, &Some(a));
+                            a
+                        })
+                    };
+                    for &(i, mask) in &s.param_to_return {
+                        t = join_opt(&t, &through(i, mask));
+                    }
+                    let fresh = |src: &Arc<str>| Taint {
+                        origins: SOURCE_BIT,
+                        acleansed: u64::MAX,
+                        pcleansed: u64::MAX,
+                        cleansed: if s.returns_source_safe_for == 0 {
+                            self.run.models.exclusive()
+                        } else {
+                            s.returns_source_safe_for
+                        },
+                        trace: Trace::root(Step {
+                            span: call.span,
+                            note: Arc::from(format!(
+                                "source: `{}` returns {src}",
+                                self.describe(call.span)
+                            )),
+                        }),
+                    };
+                    let mut keyed: BTreeMap<Const, Taint> = BTreeMap::new();
+                    for k in &s.keyed_return {
+                        let mut kt: Option<Taint> = k.source.as_ref().map(fresh);
+                        for &(i, mask) in &k.params {
+                            kt = join_opt(&kt, &through(i, mask));
+                        }
+                        if let Some(kt) = kt {
+                            keyed.insert(k.key.clone(), kt);
                         }
                     }
-                    if let Some(src) = &s.returns_source {
-                        let fresh = Taint {
-                            origins: SOURCE_BIT,
-                            acleansed: u64::MAX,
-                            pcleansed: u64::MAX,
-                            cleansed: if s.returns_source_safe_for == 0 {
-                                self.run.models.exclusive()
-                            } else {
-                                s.returns_source_safe_for
-                            },
-                            trace: Trace::root(Step {
-                                span: call.span,
-                                note: Arc::from(format!(
-                                    "source: `{}` returns {src}",
-                                    self.describe(call.span)
-                                )),
-                            }),
-                        };
-                        t = join_opt(&t, &Some(fresh));
+                    if let Some(src) = s.returns_source.as_ref().filter(|_| !s.keyed_source) {
+                        t = join_opt(&t, &Some(fresh(src)));
                     }
-                    return AbsVal::of(t);
+                    return AbsVal {
+                        t,
+                        keyed,
+                        len: None,
+                    };
                 }
                 let mut v = AbsVal::of(default_flow());
                 if call.kind == CallKind::Constructor {
@@ -1537,8 +1630,25 @@ impl Analysis for Engine<'_, '_> {
                         }
                     }
                 }
-                let t = st.val(o).whole().map(|t| t.step(*span, "returned"));
-                self.ret = join_opt(&self.ret, &t);
+                let v = st.val(o);
+                let keyed = v.t.is_none()
+                    && !v.keyed.is_empty()
+                    && v.keyed.values().all(|t| t.origins & THIS_BIT == 0);
+                if keyed {
+                    for (k, t) in &v.keyed {
+                        let t = t.step(*span, "returned");
+                        let e = self.ret_keyed.entry(k.clone());
+                        let j = match &e {
+                            std::collections::btree_map::Entry::Occupied(o) => o.get().join(&t),
+                            std::collections::btree_map::Entry::Vacant(_) => t,
+                        };
+                        e.insert_entry(j);
+                    }
+                } else {
+                    let t = v.whole().map(|t| t.step(*span, "returned"));
+                    self.ret_whole |= t.is_some();
+                    self.ret = join_opt(&self.ret, &t);
+                }
             }
             Terminator::Branch {
                 cond, then, els, ..

@@ -298,6 +298,8 @@ impl Callees for Symbolic<'_> {
             returns_source_safe_for: 0,
             this_to_return: true,
             param_to_this: Vec::new(),
+            keyed_return: Vec::new(),
+            keyed_source: false,
         })
     }
 }
@@ -546,7 +548,7 @@ impl Callees for Lookup<'_> {
         let mut merged = FnSummary::default();
         let mut masks: BTreeMap<u32, u64> = BTreeMap::new();
         for s in found {
-            for &(i, m) in &s.param_to_return {
+            for (i, m) in s.params_to_return() {
                 masks.entry(i).and_modify(|x| *x &= m).or_insert(m);
             }
             // A user-input return wins over a restricted (predictable random) one.

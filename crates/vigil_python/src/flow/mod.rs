@@ -253,7 +253,7 @@ impl Callees for Lookup<'_> {
         let mut merged = FnSummary::default();
         let mut masks: BTreeMap<u32, u64> = BTreeMap::new();
         for (_, s) in cands {
-            for &(i, m) in &s.param_to_return {
+            for (i, m) in s.params_to_return() {
                 masks.entry(i).and_modify(|x| *x &= m).or_insert(m);
             }
             if merged.returns_source.is_none() {
