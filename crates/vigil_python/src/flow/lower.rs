@@ -744,9 +744,12 @@ fn push(out: &mut LoweredFile, b: Builder<'_>, node: Node<'_>, top: bool) {
     }
     let mut fs = b.finish(node);
     let last = fs.len().saturating_sub(1);
+    let module = node.kind() == "module";
     for (i, f) in fs.drain(..).enumerate() {
+        // A lambda bound to a module-level name is a module-level function.
+        let named_lambda = module && i != last && !f.name.starts_with('<');
         out.functions.push(f);
-        out.module_level.push(top && i == last);
+        out.module_level.push((top && i == last) || named_lambda);
     }
 }
 
@@ -894,6 +897,9 @@ struct Builder<'c> {
     /// ([`DJANGO_VIEW_TYPE`], [`HTTP_HANDLER_TYPE`], [`AIOHTTP_VIEW_TYPE`]): `self.request`,
     /// `self.kwargs`, `self.path`, `self.send_header(...)`.
     framework_self: Option<&'static str>,
+    /// A generator: what it yields, accumulated (`yielded = yielded + value`), which its returns
+    /// give to the caller (the generator's elements).
+    yielded: Option<Var>,
 }
 
 impl<'c> Builder<'c> {
@@ -928,6 +934,7 @@ impl<'c> Builder<'c> {
             single_consts: HashMap::default(),
             proxy_headers: false,
             framework_self: None,
+            yielded: None,
         }
     }
 
@@ -1279,6 +1286,13 @@ impl<'c> Builder<'c> {
 
     fn finish(mut self, node: Node<'_>) -> Vec<Function> {
         let mut out = std::mem::take(&mut self.lambdas);
+        if let Some(y) = self.yielded {
+            for b in &mut self.blocks {
+                if let Terminator::Return(None, sp) = b.term {
+                    b.term = Terminator::Return(Some(Operand::Var(y)), sp);
+                }
+            }
+        }
         out.push(Function {
             name: self.name,
             owner: self.owner,
@@ -2476,7 +2490,20 @@ impl<'c> Builder<'c> {
                     // The yielded value leaves the function (an assignment with the span of the
                     // `yield`, which the leak analysis treats as a hand-off).
                     let v = self.expr(e);
-                    self.assign(Expr::Use(v.op), span(n));
+                    self.assign(Expr::Use(v.op.clone()), span(n));
+                    let y = match self.yielded {
+                        Some(y) => y,
+                        None => {
+                            let y = self.new_local(None, None);
+                            self.yielded = Some(y);
+                            y
+                        }
+                    };
+                    self.emit(Inst::Assign {
+                        dst: Some(y),
+                        expr: Expr::Binary(BinOp::Add, Operand::Var(y), v.op),
+                        span: span(n),
+                    });
                 }
                 Val::op(Operand::Opaque)
             }
@@ -2782,7 +2809,16 @@ impl<'c> Builder<'c> {
     }
 
     fn lambda(&mut self, n: Node<'c>) {
-        let mut b = Builder::new(self.cx, self.owner.clone(), Arc::from("<lambda>"));
+        // `compute = lambda e, env: eval(e, env)` at module level is the function `compute`
+        // (callers call it by that name).
+        let bound = n
+            .parent()
+            .filter(|p| &*self.name == "<module>" && p.kind() == "assignment")
+            .and_then(|p| p.field("left"))
+            .filter(|l| l.kind() == "identifier")
+            .map(|l| text(l, self.src()));
+        let name = bound.map_or_else(|| Arc::from("<lambda>"), Arc::from);
+        let mut b = Builder::new(self.cx, self.owner.clone(), name);
         b.name_span = span(n);
         // Nested lambdas share the nesting budget of the enclosing function.
         b.depth = self.depth;
