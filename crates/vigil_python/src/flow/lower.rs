@@ -39,6 +39,9 @@ pub(crate) struct LoweredFile {
     pub(crate) notices: Vec<String>,
 }
 
+/// A field of a class of the module: (class, field).
+type FieldKey = (Arc<str>, Arc<str>);
+
 pub(crate) struct FileCtx<'a> {
     src: &'a str,
     module: Arc<str>,
@@ -51,6 +54,9 @@ pub(crate) struct FileCtx<'a> {
     /// Module-level functions whose every `return` is a call of one class or modelled factory
     /// (`def directory(): return Connection(...)`): the type of what they return.
     fn_returns: HashMap<String, Arc<str>>,
+    /// Fields of the module's classes that every assignment in their methods gives one class or
+    /// modelled factory's result (`self.conn = Connection(...)`): (class, field) → type.
+    field_types: HashMap<FieldKey, Arc<str>>,
     /// Functions defined at module level: they shadow the builtins of the same name
     /// (`webbrowser.open`).
     functions: HashSet<String>,
@@ -567,6 +573,7 @@ pub(crate) fn lower_file(
         classes,
         enums,
         fn_returns: HashMap::default(),
+        field_types: HashMap::default(),
         functions,
         models,
         django,
@@ -610,6 +617,48 @@ pub(crate) fn lower_file(
             }
         }
     }
+    // What methods assign to fields of `self`.
+    let mut field_assigns: HashMap<FieldKey, Vec<Option<Arc<str>>>> = HashMap::default();
+    for (node, class, _) in &defs {
+        let (Some(owner), Some(body)) = (class, node.field("body")) else {
+            continue;
+        };
+        if node.kind() != "function_definition" {
+            continue;
+        }
+        statements_of(body, &mut |st| {
+            let Some(a) = st
+                .named_child(0)
+                .filter(|_| st.kind() == "expression_statement")
+                .filter(|a| a.kind() == "assignment")
+            else {
+                return;
+            };
+            let (Some(l), Some(r)) = (a.field("left"), a.field("right")) else {
+                return;
+            };
+            if l.kind() != "attribute" {
+                return;
+            }
+            let (Some(o), Some(f)) = (l.field("object"), l.field("attribute")) else {
+                return;
+            };
+            if text(o, src) == "self" {
+                field_assigns
+                    .entry((owner.clone(), Arc::from(text(f, src))))
+                    .or_default()
+                    .push(cx.call_type(r));
+            }
+        });
+    }
+    for (k, types) in field_assigns {
+        if let Some(Some(t)) = types.first() {
+            if types.iter().all(|x| x.as_ref() == Some(t)) {
+                let t = t.clone();
+                cx.field_types.insert(k, t);
+            }
+        }
+    }
     let mut out = LoweredFile::default();
     // The module body.
     let mut b = Builder::new(&cx, cx.module.clone(), Arc::from("<module>"));
@@ -642,11 +691,19 @@ pub(crate) fn lower_file(
 /// Calls `f` with the value of each `return` in a function body (`None` for a bare `return`),
 /// nested functions and classes excluded.
 fn returns_of<'t>(body: Node<'t>, f: &mut impl FnMut(Option<Node<'t>>)) {
-    // Statements only: a `return` is never inside an expression.
+    statements_of(body, &mut |n| {
+        if n.kind() == "return_statement" {
+            f(n.named_child(0));
+        }
+    });
+}
+
+/// Calls `f` with each simple statement of a function body, compound statements entered, nested
+/// functions and classes excluded (statements only: no expression is walked).
+fn statements_of<'t>(body: Node<'t>, f: &mut impl FnMut(Node<'t>)) {
     let mut stack = vec![body];
     while let Some(n) = stack.pop() {
         match n.kind() {
-            "return_statement" => f(n.named_child(0)),
             "block"
             | "if_statement"
             | "elif_clause"
@@ -662,7 +719,8 @@ fn returns_of<'t>(body: Node<'t>, f: &mut impl FnMut(Option<Node<'t>>)) {
             | "case_clause" => {
                 stack.extend(named_children(n));
             }
-            _ => {}
+            "function_definition" | "class_definition" | "decorated_definition" => {}
+            _ => f(n),
         }
     }
 }
@@ -2912,9 +2970,24 @@ impl<'c> Builder<'c> {
                 return Val::op(Operand::Opaque);
             }
         }
+        // `self.conn` where the class's methods only ever assign it `Connection(...)`.
+        let ty = obj
+            .is_self
+            .then(|| {
+                self.cx
+                    .field_types
+                    .get(&(self.owner.clone(), attr.clone()))
+                    .cloned()
+            })
+            .flatten();
         let base = if obj.is_self { None } else { Some(obj.op) };
         let v = self.assign(Expr::FieldLoad { base, field: attr }, span(n));
-        Val::op(v)
+        Val {
+            op: v,
+            ty,
+            path: None,
+            is_self: false,
+        }
     }
 
     #[expect(clippy::too_many_lines, reason = "argument forms and callee forms")]
