@@ -563,16 +563,41 @@ impl Models {
     /// `"*"` entries apply). Entries of the most specific type come first.
     #[must_use]
     pub fn effects(&self, class: Option<&str>, name: &str, arity: usize) -> Vec<&Entry> {
+        self.effects_of(class, name, arity, true)
+    }
+
+    fn effects_of(
+        &self,
+        class: Option<&str>,
+        name: &str,
+        arity: usize,
+        any_receiver: bool,
+    ) -> Vec<&Entry> {
         let mut out = Vec::new();
         let name: Arc<str> = Arc::from(name);
         let mut types = class.map(|c| self.type_and_supers(c)).unwrap_or_default();
-        types.push(Arc::from("*"));
+        if any_receiver {
+            types.push(Arc::from("*"));
+        }
         for t in types {
             if let Some(v) = self.by_method.get(&(t, name.clone())) {
                 out.extend(v.iter().filter(|e| e.arity.is_none_or(|a| a == arity)));
             }
         }
         out
+    }
+
+    /// Effects of a call: as [`Models::effects`], without the `"*"` entries (methods of any
+    /// receiver) when `own_function` (a static call of a function of the scanned code: a module's
+    /// own `execute(job)` is not a cursor's).
+    #[must_use]
+    pub fn call_effects(&self, call: &crate::ir::Call, own_function: bool) -> Vec<&Entry> {
+        self.effects_of(
+            call.class.as_deref(),
+            &call.name,
+            call.args.len(),
+            !own_function,
+        )
     }
 
     /// The declared return type of `class.name`, from `returns:` entries (supertypes searched).

@@ -369,6 +369,12 @@ pub trait Callees {
     fn may_return_source(&self, _call: &Call) -> bool {
         true
     }
+
+    /// Whether this static call names a function of the scanned code exactly (by owner and name):
+    /// models of methods of any receiver (`"*"`) do not apply to it.
+    fn defines(&self, _call: &Call) -> bool {
+        false
+    }
 }
 
 /// A call into the scanned code with an argument carrying untrusted input.
@@ -458,7 +464,7 @@ pub fn may_have_source(
     param_sources.iter().flatten().any(Option::is_some)
         || crate::ir::calls(functions).any(|c| {
             models
-                .effects(c.class.as_deref(), &c.name, c.args.len())
+                .call_effects(c, false)
                 .iter()
                 .any(|e| matches!(e.effect, Effect::Source { .. }))
                 || returns_source(c)
@@ -481,10 +487,7 @@ pub fn has_reportable_source(
     }
     let mut restricted_for = 0u64;
     for c in crate::ir::calls(functions) {
-        for e in models
-            .effects(c.class.as_deref(), &c.name, c.args.len())
-            .iter()
-        {
+        for e in models.call_effects(c, false).iter() {
             match e.effect {
                 Effect::Source {
                     restricted: false, ..
@@ -507,10 +510,7 @@ pub fn sink_kinds(functions: &[Function], models: &Models) -> u64 {
     }
     let mut kinds = 0u64;
     for c in crate::ir::calls(functions) {
-        for e in models
-            .effects(c.class.as_deref(), &c.name, c.args.len())
-            .iter()
-        {
+        for e in models.call_effects(c, false).iter() {
             if let Effect::Sink { kind, .. } = e.effect {
                 kinds |= 1u64 << kind;
             }
@@ -757,7 +757,11 @@ impl Engine<'_, '_> {
 
     fn eval_call(&mut self, f: &Function, call: &Call, st: &mut State) -> AbsVal {
         let models = self.run.models;
-        let effects = models.effects(call.class.as_deref(), &call.name, call.args.len());
+        let own_function = call.kind == CallKind::Static
+            && call.receiver.is_none()
+            && !call.on_this
+            && self.run.callees.defines(call);
+        let effects = models.call_effects(call, own_function);
         let arg_vals: Vec<AbsVal> = call.args.iter().map(|a| st.val(a)).collect();
         let recv_val = call
             .receiver
@@ -976,7 +980,11 @@ impl Engine<'_, '_> {
             }
             Some(Effect::Sink { .. }) => AbsVal::default(),
             None => {
-                if is_sink {
+                // A function call that a `"*"` sink model names (`execute(job)`) may be a function
+                // of the scanned code whose file the project facts are not known yet for: its
+                // tainted arguments are recorded all the same.
+                let maybe_own = call.kind == CallKind::Static && call.receiver.is_none();
+                if is_sink && !maybe_own {
                     return AbsVal::default();
                 }
                 if self.report && call.kind != CallKind::Constructor {
@@ -992,6 +1000,9 @@ impl Engine<'_, '_> {
                             });
                         }
                     }
+                }
+                if is_sink {
+                    return AbsVal::default();
                 }
                 if call.kind != CallKind::Constructor
                     && default_flow().is_none()

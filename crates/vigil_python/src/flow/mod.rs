@@ -123,6 +123,8 @@ pub struct FileSummary {
     /// file without sources that only passes its parameter to a sink has no summary, yet a
     /// caller's tainted argument makes its file worth checking again).
     defines: Vec<Arc<str>>,
+    /// The functions (not methods) the file defines, by (module, name), summarized or not.
+    functions: Vec<Key>,
     /// What the leak analyses of other files need (see [`leaks::LeakFacts`]).
     leak: leaks::LeakFacts,
 }
@@ -135,6 +137,8 @@ pub struct Project {
     by_name: HashMap<Arc<str>, Vec<(Arc<str>, FnSummary)>>,
     /// Module-level functions by name (for `from x import f` with another scan root).
     funcs_by_name: HashMap<Arc<str>, Vec<(Arc<str>, FnSummary)>>,
+    /// Every function (not method) of the scanned code, by (module, name).
+    functions: HashSet<Key>,
     args: Vec<ArgFact>,
     /// Files whose taint or leak results the project facts can change (see [`recheck_analyses`]).
     pub(crate) recheck: vigil_flow::taint::Rechecks,
@@ -208,6 +212,29 @@ impl Lookup<'_> {
 }
 
 impl Callees for Lookup<'_> {
+    fn defines(&self, call: &Call) -> bool {
+        let Some(c) = &call.class else { return false };
+        let k = (c.clone(), call.name.clone());
+        if self.local.contains_key(&k) {
+            return true;
+        }
+        // The module as imported, or without its leading packages (another scan root).
+        let Some(p) = self.project else { return false };
+        if p.functions.contains(&k) {
+            return true;
+        }
+        let mut module: &str = c;
+        while let Some((_, rest)) = module.split_once('.') {
+            module = rest;
+            if p.functions
+                .contains(&(Arc::from(module), call.name.clone()))
+            {
+                return true;
+            }
+        }
+        false
+    }
+
     fn may_return_source(&self, call: &Call) -> bool {
         let local = self
             .local
@@ -623,6 +650,13 @@ fn summary_of(file: &SourceFile, a: &Analyzed, leak: leaks::LeakFacts) -> FileSu
         })
         .collect();
     fs.defines = defines.into_iter().collect();
+    let functions: std::collections::BTreeSet<Key> = a
+        .functions
+        .iter()
+        .filter(|f| f.is_static && is_summarized(f))
+        .map(|f| (f.owner.clone(), f.name.clone()))
+        .collect();
+    fs.functions = functions.into_iter().collect();
     fs
 }
 
@@ -655,6 +689,7 @@ pub(crate) fn link(summaries: Summaries<'_, FileSummary>) -> Option<Project> {
             }
         }
         p.args.extend(fs.args);
+        p.functions.extend(fs.functions);
     }
     let targeted: HashSet<Arc<str>> = p.args.iter().map(|a| a.call.name.clone()).collect();
     let recheck = files_to_recheck(files, &targeted, |name| {
