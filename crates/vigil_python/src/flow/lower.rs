@@ -57,6 +57,9 @@ pub(crate) struct FileCtx<'a> {
     /// Fields of the module's classes that every assignment in their methods gives one class or
     /// modelled factory's result (`self.conn = Connection(...)`): (class, field) → type.
     field_types: HashMap<FieldKey, Arc<str>>,
+    /// Dataclasses of the module without an `__init__` of their own: class path → fields, in
+    /// order (the parameters of the generated `__init__`).
+    dataclasses: HashMap<Arc<str>, Vec<String>>,
     /// Functions defined at module level: they shadow the builtins of the same name
     /// (`webbrowser.open`).
     functions: HashSet<String>,
@@ -574,6 +577,7 @@ pub(crate) fn lower_file(
         enums,
         fn_returns: HashMap::default(),
         field_types: HashMap::default(),
+        dataclasses: HashMap::default(),
         functions,
         models,
         django,
@@ -614,6 +618,14 @@ pub(crate) fn lower_file(
             if types.iter().all(|x| x.as_ref() == Some(t)) {
                 let t = t.clone();
                 cx.fn_returns.insert(text(name, src).to_owned(), t);
+            }
+        }
+    }
+    // Dataclasses (`@dataclass`, attrs' `@define`): their fields, for the generated `__init__`.
+    for (node, class, _) in &defs {
+        if let (Some(owner), "class_definition") = (class, node.kind()) {
+            if let Some(fields) = dataclass_fields(*node, src) {
+                cx.dataclasses.insert(owner.clone(), fields);
             }
         }
     }
@@ -669,13 +681,20 @@ pub(crate) fn lower_file(
     for (node, class, top) in defs {
         if node.kind() == "class_definition" {
             let owner = class.unwrap_or_else(|| cx.module.clone());
-            let mut b = Builder::new(&cx, owner, Arc::from("<class>"));
+            let mut b = Builder::new(&cx, owner.clone(), Arc::from("<class>"));
             b.name_span = node.field("name").map_or(span(node), span);
             if let Some(body) = node.field("body") {
                 b.body(body);
             }
             b.terminate(Terminator::Return(None, span(node)));
             push(&mut out, b, node, false);
+            if let Some(fields) = cx.dataclasses.get(&owner) {
+                let mut b = Builder::new(&cx, owner.clone(), Arc::from("__init__"));
+                b.name_span = node.field("name").map_or(span(node), span);
+                b.in_class = true;
+                b.generated_init(fields, span(node));
+                push(&mut out, b, node, false);
+            }
             continue;
         }
         let owner = class.clone().unwrap_or_else(|| cx.module.clone());
@@ -686,6 +705,57 @@ pub(crate) fn lower_file(
         push(&mut out, b, node, top);
     }
     out
+}
+
+/// The fields of a dataclass (`@dataclass`, `@dataclasses.dataclass(...)`, attrs' `@define`/
+/// `@attr.s`) that does not define `__init__`: its annotated class attributes, in order
+/// (`ClassVar`s excluded).
+fn dataclass_fields(class: Node<'_>, src: &str) -> Option<Vec<String>> {
+    let parent = class
+        .parent()
+        .filter(|p| p.kind() == "decorated_definition")?;
+    let decorated = named_children(parent).into_iter().any(|d| {
+        d.kind() == "decorator"
+            && d.named_child(0).is_some_and(|e| {
+                let f = if e.kind() == "call" {
+                    e.field("function").unwrap_or(e)
+                } else {
+                    e
+                };
+                let t = text(f, src);
+                matches!(
+                    t.rsplit('.').next().unwrap_or(t),
+                    "dataclass" | "define" | "frozen" | "mutable" | "s" | "attrs"
+                ) && (t.contains("dataclass") || t.contains("attr") || t == "define")
+            })
+    });
+    if !decorated {
+        return None;
+    }
+    let body = class.field("body")?;
+    let mut fields = Vec::new();
+    for st in named_children(body) {
+        match st.kind() {
+            "function_definition"
+                if st.field("name").is_some_and(|n| text(n, src) == "__init__") =>
+            {
+                return None;
+            }
+            "expression_statement" => {
+                let Some(a) = st.named_child(0).filter(|a| a.kind() == "assignment") else {
+                    continue;
+                };
+                let (Some(l), Some(t)) = (a.field("left"), a.field("type")) else {
+                    continue;
+                };
+                if l.kind() == "identifier" && !text(t, src).contains("ClassVar") {
+                    fields.push(text(l, src).to_owned());
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(fields)
 }
 
 /// Calls `f` with the value of each `return` in a function body (`None` for a bare `return`),
@@ -1340,6 +1410,40 @@ impl<'c> Builder<'c> {
             }
         }
         self.cx.static_path(f)
+    }
+
+    /// The `__init__` a dataclass decorator generates: each parameter stored in its field.
+    fn generated_init(&mut self, fields: &[String], sp: TextRange) {
+        let this = self.new_local(Some("self"), None);
+        self.self_var = Some(this);
+        self.emit(Inst::Assign {
+            dst: Some(this),
+            expr: Expr::This,
+            span: sp,
+        });
+        for (i, f) in fields.iter().enumerate() {
+            let var = self.new_local(Some(f), None);
+            let idx = u32::try_from(i).unwrap_or(u32::MAX);
+            self.params.push(Param {
+                var,
+                name: Arc::from(f.as_str()),
+                ty: None,
+                annotations: Vec::new(),
+                span: sp,
+            });
+            self.emit(Inst::Assign {
+                dst: Some(var),
+                expr: Expr::Param(idx),
+                span: sp,
+            });
+            self.emit(Inst::FieldStore {
+                base: None,
+                field: Arc::from(f.as_str()),
+                value: Operand::Var(var),
+                span: sp,
+            });
+        }
+        self.terminate(Terminator::Return(None, sp));
     }
 
     fn finish(mut self, node: Node<'_>) -> Vec<Function> {
@@ -3154,6 +3258,18 @@ impl<'c> Builder<'c> {
             }
         }
         self.repr_log_args(class.as_deref(), &name, &mut args, span(n));
+        // A dataclass of this module (`Notifier(callback_url=url)`): keywords by field position,
+        // as its generated `__init__` takes them.
+        if let Some(fields) = ctor.as_deref().and_then(|c| self.cx.dataclasses.get(c)) {
+            for f in fields.iter().skip(args.len()) {
+                let v = kwargs
+                    .iter()
+                    .find(|(k, _)| k == f)
+                    .map_or(Operand::Opaque, |(_, v)| v.op.clone());
+                args.push(v);
+            }
+            kwargs.clear();
+        }
         args.extend(kwargs.into_iter().map(|(_, v)| v.op));
         let kind = if on_this || receiver.is_some() {
             CallKind::Virtual
