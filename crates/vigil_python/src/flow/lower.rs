@@ -774,22 +774,8 @@ fn statements_of<'t>(body: Node<'t>, f: &mut impl FnMut(Node<'t>)) {
     let mut stack = vec![body];
     while let Some(n) = stack.pop() {
         match n.kind() {
-            "block"
-            | "if_statement"
-            | "elif_clause"
-            | "else_clause"
-            | "for_statement"
-            | "while_statement"
-            | "try_statement"
-            | "except_clause"
-            | "except_group_clause"
-            | "finally_clause"
-            | "with_statement"
-            | "match_statement"
-            | "case_clause" => {
-                stack.extend(named_children(n));
-            }
             "function_definition" | "class_definition" | "decorated_definition" => {}
+            k if holds_statements(k) => stack.extend(named_children(n)),
             _ => f(n),
         }
     }
