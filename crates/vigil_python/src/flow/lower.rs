@@ -1014,6 +1014,11 @@ struct Builder<'c> {
     /// A generator: what it yields, accumulated (`yielded = yielded + value`), which its returns
     /// give to the caller (the generator's elements).
     yielded: Option<Var>,
+    /// Names bound to `functools.partial(f, a, ...)`: the function and the bound arguments, so
+    /// that `name(b)` is lowered as `f(a, ..., b)`.
+    partials: HashMap<String, (Node<'c>, Vec<Operand>)>,
+    /// The `functools.partial(...)` call lowered last (for the assignment that binds it).
+    last_partial: Option<(Node<'c>, Vec<Operand>)>,
 }
 
 impl<'c> Builder<'c> {
@@ -1049,6 +1054,8 @@ impl<'c> Builder<'c> {
             proxy_headers: false,
             framework_self: None,
             yielded: None,
+            partials: HashMap::default(),
+            last_partial: None,
         }
     }
 
@@ -1967,8 +1974,17 @@ impl<'c> Builder<'c> {
         if declared.is_some() {
             value.ty = declared;
         }
+        let partial = self.last_partial.take();
         if left.kind() == "identifier" {
             let name = text(left, src).to_owned();
+            match partial.filter(|_| n.field("right").is_some_and(|r| r.kind() == "call")) {
+                Some(p) => {
+                    self.partials.insert(name.clone(), p);
+                }
+                None => {
+                    self.partials.remove(&name);
+                }
+            }
             if n.field("right").is_some_and(|r| is_shell_list(r, src)) {
                 self.shell_lists.insert(name);
             } else {
@@ -3086,6 +3102,19 @@ impl<'c> Builder<'c> {
         let Some(func) = n.field("function") else {
             return Val::op(Operand::Opaque);
         };
+        self.last_partial = None;
+        // `show_log(branch)` where `show_log = functools.partial(run_git, "log")`: `run_git("log",
+        // branch)`.
+        let (func, bound) = match self
+            .partials
+            .get(text(func, src))
+            .filter(|_| func.kind() == "identifier")
+        {
+            Some((f, ops)) => (*f, ops.clone()),
+            None => (func, Vec::new()),
+        };
+        let is_partial = matches!(func.kind(), "identifier" | "attribute")
+            && self.cx.static_path(func).as_deref() == Some("functools.partial");
         // The callee first (evaluation order), then the arguments.
         let (class, name, receiver, on_this, ctor): Callee = match func.kind() {
             "identifier" => {
@@ -3141,9 +3170,9 @@ impl<'c> Builder<'c> {
                 (f.ty, Arc::from("__call__"), Some(f.op), false, None)
             }
         };
-        let mut args: Vec<Operand> = Vec::new();
+        let mut arg_paths: Vec<Option<Arc<str>>> = vec![None; bound.len()];
+        let mut args: Vec<Operand> = bound;
         let mut kwargs: Vec<(String, Val)> = Vec::new();
-        let mut arg_paths: Vec<Option<Arc<str>>> = Vec::new();
         // `["sh", "-c", cmd]` runs its third element through a shell, as `shell=True` does.
         let via_shell = n
             .field("arguments")
@@ -3244,6 +3273,7 @@ impl<'c> Builder<'c> {
             }
         }
         self.repr_log_args(class.as_deref(), &name, &mut args, span(n));
+        let positional = args.len();
         // A dataclass of this module (`Notifier(callback_url=url)`): keywords by field position,
         // as its generated `__init__` takes them.
         if let Some(fields) = ctor.as_deref().and_then(|c| self.cx.dataclasses.get(c)) {
@@ -3275,6 +3305,16 @@ impl<'c> Builder<'c> {
             args,
             span: span(n),
         };
+        if is_partial && positional >= 1 {
+            let target = n
+                .field("arguments")
+                .and_then(|al| al.named_child(0))
+                .filter(|f| matches!(f.kind(), "identifier" | "attribute"));
+            if let Some(t) = target {
+                let bound_args = call.args.get(1..positional).unwrap_or_default().to_vec();
+                self.last_partial = Some((t, bound_args));
+            }
+        }
         let v = self.assign(Expr::Call(call), span(n));
         Val {
             op: v,
