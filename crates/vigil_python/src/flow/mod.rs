@@ -137,8 +137,8 @@ pub struct Project {
     by_name: HashMap<Arc<str>, Vec<(Arc<str>, FnSummary)>>,
     /// Module-level functions by name (for `from x import f` with another scan root).
     funcs_by_name: HashMap<Arc<str>, Vec<(Arc<str>, FnSummary)>>,
-    /// Every function (not method) of the scanned code, by (module, name).
-    functions: HashSet<Key>,
+    /// Every function (not method) of the scanned code: name → the modules defining one.
+    functions: HashMap<Arc<str>, Vec<Arc<str>>>,
     args: Vec<ArgFact>,
     /// Files whose taint or leak results the project facts can change (see [`recheck_analyses`]).
     pub(crate) recheck: vigil_flow::taint::Rechecks,
@@ -218,21 +218,10 @@ impl Callees for Lookup<'_> {
         if self.local.contains_key(&k) {
             return true;
         }
-        // The module as imported, or without its leading packages (another scan root).
-        let Some(p) = self.project else { return false };
-        if p.functions.contains(&k) {
-            return true;
-        }
-        let mut module: &str = c;
-        while let Some((_, rest)) = module.split_once('.') {
-            module = rest;
-            if p.functions
-                .contains(&(Arc::from(module), call.name.clone()))
-            {
-                return true;
-            }
-        }
-        false
+        // The module as imported, or with other leading packages (another scan root).
+        self.project
+            .and_then(|p| p.functions.get(&call.name))
+            .is_some_and(|modules| modules.iter().any(|m| owner_matches(m, c)))
     }
 
     fn may_return_source(&self, call: &Call) -> bool {
@@ -689,7 +678,9 @@ pub(crate) fn link(summaries: Summaries<'_, FileSummary>) -> Option<Project> {
             }
         }
         p.args.extend(fs.args);
-        p.functions.extend(fs.functions);
+        for (module, name) in fs.functions {
+            p.functions.entry(name).or_default().push(module);
+        }
     }
     let targeted: HashSet<Arc<str>> = p.args.iter().map(|a| a.call.name.clone()).collect();
     let recheck = files_to_recheck(files, &targeted, |name| {
