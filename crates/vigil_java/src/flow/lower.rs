@@ -292,6 +292,27 @@ impl FileCtx<'_> {
     fn first_super(&self, fqn: &str) -> Option<Arc<str>> {
         self.member(fqn, Member::Supers, "", |c| c.supers.first().cloned())
     }
+
+    /// The modelled type a method `name` of the scanned code's class `class` is inherited from:
+    /// `jdbc.update(sql)` on a `class AppJdbcTemplate extends JdbcTemplate` that does not declare
+    /// `update` is `JdbcTemplate.update`. `None` when the class is modelled itself, declares the
+    /// method (its own code is what runs), or no modelled supertype is found.
+    fn inherited_from(&self, class: &str, name: &str) -> Option<Arc<str>> {
+        if self.models.knows_type(class) {
+            return None;
+        }
+        let mut t: Arc<str> = Arc::from(class);
+        for _ in 0..8 {
+            if self.method_type(&t, name).is_some() {
+                return None;
+            }
+            t = self.first_super(&t)?;
+            if self.models.knows_type(&t) {
+                return Some(t);
+            }
+        }
+        None
+    }
 }
 
 fn unescape(s: &str) -> String {
@@ -2093,6 +2114,10 @@ impl<'c, 't> Builder<'c, 't> {
             }
         };
         let recv_ty = class.clone();
+        let class = match class {
+            Some(c) if kind == CallKind::Virtual => self.cx.inherited_from(&c, &name).or(Some(c)),
+            c => c,
+        };
         let args = self.args(n);
         let call = Call {
             name,
