@@ -5,7 +5,7 @@
 //! unknown type) and its simple name; `supertypes:` lets an entry written for `java.sql.Statement`
 //! apply to a `PreparedStatement` receiver. See `docs/dataflow.md` for the format.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -225,6 +225,8 @@ pub struct Models {
     /// The declared kinds (`taint-kinds:`); any other kind is an error.
     declared: BTreeSet<Arc<str>>,
     inert: BTreeSet<Arc<str>>,
+    /// The names of the sink methods of named types (not `"*"` entries, which match any receiver).
+    sink_names: HashSet<Arc<str>>,
     /// Text of the file being loaded (to name the line of an unknown kind).
     loading: Option<(Arc<str>, Arc<str>)>,
     /// Sources of the `local` threat model are loaded.
@@ -291,7 +293,21 @@ impl Models {
                 }
             }
         }
+        m.sink_names = m
+            .by_method
+            .iter()
+            .filter(|((t, _), v)| {
+                &**t != "*" && v.iter().any(|e| matches!(e.effect, Effect::Sink { .. }))
+            })
+            .map(|((_, n), _)| n.clone())
+            .collect();
         Ok(m)
+    }
+
+    /// Whether a method of this name is a sink of some named type.
+    #[must_use]
+    pub fn is_sink_name(&self, name: &str) -> bool {
+        self.sink_names.contains(name)
     }
 
     fn kind_bit(&mut self, kind: &str) -> Result<u32, String> {
@@ -628,6 +644,15 @@ impl Models {
     #[must_use]
     pub fn return_sinks(&self) -> &[(Arc<str>, u32)] {
         &self.return_sinks
+    }
+
+    /// The kinds (as a bit mask) of the return sinks a value starting with `s` reaches.
+    #[must_use]
+    pub fn return_sink_kinds(&self, s: &str) -> u64 {
+        self.return_sinks
+            .iter()
+            .filter(|(p, _)| s.starts_with(&**p))
+            .fold(0, |k, (_, kind)| k | (1u64 << kind))
     }
 
     /// The sink kinds that only `only:` sources reach (user input is safe for them).

@@ -514,6 +514,58 @@ impl ResourceModels {
                 .any(|a| a.arg0.iter().chain(&a.arg0_not).any(|t| &**t == ty))
     }
 
+    /// Whether the models name `ty` only as the argument type of an acquisition (`String`,
+    /// `File` for `new FileInputStream(x)`): knowing a value has such a type changes a result only
+    /// where it is the argument of such an acquisition (see [`Self::asks_arg_type`]).
+    #[must_use]
+    pub fn knows_only_as_argument(&self, ty: &str) -> bool {
+        !(self.inert.contains(ty)
+            || self.resource_types.contains(ty)
+            || self.wrappers.contains_key(ty)
+            || self.supertypes.contains_key(ty)
+            || self.acquire.keys().any(|(t, _)| &**t == ty))
+            && self.knows(ty)
+    }
+
+    /// Whether a function has a call whose acquisition is decided by the type of an argument the
+    /// function does not know the type of (a variable of unknown type given to an acquisition
+    /// with `arg0`/`arg0-not`, or to a wrapper that throws on a string argument). A file without
+    /// one gains nothing from learning that another file's method returns a `String`.
+    #[must_use]
+    pub fn asks_arg_type(&self, f: &Function) -> bool {
+        let untyped = |o: Option<&Operand>| match o {
+            Some(Operand::Var(v)) => f.local(*v).is_none_or(|l| l.ty.is_none()),
+            _ => false,
+        };
+        crate::ir::calls(std::slice::from_ref(f)).any(|c| {
+            let by_arg0 = || {
+                self.acquisitions(c.class.as_deref(), &c.name, c.args.len())
+                    .iter()
+                    .any(|a| !a.arg0.is_empty() || !a.arg0_not.is_empty())
+                    && untyped(c.args.first())
+            };
+            let by_string = || {
+                c.class
+                    .as_deref()
+                    .and_then(|t| self.wrappers.get(t))
+                    .is_some_and(|w| matches!(w, Throws::StringArg(i) if untyped(c.args.get(*i))))
+            };
+            by_arg0() || by_string()
+        })
+    }
+
+    /// Whether a function may hold an obligation by the models alone: a call the models say
+    /// acquires, or a parameter of a resource type. The values of constants only decide the
+    /// paths of such a function (a branch on `DEBUG`, a comparison tested twice).
+    #[must_use]
+    pub fn may_hold(&self, f: &Function) -> bool {
+        crate::ir::calls(std::slice::from_ref(f))
+            .any(|c| self.acquires(c.class.as_deref(), &c.name, c.args.len()))
+            || f.params
+                .iter()
+                .any(|p| p.ty.as_deref().is_some_and(|t| self.is_resource_type(t)))
+    }
+
     /// Whether a type is known to need no release (`ByteArrayInputStream`, `StringWriter`).
     #[must_use]
     pub fn is_inert(&self, ty: &str) -> bool {

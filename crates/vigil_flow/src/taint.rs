@@ -500,15 +500,19 @@ pub fn has_reportable_source(
     restricted_for & sink_kinds(functions, models) != 0
 }
 
-/// The kinds of the sinks the file's calls reach (every kind when the models have return sinks,
-/// which any `return` may reach). A file with none can report no taint finding, whatever the
-/// project facts say: its check with them is skipped ([`FileReach::may_sink`]).
+/// The kinds of the sinks the file's calls reach, and of the return sinks whose prefix one of its
+/// string constants starts with (`"redirect:" + url`). A file with none can report no taint
+/// finding, whatever the project facts say: its check with them is skipped
+/// ([`FileReach::may_sink`]). A front end that folds other files' constants into the IR adds the
+/// kinds of [`Models::return_sink_kinds`] for those it could not fold without the project.
 #[must_use]
 pub fn sink_kinds(functions: &[Function], models: &Models) -> u64 {
-    if !models.return_sinks().is_empty() {
-        return u64::MAX;
-    }
     let mut kinds = 0u64;
+    if !models.return_sinks().is_empty() {
+        for s in string_constants(functions) {
+            kinds |= models.return_sink_kinds(s);
+        }
+    }
     for c in crate::ir::calls(functions) {
         for e in models.call_effects(c, false).iter() {
             if let Effect::Sink { kind, .. } = e.effect {
@@ -517,6 +521,54 @@ pub fn sink_kinds(functions: &[Function], models: &Models) -> u64 {
         }
     }
     kinds
+}
+
+/// The calls of the functions that may become sinks once the project's types are known: their
+/// name is that of a sink of a named type (`update`, `executeUpdate`) and their receiver's type is
+/// unknown (`None`: the project may type it) or one the models do not name (a class of the scanned
+/// code: a sink if it extends a modelled type). Returns whether there is a call of the first
+/// kind, and the classes of the second kind.
+#[must_use]
+pub fn may_become_sinks(functions: &[Function], models: &Models) -> (bool, Vec<Arc<str>>) {
+    let mut untyped = false;
+    let mut classes: std::collections::BTreeSet<Arc<str>> = std::collections::BTreeSet::new();
+    for c in crate::ir::calls(functions) {
+        if !models.is_sink_name(&c.name) {
+            continue;
+        }
+        match &c.class {
+            None => untyped = true,
+            Some(t) if !models.knows_type(t) => {
+                classes.insert(t.clone());
+            }
+            Some(_) => {}
+        }
+    }
+    (untyped, classes.into_iter().collect())
+}
+
+/// The string constants a value can start with (`"redirect:"` in `"redirect:" + url`).
+fn string_constants(functions: &[Function]) -> impl Iterator<Item = &str> {
+    functions
+        .iter()
+        .flat_map(|f| &f.blocks)
+        .flat_map(|b| &b.insts)
+        .flat_map(|i| {
+            let ops: [Option<&Operand>; 2] = match i {
+                Inst::Assign {
+                    expr: Expr::Use(o), ..
+                } => [Some(o), None],
+                Inst::Assign {
+                    expr: Expr::Binary(_, l, r),
+                    ..
+                } => [Some(l), Some(r)],
+                _ => [None, None],
+            };
+            ops.into_iter().flatten().filter_map(|o| match o {
+                Operand::Const(Const::Str(s)) => Some(&**s),
+                _ => None,
+            })
+        })
 }
 
 /// The taint rule of each enabled sink kind.

@@ -151,6 +151,20 @@ pub struct FileSummary {
     calls: Vec<SumKey>,
     /// See [`LoweredFile::external`].
     external: Vec<lower::ExternalUse>,
+    /// Whether the leak analysis of a method of the file depends on the type of an argument it
+    /// does not know ([`vigil_flow::obligation::ResourceModels::asks_arg_type`]).
+    asks_arg_type: bool,
+    /// The file has a sink ([`vigil_flow::taint::sink_kinds`]), or a call of unknown receiver
+    /// the project's types may make one ([`vigil_flow::taint::may_become_sinks`]); [`link`] adds
+    /// the other ways the project makes a sink.
+    may_sink: bool,
+    /// Classes not named by the models with a method or constructor named like a sink called:
+    /// sinks if the project says they extend a modelled type.
+    sink_classes: Vec<Arc<str>>,
+    /// Whether a method of the file may hold an obligation by the models alone
+    /// ([`vigil_flow::obligation::ResourceModels::may_hold`]): only then can the value of another
+    /// file's constant change what the leak analysis finds.
+    may_hold: bool,
     sums: Vec<(SumKey, Arc<str>, FnSummary)>,
     supers: Vec<(Arc<str>, Vec<Arc<str>>)>,
     args: Vec<ArgFact>,
@@ -824,9 +838,16 @@ pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<F
 }
 
 fn summary_of(file: &SourceFile, a: Analyzed, models: &Models) -> FileSummary {
+    let (untyped_sinks, sink_classes) = vigil_flow::taint::may_become_sinks(&a.functions, models);
     let mut fs = FileSummary {
         local_source: a.local_source,
         external: a.external.clone(),
+        asks_arg_type: leaks::load_resource_models()
+            .is_ok_and(|rm| a.functions.iter().any(|f| rm.asks_arg_type(f))),
+        may_sink: vigil_flow::taint::sink_kinds(&a.functions, models) != 0 || untyped_sinks,
+        sink_classes,
+        may_hold: leaks::load_resource_models()
+            .is_ok_and(|rm| a.functions.iter().any(|f| rm.may_hold(f))),
         ..FileSummary::default()
     };
     for (f, r) in a.functions.iter().zip(&a.results) {
@@ -895,21 +916,24 @@ pub(crate) fn link(summaries: Summaries<'_, FileSummary>) -> Option<Project> {
     let mut p = Project::default();
     let mut edges: Vec<Edge> = Vec::new();
     let mut files: Vec<FileReach<SumKey>> = Vec::new();
-    let mut externals: Vec<(Arc<str>, Vec<lower::ExternalUse>)> = Vec::new();
+    let mut sink_classes: Vec<Vec<Arc<str>>> = Vec::new();
+
+    let mut externals: Vec<(Arc<str>, Vec<lower::ExternalUse>, bool, bool)> = Vec::new();
     let mut field_reads: Vec<(Arc<str>, Vec<Arc<str>>)> = Vec::new();
     let mut interner = vigil_flow::Interner::default();
     for (path, mut fs) in summaries {
         fs.intern(&mut interner);
-        externals.push((path.clone(), fs.external));
+        sink_classes.push(fs.sink_classes);
+        externals.push((path.clone(), fs.external, fs.asks_arg_type, fs.may_hold));
         field_reads.push((path.clone(), fs.field_reads));
         files.push(FileReach {
             path,
             local_source: fs.local_source,
-            // Return sinks (Spring view names) make every file a possible sink.
-            may_sink: true,
+            may_sink: fs.may_sink,
             defines: fs.sums.iter().map(|(k, _, _)| k.clone()).collect(),
             calls: fs.calls,
         });
+
         for (k, owner, sum) in fs.sums {
             p.by_owner
                 .entry((owner.clone(), k.0.clone(), k.1))
@@ -929,6 +953,50 @@ pub(crate) fn link(summaries: Summaries<'_, FileSummary>) -> Option<Project> {
         }
     }
     compose(&mut p, &edges);
+    // A call becomes a sink in the second pass when its class extends a modelled type, and a
+    // return when another file's constant gives it a return sink's prefix (`"redirect:" + url`).
+    if let Ok(models) = load_models() {
+        let extends_modelled = |t: &Arc<str>| {
+            let mut lineage: Vec<&Arc<str>> = vec![t];
+            let mut i = 0;
+            while let Some(x) = lineage.get(i).copied() {
+                for s in p.supers.get(x).into_iter().flatten() {
+                    if models.knows_type(s) {
+                        return true;
+                    }
+                    if lineage.len() < 32 && !lineage.contains(&s) {
+                        lineage.push(s);
+                    }
+                }
+                i += 1;
+            }
+            false
+        };
+        // A name the first pass took for a class may be another file's field (of a sink type).
+        let has_field = |(class, member, name): &lower::ExternalUse| {
+            *member == lower::Member::HasField
+                && p.classes
+                    .get(class)
+                    .is_some_and(|c| c.fields.contains_key(&**name))
+        };
+        for ((f, classes), (_, ext, _, _)) in files.iter_mut().zip(&sink_classes).zip(&externals) {
+            f.may_sink = f.may_sink
+                || classes.iter().any(extends_modelled)
+                || (!classes.is_empty() && ext.iter().any(has_field));
+        }
+        let prefix = |(class, member, name): &lower::ExternalUse| {
+            *member == lower::Member::Constant
+                && p.classes
+                    .get(class)
+                    .and_then(|c| c.constants.get(&**name))
+                    .is_some_and(|k| {
+                        matches!(k, vigil_flow::ir::Const::Str(s) if models.return_sink_kinds(s) != 0)
+                    })
+        };
+        for (f, (_, ext, _, _)) in files.iter_mut().zip(&externals) {
+            f.may_sink = f.may_sink || ext.iter().any(prefix);
+        }
+    }
     let targeted: HashSet<SumKey> = p
         .args
         .iter()
@@ -954,18 +1022,26 @@ pub(crate) fn link(summaries: Summaries<'_, FileSummary>) -> Option<Project> {
     // the resource models know, a constant that can fold a branch, a field that makes a name not a
     // class). Asking about one member of a class is not asking about all of them: on the whole
     // OpenJDK, the classes-level test sent half of the files to a second pass.
+    // A type the models know only as an acquisition's argument type (`String`, `File`) is an
+    // answer only for a file that gave such an acquisition an argument of unknown type: on
+    // java.base, methods returning `String` sent a thousand files to a second pass for nothing.
     if let Ok(rm) = leaks::load_resource_models() {
-        let relevant = |t: &Arc<str>| rm.is_resource_type(t) || rm.knows(t);
-        let answers = |(class, member, name): &lower::ExternalUse| {
-            p.classes.get(class).is_some_and(|c| match member {
-                lower::Member::Field => c.fields.get(&**name).is_some_and(relevant),
-                lower::Member::Method => c.methods.get(&**name).is_some_and(relevant),
-                lower::Member::HasField => c.fields.contains_key(&**name),
-                lower::Member::Constant => c.constants.contains_key(&**name),
-                lower::Member::Supers => c.supers.iter().any(relevant),
-            })
-        };
-        for (path, ext) in externals {
+        for (path, ext, asks_arg_type, may_hold) in externals {
+            let relevant = |t: &Arc<str>| {
+                rm.is_resource_type(t)
+                    || (rm.knows(t) && (asks_arg_type || !rm.knows_only_as_argument(t)))
+            };
+            let answers = |(class, member, name): &lower::ExternalUse| {
+                p.classes.get(class).is_some_and(|c| match member {
+                    lower::Member::Field => c.fields.get(&**name).is_some_and(relevant),
+                    lower::Member::Method => c.methods.get(&**name).is_some_and(relevant),
+                    lower::Member::HasField => c.fields.contains_key(&**name),
+                    lower::Member::Constant => {
+                        (asks_arg_type || may_hold) && c.constants.contains_key(&**name)
+                    }
+                    lower::Member::Supers => c.supers.iter().any(relevant),
+                })
+            };
             if ext.iter().any(answers) {
                 recheck.leak.insert(path);
             }
