@@ -448,6 +448,39 @@ struct Engine<'r, 'a> {
     cur_span: Span,
     field_stores: Vec<(Arc<str>, Arc<str>)>,
     param_to_this: u64,
+    /// Variables that only ever hold a field of the enclosing object (`e = this.events`): a
+    /// container stored into through one (`self.events.append(x)`) stores into the field.
+    this_fields: std::collections::HashMap<Var, Arc<str>>,
+}
+
+/// The variables of `f` assigned only a read of one field of the enclosing object.
+fn this_field_vars(f: &Function) -> std::collections::HashMap<Var, Arc<str>> {
+    let mut out: std::collections::HashMap<Var, Option<Arc<str>>> =
+        std::collections::HashMap::new();
+    for i in f.blocks.iter().flat_map(|b| &b.insts) {
+        if let Inst::Assign {
+            dst: Some(d), expr, ..
+        } = i
+        {
+            let field = match expr {
+                Expr::FieldLoad { base: None, field } => Some(field),
+                _ => None,
+            };
+            match out.entry(*d) {
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(field.cloned());
+                }
+                std::collections::hash_map::Entry::Occupied(mut e) => {
+                    if e.get().as_ref() != field {
+                        e.insert(None);
+                    }
+                }
+            }
+        }
+    }
+    out.into_iter()
+        .filter_map(|(v, f)| f.map(|f| (v, f)))
+        .collect()
 }
 
 /// Whether untrusted input can appear in `functions` at all: a parameter source
@@ -695,6 +728,7 @@ fn analyze_with(f: &Function, run: &TaintRun<'_>, only_param: Option<usize>) -> 
         cur_span: Span::default(),
         field_stores: Vec::new(),
         param_to_this: 0,
+        this_fields: this_field_vars(f),
     };
     let Ok(states) = solve(f, &mut eng, run.budget) else {
         return FnResult {
@@ -1263,8 +1297,43 @@ impl Engine<'_, '_> {
                 AbsVal::default()
             }
         };
+        if matches!(
+            op,
+            ContainerOp::StoreKey
+                | ContainerOp::Append
+                | ContainerOp::Insert
+                | ContainerOp::StoreAll
+        ) {
+            if let Some(field) = self.this_fields.get(&st.root(r)).cloned() {
+                self.store_this_field(&field, &c, false);
+                st.fields.insert(field, c.clone());
+            }
+        }
         st.vals.insert(r, c);
         result
+    }
+
+    /// What storing `v` into the enclosing object's `field` tells the callers: untrusted input kept
+    /// in a field (read by the class's other methods), and with `params` the parameters reaching the
+    /// object. Trade-off: an element added to a field's container (`self.buf.append(msg)`) does not
+    /// make the whole object carry the parameter for callers (every method called on it would then
+    /// return it: `self.version_string()` after `self.send_response(code, msg)`); input from a
+    /// caller's argument still reaches the field through the parameter's own source.
+    fn store_this_field(&mut self, field: &Arc<str>, v: &AbsVal, params: bool) {
+        if !self.report {
+            return;
+        }
+        if let Some(t) = v.whole().filter(|_| params) {
+            self.param_to_this |= t.origins & ((1u64 << MAX_PARAMS) - 1);
+        }
+        if let Some(t) = v.whole().filter(|t| t.user_input(self.run.models)) {
+            let note = t
+                .trace
+                .steps()
+                .first()
+                .map_or_else(|| Arc::from("untrusted input"), |s| s.note.clone());
+            self.field_stores.push((field.clone(), note));
+        }
     }
 
     fn eval(&mut self, f: &Function, e: &Expr, st: &mut State) -> AbsVal {
@@ -1537,18 +1606,7 @@ impl Engine<'_, '_> {
                 let v = st.val(value);
                 match base {
                     None => {
-                        if self.report {
-                            if let Some(t) = v.whole() {
-                                self.param_to_this |= t.origins & ((1u64 << MAX_PARAMS) - 1);
-                            }
-                            if let Some(t) = v.whole().filter(|t| t.user_input(self.run.models)) {
-                                let note = t.trace.steps().first().map_or_else(
-                                    || Arc::from("untrusted input"),
-                                    |s| s.note.clone(),
-                                );
-                                self.field_stores.push((field.clone(), note));
-                            }
-                        }
+                        self.store_this_field(field, &v, true);
                         st.fields.insert(field.clone(), v);
                     }
                     Some(Operand::Var(b)) => {
@@ -1578,6 +1636,10 @@ impl Engine<'_, '_> {
                         };
                     }
                     None => av.t = join_opt(&av.t, &t),
+                }
+                if let Some(field) = self.this_fields.get(&st.root(*a)).cloned() {
+                    self.store_this_field(&field, &av, false);
+                    st.fields.insert(field, av.clone());
                 }
                 st.vals.insert(*a, av);
             }
