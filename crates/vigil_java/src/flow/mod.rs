@@ -724,6 +724,18 @@ fn analyze_file(
     let mut statics: BTreeMap<Arc<str>, Arc<str>> =
         project.map(|p| p.statics.clone()).unwrap_or_default();
     let no_fields = BTreeMap::new();
+    // A method is analyzed again in a later round only when something its analysis reads changed:
+    // the summary of a method it calls (by name and arity), its parameter sources, or the fields
+    // of its class. The others keep their result (the analysis is deterministic).
+    let call_keys: Vec<HashSet<SumKey>> = functions
+        .iter()
+        .map(|f| {
+            vigil_flow::ir::calls(std::slice::from_ref(f))
+                .map(|c| (c.name.clone(), c.args.len()))
+                .collect()
+        })
+        .collect();
+    let mut dirty = vec![true; functions.len()];
     for _round in 0..ROUNDS {
         let seen_fields: HashMap<Arc<str>, BTreeMap<Arc<str>, Arc<str>>> = if statics.is_empty() {
             HashMap::new()
@@ -749,10 +761,15 @@ fn analyze_file(
             supers: &supers,
             project,
         };
+        let mut prev = std::mem::take(&mut results).into_iter();
         results = functions
             .iter()
             .zip(&param_sources)
-            .map(|(f, ps)| {
+            .zip(&dirty)
+            .map(|((f, ps), &dirty)| {
+                if let Some(old) = prev.next().filter(|_| !dirty) {
+                    return old;
+                }
                 let run = TaintRun {
                     models,
                     kinds,
@@ -790,8 +807,11 @@ fn analyze_file(
                 })
             })
             .collect();
+        let before = param_sources.clone();
         let args_changed = apply_args(&mut param_sources, &facts);
         let mut fields_changed = false;
+        let mut statics_changed = false;
+        let mut owners_changed: HashSet<Arc<str>> = HashSet::new();
         for (f, r) in functions.iter().zip(&results) {
             for (field, note) in &r.field_stores {
                 let q = qualified_field(&f.owner, field);
@@ -799,6 +819,7 @@ fn analyze_file(
                     let src = note.trim_start_matches("source: ");
                     e.insert(Arc::from(format!("assigned {src} in `{}`", f.name)));
                     fields_changed = true;
+                    statics_changed = true;
                 }
                 if field.contains('.') {
                     continue;
@@ -811,8 +832,21 @@ fn analyze_file(
                         Arc::from(format!("assigned {src} in `{}`", f.name)),
                     );
                     fields_changed = true;
+                    owners_changed.insert(f.owner.clone());
                 }
             }
+        }
+        let changed_keys: HashSet<&SumKey> = new_local
+            .iter()
+            .filter(|(k, v)| local.get(*k) != Some(*v))
+            .map(|(k, _)| k)
+            .chain(local.keys().filter(|k| !new_local.contains_key(*k)))
+            .collect();
+        for (i, f) in functions.iter().enumerate() {
+            dirty[i] = statics_changed
+                || owners_changed.contains(&f.owner)
+                || before.get(i) != param_sources.get(i)
+                || call_keys[i].iter().any(|k| changed_keys.contains(k));
         }
         let sums_changed = new_local != local;
         local = new_local;
