@@ -700,6 +700,9 @@ impl<'t> PySemantics<'t> {
                 }
             }
             "identifier" => self.const_of_name(node, depth),
+            // `self.algorithm`: what the lowering knows of it where it is a call's argument (a
+            // class attribute bound once to a literal, `FileCtx::class_consts`).
+            "attribute" => self.flow_arg(node).flatten(),
             _ => None,
         }
     }

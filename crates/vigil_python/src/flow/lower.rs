@@ -57,6 +57,10 @@ pub(crate) struct FileCtx<'a> {
     /// Fields of the module's classes that every assignment in their methods gives one class or
     /// modelled factory's result (`self.conn = Connection(...)`): (class, field) → type.
     field_types: HashMap<FieldKey, Arc<str>>,
+    /// Class attributes bound once in the class body to a literal (`algorithm = "md5"`) that no
+    /// method assigns on `self` and no class of the module inherits: `self.algorithm` is that
+    /// constant. Trade-off: a subclass in another module overriding the attribute is not seen.
+    class_consts: HashMap<FieldKey, Const>,
     /// Dataclasses of the module without an `__init__` of their own: class path → fields, in
     /// order (the parameters of the generated `__init__`).
     dataclasses: HashMap<Arc<str>, Vec<String>>,
@@ -533,6 +537,63 @@ fn holds_statements(kind: &str) -> bool {
     )
 }
 
+/// [`FileCtx::class_consts`] of the module's classes.
+fn class_constants(
+    cx: &mut FileCtx<'_>,
+    defs: &[(Node<'_>, Option<Arc<str>>, bool)],
+    field_assigns: &HashMap<FieldKey, Vec<Option<Arc<str>>>>,
+) {
+    let src = cx.src;
+    let mut subclassed: HashSet<&str> = HashSet::default();
+    for (node, _, _) in defs {
+        if node.kind() != "class_definition" {
+            continue;
+        }
+        for b in node
+            .field("superclasses")
+            .map(named_children)
+            .unwrap_or_default()
+        {
+            let t = text(b, src);
+            subclassed.insert(t.rsplit('.').next().unwrap_or(t));
+        }
+    }
+    for (node, class, _) in defs {
+        let (Some(owner), "class_definition", Some(name), Some(body)) =
+            (class, node.kind(), node.field("name"), node.field("body"))
+        else {
+            continue;
+        };
+        if subclassed.contains(text(name, src)) {
+            continue;
+        }
+        let mut found: HashMap<&str, Option<Const>> = HashMap::default();
+        for st in named_children(body) {
+            let Some(a) = st
+                .named_child(0)
+                .filter(|_| st.kind() == "expression_statement")
+                .filter(|a| a.kind() == "assignment")
+            else {
+                continue;
+            };
+            let Some(l) = a.field("left").filter(|l| l.kind() == "identifier") else {
+                continue;
+            };
+            let value = a.field("right").and_then(|r| literal(r, src));
+            found
+                .entry(text(l, src))
+                .and_modify(|v| *v = None)
+                .or_insert(value);
+        }
+        for (attr, value) in found {
+            let key: FieldKey = (owner.clone(), Arc::from(attr));
+            if let Some(c) = value.filter(|_| !field_assigns.contains_key(&key)) {
+                cx.class_consts.insert(key, c);
+            }
+        }
+    }
+}
+
 /// Lower every function, method, class body and the module body of a file.
 pub(crate) fn lower_file(
     src: &str,
@@ -577,6 +638,7 @@ pub(crate) fn lower_file(
         enums,
         fn_returns: HashMap::default(),
         field_types: HashMap::default(),
+        class_consts: HashMap::default(),
         dataclasses: HashMap::default(),
         functions,
         models,
@@ -663,6 +725,7 @@ pub(crate) fn lower_file(
             }
         });
     }
+    class_constants(&mut cx, &defs, &field_assigns);
     for (k, types) in field_assigns {
         if let Some(Some(t)) = types.first() {
             if types.iter().all(|x| x.as_ref() == Some(t)) {
@@ -2574,12 +2637,31 @@ impl<'c> Builder<'c> {
                             if proxy == Some(true) && key.as_deref() == Some("body") {
                                 self.proxy_response_sink("<html-body>", v.clone(), span(p));
                             }
-                            if headers
-                                && key
-                                    .as_deref()
-                                    .is_some_and(|k| k.eq_ignore_ascii_case("location"))
+                            let location = key
+                                .as_deref()
+                                .is_some_and(|k| k.eq_ignore_ascii_case("location"));
+                            if headers {
+                                let part = if location { "<location>" } else { "<header>" };
+                                self.proxy_response_sink(part, v.clone(), span(p));
+                            }
+                            // Headers built before (`headers["Content-Language"] = lang`): every
+                            // value is a header, the `Location` one also where the browser goes.
+                            // Trade-off: an untrusted `Location` there is reported as both.
+                            if proxy.is_some()
+                                && key.as_deref() == Some("headers")
+                                && p.field("value").is_some_and(|v| v.kind() != "dictionary")
                             {
-                                self.proxy_response_sink("<location>", v.clone(), span(p));
+                                self.proxy_response_sink("<header>", v.clone(), span(p));
+                                for name in ["Location", "location"] {
+                                    let l = self.assign(
+                                        Expr::ArrayLoad {
+                                            array: v.clone(),
+                                            index: Operand::Const(Const::Str(Arc::from(name))),
+                                        },
+                                        span(p),
+                                    );
+                                    self.proxy_response_sink("<location>", l, span(p));
+                                }
                             }
                             self.emit(Inst::ArrayStore {
                                 array: d.clone(),
@@ -3076,6 +3158,15 @@ impl<'c> Builder<'c> {
                 return Val::op(Operand::Opaque);
             }
         }
+        if obj.is_self {
+            if let Some(c) = self
+                .cx
+                .class_consts
+                .get(&(self.owner.clone(), attr.clone()))
+            {
+                return Val::op(Operand::Const(c.clone()));
+            }
+        }
         // `self.conn` where the class's methods only ever assign it `Connection(...)`.
         let ty = obj
             .is_self
@@ -3097,11 +3188,123 @@ impl<'c> Builder<'c> {
     }
 
     #[expect(clippy::too_many_lines, reason = "argument forms and callee forms")]
+    /// `map(f, xs)` as the list `[f(x) for x in xs]`: a one-parameter lambda's body with the
+    /// parameter bound to the element (`map(lambda t: escape(t), tags)`), or a function named by a
+    /// path or defined in this module called with it (`map(html.escape, tags)`, `map(int, ids)`).
+    /// `None` when the call is not one of these: the generic call then (every argument reaches the
+    /// result).
+    fn builtin_map(&mut self, n: Node<'c>) -> Option<Val> {
+        let src = self.src();
+        let func = n.field("function").filter(|f| f.kind() == "identifier")?;
+        if text(func, src) != "map"
+            || self.lookup("map").is_some()
+            || self.cx.functions.contains("map")
+            || self.cx.global_path("map").is_some()
+        {
+            return None;
+        }
+        let args: Vec<Node<'c>> = named_children(n.field("arguments")?)
+            .into_iter()
+            .filter(|a| a.kind() != "comment")
+            .collect();
+        let [f, xs] = args.as_slice() else {
+            return None;
+        };
+        enum Mapped<'n> {
+            Lambda(Node<'n>, Node<'n>),
+            Function(Arc<str>, Arc<str>),
+        }
+        let mapped = match f.kind() {
+            "lambda" => {
+                let ps = f
+                    .field("parameters")
+                    .map(named_children)
+                    .unwrap_or_default();
+                let [p] = ps.as_slice() else { return None };
+                if p.kind() != "identifier" {
+                    return None;
+                }
+                Mapped::Lambda(*p, f.field("body")?)
+            }
+            "identifier" if self.lookup(text(*f, src)).is_none() => {
+                let name = text(*f, src);
+                let v = self.expr(*f);
+                match (v.op, v.path) {
+                    (Operand::Opaque, Some(p)) => {
+                        let (m, last) = p.rsplit_once('.')?;
+                        Mapped::Function(Arc::from(m), Arc::from(last))
+                    }
+                    (Operand::Opaque, None) if self.cx.functions.contains(name) => {
+                        Mapped::Function(self.cx.module.clone(), Arc::from(name))
+                    }
+                    _ => return None,
+                }
+            }
+            "attribute" => {
+                let p = self.cx.static_path(*f)?;
+                let (m, last) = p.rsplit_once('.')?;
+                Mapped::Function(Arc::from(m), Arc::from(last))
+            }
+            _ => return None,
+        };
+        let items = self.expr(*xs).op;
+        let out = self.assign(Expr::ArrayNew(Vec::new()), span(n));
+        let head = self.new_block();
+        let body = self.new_block();
+        let after = self.new_block();
+        self.goto(head);
+        self.cur = head;
+        self.terminate_branch(Operand::Opaque, body, after, span(n));
+        self.cur = body;
+        let element = self.assign(
+            Expr::ArrayLoad {
+                array: items,
+                index: Operand::Opaque,
+            },
+            span(*xs),
+        );
+        let value = match mapped {
+            Mapped::Lambda(param, lambda_body) => {
+                self.store(param, Val::op(element), span(param));
+                self.expr(lambda_body).op
+            }
+            Mapped::Function(class, name) => self.assign(
+                Expr::Call(Call {
+                    name,
+                    class: Some(class),
+                    kind: CallKind::Static,
+                    receiver: None,
+                    on_this: false,
+                    args: vec![element],
+                    span: span(n),
+                }),
+                span(n),
+            ),
+        };
+        self.emit(Inst::ArrayStore {
+            array: out.clone(),
+            index: Operand::Opaque,
+            value,
+            span: span(n),
+        });
+        self.goto(head);
+        self.cur = after;
+        Some(Val {
+            op: out,
+            ty: Some(Arc::from("builtins.list")),
+            path: None,
+            is_self: false,
+        })
+    }
+
     fn call(&mut self, n: Node<'c>) -> Val {
         let src = self.src();
         let Some(func) = n.field("function") else {
             return Val::op(Operand::Opaque);
         };
+        if let Some(v) = self.builtin_map(n) {
+            return v;
+        }
         self.last_partial = None;
         // `show_log(branch)` where `show_log = functools.partial(run_git, "log")`: `run_git("log",
         // branch)`.
