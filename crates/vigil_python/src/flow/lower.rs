@@ -69,6 +69,8 @@ pub(crate) struct FileCtx<'a> {
     functions: HashSet<String>,
     models: &'a Models,
     django: bool,
+    /// The module imports Django REST framework: a view's `request` is [`DRF_REQUEST_TYPE`].
+    drf: bool,
     /// The application class of the one web framework the module imports (`flask.Flask`).
     framework: Option<&'static str>,
     /// The request class of the one framework the module imports whose handlers receive the
@@ -180,6 +182,11 @@ fn unescape(s: &str) -> String {
 
 /// The type whose members the models give for `self.` in a Django class-based view (`django.yaml`).
 const DJANGO_VIEW_TYPE: &str = "django.views.View";
+/// The base of Django REST framework's class-based views (`APIView`, the generic views, the
+/// viewsets): a Django view whose `self.request` is [`DRF_REQUEST_TYPE`].
+const DRF_VIEW_TYPE: &str = "rest_framework.views.APIView";
+/// Django REST framework's request (`query_params`, `data`, and what Django's request has).
+const DRF_REQUEST_TYPE: &str = "rest_framework.request.Request";
 
 /// The type whose members the models give for `self.` in an `http.server` request handler
 /// (`http-server.yaml`).
@@ -611,7 +618,8 @@ pub(crate) fn lower_file(
         .filter_map(|(n, _, _)| n.field("name"))
         .map(|x| text(x, src).to_owned())
         .collect();
-    let django = imports.values().any(|q| q.starts_with("django"));
+    let drf = imports.values().any(|q| q.starts_with("rest_framework"));
+    let django = drf || imports.values().any(|q| q.starts_with("django"));
     let uses = |m: &str| {
         imports
             .values()
@@ -643,6 +651,7 @@ pub(crate) fn lower_file(
         functions,
         models,
         django,
+        drf,
         framework,
         request_type,
     };
@@ -1311,8 +1320,11 @@ impl<'c> Builder<'c> {
         let first_user = usize::from(is_method);
         let django_view = self.cx.django
             && names.get(first_user).is_some_and(|(n, _, t, _)| {
-                n == "request" && t.as_deref().is_none_or(|t| t.ends_with("HttpRequest"))
+                n == "request"
+                    && t.as_deref()
+                        .is_none_or(|t| t.ends_with("HttpRequest") || t == DRF_REQUEST_TYPE)
             });
+        let drf_view = self.framework_self == Some(DRF_VIEW_TYPE);
         // What a route handler returns is the response body where the models say so (Flask).
         self.return_marks = marks
             .iter()
@@ -1333,7 +1345,12 @@ impl<'c> Builder<'c> {
                 annotations.extend(marks.iter().cloned());
             }
             if django_view && i == first_user {
-                ty = Some(Arc::from("django.http.HttpRequest"));
+                let t = if self.cx.drf {
+                    DRF_REQUEST_TYPE
+                } else {
+                    "django.http.HttpRequest"
+                };
+                ty = Some(Arc::from(t));
             } else if let Some(rt) = self
                 .cx
                 .request_type
@@ -1344,12 +1361,13 @@ impl<'c> Builder<'c> {
                 ty = Some(Arc::from(rt));
             } else if django_view
                 && i > first_user
-                && (!is_method || self.framework_self == Some(DJANGO_VIEW_TYPE))
-                && default.is_none()
+                && (!is_method || self.framework_self == Some(DJANGO_VIEW_TYPE) || drf_view)
+                && (default.is_none() || drf_view)
             {
                 // URL arguments of a function view, or of a class-based view's handler
                 // (`def get(self, request, pk)`; also in `self.kwargs`). A parameter with a
-                // default is usually the view's configuration.
+                // default is usually the view's configuration, except in a REST framework
+                // view, whose actions take their URL arguments as `pk=None`.
                 annotations.push(Arc::from("django.urls.view-argument"));
             }
             if lambda_handler && i == 0 {
@@ -2337,6 +2355,12 @@ impl<'c> Builder<'c> {
                         let q = self.cx.resolve_type(text(b, src));
                         if self.cx.django && q.starts_with("django.views.") {
                             Some(DJANGO_VIEW_TYPE)
+                        } else if self.cx.drf
+                            && ["views.", "generics.", "viewsets.", "mixins."]
+                                .iter()
+                                .any(|m| q.starts_with(&format!("rest_framework.{m}")))
+                        {
+                            Some(DRF_VIEW_TYPE)
                         } else if self.cx.request_type == Some(AIOHTTP_REQUEST_TYPE)
                             && q.starts_with("aiohttp.web")
                             && q.ends_with(".View")
