@@ -213,6 +213,46 @@ impl<'t> PySemantics<'t> {
         }
     }
 
+    /// The dictionary literal `**NAME` passes: `NAME` bound once, at module level, to a literal
+    /// with only string keys (no `**` inside), not rebound in the calling function nor declared
+    /// `global` anywhere. The node is taken from the tree of `splat` (same file).
+    fn module_dict<'n>(&self, splat: Node<'n>) -> Option<Node<'n>> {
+        let id = splat.named_child(0).filter(|n| n.kind() == "identifier")?;
+        let name = self.text(id);
+        if self.globals().contains(name) || self.imports.contains_key(name) {
+            return None;
+        }
+        if self
+            .enclosing_functions(id)
+            .into_iter()
+            .any(|f| self.function_bound(f).contains(name))
+        {
+            return None;
+        }
+        let [value] = self.module_bound().get(name)?.as_slice() else {
+            return None;
+        };
+        if value.kind() != "dictionary" {
+            return None;
+        }
+        let mut c = value.walk();
+        let plain = value.named_children(&mut c).all(|p| {
+            p.kind() == "comment"
+                || (p.kind() == "pair"
+                    && p.field("key")
+                        .is_some_and(|k| string_value(k, self.src).is_some()))
+        });
+        if !plain {
+            return None;
+        }
+        let mut root = splat;
+        while let Some(p) = root.parent() {
+            root = p;
+        }
+        root.descendant_for_byte_range(value.start_byte(), value.end_byte())
+            .filter(|d| d.kind() == "dictionary")
+    }
+
     /// Lower the file and run constant propagation over every function (once per file, on first use).
     fn flow_args(&self) -> &CallArgConsts {
         self.flow_args.get_or_init(|| {
@@ -1019,13 +1059,18 @@ impl Semantics for PySemantics<'_> {
     }
 
     fn keyword_arg<'n>(&self, args: Node<'n>, name: &str) -> Option<Node<'n>> {
-        // `**options` may hold any keyword: it stands for the argument, with no known value.
+        // `**options` may hold any keyword: it stands for the argument, with no known value;
+        // unless it is a dictionary literal of the module (`**COOKIE_OPTIONS`), whose entries are
+        // the keywords it passes.
         keyword_arg(args, name, self.src).or_else(|| {
             let mut c = args.walk();
             let splat = args
                 .named_children(&mut c)
-                .find(|a| a.kind() == "dictionary_splat");
-            splat
+                .find(|a| a.kind() == "dictionary_splat")?;
+            match self.module_dict(splat) {
+                Some(dict) => dict_entry(dict, name, self.src),
+                None => Some(splat),
+            }
         })
     }
 
@@ -1039,6 +1084,18 @@ impl Semantics for PySemantics<'_> {
             .values()
             .any(|q| q == module || q.starts_with(&prefix))
     }
+}
+
+/// The value of the entry `key` of a dictionary literal with string keys.
+fn dict_entry<'n>(dict: Node<'n>, key: &str, src: &str) -> Option<Node<'n>> {
+    let mut c = dict.walk();
+    let found = dict.named_children(&mut c).find(|p| {
+        p.kind() == "pair"
+            && p.field("key")
+                .and_then(|k| string_value(k, src))
+                .is_some_and(|k| k == key)
+    });
+    found.and_then(|p| p.field("value"))
 }
 
 /// The value of a string literal without interpolation (f-string with `{}` → `None`).
