@@ -182,6 +182,8 @@ fn unescape(s: &str) -> String {
 
 /// The type whose members the models give for `self.` in a Django class-based view (`django.yaml`).
 const DJANGO_VIEW_TYPE: &str = "django.views.View";
+/// A Django model's manager (`Model.objects`).
+const DJANGO_MANAGER_TYPE: &str = "django.db.models.Manager";
 /// The base of Django REST framework's class-based views (`APIView`, the generic views, the
 /// viewsets): a Django view whose `self.request` is [`DRF_REQUEST_TYPE`].
 const DRF_VIEW_TYPE: &str = "rest_framework.views.APIView";
@@ -245,6 +247,29 @@ fn proxy_response(n: Node<'_>, src: &str) -> Option<bool> {
         .filter_map(|v| plain_string(v, src))
         .any(|t| t.trim().to_ascii_lowercase().starts_with("text/html"));
     Some(html)
+}
+
+/// The parameters a Flask/Werkzeug route rule converts to numbers (`<int:id>`, `<float:ratio>`,
+/// `<uuid:key>`, also with converter arguments `<int(min=1):page>`): name → inert type.
+fn route_converters(rule: &str) -> Vec<(String, &'static str)> {
+    let mut out = Vec::new();
+    for part in rule.split('<').skip(1) {
+        let Some((spec, _)) = part.split_once('>') else {
+            continue;
+        };
+        let Some((conv, name)) = spec.split_once(':') else {
+            continue;
+        };
+        let conv = conv.split('(').next().unwrap_or(conv).trim();
+        let ty = match conv {
+            "int" => "builtins.int",
+            "float" => "builtins.float",
+            "uuid" => "uuid.UUID",
+            _ => continue,
+        };
+        out.push((name.trim().to_owned(), ty));
+    }
+    out
 }
 
 /// A call of `class.name(args)` with no receiver: the pseudo-calls the lowering names for the models
@@ -1256,6 +1281,7 @@ impl<'c> Builder<'c> {
         // Decorators: `@app.route(...)` marks the parameters of a route handler.
         let mut marks: Vec<Arc<str>> = Vec::new();
         let mut is_staticmethod = false;
+        let mut typed_route: Vec<(String, &'static str)> = Vec::new();
         if let Some(parent) = node.parent().filter(|p| p.kind() == "decorated_definition") {
             for d in named_children(parent)
                 .into_iter()
@@ -1273,6 +1299,16 @@ impl<'c> Builder<'c> {
                 }
                 if let Some(m) = self.decorator_mark(f) {
                     marks.push(m);
+                    // `@app.route("/orders/<int:order_id>")`: the converter admits only numbers
+                    // (Flask/Werkzeug `int`, `float`, `uuid`).
+                    let rule = (e.kind() == "call")
+                        .then(|| e.field("arguments"))
+                        .flatten()
+                        .and_then(|args| args.named_child(0))
+                        .and_then(|r| plain_string(r, src));
+                    if let Some(rule) = rule {
+                        typed_route.extend(route_converters(&rule));
+                    }
                 }
                 // `@app.get("/", response_class=HTMLResponse)`: what the handler returns is a page.
                 let response_class = (e.kind() == "call")
@@ -1309,8 +1345,14 @@ impl<'c> Builder<'c> {
                 let Some(name) = name.filter(|n| n.kind() == "identifier") else {
                     continue;
                 };
-                let ty = ty.map(|t| self.cx.resolve_type(text(t, src)));
-                names.push((text(name, src).to_owned(), p, ty, default));
+                let pname = text(name, src);
+                let ty = ty.map(|t| self.cx.resolve_type(text(t, src))).or_else(|| {
+                    typed_route
+                        .iter()
+                        .find(|(n, _)| n == pname)
+                        .map(|(_, t)| Arc::from(*t))
+                });
+                names.push((pname.to_owned(), p, ty, default));
             }
         }
         let is_method = self.in_class && !is_staticmethod;
@@ -3378,6 +3420,18 @@ impl<'c> Builder<'c> {
                     (Some(Arc::from(t)), mname, obj.op.into(), false, None)
                 } else if obj.is_self {
                     (Some(self.owner.clone()), mname, obj.op.into(), true, None)
+                } else if matches!(obj.op, Operand::Opaque)
+                    && self.cx.django
+                    && obj.path.as_deref().is_some_and(|p| p.ends_with(".objects"))
+                {
+                    // `Membership.objects.filter(...)`: a model's manager (Django's convention).
+                    (
+                        Some(Arc::from(DJANGO_MANAGER_TYPE)),
+                        mname,
+                        None,
+                        false,
+                        None,
+                    )
                 } else if matches!(obj.op, Operand::Opaque) && obj.path.is_some() {
                     let p = obj.path.clone().unwrap_or_else(|| Arc::from(""));
                     let ctor = mname
@@ -3500,6 +3554,22 @@ impl<'c> Builder<'c> {
             }
         }
         self.repr_log_args(class.as_deref(), &name, &mut args, span(n));
+        // A keyword argument the models name as `name#keyword` of the class (`Response(body,
+        // headers={...})`: `Response#headers`) is also given, alone, to that pseudo-method.
+        let base = class
+            .as_deref()
+            .map(|c| Arc::<str>::from(c.split('#').next().unwrap_or(c)));
+        let keyword_calls: Vec<(String, Operand)> = base
+            .as_deref()
+            .map(|b| {
+                kwargs
+                    .iter()
+                    .filter(|(_, v)| !matches!(v.op, Operand::Const(_)))
+                    .map(|(k, v)| (format!("{name}#{k}"), v.op.clone()))
+                    .filter(|(m, _)| self.knows(b, m))
+                    .collect()
+            })
+            .unwrap_or_default();
         let positional = args.len();
         // A dataclass of this module (`Notifier(callback_url=url)`): keywords by field position,
         // as its generated `__init__` takes them.
@@ -3543,6 +3613,15 @@ impl<'c> Builder<'c> {
             }
         }
         let v = self.assign(Expr::Call(call), span(n));
+        if let Some(b) = base {
+            for (m, op) in keyword_calls {
+                self.emit(Inst::Assign {
+                    dst: None,
+                    expr: static_call(&b, &m, vec![op], span(n)),
+                    span: span(n),
+                });
+            }
+        }
         Val {
             op: v,
             ty: ret_ty,
