@@ -61,6 +61,10 @@ pub(crate) struct FileCtx<'a> {
     /// method assigns on `self` and no class of the module inherits: `self.algorithm` is that
     /// constant. Trade-off: a subclass in another module overriding the attribute is not seen.
     class_consts: HashMap<FieldKey, Const>,
+    /// Module names bound once to a dictionary literal whose values are all literals
+    /// (`HEADERS = {"csv": "text/csv", ...}`): what `HEADERS.get(key, default)` returns is one of
+    /// those constants or the default, whatever the key.
+    const_dicts: HashSet<String>,
     /// Dataclasses of the module without an `__init__` of their own: class path → fields, in
     /// order (the parameters of the generated `__init__`).
     dataclasses: HashMap<Arc<str>, Vec<String>>,
@@ -672,6 +676,7 @@ pub(crate) fn lower_file(
         fn_returns: HashMap::default(),
         field_types: HashMap::default(),
         class_consts: HashMap::default(),
+        const_dicts: HashSet::default(),
         dataclasses: HashMap::default(),
         functions,
         models,
@@ -691,6 +696,14 @@ pub(crate) fn lower_file(
         }
         if let Some(c) = literal(*value, src) {
             cx.consts.insert(name.clone(), c);
+        } else if value.kind() == "dictionary"
+            && named_children(*value).into_iter().all(|p| {
+                p.kind() == "comment"
+                    || (p.kind() == "pair"
+                        && p.field("value").and_then(|v| literal(v, src)).is_some())
+            })
+        {
+            cx.const_dicts.insert(name.clone());
         } else if value.kind() == "call" {
             if let Some(f) = value.field("function") {
                 if let Some(p) = cx.static_path(f) {
@@ -1411,6 +1424,14 @@ impl<'c> Builder<'c> {
                 // default is usually the view's configuration, except in a REST framework
                 // view, whose actions take their URL arguments as `pk=None`.
                 annotations.push(Arc::from("django.urls.view-argument"));
+            }
+            if i == first_user
+                && is_method
+                && self.framework_self == Some(DJANGO_VIEW_TYPE)
+                && matches!(&*self.name, "form_valid" | "form_invalid")
+            {
+                // A form view's bound form (`FormView`, `CreateView`, `UpdateView`).
+                annotations.push(Arc::from("django.views.bound-form"));
             }
             if lambda_handler && i == 0 {
                 annotations.push(Arc::from("aws_lambda.handler-event"));
@@ -3363,12 +3384,53 @@ impl<'c> Builder<'c> {
         })
     }
 
+    /// `TABLE.get(key)` / `TABLE.get(key, default)` of a [`FileCtx::const_dicts`] dictionary not
+    /// rebound in the function: one of its constants or the default, whatever the key. Trade-off:
+    /// which constant is chosen is not known (the value is not folded), and a function storing
+    /// into the dictionary (`TABLE[k] = v`) is not seen.
+    fn const_dict_get(&mut self, n: Node<'c>) -> Option<Val> {
+        let src = self.src();
+        let func = n.field("function").filter(|f| f.kind() == "attribute")?;
+        let (o, a) = (func.field("object")?, func.field("attribute")?);
+        if o.kind() != "identifier"
+            || text(a, src) != "get"
+            || !self.cx.const_dicts.contains(text(o, src))
+            || self.lookup(text(o, src)).is_some()
+            || self.globals.contains(text(o, src))
+        {
+            return None;
+        }
+        let args: Vec<Node<'c>> = named_children(n.field("arguments")?)
+            .into_iter()
+            .filter(|a| a.kind() != "comment")
+            .collect();
+        if args.is_empty() || args.len() > 2 || args.iter().any(|a| a.kind() == "keyword_argument")
+        {
+            return None;
+        }
+        let key = self.expr(args[0]).op;
+        let default = match args.get(1) {
+            Some(d) => self.expr(*d).op,
+            None => Operand::Const(Const::Null),
+        };
+        // `builtins.__const_choice__(key, default)`: the default's taint only (a model in
+        // `stdlib.yaml`, so a helper doing this lookup gets a summary of its own).
+        let v = self.assign(
+            static_call("builtins", "__const_choice__", vec![key, default], span(n)),
+            span(n),
+        );
+        Some(Val::op(v))
+    }
+
     fn call(&mut self, n: Node<'c>) -> Val {
         let src = self.src();
         let Some(func) = n.field("function") else {
             return Val::op(Operand::Opaque);
         };
         if let Some(v) = self.builtin_map(n) {
+            return v;
+        }
+        if let Some(v) = self.const_dict_get(n) {
             return v;
         }
         self.last_partial = None;

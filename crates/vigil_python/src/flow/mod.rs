@@ -19,7 +19,7 @@ use vigil_core::{
     TextRange,
 };
 use vigil_flow::ir::{Call, CallKind, Expr, Function, Inst};
-use vigil_flow::model::Effect;
+use vigil_flow::model::{Effect, Pos};
 use vigil_flow::obligation::{LeakCallees, LeakSummary};
 use vigil_flow::taint::{
     analyze, files_to_recheck, Callees, FileReach, FnResult, FnSummary, RuleOf, SinkHit, TaintRun,
@@ -340,7 +340,7 @@ struct Analyzed {
 
 /// Whether a function's summary can differ from the default flow of an unknown call (every argument
 /// reaches the result): it has parameters and calls a modelled method that is not a plain
-/// propagator (a sanitizer, a guard, a conversion, a container access). Other functions of
+/// propagator (a sanitizer, a guard, a conversion, one that drops some of its inputs). Other functions of
 /// source-free files are not summarized in phase 1 (callers use the default flow).
 fn may_sanitize(f: &Function, models: &Models) -> bool {
     !f.params.is_empty()
@@ -352,10 +352,12 @@ fn may_sanitize(f: &Function, models: &Models) -> bool {
                 .effects(c.class.as_deref(), &c.name, c.args.len())
                 .iter()
                 .any(|e| {
-                    matches!(
-                        e.effect,
-                        Effect::Sanitizer { .. } | Effect::Guard { .. } | Effect::Neutral
-                    )
+                    match &e.effect {
+                        Effect::Sanitizer { .. } | Effect::Guard { .. } | Effect::Neutral => true,
+                        // One that drops some of its inputs (`stmt.bindparams(v)`).
+                        Effect::Propagator { from, .. } => !from.contains(&Pos::Args),
+                        _ => false,
+                    }
                 }),
             _ => false,
         })
@@ -566,6 +568,7 @@ fn describe_mark(mark: &str) -> String {
     match mark {
         "django.urls.view-argument" => "a Django URL argument".into(),
         "aws_lambda.handler-event" => "the AWS Lambda event".into(),
+        "django.views.bound-form" => "a form bound to the request's data".into(),
         m => format!(
             "a parameter of a `@{}` route",
             m.rsplit('.').next().unwrap_or(m)
