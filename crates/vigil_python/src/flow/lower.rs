@@ -65,6 +65,8 @@ pub(crate) struct FileCtx<'a> {
     /// (`HEADERS = {"csv": "text/csv", ...}`): what `HEADERS.get(key, default)` returns is one of
     /// those constants or the default, whatever the key.
     const_dicts: HashSet<String>,
+    /// Names given to FastAPI's `Depends(name)` in the module (dependency functions).
+    dependencies: HashSet<String>,
     /// Dataclasses of the module without an `__init__` of their own: class path → fields, in
     /// order (the parameters of the generated `__init__`).
     dataclasses: HashMap<Arc<str>, Vec<String>>,
@@ -251,6 +253,31 @@ fn proxy_response(n: Node<'_>, src: &str) -> Option<bool> {
         .filter_map(|v| plain_string(v, src))
         .any(|t| t.trim().to_ascii_lowercase().starts_with("text/html"));
     Some(html)
+}
+
+/// The names given to `Depends(name)` / `Security(name)` anywhere in the module.
+fn depends_targets(root: Node<'_>, src: &str) -> HashSet<String> {
+    let mut out = HashSet::default();
+    if !src.contains("Depends(") && !src.contains("Security(") {
+        return out;
+    }
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        if n.kind() == "call" {
+            let f = n.field("function").map_or("", |f| text(f, src));
+            if f.ends_with("Depends") || f.ends_with("Security") {
+                if let Some(a) = n
+                    .field("arguments")
+                    .and_then(|a| a.named_child(0))
+                    .filter(|a| a.kind() == "identifier")
+                {
+                    out.insert(text(a, src).to_owned());
+                }
+            }
+        }
+        stack.extend(named_children(n));
+    }
+    out
 }
 
 /// The parameters a Flask/Werkzeug route rule converts to numbers (`<int:id>`, `<float:ratio>`,
@@ -677,6 +704,7 @@ pub(crate) fn lower_file(
         field_types: HashMap::default(),
         class_consts: HashMap::default(),
         const_dicts: HashSet::default(),
+        dependencies: depends_targets(root, src),
         dataclasses: HashMap::default(),
         functions,
         models,
@@ -1334,6 +1362,14 @@ impl<'c> Builder<'c> {
                 }
             }
         }
+        // A function of this module named in `Depends(...)`: FastAPI fills its parameters from
+        // the request as it does a route's.
+        if !self.in_class
+            && self.cx.framework == Some("fastapi.FastAPI")
+            && self.cx.dependencies.contains(&*self.name)
+        {
+            marks.push(Arc::from("fastapi.dependency"));
+        }
         let mut names: Vec<ParamDecl<'c>> = Vec::new();
         if let Some(ps) = node.field("parameters") {
             for p in named_children(ps) {
@@ -1460,6 +1496,22 @@ impl<'c> Builder<'c> {
                 expr: Expr::Param(idx),
                 span: span(p),
             });
+            // `target: str = Depends(post_login_target)`: FastAPI fills the parameter with what
+            // the dependency (a function of this module) returns.
+            let dependency_fn = default
+                .filter(|_| dependency)
+                .and_then(|d| d.field("arguments"))
+                .and_then(|a| a.named_child(0))
+                .filter(|f| f.kind() == "identifier")
+                .map(|f| text(f, src))
+                .filter(|f| self.cx.functions.contains(*f));
+            if let Some(f) = dependency_fn {
+                self.emit(Inst::Assign {
+                    dst: Some(var),
+                    expr: static_call(&self.cx.module, f, Vec::new(), span(p)),
+                    span: span(p),
+                });
+            }
         }
         if let Some(body) = node.field("body") {
             self.scan_body(body);

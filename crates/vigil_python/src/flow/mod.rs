@@ -569,6 +569,7 @@ fn describe_mark(mark: &str) -> String {
         "django.urls.view-argument" => "a Django URL argument".into(),
         "aws_lambda.handler-event" => "the AWS Lambda event".into(),
         "django.views.bound-form" => "a form bound to the request's data".into(),
+        "fastapi.dependency" => "a parameter of a FastAPI dependency".into(),
         m => format!(
             "a parameter of a `@{}` route",
             m.rsplit('.').next().unwrap_or(m)
