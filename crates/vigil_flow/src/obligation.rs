@@ -502,11 +502,7 @@ impl ResourceModels {
     /// Whether the models name this fully qualified type.
     #[must_use]
     pub fn knows(&self, ty: &str) -> bool {
-        self.inert.contains(ty)
-            || self.resource_types.contains(ty)
-            || self.wrappers.contains_key(ty)
-            || self.supertypes.contains_key(ty)
-            || self.acquire.keys().any(|(t, _)| &**t == ty)
+        self.names_type(ty)
             || self
                 .acquire
                 .values()
@@ -514,17 +510,21 @@ impl ResourceModels {
                 .any(|a| a.arg0.iter().chain(&a.arg0_not).any(|t| &**t == ty))
     }
 
+    /// Whether the models name `ty` other than as an acquisition's argument type.
+    fn names_type(&self, ty: &str) -> bool {
+        self.inert.contains(ty)
+            || self.resource_types.contains(ty)
+            || self.wrappers.contains_key(ty)
+            || self.supertypes.contains_key(ty)
+            || self.acquire.keys().any(|(t, _)| &**t == ty)
+    }
+
     /// Whether the models name `ty` only as the argument type of an acquisition (`String`,
     /// `File` for `new FileInputStream(x)`): knowing a value has such a type changes a result only
     /// where it is the argument of such an acquisition (see [`Self::asks_arg_type`]).
     #[must_use]
     pub fn knows_only_as_argument(&self, ty: &str) -> bool {
-        !(self.inert.contains(ty)
-            || self.resource_types.contains(ty)
-            || self.wrappers.contains_key(ty)
-            || self.supertypes.contains_key(ty)
-            || self.acquire.keys().any(|(t, _)| &**t == ty))
-            && self.knows(ty)
+        !self.names_type(ty) && self.knows(ty)
     }
 
     /// Whether a function has a call whose acquisition is decided by the type of an argument the

@@ -430,9 +430,14 @@ impl Supers<'_> {
 }
 
 fn is_subtype(supers: &Supers<'_>, owner: &str, target: &str) -> bool {
-    if owner == target {
-        return true;
-    }
+    owner == target
+        || any_super(supers, owner, |x| {
+            x == target || simple(x) == simple(target) && !target.contains('.')
+        })
+}
+
+/// Whether a (transitive) supertype of `owner` satisfies `pred`.
+fn any_super(supers: &Supers<'_>, owner: &str, pred: impl Fn(&str) -> bool) -> bool {
     let mut seen: Vec<&str> = Vec::new();
     let mut stack: Vec<&str> = vec![owner];
     while let Some(t) = stack.pop() {
@@ -442,7 +447,7 @@ fn is_subtype(supers: &Supers<'_>, owner: &str, target: &str) -> bool {
         seen.push(t);
         if let Some(s) = supers.get(t) {
             for x in s {
-                if &**x == target || simple(x) == simple(target) && !target.contains('.') {
+                if pred(x) {
                     return true;
                 }
                 stack.push(x);
@@ -873,15 +878,14 @@ pub(crate) fn summarize(file: &SourceFile, tree: &tree_sitter::Tree) -> Option<F
 
 fn summary_of(file: &SourceFile, a: Analyzed, models: &Models) -> FileSummary {
     let (untyped_sinks, sink_classes) = vigil_flow::taint::may_become_sinks(&a.functions, models);
+    let rm = leaks::load_resource_models().ok();
     let mut fs = FileSummary {
         local_source: a.local_source,
         external: a.external.clone(),
-        asks_arg_type: leaks::load_resource_models()
-            .is_ok_and(|rm| a.functions.iter().any(|f| rm.asks_arg_type(f))),
+        asks_arg_type: rm.is_some_and(|rm| a.functions.iter().any(|f| rm.asks_arg_type(f))),
         may_sink: vigil_flow::taint::sink_kinds(&a.functions, models) != 0 || untyped_sinks,
         sink_classes,
-        may_hold: leaks::load_resource_models()
-            .is_ok_and(|rm| a.functions.iter().any(|f| rm.may_hold(f))),
+        may_hold: rm.is_some_and(|rm| a.functions.iter().any(|f| rm.may_hold(f))),
         ..FileSummary::default()
     };
     for (f, r) in a.functions.iter().zip(&a.results) {
@@ -990,22 +994,12 @@ pub(crate) fn link(summaries: Summaries<'_, FileSummary>) -> Option<Project> {
     // A call becomes a sink in the second pass when its class extends a modelled type, and a
     // return when another file's constant gives it a return sink's prefix (`"redirect:" + url`).
     if let Ok(models) = load_models() {
-        let extends_modelled = |t: &Arc<str>| {
-            let mut lineage: Vec<&Arc<str>> = vec![t];
-            let mut i = 0;
-            while let Some(x) = lineage.get(i).copied() {
-                for s in p.supers.get(x).into_iter().flatten() {
-                    if models.knows_type(s) {
-                        return true;
-                    }
-                    if lineage.len() < 32 && !lineage.contains(&s) {
-                        lineage.push(s);
-                    }
-                }
-                i += 1;
-            }
-            false
+        let project_supers = Supers {
+            local: HashMap::new(),
+            project: Some(&p.supers),
         };
+        let extends_modelled =
+            |t: &Arc<str>| any_super(&project_supers, t, |s| models.knows_type(s));
         // A name the first pass took for a class may be another file's field (of a sink type).
         let has_field = |(class, member, name): &lower::ExternalUse| {
             *member == lower::Member::HasField
