@@ -632,6 +632,13 @@ impl Models {
         self.param_annotations.contains(name) || self.param_annotations.contains(simple)
     }
 
+    /// Whether some model names method `name` of exactly `class` (supertypes not searched).
+    #[must_use]
+    pub fn names_method(&self, class: &str, name: &str) -> bool {
+        let key = (Arc::from(class), Arc::from(name));
+        self.by_method.contains_key(&key) || self.returns.contains_key(&key)
+    }
+
     /// Whether some model names this fully qualified type (used to resolve wildcard imports).
     #[must_use]
     pub fn knows_type(&self, fqn: &str) -> bool {

@@ -336,6 +336,12 @@ pub struct FnSummary {
     /// `returns_source` is only in the elements of `keyed_return` that name a source.
     #[serde(default)]
     pub keyed_source: bool,
+    /// The function is a check of these parameters: wherever it returns something other than a
+    /// false constant, the parameter has passed a guard (`def permitted(url): return
+    /// urlparse(url).hostname in ALLOWED`), for the kinds of the mask (`u64::MAX`: all). A caller's
+    /// `if permitted(x):` then checks `x` as the guard itself would.
+    #[serde(default)]
+    pub guards_params: Vec<(u32, u64)>,
 }
 
 /// One element of a returned tuple, list or dict ([`FnSummary::keyed_return`]).
@@ -440,6 +446,11 @@ struct Engine<'r, 'a> {
     ret_keyed: BTreeMap<Const, Taint>,
     /// Some return gave a tainted value that is not such a keyed one.
     ret_whole: bool,
+    /// Per parameter, the kinds it has been checked for at every return of a value other than a
+    /// false constant (the intersection; `u64::MAX` before the first such return), and whether
+    /// there was one ([`FnSummary::guards_params`]).
+    ret_guarded: Vec<u64>,
+    ret_truthy: bool,
     hits: Vec<SinkHit>,
     tainted_args: Vec<TaintedArg>,
     pending_guard: Option<(Pos, Option<u64>, bool)>,
@@ -451,6 +462,31 @@ struct Engine<'r, 'a> {
     /// Variables that only ever hold a field of the enclosing object (`e = this.events`): a
     /// container stored into through one (`self.events.append(x)`) stores into the field.
     this_fields: std::collections::HashMap<Var, Arc<str>>,
+}
+
+/// The variable `f` binds parameter `p` to.
+fn param_var(f: &Function, p: usize) -> Option<Var> {
+    f.blocks
+        .iter()
+        .flat_map(|b| &b.insts)
+        .find_map(|i| match i {
+            Inst::Assign {
+                dst: Some(d),
+                expr: Expr::Param(i),
+                ..
+            } if *i as usize == p => Some(*d),
+            _ => None,
+        })
+}
+
+/// Whether `v` is assigned once in `f`.
+fn assigned_once(f: &Function, v: Var) -> bool {
+    f.blocks
+        .iter()
+        .flat_map(|b| &b.insts)
+        .filter(|i| matches!(i, Inst::Assign { dst: Some(d), .. } if *d == v))
+        .count()
+        == 1
 }
 
 /// The variables of `f` assigned only a read of one field of the enclosing object.
@@ -720,6 +756,8 @@ fn analyze_with(f: &Function, run: &TaintRun<'_>, only_param: Option<usize>) -> 
         ret: None,
         ret_keyed: BTreeMap::new(),
         ret_whole: false,
+        ret_guarded: vec![u64::MAX; f.params.len().min(MAX_PARAMS)],
+        ret_truthy: false,
         hits: Vec::new(),
         tainted_args: Vec::new(),
         pending_guard: None,
@@ -813,6 +851,20 @@ fn analyze_with(f: &Function, run: &TaintRun<'_>, only_param: Option<usize>) -> 
             summary.returns_source = root.or_else(|| Some(Arc::from("untrusted input")));
             if restricted {
                 summary.returns_source_safe_for = r.cleansed;
+            }
+        }
+    }
+    if eng.ret_truthy && only_param.is_none() {
+        for (i, &mask) in eng.ret_guarded.iter().enumerate() {
+            let inert = f
+                .params
+                .get(i)
+                .and_then(|p| p.ty.as_deref())
+                .is_some_and(|t| run.models.is_inert_type(t));
+            if mask != 0 && !inert {
+                summary
+                    .guards_params
+                    .push((u32::try_from(i).unwrap_or(0), mask));
             }
         }
     }
@@ -1102,6 +1154,14 @@ impl Engine<'_, '_> {
                     self.run.callees.summary(call, f)
                 };
                 if let Some(s) = summary {
+                    // A check function: its result is a guard on the argument.
+                    if let Some(&(i, mask)) = s.guards_params.first() {
+                        self.pending_guard = Some((
+                            Pos::Arg(i as usize),
+                            (mask != u64::MAX).then_some(mask),
+                            true,
+                        ));
+                    }
                     let mut t: Option<Taint> = None;
                     if s.this_to_return {
                         if let Some(r) = recv_val.whole() {
@@ -1648,6 +1708,39 @@ impl Engine<'_, '_> {
 }
 
 impl Engine<'_, '_> {
+    /// At a return of `o` (not a false constant): narrow, per parameter, the kinds it is known to
+    /// have been checked for here. A parameter is checked where the returned value is a guard on
+    /// it that holds when true (`return x in ALLOWED`), where a guard removed its taint (its
+    /// variable, never assigned anything else, no longer carries it), or for the kinds its value
+    /// is sanitized for.
+    fn note_return_guards(&mut self, f: &Function, o: &Operand, st: &State) {
+        let exclusive = self.run.models.exclusive();
+        for p in 0..self.ret_guarded.len() {
+            if self.ret_guarded[p] == 0 {
+                continue;
+            }
+            let Some(pv) = param_var(f, p) else {
+                self.ret_guarded[p] = 0;
+                continue;
+            };
+            let bit = 1u64 << p;
+            let returned_guard = match o {
+                Operand::Var(r) => st
+                    .guards
+                    .get(r)
+                    .filter(|g| g.when && g.target == pv)
+                    .map(|g| g.kinds.unwrap_or(u64::MAX)),
+                _ => None,
+            };
+            let here = match st.vals.get(&pv).and_then(AbsVal::whole) {
+                Some(t) if t.origins & bit != 0 => t.pcleansed & !exclusive,
+                _ if assigned_once(f, pv) => u64::MAX,
+                _ => 0,
+            };
+            self.ret_guarded[p] &= returned_guard.map_or(here, |g| g | here);
+        }
+    }
+
     /// Record that a value with parameter origins is sanitized for kinds it was not yet.
     fn note_sanitized(&self, t: &Taint, mask: u64) {
         if t.origins & ((1u64 << MAX_PARAMS) - 1) != 0 && mask & !t.pcleansed != 0 {
@@ -1754,6 +1847,13 @@ impl Analysis for Engine<'_, '_> {
                             });
                         }
                     }
+                }
+                if !matches!(
+                    o,
+                    Operand::Const(Const::Bool(false) | Const::Null | Const::Int(0))
+                ) {
+                    self.ret_truthy = true;
+                    self.note_return_guards(f, o, st);
                 }
                 let v = st.val(o);
                 let keyed = v.t.is_none()

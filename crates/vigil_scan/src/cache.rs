@@ -51,7 +51,7 @@ pub struct CacheOptions {
 /// arrays of integers: a third bigger, and decoded one integer at a time). 3: [`Waiting::clean_under`].
 /// 4: summaries encoded with postcard. 5: the facts' checksum follows them. 6: the summaries in a
 /// file of their own. 7: summaries with keyed returns. 8: Java summaries record `asks_arg_type`.
-const FORMAT: u64 = 8;
+const FORMAT: u64 = 9;
 
 /// How many configurations' cache files are kept (the newest).
 const KEEP: usize = 4;

@@ -24,8 +24,15 @@ def client():
 
 
 def doc_client():
-    # ok: python/hardcoded-credentials -- AWS's documented example secret, a placeholder
+    # ruleid: python/hardcoded-credentials -- even AWS's documented example secret: the pattern is the defect
     return boto3.client("s3", aws_secret_access_key="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
+
+
+def session_client(token):
+    # ok: python/hardcoded-credentials -- a placeholder, not key-shaped
+    boto3.client("s3", aws_secret_access_key="<your-secret-key>")
+    # ok: python/hardcoded-credentials -- passed in
+    return boto3.client("s3", aws_secret_access_key=token)
 
 
 def connect(db, user):

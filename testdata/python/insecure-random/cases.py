@@ -137,3 +137,14 @@ def make_cache_key(prefix):
 def generate_key_securely():
     # ok: python/insecure-random -- the secrets module
     return secrets.token_hex(16)
+
+
+api = flask.Flask(__name__)
+
+
+@api.route("/api/keys", methods=["POST"])
+def create_key():
+    key = secrets.token_hex(24)
+    delay = round(0.5 + random.uniform(0, 0.25), 3)
+    # ok: python/insecure-random -- a route's response: the jitter is no key, whatever the route's name
+    return flask.jsonify({"api_key": key, "retry_after": delay})

@@ -80,3 +80,13 @@ def view_other_key(request):
     payload = {"trusted": b"\x80\x04N.", "user": request.body}
     # ok: python/unsafe-deserialization -- the constant entry of the dict
     return pickle.loads(payload["trusted"])
+
+
+@app.route("/draft", methods=["POST"])
+def draft():
+    changes = request.get_json(silent=True) or {}
+    # ok: python/unsafe-deserialization -- bytes this program serialized itself from plain objects
+    copy = pickle.loads(pickle.dumps(changes, protocol=pickle.HIGHEST_PROTOCOL))
+    # ruleid: python/unsafe-deserialization -- the request's own bytes
+    blob = pickle.loads(base64.b64decode(changes.get("blob", "")))
+    return {"copy": copy, "blob": repr(blob)}

@@ -314,6 +314,7 @@ impl Callees for Symbolic<'_> {
             param_to_this: Vec::new(),
             keyed_return: Vec::new(),
             keyed_source: false,
+            guards_params: Vec::new(),
         })
     }
 }

@@ -220,6 +220,9 @@ const AIOHTTP_REQUEST_TYPE: &str = "aiohttp.web.Request";
 /// The type whose members the models give for `self.` in an aiohttp class-based view.
 const AIOHTTP_VIEW_TYPE: &str = "aiohttp.web.View";
 
+/// The pseudo-type of what a WSGI application that serves HTML returns (`wsgi.yaml`).
+const WSGI_HTML_APP: &str = "wsgi.html-app";
+
 /// The pseudo-type of the sinks of an API Gateway proxy response (`aws-lambda.yaml`).
 const PROXY_RESPONSE_TYPE: &str = "aws_lambda.ProxyResponse";
 
@@ -906,6 +909,181 @@ fn returns_of<'t>(body: Node<'t>, f: &mut impl FnMut(Option<Node<'t>>)) {
     });
 }
 
+/// What `re.sub(pattern, replacement, s)` leaves of `s` when `pattern` is a negated character class
+/// (`[^A-Za-z0-9._-]`, `[^\w.-]+`) replaced by characters of that class, or a class of line breaks
+/// removed (`[\r\n]`): the name of the pseudo-function the models read as a sanitizer, by the
+/// characters that may remain: `__sub_word__` (letters, digits, `_`, `-`), `__sub_name__` (also
+/// `.`), `__sub_text__` (also spaces), `__sub_no_newline__` (anything but line breaks). `None`
+/// for any other pattern.
+fn kept_charset(pattern: &str, replacement: &str) -> Option<&'static str> {
+    let body = pattern
+        .strip_suffix('+')
+        .or_else(|| pattern.strip_suffix('*'))
+        .unwrap_or(pattern);
+    let inner = body.strip_prefix('[')?.strip_suffix(']')?;
+    let (negated, inner) = match inner.strip_prefix('^') {
+        Some(rest) => (true, rest),
+        None => (false, inner),
+    };
+    // The characters of the class (ASCII; `None` on anything not understood).
+    let mut set = [false; 128];
+    let chars: Vec<char> = inner.chars().collect();
+    let mut i = 0;
+    let mut prev: Option<char> = None;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            let e = *chars.get(i + 1)?;
+            i += 2;
+            let mut add = |lo: u8, hi: u8| {
+                for b in lo..=hi {
+                    set[b as usize] = true;
+                }
+            };
+            match e {
+                'w' => {
+                    add(b'a', b'z');
+                    add(b'A', b'Z');
+                    add(b'0', b'9');
+                    add(b'_', b'_');
+                }
+                'd' => add(b'0', b'9'),
+                's' => {
+                    for b in [b' ', b'\t', b'\n', b'\r', 0x0b, 0x0c] {
+                        set[b as usize] = true;
+                    }
+                }
+                'n' => set[b'\n' as usize] = true,
+                'r' => set[b'\r' as usize] = true,
+                't' => set[b'\t' as usize] = true,
+                c if c.is_ascii_punctuation() => set[c as usize] = true,
+                _ => return None,
+            }
+            prev = None;
+            continue;
+        }
+        if c == '-' && prev.is_some() && i + 1 < chars.len() {
+            let lo = prev?;
+            let hi = chars[i + 1];
+            if !lo.is_ascii() || !hi.is_ascii() || hi < lo || hi == '\\' {
+                return None;
+            }
+            for b in (lo as u8)..=(hi as u8) {
+                set[b as usize] = true;
+            }
+            i += 2;
+            prev = None;
+            continue;
+        }
+        if !c.is_ascii() || c == '[' {
+            return None;
+        }
+        set[c as usize] = true;
+        prev = Some(c);
+        i += 1;
+    }
+    if !negated {
+        // `re.sub(r"[\r\n]", "", s)`: line breaks removed.
+        let removes_breaks = set[b'\r' as usize] && set[b'\n' as usize];
+        return (removes_breaks && !replacement.contains(['\r', '\n']))
+            .then_some("__sub_no_newline__");
+    }
+    // What may remain: the class's characters and the replacement's.
+    let kept = |c: char| c.is_ascii() && set[c as usize];
+    if replacement.chars().any(|c| !kept(c)) {
+        return None;
+    }
+    let only = |extra: &str| {
+        (0u8..128).all(|b| {
+            let c = b as char;
+            !set[b as usize]
+                || c.is_ascii_alphanumeric()
+                || c == '_'
+                || c == '-'
+                || extra.contains(c)
+        })
+    };
+    if only("") {
+        Some("__sub_word__")
+    } else if only(".") {
+        Some("__sub_name__")
+    } else if only(". ") {
+        Some("__sub_text__")
+    } else if !set[b'\r' as usize] && !set[b'\n' as usize] {
+        Some("__sub_no_newline__")
+    } else {
+        None
+    }
+}
+
+/// `call(...) is not None` (true) or `call(...) is None` (false): the call.
+fn none_test(n: Node<'_>) -> Option<(Node<'_>, bool)> {
+    if n.named_child_count() != 2 {
+        return None;
+    }
+    let (l, r) = (n.named_child(0)?, n.named_child(1)?);
+    if l.kind() != "call" || r.kind() != "none" {
+        return None;
+    }
+    let mut c = n.walk();
+    let ops: Vec<&str> = n
+        .children_by_field_name("operators", &mut c)
+        .map(|o| o.kind())
+        .collect();
+    match ops.as_slice() {
+        ["is not"] => Some((l, true)),
+        ["is"] => Some((l, false)),
+        _ => None,
+    }
+}
+
+/// Whether `n` is a test whose value is a bool: comparisons, `not`, `and`/`or` of tests, `True`/
+/// `False`, `isinstance(...)` and the string predicates (`x.isdigit()`, `x.startswith(...)`).
+fn is_predicate(n: Node<'_>, src: &str) -> bool {
+    match n.kind() {
+        "comparison_operator" | "not_operator" | "true" | "false" => true,
+        "parenthesized_expression" => n.named_child(0).is_some_and(|c| is_predicate(c, src)),
+        "boolean_operator" => {
+            n.field("left").is_some_and(|c| is_predicate(c, src))
+                && n.field("right").is_some_and(|c| is_predicate(c, src))
+        }
+        "call" => {
+            let name = match n.field("function") {
+                Some(f) if f.kind() == "attribute" => f.field("attribute"),
+                Some(f) if f.kind() == "identifier" => Some(f),
+                _ => None,
+            };
+            name.and_then(|x| src.get(x.byte_range())).is_some_and(|x| {
+                matches!(
+                    x,
+                    "isinstance"
+                        | "issubclass"
+                        | "callable"
+                        | "bool"
+                        | "all"
+                        | "any"
+                        | "isdigit"
+                        | "isdecimal"
+                        | "isnumeric"
+                        | "isalnum"
+                        | "isalpha"
+                        | "isascii"
+                        | "isidentifier"
+                        | "islower"
+                        | "isupper"
+                        | "startswith"
+                        | "endswith"
+                        | "exists"
+                        | "isfile"
+                        | "isdir"
+                        | "isabs"
+                )
+            })
+        }
+        _ => false,
+    }
+}
+
 /// Calls `f` with each simple statement of a function body, compound statements entered, nested
 /// functions and classes excluded (statements only: no expression is walked).
 fn statements_of<'t>(body: Node<'t>, f: &mut impl FnMut(Node<'t>)) {
@@ -1135,6 +1313,9 @@ struct Builder<'c> {
     is_static: bool,
     /// Route marks whose returned value is a response body (`<return>` sinks).
     return_marks: Vec<Arc<str>>,
+    /// The function is a request handler (a route, a view, a Lambda or WSGI entry point): what it
+    /// returns is a response, whatever its name says.
+    handler: bool,
     /// Local names last assigned a `["sh", "-c", ...]` list.
     shell_lists: HashSet<String>,
     /// How many times each name is assigned in the function body.
@@ -1186,6 +1367,7 @@ impl<'c> Builder<'c> {
             lambdas: Vec::new(),
             is_static: true,
             return_marks: Vec::new(),
+            handler: false,
             shell_lists: HashSet::default(),
             assign_counts: HashMap::default(),
             single_consts: HashMap::default(),
@@ -1424,6 +1606,18 @@ impl<'c> Builder<'c> {
             .collect();
         let lambda_handler =
             !is_method && names.len() == 2 && names[0].0 == "event" && names[1].0 == "context";
+        // A WSGI application (PEP 3333): `(environ, start_response)`, by the protocol's name of
+        // the second parameter. One that declares an HTML content type returns the page.
+        let wsgi_app = !is_method && names.len() == 2 && names[1].0 == "start_response";
+        self.handler = !marks.is_empty() || django_view || drf_view || lambda_handler || wsgi_app;
+        if wsgi_app
+            && node
+                .field("body")
+                .is_some_and(|b| text(b, src).contains("text/html"))
+            && self.knows(WSGI_HTML_APP, "<return>")
+        {
+            self.return_marks.push(Arc::from(WSGI_HTML_APP));
+        }
         for (i, (name, p, mut ty, default)) in names.into_iter().enumerate() {
             let mut annotations: Vec<Arc<str>> = Vec::new();
             let is_self = is_method && i == 0;
@@ -1471,6 +1665,9 @@ impl<'c> Builder<'c> {
             }
             if lambda_handler && i == 0 {
                 annotations.push(Arc::from("aws_lambda.handler-event"));
+            }
+            if wsgi_app && i == 0 {
+                annotations.push(Arc::from("wsgi.environ"));
             }
             let var = self.new_local(Some(&name), ty.clone());
             if is_self {
@@ -1717,9 +1914,34 @@ impl<'c> Builder<'c> {
             }
             "return_statement" => {
                 let e = n.named_child(0);
+                // `return a and b` of checks (`return p.scheme == "https" and p.hostname in
+                // HOSTS`): as `if a and b: return True` / `return False`, so that the checks
+                // guard the true return, as they would in an `if`. The value is a bool either way.
+                if let Some(e) = e.filter(|e| {
+                    matches!(
+                        e.kind(),
+                        "boolean_operator" | "not_operator" | "comparison_operator"
+                    ) && is_predicate(*e, self.src())
+                        && self.return_marks.is_empty()
+                        && self.finally.iter().all(Vec::is_empty)
+                }) {
+                    let (then, els) = (self.new_block(), self.new_block());
+                    self.cond(e, then, els);
+                    self.cur = then;
+                    self.terminate(Terminator::Return(
+                        Some(Operand::Const(Const::Bool(true))),
+                        span(n),
+                    ));
+                    self.cur = els;
+                    self.terminate(Terminator::Return(
+                        Some(Operand::Const(Const::Bool(false))),
+                        span(n),
+                    ));
+                    return;
+                }
                 let v = e.map(|e| self.expr(e).op);
                 // `def generate_token(): return ...`: a function that makes a secret.
-                if let Some(v) = &v {
+                if let Some(v) = v.as_ref().filter(|_| !self.handler) {
                     let name = self.name.to_ascii_lowercase();
                     let maker = [
                         "gen", "make", "create", "new", "rand", "get", "issue", "build", "mint",
@@ -1740,8 +1962,12 @@ impl<'c> Builder<'c> {
                         self.secret_sink(&name, v, span(n));
                     }
                 }
-                // A dict or list is serialized as JSON by the framework: not a page.
-                let body = e.is_some_and(|e| !matches!(e.kind(), "dictionary" | "list"));
+                // A dict or list is serialized as JSON by the framework: not a page (a WSGI
+                // application's list is its body).
+                let wsgi = self.return_marks.iter().any(|m| &**m == WSGI_HTML_APP);
+                let body = e.is_some_and(|e| {
+                    !matches!(e.kind(), "dictionary") && (wsgi || e.kind() != "list")
+                });
                 if let (Some(v), true) = (&v, body) {
                     for m in self.return_marks.clone() {
                         self.emit(Inst::Assign {
@@ -2356,6 +2582,17 @@ impl<'c> Builder<'c> {
             "not_operator" => {
                 if let Some(a) = n.field("argument") {
                     self.cond(a, els, then);
+                }
+            }
+            // `PATTERN.fullmatch(s) is not None`: the call's result is the test (a match object is
+            // true, `None` false), so a check call's guard holds where it is not `None`.
+            "comparison_operator" if none_test(n).is_some() => {
+                if let Some((call, is_not)) = none_test(n) {
+                    if is_not {
+                        self.cond(call, then, els);
+                    } else {
+                        self.cond(call, els, then);
+                    }
                 }
             }
             "boolean_operator" => {
@@ -3606,6 +3843,18 @@ impl<'c> Builder<'c> {
         let mut class = class;
         if via_shell {
             kwargs.push(("shell".into(), Val::op(Operand::Const(Const::Bool(true)))));
+            // Only the third element is shell code; the ones after it are the script's
+            // positional parameters (`$0`, `$1`), never parsed as shell syntax.
+            if let Some(list) = args.first().cloned() {
+                let script = self.assign(
+                    Expr::ArrayLoad {
+                        array: list,
+                        index: Operand::Const(Const::Int(2)),
+                    },
+                    span(n),
+                );
+                args[0] = script;
+            }
         }
         // A response built with a constant content type that is not HTML (`HttpResponse(data,
         // "text/csv")`, `content_type="application/json"`, `mimetype="text/plain"`) is no page:
@@ -3624,7 +3873,7 @@ impl<'c> Builder<'c> {
                     if !t.is_empty() && !t.to_ascii_lowercase().contains("html"))
             });
             let variant = format!("{c}#non-html");
-            if non_html && self.cx.models.knows_type(&variant) {
+            if non_html && self.cx.models.names_method(&variant, &name) {
                 class = Some(Arc::from(variant));
             }
         }
@@ -3664,6 +3913,18 @@ impl<'c> Builder<'c> {
                         class = Some(Arc::from(nm));
                         break;
                     }
+                }
+            }
+        }
+        // `re.sub(r"[^A-Za-z0-9._-]", "_", s)`: every other character replaced, what is left is
+        // named by the set it keeps (`re.__sub_word__`, ...: sanitizers in the models).
+        let mut name = name;
+        if class.as_deref() == Some("re") && &*name == "sub" {
+            if let (Some(Operand::Const(Const::Str(pat))), Some(Operand::Const(Const::Str(rep)))) =
+                (args.first(), args.get(1))
+            {
+                if let Some(kept) = kept_charset(pat, rep) {
+                    name = Arc::from(kept);
                 }
             }
         }

@@ -568,6 +568,7 @@ fn describe_mark(mark: &str) -> String {
     match mark {
         "django.urls.view-argument" => "a Django URL argument".into(),
         "aws_lambda.handler-event" => "the AWS Lambda event".into(),
+        "wsgi.environ" => "the WSGI request environment".into(),
         "django.views.bound-form" => "a form bound to the request's data".into(),
         "fastapi.dependency" => "a parameter of a FastAPI dependency".into(),
         m => format!(
