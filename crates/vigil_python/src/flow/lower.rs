@@ -740,6 +740,8 @@ pub(crate) fn lower_file(
                 if let Some(p) = cx.static_path(f) {
                     let ty = cx.type_of_call(p);
                     cx.global_types.insert(name.clone(), ty);
+                } else if let Some(ty) = cx.call_type(*value) {
+                    cx.global_types.insert(name.clone(), ty);
                 }
             }
         }
@@ -1199,7 +1201,17 @@ impl FileCtx<'_> {
         if v.kind() != "call" {
             return None;
         }
-        let p = self.static_path(v.field("function")?)?;
+        let f = v.field("function")?;
+        // `ET.parse(path).getroot()`: a method of a typed call's result.
+        if f.kind() == "attribute" {
+            if let (Some(o), Some(a)) = (f.field("object"), f.field("attribute")) {
+                if o.kind() == "call" {
+                    let t = self.call_type(o)?;
+                    return self.models.return_type(&t, text(a, self.src));
+                }
+            }
+        }
+        let p = self.static_path(f)?;
         let (c, m) = p.rsplit_once('.')?;
         if let Some(t) = self.models.return_type(c, m) {
             return Some(t);
