@@ -1041,14 +1041,20 @@ fn none_test(n: Node<'_>) -> Option<(Node<'_>, bool)> {
 
 /// Whether `n` is a test whose value is a bool: comparisons, `not`, `and`/`or` of tests, `True`/
 /// `False`, `isinstance(...)` and the string predicates (`x.isdigit()`, `x.startswith(...)`).
+/// Deeper expressions are not read as tests (the walk is recursive).
 fn is_predicate(n: Node<'_>, src: &str) -> bool {
+    is_predicate_within(n, src, 32)
+}
+
+fn is_predicate_within(n: Node<'_>, src: &str, depth: u32) -> bool {
+    if depth == 0 {
+        return false;
+    }
+    let sub = |c: Node<'_>| is_predicate_within(c, src, depth - 1);
     match n.kind() {
         "comparison_operator" | "not_operator" | "true" | "false" => true,
-        "parenthesized_expression" => n.named_child(0).is_some_and(|c| is_predicate(c, src)),
-        "boolean_operator" => {
-            n.field("left").is_some_and(|c| is_predicate(c, src))
-                && n.field("right").is_some_and(|c| is_predicate(c, src))
-        }
+        "parenthesized_expression" => n.named_child(0).is_some_and(sub),
+        "boolean_operator" => n.field("left").is_some_and(sub) && n.field("right").is_some_and(sub),
         "call" => {
             let name = match n.field("function") {
                 Some(f) if f.kind() == "attribute" => f.field("attribute"),
@@ -1198,7 +1204,12 @@ impl FileCtx<'_> {
 
     /// The type of a call expression whose callee is a class (capitalized) or a modelled factory.
     fn call_type(&self, v: Node<'_>) -> Option<Arc<str>> {
-        if v.kind() != "call" {
+        self.call_type_within(v, 8)
+    }
+
+    /// [`Self::call_type`] through at most `depth` chained calls.
+    fn call_type_within(&self, v: Node<'_>, depth: u32) -> Option<Arc<str>> {
+        if v.kind() != "call" || depth == 0 {
             return None;
         }
         let f = v.field("function")?;
@@ -1206,7 +1217,7 @@ impl FileCtx<'_> {
         if f.kind() == "attribute" {
             if let (Some(o), Some(a)) = (f.field("object"), f.field("attribute")) {
                 if o.kind() == "call" {
-                    let t = self.call_type(o)?;
+                    let t = self.call_type_within(o, depth - 1)?;
                     return self.models.return_type(&t, text(a, self.src));
                 }
             }
