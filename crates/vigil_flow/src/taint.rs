@@ -451,6 +451,9 @@ struct Engine<'r, 'a> {
     /// there was one ([`FnSummary::guards_params`]).
     ret_guarded: Vec<u64>,
     ret_truthy: bool,
+    /// Per parameter, its variable and whether nothing else is assigned to it ([`param_vars`]),
+    /// computed at the first return that needs it.
+    param_vars: Option<Vec<Option<(Var, bool)>>>,
     hits: Vec<SinkHit>,
     tainted_args: Vec<TaintedArg>,
     pending_guard: Option<(Pos, Option<u64>, bool)>,
@@ -464,29 +467,27 @@ struct Engine<'r, 'a> {
     this_fields: std::collections::HashMap<Var, Arc<str>>,
 }
 
-/// The variable `f` binds parameter `p` to.
-fn param_var(f: &Function, p: usize) -> Option<Var> {
-    f.blocks
-        .iter()
-        .flat_map(|b| &b.insts)
-        .find_map(|i| match i {
-            Inst::Assign {
-                dst: Some(d),
-                expr: Expr::Param(i),
-                ..
-            } if *i as usize == p => Some(*d),
-            _ => None,
-        })
-}
-
-/// Whether `v` is assigned once in `f`.
-fn assigned_once(f: &Function, v: Var) -> bool {
-    f.blocks
-        .iter()
-        .flat_map(|b| &b.insts)
-        .filter(|i| matches!(i, Inst::Assign { dst: Some(d), .. } if *d == v))
-        .count()
-        == 1
+/// The variables `f` binds its first `n` parameters to, each with whether it is assigned nothing
+/// else in `f` (one pass over the instructions).
+fn param_vars(f: &Function, n: usize) -> Vec<Option<(Var, bool)>> {
+    let mut vars: Vec<Option<Var>> = vec![None; n];
+    let mut assigns: std::collections::HashMap<Var, u32> = std::collections::HashMap::new();
+    for i in f.blocks.iter().flat_map(|b| &b.insts) {
+        if let Inst::Assign {
+            dst: Some(d), expr, ..
+        } = i
+        {
+            *assigns.entry(*d).or_default() += 1;
+            if let Expr::Param(p) = expr {
+                if let Some(slot) = vars.get_mut(*p as usize) {
+                    slot.get_or_insert(*d);
+                }
+            }
+        }
+    }
+    vars.into_iter()
+        .map(|v| v.map(|v| (v, assigns.get(&v) == Some(&1))))
+        .collect()
 }
 
 /// The variables of `f` assigned only a read of one field of the enclosing object.
@@ -758,6 +759,7 @@ fn analyze_with(f: &Function, run: &TaintRun<'_>, only_param: Option<usize>) -> 
         ret_whole: false,
         ret_guarded: vec![u64::MAX; f.params.len().min(MAX_PARAMS)],
         ret_truthy: false,
+        param_vars: None,
         hits: Vec::new(),
         tainted_args: Vec::new(),
         pending_guard: None,
@@ -1715,11 +1717,13 @@ impl Engine<'_, '_> {
     /// is sanitized for.
     fn note_return_guards(&mut self, f: &Function, o: &Operand, st: &State) {
         let exclusive = self.run.models.exclusive();
-        for p in 0..self.ret_guarded.len() {
+        let n = self.ret_guarded.len();
+        let vars = self.param_vars.get_or_insert_with(|| param_vars(f, n));
+        for p in 0..n {
             if self.ret_guarded[p] == 0 {
                 continue;
             }
-            let Some(pv) = param_var(f, p) else {
+            let Some((pv, only_param)) = vars.get(p).copied().flatten() else {
                 self.ret_guarded[p] = 0;
                 continue;
             };
@@ -1734,7 +1738,7 @@ impl Engine<'_, '_> {
             };
             let here = match st.vals.get(&pv).and_then(AbsVal::whole) {
                 Some(t) if t.origins & bit != 0 => t.pcleansed & !exclusive,
-                _ if assigned_once(f, pv) => u64::MAX,
+                _ if only_param => u64::MAX,
                 _ => 0,
             };
             self.ret_guarded[p] &= returned_guard.map_or(here, |g| g | here);

@@ -2609,15 +2609,14 @@ impl<'c> Builder<'c> {
             }
             // `PATTERN.fullmatch(s) is not None`: the call's result is the test (a match object is
             // true, `None` false), so a check call's guard holds where it is not `None`.
-            "comparison_operator" if none_test(n).is_some() => {
-                if let Some((call, is_not)) = none_test(n) {
-                    if is_not {
-                        self.cond(call, then, els);
-                    } else {
-                        self.cond(call, els, then);
-                    }
+            "comparison_operator" => match none_test(n) {
+                Some((call, true)) => self.cond(call, then, els),
+                Some((call, false)) => self.cond(call, els, then),
+                None => {
+                    let c = self.expr(n).op;
+                    self.terminate_branch(c, then, els, span(n));
                 }
-            }
+            },
             "boolean_operator" => {
                 let op = n.field("operator").map(|o| o.kind());
                 if let (Some(l), Some(r)) = (n.field("left"), n.field("right")) {
